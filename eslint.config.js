@@ -1,0 +1,79 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+/** The folders of src/ and which of them each may import (DESIGN.md, "Architecture"). */
+const allowedImports = {
+  lib: [],
+  model: ['lib'],
+  runtime: ['model', 'lib'],
+  playback: ['runtime', 'model', 'lib'],
+  share: ['model', 'lib'],
+  scenarios: ['model', 'lib'],
+  store: ['model', 'playback', 'share', 'scenarios', 'runtime', 'lib'],
+  canvas: ['store', 'model', 'playback', 'lib'],
+  panels: ['store', 'model', 'playback', 'lib'],
+  cli: ['runtime', 'model', 'share', 'scenarios', 'lib'],
+  app: null, // everything
+};
+const folders = Object.keys(allowedImports);
+const uiLibraries = ['react', 'react-dom', 'react-dom/*', '@xyflow/react', 'zustand', 'zustand/*', 'framer-motion'];
+const pureFolders = ['lib', 'model', 'runtime', 'playback', 'share', 'scenarios', 'cli'];
+
+const boundaryConfigs = Object.entries(allowedImports)
+  .filter(([, allowed]) => allowed !== null)
+  .map(([folder, allowed]) => {
+    const forbidden = folders.filter((f) => f !== folder && !allowed.includes(f));
+    const patterns = [
+      {
+        group: forbidden.flatMap((f) => [`**/${f}`, `**/${f}/**`]),
+        message: `src/${folder} may import only ${allowed.join(', ') || 'nothing else in src'} (see DESIGN.md).`,
+      },
+    ];
+    if (pureFolders.includes(folder)) {
+      patterns.push({ group: uiLibraries, message: `src/${folder} is UI-free: no React, zustand or framer-motion.` });
+    }
+    return {
+      files: [`src/${folder}/**/*.{ts,tsx}`],
+      ignores: ['**/*.test.ts', '**/*.test.tsx'],
+      rules: { 'no-restricted-imports': ['error', { patterns }] },
+    };
+  });
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'schema'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  ...boundaryConfigs,
+  {
+    // The engine is deterministic: time and randomness come in from outside.
+    files: ['src/runtime/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'performance', 'setTimeout', 'setInterval', 'requestAnimationFrame', 'Date'],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded RNG passed to the engine.' },
+        { object: 'Date', property: 'now', message: 'Use simulated time.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,67 @@
+import { Diagram, Edge, Note, Service, type EdgeKind, type Position, type ServiceKind } from './schema';
+
+/** What a new service of each kind is called and how it behaves until the user says otherwise. */
+export const SERVICE_KIND_INFO: Record<ServiceKind, { label: string; baseName: string; hint: string }> = {
+  client: { label: 'Client', baseName: 'Client', hint: 'Sends traffic: steady, Poisson or bursts' },
+  gateway: { label: 'API gateway', baseName: 'API Gateway', hint: 'Routes requests to services' },
+  service: { label: 'Service', baseName: 'Service', hint: 'Handles messages, calls others' },
+  database: { label: 'Database', baseName: 'Database', hint: 'Stores data; usually idempotent reads' },
+  external: { label: 'External API', baseName: 'External API', hint: 'A third party you do not control' },
+  orchestrator: { label: 'Orchestrator', baseName: 'Orchestrator', hint: 'Drives a saga step by step' },
+};
+
+export const EDGE_KIND_INFO: Record<EdgeKind, { label: string; hint: string; shortcut: string }> = {
+  sync: { label: 'Sync call', hint: 'Request/reply: the caller waits', shortcut: '1' },
+  queue: { label: 'Queue', hint: 'Point-to-point: one consumer gets each message', shortcut: '2' },
+  topic: { label: 'Topic', hint: 'Publish/subscribe: every subscriber gets a copy', shortcut: '3' },
+  saga: {
+    label: 'Saga step',
+    hint: 'A step with a compensation, undone in reverse on failure',
+    shortcut: '4',
+  },
+};
+
+/** `base` if free, else `base 2`, `base 3`… among `taken`. */
+export function uniqueName(base: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base} ${n}`)) return `${base} ${n}`;
+}
+
+/** A short id with `prefix` that `taken` doesn't use yet. */
+export function uniqueId(prefix: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  for (let n = 1; ; n++) if (!used.has(`${prefix}${n}`)) return `${prefix}${n}`;
+}
+
+/** Every id a diagram uses (services, edges, notes and faults share one namespace for safety). */
+export function allIds(d: Diagram): string[] {
+  return [...d.services, ...d.edges, ...d.notes, ...d.faults].map((x) => x.id);
+}
+
+/** A new service of `kind` with defaults suited to that kind. */
+export function makeService(kind: ServiceKind, id: string, name: string, position: Position): Service {
+  const byKind: Partial<Record<ServiceKind, object>> = {
+    client: { concurrency: 1000, latency: { dist: 'fixed', ms: 0 } },
+    gateway: { concurrency: 64, latency: { dist: 'normal', mean: 3, sd: 1 }, idempotent: true },
+    database: { latency: { dist: 'lognormal', median: 8, sigma: 0.4 }, concurrency: 16 },
+    external: { latency: { dist: 'lognormal', median: 120, sigma: 0.6 }, concurrency: 8 },
+    orchestrator: { concurrency: 16, latency: { dist: 'normal', mean: 5, sd: 1 } },
+  };
+  return Service.parse({ id, name, kind, position, ...byKind[kind] });
+}
+
+/** A new edge of `kind` with its defaults; message and channel names follow the services it joins. */
+export function makeEdge(kind: EdgeKind, id: string, from: string, to: string, extra: object = {}): Edge {
+  return Edge.parse({ id, from, to, kind, ...extra });
+}
+
+/** A sticky note with `text`. */
+export function makeNote(id: string, text: string, position: Position): Note {
+  return Note.parse({ id, text, position });
+}
+
+/** An empty diagram with every default. */
+export function emptyDiagram(name = 'Untitled diagram'): Diagram {
+  return Diagram.parse({ name });
+}

@@ -1,0 +1,47 @@
+import { CURRENT_VERSION } from './schema';
+
+/** One named step from version `from` to `from + 1`, applied to raw (unvalidated) JSON. */
+export interface Migration {
+  from: number;
+  name: string;
+  up: (raw: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/**
+ * Every past format and how to bring it forward, oldest first. Version 1 is the first published
+ * format, so the list is empty; a change to the format adds a step here and a fixture of the old
+ * version under `src/model/fixtures/`, and never edits a released step.
+ */
+export const MIGRATIONS: readonly Migration[] = [];
+
+export type MigrationOutcome =
+  | { ok: true; raw: Record<string, unknown>; from: number; applied: string[] }
+  | { ok: false; message: string };
+
+/** Brings raw diagram JSON of any known version up to the current one. */
+export function migrate(
+  raw: Record<string, unknown>,
+  migrations: readonly Migration[] = MIGRATIONS,
+  current = CURRENT_VERSION,
+): MigrationOutcome {
+  // A hand-written file may leave the version out: it is taken to be written for this version.
+  const version = raw.version === undefined ? current : raw.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    return { ok: false, message: `version must be a whole number, got ${JSON.stringify(version)}` };
+  }
+  if (version > current) {
+    return {
+      ok: false,
+      message: `this diagram was made by a newer Microsim (format version ${version}); this one reads up to version ${current}. Update the app to open it.`,
+    };
+  }
+  let doc = { ...raw };
+  const applied: string[] = [];
+  for (let v = version; v < current; v++) {
+    const step = migrations.find((m) => m.from === v);
+    if (!step) return { ok: false, message: `no migration from format version ${v}` };
+    doc = { ...step.up(doc), version: v + 1 };
+    applied.push(step.name);
+  }
+  return { ok: true, raw: doc, from: version, applied };
+}

@@ -1,0 +1,150 @@
+import type { z } from 'zod';
+import { migrate, MIGRATIONS, type Migration } from './migrations';
+import { CURRENT_VERSION, Diagram, EDGE_KINDS, LATENCY_DISTS } from './schema';
+
+/** A problem with a diagram, at a path such as `edges[3].to`. */
+export interface DiagramError {
+  path: string;
+  message: string;
+}
+
+export type ParseResult =
+  | { ok: true; diagram: Diagram; migratedFrom: number; migrations: string[] }
+  | { ok: false; errors: DiagramError[] };
+
+/** Formats a path of keys and indexes the way a person reads it: `edges[3].to`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(diagram)';
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'text';
+  return `a ${typeof value}`;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const received = valueAt(input, issue.path);
+      if (received === undefined) return `is required (${issue.expected})`;
+      return `must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}, got ${describe(received)}`;
+    }
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_union':
+      if (issue.errors.length === 0) {
+        const value = valueAt(input, issue.path);
+        if (value !== null && typeof value === 'object') return 'is missing its kind';
+        const known = issue.path.at(-1) === 'dist' ? LATENCY_DISTS : EDGE_KINDS;
+        return `${JSON.stringify(value)} is not one of ${known.join(', ')}`;
+      }
+      return issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = input;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+/** Checks what the schema alone can't: references, unique ids, consistent ranges and saga steps. */
+export function checkReferences(diagram: Diagram): DiagramError[] {
+  const errors: DiagramError[] = [];
+  const seen = new Map<string, string>();
+  const claim = (id: string, path: string) => {
+    const before = seen.get(id);
+    if (before) errors.push({ path, message: `id "${id}" is already used by ${before}` });
+    else seen.set(id, path);
+  };
+  diagram.services.forEach((s, i) => claim(s.id, `services[${i}]`));
+  diagram.edges.forEach((e, i) => claim(e.id, `edges[${i}]`));
+  diagram.notes.forEach((n, i) => claim(n.id, `notes[${i}]`));
+
+  const services = new Set(diagram.services.map((s) => s.id));
+  const edges = new Set(diagram.edges.map((e) => e.id));
+  diagram.services.forEach((s, i) => {
+    if (s.latency.dist === 'uniform' && s.latency.min > s.latency.max) {
+      errors.push({
+        path: `services[${i}].latency.min`,
+        message: `must not exceed max (${s.latency.max} ms)`,
+      });
+    }
+  });
+  const sagaSteps = new Map<string, number>();
+  diagram.edges.forEach((e, i) => {
+    if (!services.has(e.from))
+      errors.push({ path: `edges[${i}].from`, message: `no service with id "${e.from}"` });
+    if (!services.has(e.to)) errors.push({ path: `edges[${i}].to`, message: `no service with id "${e.to}"` });
+    if (e.kind === 'sync' && e.backoff.baseMs > e.backoff.maxMs) {
+      errors.push({
+        path: `edges[${i}].backoff.baseMs`,
+        message: `must not exceed maxMs (${e.backoff.maxMs} ms)`,
+      });
+    }
+    if (e.kind === 'saga') {
+      const key = `${e.saga}\u0000${e.step}`;
+      const other = sagaSteps.get(key);
+      if (other !== undefined) {
+        errors.push({
+          path: `edges[${i}].step`,
+          message: `saga "${e.saga}" already has a step ${e.step} (edges[${other}])`,
+        });
+      } else sagaSteps.set(key, i);
+    }
+  });
+  diagram.faults.forEach((f, i) => {
+    const onEdge = f.kind === 'cut';
+    const known = onEdge ? edges.has(f.target) : services.has(f.target);
+    if (!known) {
+      errors.push({
+        path: `faults[${i}].target`,
+        message: `no ${onEdge ? 'edge' : 'service'} with id "${f.target}" (a "${f.kind}" fault targets ${onEdge ? 'an edge' : 'a service'})`,
+      });
+    }
+  });
+  return errors;
+}
+
+/**
+ * Reads anything that claims to be a diagram: migrates it to the current version, validates it and
+ * checks its references. Never throws; returns the diagram or every problem found with its path.
+ */
+export function parseDiagram(input: unknown, migrations: readonly Migration[] = MIGRATIONS): ParseResult {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return {
+      ok: false,
+      errors: [{ path: '(diagram)', message: `must be an object, got ${describe(input)}` }],
+    };
+  }
+  const migrated = migrate(input as Record<string, unknown>, migrations, CURRENT_VERSION);
+  if (!migrated.ok) return { ok: false, errors: [{ path: 'version', message: migrated.message }] };
+  const result = Diagram.safeParse(migrated.raw);
+  if (!result.success) {
+    const errors = result.error.issues.slice(0, 50).map((issue) => ({
+      path: formatPath(issue.path),
+      message: issueMessage(issue, migrated.raw),
+    }));
+    return { ok: false, errors };
+  }
+  const refErrors = checkReferences(result.data);
+  if (refErrors.length) return { ok: false, errors: refErrors.slice(0, 50) };
+  return { ok: true, diagram: result.data, migratedFrom: migrated.from, migrations: migrated.applied };
+}
+
+/** One line per error, for the CLI and for messages in the interface. */
+export function formatErrors(errors: readonly DiagramError[]): string {
+  return errors.map((e) => `${e.path}: ${e.message}`).join('\n');
+}
