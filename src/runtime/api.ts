@@ -1,0 +1,208 @@
+import type { Fault } from '../model/schema';
+import type { TraceRecord } from './trace';
+
+/**
+ * The engine's public contract: what the playback layer, the worker, the CLI and the tests use.
+ * The engine itself lives beside this file; everything outside src/runtime imports only from
+ * `src/runtime/index.ts`, which re-exports this contract and `createEngine`.
+ */
+
+/** How a message is drawn; one entry per mark in the legend. */
+export type MessageLook =
+  | 'request'
+  | 'reply-ok'
+  | 'reply-error'
+  | 'queue'
+  | 'event'
+  | 'saga-action'
+  | 'compensation'
+  | 'retry'
+  | 'dead-letter';
+
+/** A message travelling along one edge right now, positioned by interpolation between its times. */
+export interface InFlightMessage {
+  /** The envelope id; a retry is a new message with the same correlation id. */
+  id: string;
+  edgeId: string;
+  look: MessageLook;
+  /** Message name, e.g. `POST /orders` or `OrderPlaced`. */
+  type: string;
+  correlationId: string;
+  sentAt: number;
+  arrivesAt: number;
+  /**
+   * Where along the edge's path it starts and ends, 0 = the edge's source, 1 = its target.
+   * A request goes 0→1 and its reply 1→0; a queue message goes 0→0.5 to the broker and 0.5→1 to
+   * the consumer; a compensation goes back 1→0 in its own look.
+   */
+  fromT: number;
+  toT: number;
+  /** Saga step number for saga actions and compensations. */
+  step?: number;
+}
+
+/** A moment-long mark where something happened: a failure burst, a timeout, a drop… */
+export interface Effect {
+  kind: 'failed' | 'timeout' | 'refused' | 'dropped' | 'dead-lettered' | 'duplicate' | 'circuit-open' | 'compensated';
+  at: number;
+  serviceId?: string;
+  edgeId?: string;
+  messageId?: string;
+}
+
+export type ServiceStatus = 'up' | 'down';
+
+/** What a service is doing at this moment. */
+export interface ServiceState {
+  id: string;
+  status: ServiceStatus;
+  /** Slots handling a message right now, out of `capacity` (replicas × concurrency). */
+  busy: number;
+  capacity: number;
+  /** Slots held while waiting on a sync reply ("Waiting…"). */
+  waiting: number;
+  inbox: number;
+  slowFactor: number;
+  /** Extra failure rate injected by an `error` fault (0 when none). */
+  injectedErrorRate: number;
+  handled: number;
+  failed: number;
+}
+
+/** A queue (by channel name) or a topic (by topic name). */
+export interface ChannelState {
+  name: string;
+  kind: 'queue' | 'topic';
+  /** Messages waiting in the broker (for a topic: copies held for durable subscribers). */
+  depth: number;
+  inFlightToConsumers: number;
+  deadLettered: number;
+  /** Recent depth samples, oldest first, for a sparkline (bounded length). */
+  depthHistory: number[];
+  /** The edge on which the channel is drawn (its queue glyph sits at that edge's midpoint). */
+  anchorEdgeId: string;
+}
+
+export type CircuitState = 'closed' | 'open' | 'half-open';
+
+export interface EdgeState {
+  id: string;
+  circuit: CircuitState;
+  cut: boolean;
+  sent: number;
+  failed: number;
+}
+
+export interface SagaInstanceState {
+  id: string;
+  saga: string;
+  status: 'running' | 'completed' | 'compensating' | 'compensated' | 'stuck';
+  /** Steps done so far, and compensations done, in the order they happened. */
+  completedSteps: number[];
+  compensatedSteps: number[];
+  failedStep?: number;
+}
+
+export interface Percentiles {
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/** Metrics so far, in the exact shape the CLI prints with `--json` (less seed, until, events, hash). */
+export interface Metrics {
+  services: Record<
+    string,
+    {
+      name: string;
+      received: number;
+      handled: number;
+      failed: number;
+      maxInbox: number;
+      utilization: number;
+      waitMs: Percentiles;
+      latencyMs: Percentiles;
+    }
+  >;
+  channels: Record<
+    string,
+    {
+      kind: 'queue' | 'topic';
+      published: number;
+      delivered: number;
+      redelivered: number;
+      deadLettered: number;
+      dropped: number;
+      maxDepth: number;
+      depthAtEnd: number;
+      waitMs: Percentiles;
+    }
+  >;
+  edges: Record<string, { sent: number; failed: number; timedOut: number; retried: number; circuitOpened: number }>;
+  requests: { sent: number; succeeded: number; failed: number; timedOut: number; latencyMs: Percentiles };
+  sagas: Record<string, { started: number; completed: number; compensated: number; stuck: number }>;
+  duplicates: number;
+}
+
+export interface InvariantReport {
+  conservation: boolean;
+  sagas: boolean;
+  violations: string[];
+}
+
+/** A message's envelope, as a real event would carry it. */
+export interface Envelope {
+  id: string;
+  type: string;
+  version: number;
+  timestamp: number;
+  source: string;
+  correlationId: string;
+  causationId: string | null;
+  payload: Record<string, string | number | boolean>;
+}
+
+/** One hop a message (or its causal chain) took: along which edge, when. */
+export interface PathHop {
+  edgeId: string;
+  at: number;
+  what: string;
+}
+
+/** The engine, stepped by whoever drives it (the worker for the app, a loop for the CLI). */
+export interface Engine {
+  /** Simulated now, in ms. */
+  readonly now: number;
+  /** The run's end (from the diagram's run settings unless overridden). */
+  readonly untilMs: number;
+  /** Process every event due at or before `t` (capped at `untilMs`) and set `now` to `t`. */
+  advanceTo(t: number): void;
+  /** Process the next event only; returns its time, or null when nothing is left. */
+  step(): number | null;
+  /** Time of the next pending event, or null. */
+  nextEventTime(): number | null;
+  /** Apply a fault now; it is recorded (source 'live', atMs = now) so the run replays. */
+  inject(fault: Omit<Fault, 'atMs' | 'source'> & { atMs?: number }): void;
+  /** Every fault applied in this run, scripted and live, in time order. */
+  faults(): Fault[];
+  inFlight(): InFlightMessage[];
+  /** Effects that happened at or after `sinceMs` (bounded: the most recent ones). */
+  effects(sinceMs: number): Effect[];
+  services(): ServiceState[];
+  channels(): ChannelState[];
+  edges(): EdgeState[];
+  sagaInstances(): SagaInstanceState[];
+  metrics(): Metrics;
+  check(): InvariantReport;
+  /** The most recent trace records, oldest first (a bounded ring buffer, for the event log). */
+  recentTrace(limit?: number): TraceRecord[];
+  /** Number of events processed so far. */
+  readonly events: number;
+  /** A stable hash of the whole trace so far (same diagram + seed + faults ⇒ same hash). */
+  traceHash(): string;
+  /** The envelope of a message still known to the engine, with the path its causal chain took. */
+  envelope(messageId: string): (Envelope & { path: PathHop[] }) | undefined;
+  /** Set when the run floods itself (too many messages alive): the engine stops and says why. */
+  readonly overloaded: string | null;
+}
