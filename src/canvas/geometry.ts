@@ -30,8 +30,17 @@ export const SERVICE_SIZE = { width: 176, height: 64 };
  * between the same pair of services so they don't overlap.
  */
 export function edgeCurve(source: Box, target: Box, lane = 0): Curve {
-  const p0 = { x: source.x + source.width, y: source.y + source.height / 2 + lane * 10 };
-  const p3 = { x: target.x, y: target.y + target.height / 2 + lane * 10 };
+  return curveBetween(
+    { x: source.x + source.width, y: source.y + source.height / 2 },
+    { x: target.x, y: target.y + target.height / 2 },
+    lane,
+  );
+}
+
+/** The curve between two handle points (what React Flow hands an edge component). */
+export function curveBetween(from: Point, to: Point, lane = 0): Curve {
+  const p0 = { x: from.x, y: from.y + lane * 10 };
+  const p3 = { x: to.x, y: to.y + lane * 10 };
   const dx = Math.max(40, Math.abs(p3.x - p0.x) * 0.5);
   const bow = lane * 18;
   return {
