@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { FakeClock } from './clock';
+import { createFakeEngine } from './fakeEngine';
+import { createInProcessHost } from './host';
+import { Playback } from './playback';
+import { testDiagram } from './testDiagram';
+
+function setup(options: { synchronous?: boolean; speed?: number } = {}) {
+  const clock = new FakeClock(16);
+  const host = createInProcessHost(createFakeEngine, { synchronous: options.synchronous ?? true });
+  const pb = new Playback({ host, clock, scheduler: clock });
+  const diagram = testDiagram();
+  pb.load(diagram, { speed: options.speed ?? 1 });
+  return { clock, pb, diagram };
+}
+
+/** Ids in flight, sorted. */
+function inFlightIds(pb: Playback): string[] {
+  const m = pb.frame().messages;
+  const ids: string[] = [];
+  for (let s = 0; s < m.highWater; s++) if (m.alive[s]) ids.push(m.ids[s]!);
+  return ids.sort();
+}
+
+describe('Playback clock', () => {
+  it('maps wall time to simulated time at the chosen speed', () => {
+    const { clock, pb } = setup({ speed: 2 });
+    pb.play();
+    clock.advance(160);
+    expect(pb.getSnapshot().status).toBe('playing');
+    expect(pb.frame().time).toBeCloseTo(320, 0);
+    expect(inFlightIds(pb).length).toBeGreaterThan(0);
+  });
+
+  it('keeps simulated time continuous when the speed changes mid-play', () => {
+    const { clock, pb } = setup({ speed: 1 });
+    pb.play();
+    clock.advance(480);
+    const before = pb.frame().time;
+    pb.setSpeed(10);
+    expect(pb.frame().time).toBeCloseTo(before, 6);
+    clock.advance(32);
+    expect(pb.frame().time).toBeCloseTo(before + 320, 0);
+    pb.setSpeed(0.1);
+    const mid = pb.frame().time;
+    clock.advance(160);
+    expect(pb.frame().time).toBeCloseTo(mid + 16, 0);
+  });
+
+  it('clamps speed to 0.1–100', () => {
+    const { pb } = setup();
+    pb.setSpeed(1000);
+    expect(pb.getSnapshot().speed).toBe(100);
+    pb.setSpeed(0);
+    expect(pb.getSnapshot().speed).toBe(0.1);
+  });
+
+  it('stands still while paused and resumes where it stopped', () => {
+    const { clock, pb } = setup();
+    pb.play();
+    clock.advance(320);
+    pb.pause();
+    const t = pb.frame().time;
+    expect(pb.getSnapshot().status).toBe('paused');
+    expect(pb.getSnapshot().now).toBeCloseTo(t, 6);
+    clock.advance(1000);
+    expect(pb.frame().time).toBe(t);
+    pb.play();
+    clock.advance(160);
+    expect(pb.frame().time).toBeCloseTo(t + 160, 0);
+  });
+
+  it('steps to the next event only', () => {
+    const { pb } = setup();
+    pb.step(); // seed 1: edge 0 first sends at t = 1
+    expect(pb.getSnapshot().status).toBe('paused');
+    expect(pb.getSnapshot().now).toBe(1);
+    expect(inFlightIds(pb)).toEqual(['m0']);
+    pb.step(); // next send at 101
+    expect(pb.getSnapshot().now).toBe(101);
+    expect(pb.getSnapshot().events).toBe(2);
+  });
+
+  it('ends at untilMs and plays again from the start', () => {
+    const { clock, pb } = setup({ speed: 50 });
+    pb.play();
+    clock.advance(100); // 5,000 simulated ms asked, run is 2,000
+    expect(pb.getSnapshot().status).toBe('ended');
+    expect(pb.getSnapshot().now).toBe(2_000);
+    expect(pb.frame().time).toBe(2_000);
+    expect(clock.pending).toBe(0);
+    pb.step();
+    expect(pb.getSnapshot().now).toBe(2_000);
+    pb.play();
+    expect(pb.getSnapshot().status).toBe('playing');
+    clock.advance(16);
+    expect(pb.frame().time).toBeLessThan(1_000);
+  });
+
+  it('refreshes panel state at most about 10 times a second while playing', () => {
+    const { clock, pb } = setup();
+    let emits = 0;
+    pb.subscribe(() => emits++);
+    pb.play();
+    clock.advance(1_000);
+    expect(emits).toBeGreaterThanOrEqual(5);
+    expect(emits).toBeLessThanOrEqual(12);
+    const snap = pb.getSnapshot();
+    expect(pb.getSnapshot()).toBe(snap);
+  });
+});
+
+describe('Playback seek and reset', () => {
+  it('seeks backwards deterministically: the same in-flight set as a straight run', () => {
+    const a = setup();
+    a.pb.seek(1_234);
+    const straight = inFlightIds(a.pb);
+    const b = setup();
+    b.pb.play();
+    b.clock.advance(1_600);
+    b.pb.pause();
+    expect(b.pb.getSnapshot().now).toBeGreaterThan(1_234);
+    b.pb.seek(1_234);
+    expect(b.pb.getSnapshot().now).toBe(1_234);
+    expect(b.pb.frame().time).toBe(1_234);
+    expect(inFlightIds(b.pb)).toEqual(straight);
+  });
+
+  it('seeks while playing and keeps playing from the new time', () => {
+    const { clock, pb } = setup();
+    pb.play();
+    clock.advance(800);
+    pb.seek(200);
+    expect(pb.getSnapshot().status).toBe('playing');
+    clock.advance(96);
+    expect(pb.frame().time).toBeCloseTo(296, 0);
+  });
+
+  it('resets to time 0 with nothing in flight', () => {
+    const { clock, pb } = setup();
+    pb.play();
+    clock.advance(500);
+    pb.reset();
+    expect(pb.getSnapshot().status).toBe('idle');
+    expect(pb.getSnapshot().now).toBe(0);
+    expect(inFlightIds(pb)).toEqual([]);
+    expect(pb.frame().time).toBe(0);
+  });
+
+  it('records a live fault at the current time and replays it after seeking back', () => {
+    const { clock, pb } = setup();
+    pb.play();
+    clock.advance(400);
+    pb.inject({ kind: 'down', target: 'b' });
+    clock.advance(400);
+    pb.pause();
+    const faults = pb.getSnapshot().faults;
+    expect(faults).toHaveLength(1);
+    expect(faults[0]).toMatchObject({ kind: 'down', target: 'b', source: 'live' });
+    expect(faults[0]!.atMs).toBeGreaterThan(350);
+    expect(faults[0]!.atMs).toBeLessThan(450);
+    const refusedBefore = pb.frame().effects.filter((e) => e.kind === 'refused').length;
+    expect(refusedBefore).toBeGreaterThan(0);
+    pb.seek(100);
+    pb.seek(800);
+    expect(pb.frame().effects.filter((e) => e.kind === 'refused').length).toBe(refusedBefore);
+    pb.reset();
+    pb.seek(800);
+    expect(pb.frame().effects.filter((e) => e.kind === 'refused')).toHaveLength(0);
+  });
+
+  it('loads an edited diagram cleanly, even mid-run with an edge removed', () => {
+    const { clock, pb, diagram } = setup();
+    const two = { ...diagram, edges: [...diagram.edges, { ...diagram.edges[0]!, id: 'e2' }] };
+    pb.load(two, { speed: 1 });
+    pb.play();
+    clock.advance(500);
+    const smaller = { ...two, services: two.services.filter((s) => s.id !== 'b'), edges: [] };
+    pb.load(smaller);
+    expect(pb.getSnapshot().status).toBe('idle');
+    expect(pb.frame().diagram).toBe(smaller);
+    pb.play();
+    clock.advance(200);
+    expect(inFlightIds(pb)).toEqual([]);
+    expect(pb.getSnapshot().error).toBeNull();
+  });
+
+  it('works with replies that arrive later (as from a worker)', async () => {
+    const { clock, pb } = setup({ synchronous: false });
+    await Promise.resolve();
+    pb.play();
+    for (let i = 0; i < 30; i++) {
+      clock.advance(16);
+      await Promise.resolve();
+    }
+    pb.pause();
+    await Promise.resolve();
+    expect(pb.getSnapshot().now).toBeCloseTo(480, 0);
+    expect(pb.frame().time).toBeCloseTo(480, 0);
+    const env = await pb.envelope(inFlightIds(pb)[0]!);
+    expect(env?.correlationId).toMatch(/^c\d+$/);
+  });
+});

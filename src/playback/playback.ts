@@ -1,0 +1,402 @@
+import type { Diagram, Fault } from '../model/schema';
+import type { Clock, FrameScheduler } from './clock';
+import { animationFrameScheduler, systemClock } from './clock';
+import { MessageColumns } from './columns';
+import type { EngineHost } from './host';
+import type { HostCommand, HostReply, Snapshot } from './protocol';
+import type { Effect, EnvelopeView, LiveFaultInput, RunState } from './types';
+
+export type PlaybackStatus = 'idle' | 'playing' | 'paused' | 'ended';
+
+/** What panels show; a new object whenever something in it changes (at most ~10 Hz while playing). */
+export interface PlaybackState extends RunState {
+  status: PlaybackStatus;
+  /** Simulated time of the engine, in ms. */
+  now: number;
+  untilMs: number;
+  /** Simulated ms per wall ms. */
+  speed: number;
+  seed: number;
+  events: number;
+  inFlight: number;
+  overloaded: string | null;
+  /** The engine could not keep up with the asked speed, so time runs slower than asked. */
+  lagging: boolean;
+  error: string | null;
+  loaded: boolean;
+}
+
+/** What the canvas reads every frame; one object, updated in place. */
+export interface PlaybackFrame {
+  /** Simulated time to draw at. */
+  time: number;
+  messages: MessageColumns;
+  /** Recent effects, oldest first (bounded). */
+  effects: readonly Effect[];
+  /** The loaded diagram; message edge indexes point into its `edges`. */
+  diagram: Diagram | null;
+  speed: number;
+  playing: boolean;
+}
+
+export interface PlaybackOptions {
+  host: EngineHost;
+  clock?: Clock;
+  scheduler?: FrameScheduler;
+  /** Wall ms between panel refreshes while playing. */
+  uiIntervalMs?: number;
+}
+
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 100;
+/** If the engine trails the clock by more than this much wall time, time waits for the engine. */
+const LAG_WALL_MS = 250;
+/** How far past the engine's time the canvas may draw (wall ms), hiding one round trip. */
+const LEAD_WALL_MS = 50;
+const MAX_EFFECTS = 512;
+
+const EMPTY_RUN: RunState = {
+  services: [],
+  channels: [],
+  edges: [],
+  sagaInstances: [],
+  metrics: null,
+  recentTrace: [],
+  faults: [],
+};
+
+/**
+ * The bridge from wall-clock time to simulated time. It drives an engine host (a worker or
+ * in-process) towards the time the clock says, mirrors what is in flight for the canvas, and keeps
+ * a low-frequency state for panels (subscribe/getSnapshot, for useSyncExternalStore).
+ */
+export class Playback {
+  private readonly host: EngineHost;
+  private readonly clock: Clock;
+  private readonly scheduler: FrameScheduler;
+  private readonly uiIntervalMs: number;
+  private readonly listeners = new Set<() => void>();
+  private readonly unlisten: () => void;
+  private state: PlaybackState;
+  private readonly frameData: PlaybackFrame;
+  private readonly columns = new MessageColumns();
+  private effects: Effect[] = [];
+  private diagram: Diagram | null = null;
+  private seq = 0;
+  /** Replies to commands before this one describe a run the user has since left (reset, seek, load). */
+  private epochSeq = 0;
+  private outstanding = 0;
+  private simAnchor = 0;
+  private wallAnchor = 0;
+  private engineNow = 0;
+  private lastUiWall = -Infinity;
+  private frameHandle: number | null = null;
+  private liveFaultCount = 0;
+  private envelopeWaiters = new Map<number, (e: EnvelopeView | null) => void>();
+  /** Numbers that changed between panel refreshes, folded into the next one. */
+  private quiet: Partial<PlaybackState> = {};
+
+  constructor(options: PlaybackOptions) {
+    this.host = options.host;
+    this.clock = options.clock ?? systemClock;
+    this.scheduler = options.scheduler ?? animationFrameScheduler;
+    this.uiIntervalMs = options.uiIntervalMs ?? 100;
+    this.state = {
+      ...EMPTY_RUN,
+      status: 'idle',
+      now: 0,
+      untilMs: 0,
+      speed: 1,
+      seed: 1,
+      events: 0,
+      inFlight: 0,
+      overloaded: null,
+      lagging: false,
+      error: null,
+      loaded: false,
+    };
+    this.frameData = {
+      time: 0,
+      messages: this.columns,
+      effects: this.effects,
+      diagram: null,
+      speed: 1,
+      playing: false,
+    };
+    this.unlisten = this.host.listen((r) => this.onReply(r));
+  }
+
+  // ── external store ──────────────────────────────────────────────────────────
+
+  /** Registers a listener for state changes; returns the unsubscribe. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The current panel state (same object until it changes). */
+  getSnapshot = (): PlaybackState => this.state;
+
+  /** The loaded diagram, or null. */
+  get loadedDiagram(): Diagram | null {
+    return this.diagram;
+  }
+
+  /** What the canvas draws now: cheap, allocation-free, call it every animation frame. */
+  frame(): PlaybackFrame {
+    const f = this.frameData;
+    f.time = this.drawTime();
+    f.effects = this.effects;
+    f.diagram = this.diagram;
+    f.speed = this.state.speed;
+    f.playing = this.state.status === 'playing';
+    return f;
+  }
+
+  // ── commands ────────────────────────────────────────────────────────────────
+
+  /** Loads a diagram (new or edited) and resets the run to its start; seed and speed default to the diagram's. */
+  load(diagram: Diagram, options: { seed?: number; speed?: number } = {}): void {
+    this.stopFrames();
+    this.diagram = diagram;
+    const seed = options.seed ?? diagram.run.seed;
+    const speed = clampSpeed(options.speed ?? diagram.run.speed);
+    this.beginEpoch(0);
+    this.columns.clear();
+    this.update({
+      ...EMPTY_RUN,
+      status: 'idle',
+      seed,
+      speed,
+      now: 0,
+      untilMs: diagram.run.untilMs,
+      loaded: true,
+      events: 0,
+      inFlight: 0,
+      overloaded: null,
+      lagging: false,
+      error: null,
+    });
+    this.send({ type: 'load', seq: 0, diagram, seed });
+  }
+
+  /** Starts or resumes; at the end of a run, plays it again from the start. */
+  play(): void {
+    if (!this.diagram || this.state.status === 'playing') return;
+    if (this.state.status === 'ended') this.reset();
+    this.wallAnchor = this.clock.now();
+    this.update({ status: 'playing', lagging: false });
+    this.scheduleFrame();
+  }
+
+  /** Stops the clock where it is; the engine catches up to exactly that time. */
+  pause(): void {
+    if (this.state.status !== 'playing') return;
+    this.simAnchor = this.simTime();
+    this.stopFrames();
+    this.update({ status: 'paused' });
+    this.send({ type: 'advance', seq: 0, t: this.simAnchor, ui: true });
+  }
+
+  /** Play when paused, pause when playing. */
+  toggle(): void {
+    if (this.state.status === 'playing') this.pause();
+    else this.play();
+  }
+
+  /** Pauses and processes the next event only. */
+  step(): void {
+    if (!this.diagram || this.state.status === 'ended') return;
+    if (this.state.status === 'playing') this.pause();
+    this.update({ status: 'paused' });
+    this.send({ type: 'step', seq: 0, ui: true });
+  }
+
+  /** Back to time 0 with the loaded diagram and seed (live faults are dropped). */
+  reset(): void {
+    if (!this.diagram) return;
+    this.stopFrames();
+    this.beginEpoch(0);
+    this.update({ status: 'idle', now: 0, lagging: false, error: null });
+    this.send({ type: 'reset', seq: 0 });
+  }
+
+  /** Jumps to simulated time `t`; backwards replays the run from the start, so it is deterministic. */
+  seek(t: number): void {
+    if (!this.diagram) return;
+    const target = Math.max(0, Math.min(t, this.state.untilMs));
+    this.beginEpoch(target);
+    const status =
+      this.state.status === 'ended' && target < this.state.untilMs ? 'paused' : this.state.status;
+    this.update({ status, now: target });
+    this.send({ type: 'seek', seq: 0, t: target, ui: true });
+  }
+
+  /** Sets simulated ms per wall ms (0.1–100); simulated time stays continuous. */
+  setSpeed(speed: number): void {
+    const s = clampSpeed(speed);
+    if (this.state.status === 'playing') {
+      this.simAnchor = this.simTime();
+      this.wallAnchor = this.clock.now();
+    }
+    this.update({ speed: s, lagging: false });
+  }
+
+  /** Changes the seed: the run restarts with it. */
+  setSeed(seed: number): void {
+    if (!this.diagram) return;
+    this.load(this.diagram, { seed, speed: this.state.speed });
+  }
+
+  /** Applies a fault now (at the current simulated time); the engine records it into the run. */
+  inject(fault: LiveFaultInput): void {
+    if (!this.diagram) return;
+    const taken = new Set(this.diagram.faults.map((f) => f.id));
+    let id = fault.id;
+    while (!id || taken.has(id)) id = `live-${++this.liveFaultCount}`;
+    const full: Omit<Fault, 'atMs' | 'source'> = {
+      id,
+      kind: fault.kind,
+      target: fault.target,
+      durationMs: fault.durationMs ?? 0,
+      factor: fault.factor ?? 5,
+      rate: fault.rate ?? 0.5,
+    };
+    this.send({ type: 'inject', seq: 0, t: this.simTime(), fault: full });
+  }
+
+  /** Asks the engine for a message's envelope and the path its causal chain took. */
+  envelope(messageId: string): Promise<EnvelopeView | null> {
+    return new Promise((resolve) => {
+      const seq = this.send({ type: 'envelope', seq: 0, messageId });
+      this.envelopeWaiters.set(seq, resolve);
+    });
+  }
+
+  /** Stops everything and releases the host. */
+  dispose(): void {
+    this.stopFrames();
+    this.unlisten();
+    this.host.dispose();
+    this.listeners.clear();
+  }
+
+  // ── internals ───────────────────────────────────────────────────────────────
+
+  private send(cmd: HostCommand): number {
+    const seq = ++this.seq;
+    if (cmd.type !== 'envelope') this.outstanding++;
+    this.host.send({ ...cmd, seq });
+    return seq;
+  }
+
+  /** Marks the next command as the start of a new stretch of time at `t`. */
+  private beginEpoch(t: number): void {
+    this.epochSeq = this.seq + 1;
+    this.simAnchor = t;
+    this.engineNow = t;
+    this.wallAnchor = this.clock.now();
+    this.effects.length = 0;
+  }
+
+  /** Simulated time according to the clock. */
+  private simTime(): number {
+    if (this.state.status !== 'playing') return this.simAnchor;
+    const t = this.simAnchor + (this.clock.now() - this.wallAnchor) * this.state.speed;
+    return Math.min(t, this.state.untilMs);
+  }
+
+  private drawTime(): number {
+    if (this.state.status !== 'playing') return this.engineNow;
+    const t = this.simTime();
+    const lead = this.engineNow + this.state.speed * LEAD_WALL_MS;
+    return t < this.engineNow ? this.engineNow : t > lead ? lead : t;
+  }
+
+  private scheduleFrame(): void {
+    if (this.frameHandle === null) this.frameHandle = this.scheduler.request(this.tick);
+  }
+
+  private stopFrames(): void {
+    if (this.frameHandle !== null) this.scheduler.cancel(this.frameHandle);
+    this.frameHandle = null;
+  }
+
+  private tick = (): void => {
+    this.frameHandle = null;
+    if (this.state.status !== 'playing') return;
+    const target = this.simTime();
+    // One advance at a time: a busy engine gets bigger jumps instead of a growing backlog.
+    if (this.outstanding === 0 && target > this.engineNow) {
+      const wall = this.clock.now();
+      const ui = wall - this.lastUiWall >= this.uiIntervalMs;
+      if (ui) this.lastUiWall = wall;
+      this.send({ type: 'advance', seq: 0, t: target, ui });
+    }
+    this.scheduleFrame();
+  };
+
+  private onReply(reply: HostReply): void {
+    if (reply.type === 'envelope') {
+      this.envelopeWaiters.get(reply.seq)?.(reply.envelope);
+      this.envelopeWaiters.delete(reply.seq);
+      return;
+    }
+    if (reply.seq > 0) this.outstanding = Math.max(0, this.outstanding - 1);
+    if (reply.type === 'error') {
+      if (reply.seq >= this.epochSeq || reply.seq < 0) {
+        this.stopFrames();
+        this.update({ status: 'paused', error: reply.message });
+      }
+      return;
+    }
+    const s = reply.snapshot;
+    // Diffs build on each other, so every one is applied, even for a run the user has left.
+    this.columns.apply(s.diff);
+    if (reply.seq < this.epochSeq) return;
+    this.onSnapshot(s);
+  }
+
+  private onSnapshot(s: Snapshot): void {
+    this.engineNow = s.now;
+    for (const fx of s.effects) this.effects.push(fx);
+    if (this.effects.length > MAX_EFFECTS) this.effects.splice(0, this.effects.length - MAX_EFFECTS);
+    const playing = this.state.status === 'playing';
+    const patch: Partial<PlaybackState> = {
+      untilMs: s.untilMs,
+      events: s.events,
+      inFlight: s.inFlight,
+      overloaded: s.overloaded,
+      error: s.error ?? null,
+    };
+    if (!playing) this.simAnchor = s.now;
+    if (playing && this.simTime() - s.now > this.state.speed * LAG_WALL_MS && s.now < s.untilMs) {
+      this.simAnchor = s.now;
+      this.wallAnchor = this.clock.now();
+      patch.lagging = true;
+    }
+    if (s.ended) {
+      this.stopFrames();
+      this.simAnchor = s.now;
+      patch.status = 'ended';
+    }
+    if (s.run || patch.status || !playing) {
+      this.update({ ...patch, ...s.run, now: s.now });
+    } else {
+      // Panels refresh at the UI rate only; these numbers ride along with the next refresh.
+      Object.assign(this.quiet, patch);
+    }
+  }
+
+  private update(patch: Partial<PlaybackState>): void {
+    this.state = { ...this.state, ...this.quiet, ...patch };
+    this.quiet = {};
+    this.frameData.speed = this.state.speed;
+    for (const l of [...this.listeners]) l();
+  }
+}
+
+function clampSpeed(s: number): number {
+  if (!Number.isFinite(s)) return 1;
+  return Math.max(MIN_SPEED, Math.min(MAX_SPEED, s));
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeEngine } from './fakeEngine';
+import type { HostReply, Snapshot } from './protocol';
+import { EngineSession } from './session';
+import { testDiagram } from './testDiagram';
+
+function snap(r: HostReply | null): Snapshot {
+  if (r?.type !== 'snapshot') throw new Error(`expected a snapshot, got ${JSON.stringify(r)}`);
+  return r.snapshot;
+}
+
+describe('EngineSession', () => {
+  it('sends each message once, then only arrivals and departures', () => {
+    const s = new EngineSession(createFakeEngine);
+    const first = snap(s.handle({ type: 'load', seq: 1, diagram: testDiagram(), seed: 1 }));
+    expect(first.diff.full).toBe(true);
+    const a = snap(s.handle({ type: 'advance', seq: 2, t: 50, ui: false }));
+    expect(a.diff.ids).toEqual(['m0']);
+    expect(a.run).toBeUndefined();
+    const b = snap(s.handle({ type: 'advance', seq: 3, t: 60, ui: true }));
+    expect(b.diff.ids).toEqual([]);
+    expect(b.diff.removed.length).toBe(0);
+    expect(b.run?.services).toHaveLength(2);
+    const c = snap(s.handle({ type: 'advance', seq: 4, t: 310, ui: false }));
+    // m0 arrived at 301 and its reply left; m1 (sent at 101) and m2 (at 201) are still going.
+    expect(c.diff.ids.sort()).toEqual(['m0r', 'm1', 'm2', 'm3']);
+    expect([...c.diff.removed]).toEqual([a.diff.slots[0]]);
+    expect(c.inFlight).toBe(4);
+  });
+
+  it('reports a failing engine as an error reply, not a crash', () => {
+    const s = new EngineSession(() => {
+      throw new Error('bad diagram');
+    });
+    const r = s.handle({ type: 'load', seq: 1, diagram: testDiagram(), seed: 1 });
+    expect(r).toEqual({ type: 'error', seq: 1, message: 'bad diagram' });
+    expect(s.handle({ type: 'advance', seq: 2, t: 10, ui: false })?.type).toBe('error');
+  });
+});

@@ -1,0 +1,239 @@
+import type { Diagram, Fault } from '../model/schema';
+import type { HostCommand, HostReply, InFlightDiff, Snapshot } from './protocol';
+import { META_STRIDE, TIMES_STRIDE } from './protocol';
+import { MESSAGE_LOOKS } from './types';
+import type { Effect, Engine, EngineFactory, InFlightMessage, MessageLook, RunState } from './types';
+
+interface Live {
+  slot: number;
+  sentAt: number;
+  arrivesAt: number;
+  fromT: number;
+  toT: number;
+  edge: number;
+  seen: number;
+}
+
+const LOOK_INDEX = new Map<MessageLook, number>(MESSAGE_LOOKS.map((l, i) => [l, i]));
+
+/**
+ * Owns one engine run and answers protocol commands with compact snapshots. The Web Worker wraps
+ * it; the in-process host calls it directly. Seeking backwards rebuilds the engine from the diagram
+ * plus the live faults recorded so far, so the replayed run is the same run.
+ */
+export class EngineSession {
+  private engine: Engine | null = null;
+  private diagram: Diagram | null = null;
+  private seed = 1;
+  private untilMs: number | undefined;
+  private live = new Map<string, Live>();
+  private freeSlots: number[] = [];
+  private nextSlot = 0;
+  private generation = 0;
+  private full = true;
+  private effectsAfter = -1;
+  private effectKeysAtBoundary = new Set<string>();
+  private failure: string | null = null;
+
+  constructor(private readonly createEngine: EngineFactory) {}
+
+  /** Runs one command and returns its reply (none for commands that change nothing). */
+  handle(cmd: HostCommand): HostReply | null {
+    try {
+      return this.dispatch(cmd);
+    } catch (err) {
+      this.failure = err instanceof Error ? err.message : String(err);
+      return { type: 'error', seq: cmd.seq, message: this.failure };
+    }
+  }
+
+  private dispatch(cmd: HostCommand): HostReply | null {
+    switch (cmd.type) {
+      case 'load':
+        this.diagram = cmd.diagram;
+        this.seed = cmd.seed;
+        this.untilMs = cmd.untilMs;
+        this.rebuild([]);
+        return this.reply(cmd.seq, true);
+      case 'reset':
+        this.rebuild([]);
+        return this.reply(cmd.seq, true);
+      case 'advance': {
+        const e = this.requireEngine();
+        if (cmd.t > e.now) e.advanceTo(Math.min(cmd.t, e.untilMs));
+        return this.reply(cmd.seq, cmd.ui);
+      }
+      case 'step': {
+        const e = this.requireEngine();
+        const next = e.nextEventTime();
+        if (next === null || next > e.untilMs) e.advanceTo(e.untilMs);
+        else e.step();
+        return this.reply(cmd.seq, cmd.ui);
+      }
+      case 'seek': {
+        const e = this.requireEngine();
+        const t = Math.max(0, Math.min(cmd.t, e.untilMs));
+        if (t < e.now) {
+          this.rebuild(e.faults().filter((f) => f.source === 'live'));
+          this.requireEngine().advanceTo(t);
+        } else if (t > e.now) e.advanceTo(t);
+        return this.reply(cmd.seq, cmd.ui);
+      }
+      case 'inject': {
+        const e = this.requireEngine();
+        if (cmd.t > e.now) e.advanceTo(Math.min(cmd.t, e.untilMs));
+        e.inject(cmd.fault);
+        return this.reply(cmd.seq, true);
+      }
+      case 'envelope': {
+        const env = this.engine?.envelope(cmd.messageId);
+        return { type: 'envelope', seq: cmd.seq, envelope: env ?? null };
+      }
+    }
+  }
+
+  private requireEngine(): Engine {
+    if (!this.engine) throw new Error('No diagram loaded.');
+    return this.engine;
+  }
+
+  /** A fresh engine for the loaded diagram, with `liveFaults` replayed as part of its script. */
+  private rebuild(liveFaults: Fault[]): void {
+    if (!this.diagram) throw new Error('No diagram loaded.');
+    const diagram = liveFaults.length
+      ? { ...this.diagram, faults: [...this.diagram.faults, ...liveFaults] }
+      : this.diagram;
+    this.engine = null;
+    this.failure = null;
+    this.live.clear();
+    this.freeSlots = [];
+    this.nextSlot = 0;
+    this.full = true;
+    this.effectsAfter = -1;
+    this.effectKeysAtBoundary.clear();
+    this.engine = this.createEngine(diagram, { seed: this.seed, untilMs: this.untilMs });
+  }
+
+  private reply(seq: number, withRun: boolean): HostReply {
+    return { type: 'snapshot', seq, snapshot: this.snapshot(withRun) };
+  }
+
+  /** The run now, with what changed in flight since the last snapshot. */
+  snapshot(withRun: boolean): Snapshot {
+    const e = this.requireEngine();
+    const diff = this.diffInFlight(e.inFlight());
+    const snap: Snapshot = {
+      now: e.now,
+      untilMs: e.untilMs,
+      events: e.events,
+      inFlight: this.live.size,
+      // A run with nothing left to do still plays on to its end, so only time or an overload ends it.
+      ended: e.now >= e.untilMs || e.overloaded !== null,
+      overloaded: e.overloaded,
+      diff,
+      effects: this.newEffects(e),
+    };
+    if (withRun) snap.run = runState(e);
+    if (this.failure) snap.error = this.failure;
+    return snap;
+  }
+
+  private newEffects(e: Engine): Effect[] {
+    const all = e.effects(Math.max(0, this.effectsAfter));
+    const out: Effect[] = [];
+    const boundary = new Set<string>();
+    for (const fx of all) {
+      if (fx.at < this.effectsAfter) continue;
+      const key = `${fx.kind}|${fx.at}|${fx.serviceId ?? ''}|${fx.edgeId ?? ''}|${fx.messageId ?? ''}`;
+      // Effects at the previous snapshot's time may already have been sent (a step stops mid-instant).
+      if (fx.at === this.effectsAfter && this.effectKeysAtBoundary.has(key)) continue;
+      if (fx.at === e.now) boundary.add(key);
+      out.push(fx);
+    }
+    if (e.now === this.effectsAfter) for (const k of this.effectKeysAtBoundary) boundary.add(k);
+    this.effectKeysAtBoundary = boundary;
+    this.effectsAfter = e.now;
+    return out;
+  }
+
+  private diffInFlight(list: InFlightMessage[]): InFlightDiff {
+    const gen = ++this.generation;
+    const removed: number[] = [];
+    const added: Array<{ m: InFlightMessage; slot: number; edge: number }> = [];
+    const edgeIndex = this.edgeIndex();
+    for (const m of list) {
+      const edge = edgeIndex.get(m.edgeId) ?? -1;
+      const prev = this.live.get(m.id);
+      if (prev) {
+        if (
+          prev.sentAt === m.sentAt &&
+          prev.arrivesAt === m.arrivesAt &&
+          prev.fromT === m.fromT &&
+          prev.toT === m.toT &&
+          prev.edge === edge
+        ) {
+          prev.seen = gen;
+          continue;
+        }
+        if (prev.seen === gen) continue; // the engine listed the same id twice
+        removed.push(prev.slot);
+        this.freeSlots.push(prev.slot);
+      }
+      const slot = this.freeSlots.pop() ?? this.nextSlot++;
+      const { sentAt, arrivesAt, fromT, toT } = m;
+      this.live.set(m.id, { slot, sentAt, arrivesAt, fromT, toT, edge, seen: gen });
+      added.push({ m, slot, edge });
+    }
+    for (const [id, rec] of this.live) {
+      if (rec.seen === gen) continue;
+      removed.push(rec.slot);
+      this.freeSlots.push(rec.slot);
+      this.live.delete(id);
+    }
+    const n = added.length;
+    const diff: InFlightDiff = {
+      full: this.full,
+      removed: Int32Array.from(removed),
+      slots: new Int32Array(n),
+      times: new Float64Array(n * TIMES_STRIDE),
+      meta: new Int32Array(n * META_STRIDE),
+      ids: new Array<string>(n),
+      correlations: new Array<string>(n),
+      types: new Array<string>(n),
+    };
+    for (let i = 0; i < n; i++) {
+      const { m, slot, edge } = added[i]!;
+      diff.slots[i] = slot;
+      diff.times.set([m.sentAt, m.arrivesAt, m.fromT, m.toT], i * TIMES_STRIDE);
+      diff.meta.set([edge, LOOK_INDEX.get(m.look) ?? 0, m.step ?? 0], i * META_STRIDE);
+      diff.ids[i] = m.id;
+      diff.correlations[i] = m.correlationId;
+      diff.types[i] = m.type;
+    }
+    this.full = false;
+    return diff;
+  }
+
+  private cachedEdgeIndex: Map<string, number> | null = null;
+  private cachedFor: Diagram | null = null;
+
+  private edgeIndex(): Map<string, number> {
+    if (this.cachedFor !== this.diagram || !this.cachedEdgeIndex) {
+      this.cachedFor = this.diagram;
+      this.cachedEdgeIndex = new Map((this.diagram?.edges ?? []).map((e, i) => [e.id, i]));
+    }
+    return this.cachedEdgeIndex;
+  }
+}
+
+function runState(e: Engine): RunState {
+  return {
+    services: e.services(),
+    channels: e.channels(),
+    edges: e.edges(),
+    sagaInstances: e.sagaInstances(),
+    metrics: e.metrics(),
+    recentTrace: e.recentTrace(200),
+    faults: e.faults(),
+  };
+}

@@ -1,0 +1,88 @@
+import type { Diagram, Fault } from '../model/schema';
+import type {
+  ChannelState,
+  EdgeState,
+  Effect,
+  Engine,
+  Envelope,
+  InFlightMessage,
+  MessageLook,
+  Metrics,
+  PathHop,
+  SagaInstanceState,
+  ServiceState,
+} from '../runtime/api';
+
+/*
+ * The runtime types the canvas and panels need, re-exported here because those folders may import
+ * src/playback but not src/runtime (the lint boundary).
+ */
+export type {
+  ChannelState,
+  EdgeState,
+  Effect,
+  Engine,
+  Envelope,
+  InFlightMessage,
+  MessageLook,
+  Metrics,
+  PathHop,
+  SagaInstanceState,
+  ServiceState,
+};
+
+/** One record of the engine's trace, as the event log shows it. */
+export type TraceRecord = ReturnType<Engine['recentTrace']>[number];
+
+/** Builds an engine for a diagram; `createEngine` from src/runtime in the app, a fake in tests. */
+export type EngineFactory = (diagram: Diagram, options: { seed: number; untilMs?: number }) => Engine;
+
+/** A fault as the interface asks for it: only kind and target are required. */
+export interface LiveFaultInput {
+  kind: Fault['kind'];
+  target: string;
+  id?: string;
+  durationMs?: number;
+  factor?: number;
+  rate?: number;
+}
+
+/** The envelope of a message with the path its causal chain took so far. */
+export type EnvelopeView = Envelope & { path: PathHop[] };
+
+/** Every message look, in a fixed order: a look travels between threads as its index here. */
+export const MESSAGE_LOOKS: readonly MessageLook[] = [
+  'request',
+  'reply-ok',
+  'reply-error',
+  'queue',
+  'event',
+  'saga-action',
+  'compensation',
+  'retry',
+  'dead-letter',
+];
+
+/** Every effect kind, in legend order. */
+export const EFFECT_KINDS: readonly Effect['kind'][] = [
+  'failed',
+  'timeout',
+  'refused',
+  'dropped',
+  'dead-lettered',
+  'duplicate',
+  'circuit-open',
+  'compensated',
+];
+
+/** The state of the run that panels show, refreshed at most ~10 times a second. */
+export interface RunState {
+  services: ServiceState[];
+  channels: ChannelState[];
+  edges: EdgeState[];
+  sagaInstances: SagaInstanceState[];
+  metrics: Metrics | null;
+  recentTrace: TraceRecord[];
+  /** Faults applied in this run so far, scripted and live, in time order. */
+  faults: Fault[];
+}
