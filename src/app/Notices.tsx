@@ -1,0 +1,59 @@
+import { AnimatePresence, m } from 'framer-motion';
+import { useEffect } from 'react';
+import { useAppStore, type Notice } from '../store';
+
+/** Messages for the person, newest last; errors stay until dismissed, the rest fade after a while. */
+export function Notices() {
+  const notices = useAppStore((s) => s.notices);
+  return (
+    <div className="notices" role="region" aria-label="Messages" aria-live="polite">
+      <AnimatePresence initial={false}>
+        {notices.map((n) => (
+          <NoticeCard key={n.id} n={n} />
+        ))}
+      </AnimatePresence>
+    </div>
+  );
+}
+
+function NoticeCard({ n }: { n: Notice }) {
+  useEffect(() => {
+    if (n.tone === 'error' || n.tone === 'warning') return;
+    const t = window.setTimeout(() => useAppStore.getState().dismiss(n.id), 5000);
+    return () => window.clearTimeout(t);
+  }, [n]);
+  return (
+    <m.div
+      layout
+      initial={{ opacity: 0, y: 12, scale: 0.98 }}
+      animate={{ opacity: 1, y: 0, scale: 1 }}
+      exit={{ opacity: 0, y: 8 }}
+      transition={{ duration: 0.18 }}
+      className={`notice notice--${n.tone}`}
+      role={n.tone === 'error' ? 'alert' : 'status'}
+      data-testid={`notice-${n.tone}`}
+    >
+      <div className="notice__body">
+        <strong>{n.title}</strong>
+        {n.detail && <p>{n.detail}</p>}
+        {n.lines && n.lines.length > 0 && (
+          <ul className="notice__lines">
+            {n.lines.slice(0, 8).map((l, i) => (
+              <li key={i}>
+                <code>{l}</code>
+              </li>
+            ))}
+            {n.lines.length > 8 && <li>…and {n.lines.length - 8} more</li>}
+          </ul>
+        )}
+      </div>
+      <button
+        className="btn btn--icon notice__close"
+        aria-label="Dismiss"
+        onClick={() => useAppStore.getState().dismiss(n.id)}
+      >
+        ×
+      </button>
+    </m.div>
+  );
+}

@@ -1,0 +1,223 @@
+import type { ReactFlowInstance } from '@xyflow/react';
+import { emptyDiagram } from '../model/defaults';
+import { moveElements } from '../model/edits';
+import { EDGE_KINDS } from '../model/schema';
+import { tidyLayout } from '../canvas/layout';
+import type { AppState, AppStore } from '../store';
+import type { KeySpec } from './keys';
+
+/** What a command may act on. */
+export interface CommandContext {
+  store: AppStore;
+  flow: ReactFlowInstance | null;
+  run: RunControls | null;
+}
+
+/** The playback controls the run commands drive (wired by the app once the playback exists). */
+export interface RunControls {
+  togglePlay: () => void;
+  step: () => void;
+  reset: () => void;
+}
+
+/** An action of the app: menus, shortcuts, the palette and tests all go through these. */
+export interface Command {
+  id: string;
+  label: string;
+  group: 'File' | 'Edit' | 'View' | 'Run' | 'Help';
+  keys?: KeySpec[];
+  /** Shortcuts that still work while typing in a field. */
+  whileTyping?: boolean;
+  enabled?: (s: AppState) => boolean;
+  run: (ctx: CommandContext) => void;
+}
+
+const hasSelection = (s: AppState) => s.selection.length > 0;
+
+export const COMMANDS: Command[] = [
+  {
+    id: 'new',
+    label: 'New diagram',
+    group: 'File',
+    run: ({ store, flow }) => {
+      store.getState().replaceDiagram(emptyDiagram(), { undoable: true, label: 'New diagram' });
+      store
+        .getState()
+        .notify({
+          tone: 'info',
+          title: 'New empty diagram',
+          detail: 'Undo (Ctrl+Z) brings the previous one back.',
+        });
+      flow?.setViewport({ x: 0, y: 0, zoom: 1 });
+    },
+  },
+  {
+    id: 'undo',
+    label: 'Undo',
+    group: 'Edit',
+    keys: ['mod+z'],
+    enabled: (s) => s.history.past.length > 0,
+    run: ({ store }) => store.getState().undo(),
+  },
+  {
+    id: 'redo',
+    label: 'Redo',
+    group: 'Edit',
+    keys: ['mod+shift+z', 'mod+y'],
+    enabled: (s) => s.history.future.length > 0,
+    run: ({ store }) => store.getState().redo(),
+  },
+  {
+    id: 'delete',
+    label: 'Delete',
+    group: 'Edit',
+    keys: ['delete', 'backspace'],
+    enabled: hasSelection,
+    run: ({ store }) => store.getState().deleteSelection(),
+  },
+  {
+    id: 'copy',
+    label: 'Copy',
+    group: 'Edit',
+    keys: ['mod+c'],
+    enabled: hasSelection,
+    run: ({ store }) => store.getState().copySelection(),
+  },
+  {
+    id: 'paste',
+    label: 'Paste',
+    group: 'Edit',
+    keys: ['mod+v'],
+    enabled: (s) => s.clipboard !== null,
+    run: ({ store }) => store.getState().paste(),
+  },
+  {
+    id: 'duplicate',
+    label: 'Duplicate',
+    group: 'Edit',
+    keys: ['mod+d'],
+    enabled: hasSelection,
+    run: ({ store }) => store.getState().duplicateSelection(),
+  },
+  {
+    id: 'select-all',
+    label: 'Select all',
+    group: 'Edit',
+    keys: ['mod+a'],
+    run: ({ store }) => store.getState().selectAll(),
+  },
+  {
+    id: 'deselect',
+    label: 'Clear selection',
+    group: 'Edit',
+    keys: ['escape'],
+    run: ({ store }) => {
+      store.getState().select([]);
+      store.getState().selectMessage(null);
+    },
+  },
+  {
+    id: 'rename',
+    label: 'Rename service',
+    group: 'Edit',
+    keys: ['f2', 'enter'],
+    enabled: (s) => s.selection.length === 1 && s.diagram.services.some((x) => x.id === s.selection[0]),
+    run: ({ store }) => store.getState().setRenaming(store.getState().selection[0] ?? null),
+  },
+  {
+    id: 'add-note',
+    label: 'Add sticky note',
+    group: 'Edit',
+    keys: ['n'],
+    run: ({ store, flow }) => {
+      const at = flow?.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 }) ?? {
+        x: 0,
+        y: 0,
+      };
+      store.getState().addNote({ x: at.x - 100, y: at.y - 60 });
+    },
+  },
+  {
+    id: 'tidy',
+    label: 'Tidy up layout',
+    group: 'View',
+    keys: ['shift+l'],
+    enabled: (s) => s.diagram.services.length > 0,
+    run: ({ store, flow }) => {
+      const st = store.getState();
+      const positions = tidyLayout(st.diagram, st.measured);
+      st.edit('Tidy up', (d) => moveElements(d, positions));
+      window.setTimeout(() => flow?.fitView({ padding: 0.2, duration: 300, maxZoom: 1.2 }), 30);
+    },
+  },
+  {
+    id: 'fit',
+    label: 'Fit view',
+    group: 'View',
+    keys: ['f'],
+    run: ({ flow }) => void flow?.fitView({ padding: 0.2, duration: 250, maxZoom: 1.2 }),
+  },
+  {
+    id: 'zoom-in',
+    label: 'Zoom in',
+    group: 'View',
+    keys: ['='],
+    run: ({ flow }) => void flow?.zoomIn({ duration: 150 }),
+  },
+  {
+    id: 'zoom-out',
+    label: 'Zoom out',
+    group: 'View',
+    keys: ['-'],
+    run: ({ flow }) => void flow?.zoomOut({ duration: 150 }),
+  },
+  {
+    id: 'theme',
+    label: 'Switch theme',
+    group: 'View',
+    keys: ['shift+d'],
+    run: ({ store }) => {
+      const order = ['system', 'light', 'dark'] as const;
+      const cur = store.getState().theme;
+      store.getState().setTheme(order[(order.indexOf(cur) + 1) % order.length]!);
+    },
+  },
+  ...EDGE_KINDS.map((k, i): Command => ({
+    id: `edge-kind-${k}`,
+    label: `Connect as ${k}`,
+    group: 'Edit',
+    keys: [String(i + 1)],
+    run: ({ store }) => {
+      const st = store.getState();
+      st.setDefaultEdgeKind(k);
+      // With one edge selected, the shortcut also switches that edge's kind.
+      const sel = st.selection[0];
+      if (st.selection.length === 1 && st.diagram.edges.some((e) => e.id === sel)) st.changeEdgeKind(sel!, k);
+    },
+  })),
+  { id: 'play', label: 'Play / pause', group: 'Run', keys: ['space'], run: ({ run }) => run?.togglePlay() },
+  { id: 'step', label: 'Step to the next event', group: 'Run', keys: ['.'], run: ({ run }) => run?.step() },
+  { id: 'reset', label: 'Reset the run', group: 'Run', keys: ['r'], run: ({ run }) => run?.reset() },
+  {
+    id: 'shortcuts',
+    label: 'Keyboard shortcuts',
+    group: 'Help',
+    keys: ['?', 'shift+/'],
+    run: ({ store }) => store.getState().setDialog('shortcuts'),
+  },
+];
+
+/** The command with `id` (throws on a typo, so tests and menus can't drift). */
+export function command(id: string): Command {
+  const c = COMMANDS.find((x) => x.id === id);
+  if (!c) throw new Error(`unknown command ${id}`);
+  return c;
+}
+
+/** Runs a command if it is enabled; returns whether it ran. */
+export function runCommand(id: string, ctx: CommandContext): boolean {
+  const c = command(id);
+  if (c.enabled && !c.enabled(ctx.store.getState())) return false;
+  c.run(ctx);
+  return true;
+}

@@ -1,0 +1,203 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnConnectEnd,
+} from '@xyflow/react';
+import { useCallback, useMemo, useRef, type DragEvent, type ReactNode } from 'react';
+import type { Position, ServiceKind } from '../model/schema';
+import { SERVICE_KINDS } from '../model/schema';
+import { useAppStore } from '../store';
+import { KindEdge, EdgeMarkers } from './edges/KindEdge';
+import { KindPicker } from './KindPicker';
+import { NoteNode } from './nodes/NoteNode';
+import { ServiceNode } from './nodes/ServiceNode';
+import { createFlowMapper, type FlowNode } from './toFlow';
+
+// Module scope, so React Flow never sees new component types (xyflow's advice).
+const nodeTypes = { service: ServiceNode, note: NoteNode };
+const edgeTypes = { kind: KindEdge };
+export const PALETTE_MIME = 'application/x-microsim-kind';
+const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
+const SNAP: [number, number] = [20, 20];
+
+export interface CanvasProps {
+  /** Drawn inside the flow (the message layer). */
+  children?: ReactNode;
+  readOnly?: boolean;
+  onServiceContextMenu?: (id: string, at: Position) => void;
+  onEdgeContextMenu?: (id: string, at: Position) => void;
+}
+
+/** The diagram canvas: services, notes and edges, editable through the store's actions. */
+export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdgeContextMenu }: CanvasProps) {
+  const diagram = useAppStore((s) => s.diagram);
+  const selection = useAppStore((s) => s.selection);
+  const measured = useAppStore((s) => s.measured);
+  const themePref = useAppStore((s) => s.theme);
+  const mapper = useMemo(() => createFlowMapper(), []);
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const nodes = useMemo(
+    () => mapper.nodes(diagram, selected, measured),
+    [mapper, diagram, selected, measured],
+  );
+  const edges = useMemo(() => mapper.edges(diagram, selected), [mapper, diagram, selected]);
+  const flow = useReactFlow();
+  const lastPointer = useRef({ x: 0, y: 0 });
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const st = useAppStore.getState();
+    const moves = new Map<string, Position>();
+    const sizes: Record<string, { width: number; height: number }> = {};
+    let selectionChanged = false;
+    const nextSel = new Set(st.selection);
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) moves.set(c.id, c.position);
+      else if (c.type === 'dimensions' && c.dimensions) {
+        const isNote = st.diagram.notes.some((n) => n.id === c.id);
+        if (isNote && c.resizing) {
+          st.moveLive(new Map());
+          useAppStore.setState({
+            diagram: {
+              ...st.diagram,
+              notes: st.diagram.notes.map((n) =>
+                n.id === c.id
+                  ? { ...n, width: Math.round(c.dimensions!.width), height: Math.round(c.dimensions!.height) }
+                  : n,
+              ),
+            },
+          });
+        } else if (!isNote) sizes[c.id] = c.dimensions;
+      } else if (c.type === 'select') {
+        selectionChanged = true;
+        if (c.selected) nextSel.add(c.id);
+        else nextSel.delete(c.id);
+      }
+    }
+    if (moves.size) useAppStore.getState().moveLive(moves);
+    if (Object.keys(sizes).length) st.setMeasured(sizes);
+    if (selectionChanged) st.select([...nextSel]);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const st = useAppStore.getState();
+    const nextSel = new Set(st.selection);
+    let changed = false;
+    for (const c of changes) {
+      if (c.type === 'select') {
+        changed = true;
+        if (c.selected) nextSel.add(c.id);
+        else nextSel.delete(c.id);
+      }
+    }
+    if (changed) st.select([...nextSel]);
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const st = useAppStore.getState();
+    const id = st.connect(c.source, c.target, st.defaultEdgeKind);
+    if (id) st.openKindPicker({ edgeId: id, x: lastPointer.current.x, y: lastPointer.current.y });
+  }, []);
+
+  const onConnectEnd: OnConnectEnd = useCallback((event) => {
+    const p = 'changedTouches' in event ? event.changedTouches[0] : event;
+    if (p) lastPointer.current = { x: p.clientX, y: p.clientY };
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME);
+      if (!kind) return;
+      e.preventDefault();
+      const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const st = useAppStore.getState();
+      if (kind === 'note') st.addNote({ x: at.x - 100, y: at.y - 60 });
+      else if ((SERVICE_KINDS as readonly string[]).includes(kind)) {
+        st.addService(kind as ServiceKind, { x: at.x - 88, y: at.y - 32 });
+      }
+    },
+    [flow],
+  );
+
+  const theme = themePref === 'system' ? 'system' : themePref;
+  return (
+    <div className="canvas" data-testid="canvas" onDragOver={(e) => allowPaletteDrop(e)} onDrop={onDrop}>
+      <EdgeMarkers />
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={readOnly ? undefined : onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={(c) => c.source !== c.target}
+        onNodeDragStart={() => useAppStore.getState().beginGesture('Move')}
+        onNodeDragStop={() => useAppStore.getState().endGesture()}
+        onSelectionDragStart={() => useAppStore.getState().beginGesture('Move')}
+        onSelectionDragStop={() => useAppStore.getState().endGesture()}
+        onNodeDoubleClick={(_, n) =>
+          n.type === 'service' && !readOnly && useAppStore.getState().setRenaming(n.id)
+        }
+        onNodeContextMenu={(e, n) => {
+          if (n.type !== 'service' || !onServiceContextMenu) return;
+          e.preventDefault();
+          onServiceContextMenu(n.id, { x: e.clientX, y: e.clientY });
+        }}
+        onEdgeContextMenu={(e, edge) => {
+          if (!onEdgeContextMenu) return;
+          e.preventDefault();
+          onEdgeContextMenu(edge.id, { x: e.clientX, y: e.clientY });
+        }}
+        onMoveEnd={(_, v) => useAppStore.getState().setViewport(v)}
+        defaultViewport={diagram.viewport ?? { x: 40, y: 40, zoom: 1 }}
+        fitView={!diagram.viewport}
+        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+        minZoom={0.1}
+        maxZoom={3}
+        snapToGrid
+        snapGrid={SNAP}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_KEYS}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable
+        colorMode={theme}
+        onlyRenderVisibleElements={nodes.length > 150}
+        proOptions={{ hideAttribution: false }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Minimap"
+          className="minimap"
+          nodeBorderRadius={8}
+          nodeColor={minimapColor}
+        />
+        <Controls aria-label="Zoom controls" showInteractive={false} />
+        {children}
+      </ReactFlow>
+      <KindPicker />
+    </div>
+  );
+}
+
+function minimapColor(n: FlowNode): string {
+  return n.type === 'note' ? 'var(--note-yellow)' : `var(--kind-${n.data.service.kind})`;
+}
+
+function allowPaletteDrop(e: DragEvent) {
+  if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }
+}

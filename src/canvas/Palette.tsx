@@ -1,0 +1,82 @@
+import { useReactFlow } from '@xyflow/react';
+import { EDGE_KIND_INFO, SERVICE_KIND_INFO } from '../model/defaults';
+import { EDGE_KINDS, SERVICE_KINDS, type ServiceKind } from '../model/schema';
+import { useAppStore } from '../store';
+import { PALETTE_MIME } from './Canvas';
+import { EdgeSwatch, ServiceIcon } from './icons';
+
+/** Service kinds to drag onto the canvas (or press Enter on), and the edge kinds with their looks. */
+export function Palette() {
+  const flow = useReactFlow();
+  const defaultKind = useAppStore((s) => s.defaultEdgeKind);
+  const addAtCentre = (kind: ServiceKind | 'note') => {
+    const el = document.querySelector('.canvas');
+    const r = el?.getBoundingClientRect();
+    const at = flow.screenToFlowPosition({
+      x: (r?.left ?? 0) + (r?.width ?? 800) / 2,
+      y: (r?.top ?? 0) + (r?.height ?? 600) / 2,
+    });
+    const st = useAppStore.getState();
+    if (kind === 'note') st.addNote({ x: at.x - 100, y: at.y - 60 });
+    else st.addService(kind, { x: at.x - 88, y: at.y - 32 });
+  };
+  return (
+    <aside className="palette" aria-label="Palette">
+      <h2 className="panel-title">Add</h2>
+      <ul className="palette__list">
+        {SERVICE_KINDS.map((k) => (
+          <li key={k}>
+            <button
+              className={`palette__item palette__item--${k}`}
+              draggable
+              data-testid={`palette-${k}`}
+              title={`${SERVICE_KIND_INFO[k].hint}. Drag onto the canvas, or press Enter.`}
+              onDragStart={(e) => {
+                e.dataTransfer.setData(PALETTE_MIME, k);
+                e.dataTransfer.effectAllowed = 'copy';
+              }}
+              onClick={() => addAtCentre(k)}
+            >
+              <span className={`palette__icon svc-tint--${k}`}>
+                <ServiceIcon kind={k} size={18} />
+              </span>
+              {SERVICE_KIND_INFO[k].label}
+            </button>
+          </li>
+        ))}
+        <li>
+          <button
+            className="palette__item"
+            draggable
+            data-testid="palette-note"
+            title="A sticky note for annotations"
+            onDragStart={(e) => e.dataTransfer.setData(PALETTE_MIME, 'note')}
+            onClick={() => addAtCentre('note')}
+          >
+            <span className="palette__icon palette__icon--note">✎</span>
+            Sticky note
+          </button>
+        </li>
+      </ul>
+      <h2 className="panel-title">Connect as</h2>
+      <div role="radiogroup" aria-label="Default edge kind" className="palette__kinds">
+        {EDGE_KINDS.map((k) => (
+          <button
+            key={k}
+            role="radio"
+            aria-checked={defaultKind === k}
+            className={`palette__kind${defaultKind === k ? ' is-current' : ''}`}
+            onClick={() => useAppStore.getState().setDefaultEdgeKind(k)}
+            title={`${EDGE_KIND_INFO[k].hint} (shortcut ${EDGE_KIND_INFO[k].shortcut})`}
+            data-testid={`default-kind-${k}`}
+          >
+            <EdgeSwatch kind={k} />
+            <span className="palette__kind-label">{EDGE_KIND_INFO[k].label}</span>
+            <kbd>{EDGE_KIND_INFO[k].shortcut}</kbd>
+          </button>
+        ))}
+      </div>
+      <p className="palette__hint">Drag from a service's right handle to another's left handle to connect.</p>
+    </aside>
+  );
+}

@@ -1,0 +1,143 @@
+import { BaseEdge, EdgeLabelRenderer, type Edge as FlowEdge, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { Edge } from '../../model/schema';
+import { useAppStore } from '../../store';
+import { curveBetween, curvePath, pointAt } from '../geometry';
+import { EDGE_STYLE } from '../icons';
+
+export type KindEdgeType = FlowEdge<{ edge: Edge; lane: number }>;
+
+/** The short label an edge carries: protocol, channel, topic or saga step. */
+export function edgeLabel(e: Edge): string {
+  switch (e.kind) {
+    case 'sync':
+      return `${e.protocol === 'grpc' ? 'gRPC' : 'REST'} · ${e.message || 'call'}`;
+    case 'queue':
+      return e.channel;
+    case 'topic':
+      return e.topic;
+    case 'saga':
+      return `${e.saga} · ${e.action || e.message}`;
+  }
+}
+
+function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<KindEdgeType>) {
+  const edge = data?.edge;
+  const state = useAppStore((s) => s.sim.edges[id]);
+  const channel = useAppStore((s) => s.sim.channelsByEdge[id]);
+  if (!edge) return null;
+  const style = EDGE_STYLE[edge.kind];
+  const curve = curveBetween({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, data.lane);
+  const mid = pointAt(curve, 0.5);
+  const near = pointAt(curve, 0.82);
+  const cut = state?.cut ?? false;
+  const circuit = state?.circuit ?? 'closed';
+  const color = cut ? 'var(--danger)' : `var(--edge-${edge.kind})`;
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={curvePath(curve)}
+        markerEnd={`url(#mk-${edge.kind})`}
+        interactionWidth={18}
+        className={`kedge kedge--${edge.kind}${selected ? ' is-selected' : ''}${cut ? ' is-cut' : ''}`}
+        style={{
+          stroke: color,
+          strokeWidth: style.width + (selected ? 1.5 : 0),
+          strokeDasharray: cut ? '3 6' : style.dash,
+        }}
+      />
+      <EdgeLabelRenderer>
+        <div
+          className={`elabel elabel--${edge.kind}${selected ? ' is-selected' : ''}`}
+          style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
+          data-testid={`edge-label-${id}`}
+          data-kind={edge.kind}
+        >
+          {edge.kind === 'saga' ? (
+            <span className="elabel__step" aria-label={`step ${edge.step}`}>
+              {edge.step}
+            </span>
+          ) : (
+            <span className="elabel__glyph" aria-hidden="true">
+              {style.glyph}
+            </span>
+          )}
+          <span className="elabel__text">{edgeLabel(edge)}</span>
+          {channel && (
+            <span className={`elabel__depth${channel.depth > 20 ? ' is-high' : ''}`} title="Messages waiting">
+              {channel.depth}
+            </span>
+          )}
+          {cut && <span className="elabel__cut">✂ cut</span>}
+        </div>
+        {circuit !== 'closed' && (
+          <div
+            className={`circuit circuit--${circuit}`}
+            style={{ transform: `translate(-50%, -50%) translate(${near.x}px, ${near.y}px)` }}
+            data-testid={`circuit-${id}`}
+          >
+            {circuit === 'open' ? 'circuit open' : 'half-open'}
+          </div>
+        )}
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+/** An edge drawn in its kind's look, with its label and, during a run, circuit and partition state. */
+export const KindEdge = memo(KindEdgeView);
+
+/** SVG markers for edge ends, one per kind; rendered once inside the flow. */
+export function EdgeMarkers() {
+  return (
+    <svg className="edge-markers" aria-hidden="true">
+      <defs>
+        <marker
+          id="mk-sync"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto"
+        >
+          <path d="M0 0 L10 5 L0 10z" fill="var(--edge-sync)" />
+        </marker>
+        <marker
+          id="mk-queue"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto"
+        >
+          <path d="M0 0 L10 5 L0 10z" fill="var(--edge-queue)" />
+        </marker>
+        <marker
+          id="mk-topic"
+          viewBox="0 0 10 10"
+          refX="8"
+          refY="5"
+          markerWidth="6"
+          markerHeight="6"
+          orient="auto"
+        >
+          <circle cx="5" cy="5" r="4" fill="var(--edge-topic)" />
+        </marker>
+        <marker
+          id="mk-saga"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="8"
+          markerHeight="8"
+          orient="auto"
+        >
+          <path d="M0 1 L9 5 L0 9 M4 1 L10 5 L4 9" fill="none" stroke="var(--edge-saga)" strokeWidth="1.6" />
+        </marker>
+      </defs>
+    </svg>
+  );
+}

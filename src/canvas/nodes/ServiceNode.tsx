@@ -1,0 +1,128 @@
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useRef, useState } from 'react';
+import type { Latency, Service } from '../../model/schema';
+import { useAppStore } from '../../store';
+import { ServiceIcon } from '../icons';
+
+export type ServiceNodeType = Node<{ service: Service }, 'service'>;
+
+/** A short human summary of a latency distribution: "~25 ms". */
+export function latencySummary(l: Latency): string {
+  switch (l.dist) {
+    case 'fixed':
+      return `${l.ms} ms`;
+    case 'uniform':
+      return `${l.min}–${l.max} ms`;
+    case 'normal':
+      return `~${l.mean} ms`;
+    case 'exponential':
+      return `exp ~${l.mean} ms`;
+    case 'lognormal':
+      return `p50 ${l.median} ms`;
+  }
+}
+
+function subtitle(s: Service): string {
+  if (s.kind === 'client') return `${s.traffic.rate}/s · ${s.traffic.pattern}`;
+  const slots = s.replicas > 1 ? `${s.replicas}×${s.concurrency}` : `${s.concurrency} slots`;
+  const err = s.errorRate > 0 ? ` · ${+(s.errorRate * 100).toFixed(1)}% err` : '';
+  return `${slots} · ${latencySummary(s.latency)}${err}`;
+}
+
+function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
+  const s = data.service;
+  const state = useAppStore((st) => st.sim.services[id]);
+  const renaming = useAppStore((st) => st.renaming === id);
+  const down = state?.status === 'down';
+  const load = state ? Math.min(1, (state.busy + state.waiting) / Math.max(1, state.capacity)) : 0;
+  const classes = [
+    'svc',
+    `svc--${s.kind}`,
+    selected && 'is-selected',
+    down && 'is-down',
+    state && state.slowFactor > 1 && 'is-slow',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div
+      className={classes}
+      data-testid={`service-${id}`}
+      data-kind={s.kind}
+      aria-label={`${s.name}, ${s.kind}`}
+    >
+      <Handle type="target" position={Position.Left} className="handle handle--in" />
+      <div className="svc__icon">
+        <ServiceIcon kind={s.kind} />
+      </div>
+      <div className="svc__text">
+        {renaming ? <RenameInput id={id} name={s.name} /> : <div className="svc__name">{s.name}</div>}
+        <div className="svc__sub">{subtitle(s)}</div>
+      </div>
+      {state && (
+        <div className="svc__status" aria-live="off">
+          {down ? (
+            <span className="badge badge--down">down</span>
+          ) : state.waiting > 0 ? (
+            <span className="badge badge--wait">Waiting…</span>
+          ) : null}
+          {state.slowFactor > 1 && <span className="badge badge--slow">×{state.slowFactor} slow</span>}
+          {state.injectedErrorRate > 0 && (
+            <span className="badge badge--fail">{Math.round(state.injectedErrorRate * 100)}% fail</span>
+          )}
+          {state.inbox > 0 && (
+            <span className="badge badge--inbox" title="Messages waiting in the inbox">
+              {state.inbox} queued
+            </span>
+          )}
+        </div>
+      )}
+      {state && !down && (
+        <div
+          className="svc__load"
+          title={`${state.busy} busy, ${state.waiting} waiting of ${state.capacity} slots`}
+        >
+          <div style={{ width: `${load * 100}%` }} className={load > 0.85 ? 'hot' : undefined} />
+        </div>
+      )}
+      <Handle type="source" position={Position.Right} className="handle handle--out" />
+    </div>
+  );
+}
+
+function RenameInput({ id, name }: { id: string; name: string }) {
+  const [value, setValue] = useState(name);
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => ref.current?.select(), []);
+  const finish = (save: boolean) => {
+    const st = useAppStore.getState();
+    const trimmed = value.trim();
+    if (save && trimmed && trimmed !== name) {
+      st.edit('Rename', (d) => ({
+        ...d,
+        services: d.services.map((x) => (x.id === id ? { ...x, name: trimmed.slice(0, 80) } : x)),
+      }));
+    }
+    st.setRenaming(null);
+  };
+  return (
+    <input
+      ref={ref}
+      className="svc__rename nodrag"
+      aria-label="Service name"
+      data-testid="rename-input"
+      value={value}
+      maxLength={80}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={() => finish(true)}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') finish(true);
+        if (e.key === 'Escape') finish(false);
+      }}
+    />
+  );
+}
+
+/** A service on the canvas: icon, name, a summary of its settings and, during a run, its state. */
+export const ServiceNode = memo(ServiceNodeView);

@@ -1,0 +1,75 @@
+import { Note } from '../../model/schema';
+import { replaceNote } from '../../model/edits';
+import { useAppStore } from '../../store';
+import { DiagramInspector } from './DiagramInspector';
+import { EdgeInspector } from './EdgeInspector';
+import { Section, SelectField, TextField } from './fields';
+import { ServiceInspector } from './ServiceInspector';
+import { useEntityEdit } from './useEntityEdit';
+
+/** The right-hand panel: edits whatever is selected, or the diagram itself when nothing is. */
+export function Inspector() {
+  const diagram = useAppStore((s) => s.diagram);
+  const selection = useAppStore((s) => s.selection);
+  let body;
+  if (selection.length > 1) {
+    body = (
+      <Section title={`${selection.length} items selected`}>
+        <p className="muted">Move them together, or use Duplicate (Ctrl+D) and Delete.</p>
+        <div className="btn-row">
+          <button className="btn btn--small" onClick={() => useAppStore.getState().duplicateSelection()}>
+            Duplicate
+          </button>
+          <button
+            className="btn btn--small btn--danger"
+            onClick={() => useAppStore.getState().deleteSelection()}
+          >
+            Delete
+          </button>
+        </div>
+      </Section>
+    );
+  } else {
+    const id = selection[0];
+    const service = diagram.services.find((s) => s.id === id);
+    const edge = diagram.edges.find((e) => e.id === id);
+    const note = diagram.notes.find((n) => n.id === id);
+    body = service ? (
+      <ServiceInspector key={service.id} service={service} />
+    ) : edge ? (
+      <EdgeInspector key={edge.id} edge={edge} />
+    ) : note ? (
+      <NoteInspector key={note.id} note={note} />
+    ) : (
+      <DiagramInspector diagram={diagram} />
+    );
+  }
+  return (
+    <aside className="inspector" aria-label="Inspector" data-testid="inspector">
+      {body}
+    </aside>
+  );
+}
+
+function NoteInspector({ note }: { note: Note }) {
+  const field = useEntityEdit(Note, note, replaceNote, 'Edit note');
+  return (
+    <div data-testid="inspector-note">
+      <Section title="Sticky note">
+        <TextField
+          label="Text"
+          multiline
+          value={note.text}
+          onCommit={field('text')}
+          testId="field-note-text"
+        />
+        <SelectField
+          label="Colour"
+          value={note.color}
+          options={['yellow', 'blue', 'green', 'pink'] as const}
+          onCommit={field('color')}
+        />
+      </Section>
+    </div>
+  );
+}

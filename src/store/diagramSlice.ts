@@ -1,0 +1,115 @@
+import type { StateCreator } from 'zustand';
+import { emptyDiagram } from '../model/defaults';
+import * as edits from '../model/edits';
+import type { Diagram, EdgeKind, Position, ServiceKind, Viewport } from '../model/schema';
+import { emptyHistory, recordEdit, redo, undo, type History } from './history';
+import type { AppState } from './types';
+
+export interface DiagramSlice {
+  diagram: Diagram;
+  history: History;
+  /** Node sizes measured by React Flow (view state: not part of the diagram, not undoable). */
+  measured: Record<string, { width: number; height: number }>;
+  /** A gesture (a drag) in progress: the diagram before it, recorded as one undo step when it ends. */
+  gestureStart: { before: Diagram; label: string } | null;
+  /** Applies an undoable edit. Edits that don't change the diagram leave no undo step. */
+  edit: (label: string, recipe: (d: Diagram) => Diagram, coalesceKey?: string) => void;
+  /** Replaces the whole diagram: undoable for "New diagram", not for link loads and restores. */
+  replaceDiagram: (d: Diagram, opts: { undoable: boolean; label?: string }) => void;
+  undo: () => void;
+  redo: () => void;
+  beginGesture: (label: string) => void;
+  endGesture: () => void;
+  /** Moves elements during a gesture without recording each frame. */
+  moveLive: (positions: ReadonlyMap<string, Position>) => void;
+  setMeasured: (sizes: Record<string, { width: number; height: number }>) => void;
+  setViewport: (v: Viewport) => void;
+  addService: (kind: ServiceKind, position: Position) => string;
+  addNote: (position: Position, text?: string) => string;
+  connect: (from: string, to: string, kind: EdgeKind) => string | null;
+  changeEdgeKind: (edgeId: string, kind: EdgeKind) => void;
+}
+
+export const createDiagramSlice: StateCreator<AppState, [], [], DiagramSlice> = (set, get) => ({
+  diagram: emptyDiagram(),
+  history: emptyHistory(),
+  measured: {},
+  gestureStart: null,
+  edit: (label, recipe, coalesceKey) => {
+    const before = get().diagram;
+    const after = recipe(before);
+    if (after === before) return;
+    set({ diagram: after, history: recordEdit(get().history, before, label, coalesceKey) });
+  },
+  replaceDiagram: (d, { undoable, label = 'Replace diagram' }) => {
+    const before = get().diagram;
+    set({
+      diagram: d,
+      history: undoable ? recordEdit(get().history, before, label) : emptyHistory(),
+      selection: [],
+      gestureStart: null,
+    });
+  },
+  undo: () => {
+    const r = undo(get().history, get().diagram);
+    if (r)
+      set({ diagram: r.diagram, history: r.history, selection: keepExisting(get().selection, r.diagram) });
+  },
+  redo: () => {
+    const r = redo(get().history, get().diagram);
+    if (r)
+      set({ diagram: r.diagram, history: r.history, selection: keepExisting(get().selection, r.diagram) });
+  },
+  beginGesture: (label) => {
+    if (!get().gestureStart) set({ gestureStart: { before: get().diagram, label } });
+  },
+  endGesture: () => {
+    const g = get().gestureStart;
+    if (!g) return;
+    const changed = g.before !== get().diagram;
+    set({
+      gestureStart: null,
+      history: changed ? recordEdit(get().history, g.before, g.label) : get().history,
+    });
+  },
+  moveLive: (positions) => set({ diagram: edits.moveElements(get().diagram, positions) }),
+  setMeasured: (sizes) => set({ measured: { ...get().measured, ...sizes } }),
+  // The viewport travels with the diagram (autosave, links) but moving the camera is not an edit.
+  setViewport: (v) => set({ diagram: { ...get().diagram, viewport: v } }),
+  addService: (kind, position) => {
+    let id = '';
+    get().edit(`Add ${kind}`, (d) => {
+      const r = edits.addService(d, kind, position);
+      id = r.service.id;
+      return r.diagram;
+    });
+    set({ selection: [id] });
+    return id;
+  },
+  addNote: (position, text) => {
+    let id = '';
+    get().edit('Add note', (d) => {
+      const r = edits.addNote(d, position, text);
+      id = r.note.id;
+      return r.diagram;
+    });
+    set({ selection: [id] });
+    return id;
+  },
+  connect: (from, to, kind) => {
+    let id: string | null = null;
+    get().edit(`Connect (${kind})`, (d) => {
+      const r = edits.connect(d, kind, from, to);
+      id = r?.edge.id ?? null;
+      return r?.diagram ?? d;
+    });
+    if (id) set({ selection: [id] });
+    return id;
+  },
+  changeEdgeKind: (edgeId, kind) => get().edit(`Make ${kind}`, (d) => edits.changeEdgeKind(d, edgeId, kind)),
+});
+
+function keepExisting(selection: string[], d: Diagram): string[] {
+  const ids = new Set([...d.services, ...d.edges, ...d.notes].map((x) => x.id));
+  return selection.filter((id) => ids.has(id));
+}

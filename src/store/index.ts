@@ -1,0 +1,25 @@
+import { create } from 'zustand';
+import { subscribeWithSelector } from 'zustand/middleware';
+import { createDiagramSlice } from './diagramSlice';
+import { createSelectionSlice } from './selectionSlice';
+import { createSimulationSlice } from './simulationSlice';
+import type { AppState } from './types';
+import { createUiSlice } from './uiSlice';
+
+/** Creates a fresh store (the app uses one; tests make their own). */
+export const createAppStore = () =>
+  create<AppState>()(
+    subscribeWithSelector((...a) => ({
+      ...createDiagramSlice(...a),
+      ...createSelectionSlice(...a),
+      ...createUiSlice(...a),
+      ...createSimulationSlice(...a),
+    })),
+  );
+
+/** The app's store. */
+export const useAppStore = createAppStore();
+export type AppStore = typeof useAppStore;
+export type { AppState } from './types';
+export type { Notice, ThemePreference } from './uiSlice';
+export type { SimView, ServiceState, EdgeState, ChannelState } from './simulationSlice';

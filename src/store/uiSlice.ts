@@ -1,0 +1,57 @@
+import type { StateCreator } from 'zustand';
+import type { EdgeKind } from '../model/schema';
+import type { AppState } from './types';
+
+export type ThemePreference = 'system' | 'light' | 'dark';
+
+/** A message for the person: what happened and, for errors, what is wrong and where. */
+export interface Notice {
+  id: number;
+  tone: 'info' | 'success' | 'warning' | 'error';
+  title: string;
+  detail?: string;
+  /** Lines such as `edges[3].to: no service with id "pay"`. */
+  lines?: string[];
+  action?: { label: string; commandId: string };
+}
+
+export interface UiSlice {
+  theme: ThemePreference;
+  defaultEdgeKind: EdgeKind;
+  /** The edge just connected, offered a kind switch at the point where it was dropped. */
+  kindPicker: { edgeId: string; x: number; y: number } | null;
+  notices: Notice[];
+  /** Which dialog is open, if any. */
+  dialog: null | 'shortcuts' | 'share' | 'examples' | 'recent' | 'export';
+  renaming: string | null;
+  setTheme: (t: ThemePreference) => void;
+  setDefaultEdgeKind: (k: EdgeKind) => void;
+  openKindPicker: (p: UiSlice['kindPicker']) => void;
+  notify: (n: Omit<Notice, 'id'>) => number;
+  dismiss: (id: number) => void;
+  setDialog: (d: UiSlice['dialog']) => void;
+  setRenaming: (id: string | null) => void;
+}
+
+let noticeId = 0;
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
+  theme: 'system',
+  defaultEdgeKind: 'sync',
+  kindPicker: null,
+  notices: [],
+  dialog: null,
+  renaming: null,
+  setTheme: (theme) => set({ theme }),
+  setDefaultEdgeKind: (defaultEdgeKind) => set({ defaultEdgeKind }),
+  openKindPicker: (kindPicker) => set({ kindPicker }),
+  notify: (n) => {
+    const id = ++noticeId;
+    // The newest few stay: an error storm must not bury the screen.
+    set({ notices: [...get().notices.slice(-3), { ...n, id }] });
+    return id;
+  },
+  dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+  setDialog: (dialog) => set({ dialog }),
+  setRenaming: (renaming) => set({ renaming }),
+});
