@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { checkoutExample } from '../scenarios/checkout';
+import { connect, deleteElements, extractFragment, pasteFragment } from './edits';
+import { parseDiagram } from './parse';
+
+describe('edits keep the diagram valid', () => {
+  it('every kind of new edge passes parseDiagram', () => {
+    let d = checkoutExample;
+    for (const kind of ['sync', 'queue', 'topic', 'saga'] as const)
+      d = connect(d, kind, 'inventory', 'email')!.diagram;
+    const r = parseDiagram(JSON.parse(JSON.stringify(d)));
+    expect(r.ok ? [] : r.errors).toEqual([]);
+  });
+
+  it('numbers new saga steps after the existing ones', () => {
+    let d = connect(checkoutExample, 'saga', 'orders', 'payment')!.diagram;
+    d = connect(d, 'saga', 'orders', 'inventory')!.diagram;
+    const steps = d.edges.flatMap((e) => (e.kind === 'saga' ? [e.step] : []));
+    expect(steps).toEqual([1, 2]);
+  });
+
+  it('deleting a service drops faults that targeted it or its edges', () => {
+    const d = {
+      ...checkoutExample,
+      faults: [
+        {
+          id: 'f1',
+          kind: 'down' as const,
+          target: 'payment',
+          atMs: 0,
+          durationMs: 0,
+          factor: 5,
+          rate: 0.5,
+          source: 'script' as const,
+        },
+        {
+          id: 'f2',
+          kind: 'cut' as const,
+          target: 'e-payment-bank',
+          atMs: 0,
+          durationMs: 0,
+          factor: 5,
+          rate: 0.5,
+          source: 'script' as const,
+        },
+        {
+          id: 'f3',
+          kind: 'down' as const,
+          target: 'email',
+          atMs: 0,
+          durationMs: 0,
+          factor: 5,
+          rate: 0.5,
+          source: 'script' as const,
+        },
+      ],
+    };
+    const after = deleteElements(d, ['payment']);
+    expect(after.faults.map((f) => f.id)).toEqual(['f3']);
+    expect(parseDiagram(after).ok).toBe(true);
+  });
+
+  it('pasting twice never reuses an id', () => {
+    const f = extractFragment(checkoutExample, new Set(['orders', 'payment']));
+    const once = pasteFragment(checkoutExample, f, { x: 40, y: 40 }).diagram;
+    const twice = pasteFragment(once, f, { x: 80, y: 80 }).diagram;
+    const ids = [...twice.services, ...twice.edges].map((x) => x.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(parseDiagram(twice).ok).toBe(true);
+  });
+});
