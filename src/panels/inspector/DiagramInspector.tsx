@@ -1,6 +1,7 @@
 import { allIds, uniqueId } from '../../model/defaults';
 import { Fault, FAULT_KINDS, RunSettings, type Diagram, type FaultKind } from '../../model/schema';
 import { useAppStore } from '../../store';
+import { Advisor } from '../Advisor';
 import { setAt, NumberField, Section, SelectField, TextField, type Commit } from './fields';
 
 const FAULT_LABEL: Record<FaultKind, string> = {
@@ -45,6 +46,9 @@ export function DiagramInspector({ diagram: d }: { diagram: Diagram }) {
         <p className="insp-stats">
           {d.services.length} services · {d.edges.length} edges · {d.notes.length} notes
         </p>
+      </Section>
+      <Section title="Advisor">
+        <Advisor />
       </Section>
       <Section title="Run">
         <div className="row2">

@@ -1,0 +1,183 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Fault } from '../model/schema';
+import { useAppStore } from '../store';
+
+export interface FaultRequest {
+  kind: Fault['kind'];
+  target: string;
+  factor?: number;
+  rate?: number;
+  /** Ends a fault that is in force (bring back up, restore an edge). */
+  clear?: boolean;
+}
+
+export interface MenuTarget {
+  type: 'service' | 'edge';
+  id: string;
+  x: number;
+  y: number;
+}
+
+/** Right-click menu of a service or edge: live faults, plus the usual edit actions. */
+export function ContextMenu({
+  target,
+  onClose,
+  onFault,
+}: {
+  target: MenuTarget;
+  onClose: () => void;
+  onFault: (f: FaultRequest) => void;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const service = useAppStore((s) => s.diagram.services.find((x) => x.id === target.id));
+  const state = useAppStore((s) => (target.type === 'service' ? s.sim.services[target.id] : undefined));
+  const edgeState = useAppStore((s) => (target.type === 'edge' ? s.sim.edges[target.id] : undefined));
+  const [slow, setSlow] = useState(5);
+  const [fail, setFail] = useState(50);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('button')?.focus();
+    const away = (e: PointerEvent) => !ref.current?.contains(e.target as Node) && onClose();
+    const esc = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('pointerdown', away, true);
+    window.addEventListener('keydown', esc);
+    return () => {
+      window.removeEventListener('pointerdown', away, true);
+      window.removeEventListener('keydown', esc);
+    };
+  }, [onClose]);
+  const act = (f: FaultRequest) => {
+    onFault(f);
+    onClose();
+  };
+  const left = Math.min(target.x, window.innerWidth - 250);
+  const top = Math.min(target.y, window.innerHeight - 300);
+  const st = useAppStore.getState();
+  return (
+    <div
+      ref={ref}
+      className="ctx"
+      role="menu"
+      style={{ left, top }}
+      data-testid="context-menu"
+      aria-label="Actions"
+    >
+      {target.type === 'service' && service && (
+        <>
+          <div className="ctx__title">{service.name}</div>
+          {state?.status === 'down' ? (
+            <button
+              role="menuitem"
+              onClick={() => act({ kind: 'down', target: target.id, clear: true })}
+              data-testid="fault-up"
+            >
+              ▲ Bring back up
+            </button>
+          ) : (
+            <button
+              role="menuitem"
+              onClick={() => act({ kind: 'down', target: target.id })}
+              data-testid="fault-down"
+            >
+              ▼ Take down
+            </button>
+          )}
+          <div className="ctx__row">
+            <button
+              role="menuitem"
+              onClick={() => act({ kind: 'slow', target: target.id, factor: slow })}
+              data-testid="fault-slow"
+            >
+              🐢 Slow down ×
+            </button>
+            <input
+              aria-label="Slow-down factor"
+              type="number"
+              min={1}
+              max={1000}
+              value={slow}
+              onChange={(e) => setSlow(clamp(+e.target.value, 1, 1000))}
+            />
+          </div>
+          <div className="ctx__row">
+            <button
+              role="menuitem"
+              onClick={() => act({ kind: 'error', target: target.id, rate: fail / 100 })}
+              data-testid="fault-error"
+            >
+              ⚡ Fail %
+            </button>
+            <input
+              aria-label="Failure percentage"
+              type="number"
+              min={0}
+              max={100}
+              value={fail}
+              onChange={(e) => setFail(clamp(+e.target.value, 0, 100))}
+            />
+          </div>
+          {state && (state.slowFactor > 1 || state.injectedErrorRate > 0) && (
+            <button
+              role="menuitem"
+              onClick={() =>
+                act({ kind: state.slowFactor > 1 ? 'slow' : 'error', target: target.id, clear: true })
+              }
+            >
+              ✓ Back to normal
+            </button>
+          )}
+          <hr />
+          <button role="menuitem" onClick={() => (st.setRenaming(target.id), onClose())}>
+            Rename
+          </button>
+          <button
+            role="menuitem"
+            onClick={() => (st.select([target.id]), st.duplicateSelection(), onClose())}
+          >
+            Duplicate
+          </button>
+          <button
+            role="menuitem"
+            className="danger"
+            onClick={() => (st.select([target.id]), st.deleteSelection(), onClose())}
+          >
+            Delete
+          </button>
+        </>
+      )}
+      {target.type === 'edge' && (
+        <>
+          <div className="ctx__title">Edge</div>
+          {edgeState?.cut ? (
+            <button
+              role="menuitem"
+              onClick={() => act({ kind: 'cut', target: target.id, clear: true })}
+              data-testid="fault-restore"
+            >
+              ⛓ Restore link
+            </button>
+          ) : (
+            <button
+              role="menuitem"
+              onClick={() => act({ kind: 'cut', target: target.id })}
+              data-testid="fault-cut"
+            >
+              ✂ Cut (network partition)
+            </button>
+          )}
+          <hr />
+          <button
+            role="menuitem"
+            className="danger"
+            onClick={() => (st.select([target.id]), st.deleteSelection(), onClose())}
+          >
+            Delete
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+function clamp(v: number, lo: number, hi: number) {
+  return Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : lo;
+}

@@ -1,0 +1,163 @@
+import { sagas, servicesOnCycles } from './graph';
+import type { Diagram, Latency, Service } from './schema';
+
+/** A remark about the diagram: a likely mistake or a trade-off worth seeing. */
+export interface Advice {
+  id: string;
+  severity: 'warning' | 'info';
+  message: string;
+  /** The services and edges it is about (selecting them shows the spot). */
+  targets: string[];
+}
+
+/** Mean of a latency distribution, in ms. */
+export function meanLatency(l: Latency): number {
+  switch (l.dist) {
+    case 'fixed':
+      return l.ms;
+    case 'uniform':
+      return (l.min + l.max) / 2;
+    case 'normal':
+      return Math.max(0, l.mean);
+    case 'exponential':
+      return l.mean;
+    case 'lognormal':
+      return l.median * Math.exp((l.sigma * l.sigma) / 2);
+  }
+}
+
+/**
+ * Expected arrivals per second at each service, following every edge from the clients (an upper
+ * bound: triggers and failures are ignored, cycles are counted once).
+ */
+export function expectedLoad(d: Diagram): Map<string, number> {
+  const load = new Map<string, number>();
+  const out = new Map<string, string[]>();
+  for (const e of d.edges) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+  for (const c of d.services.filter((s) => s.kind === 'client')) {
+    const rate = c.traffic.rate;
+    const seen = new Set<string>([c.id]);
+    let frontier = out.get(c.id) ?? [];
+    while (frontier.length) {
+      const next: string[] = [];
+      for (const id of frontier) {
+        load.set(id, (load.get(id) ?? 0) + rate);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        next.push(...(out.get(id) ?? []));
+      }
+      frontier = next;
+    }
+  }
+  return load;
+}
+
+/** Everything the advisor has to say about a diagram, warnings first. */
+export function advise(d: Diagram): Advice[] {
+  const out: Advice[] = [];
+  const byId = new Map(d.services.map((s) => [s.id, s]));
+  const name = (id: string) => byId.get(id)?.name ?? id;
+  if (d.services.length === 0)
+    return [
+      { id: 'empty', severity: 'info', message: 'Drag services from the palette to start.', targets: [] },
+    ];
+  const clients = d.services.filter((s) => s.kind === 'client');
+  if (clients.length === 0)
+    out.push({
+      id: 'no-client',
+      severity: 'info',
+      message: 'No client: add one to generate traffic, or nothing will happen when you press play.',
+      targets: [],
+    });
+  for (const c of clients) {
+    if (!d.edges.some((e) => e.from === c.id))
+      out.push({
+        id: `idle-${c.id}`,
+        severity: 'warning',
+        message: `${c.name} sends nothing: connect it to a service.`,
+        targets: [c.id],
+      });
+  }
+  const connected = new Set(d.edges.flatMap((e) => [e.from, e.to]));
+  for (const s of d.services) {
+    if (!connected.has(s.id) && s.kind !== 'client')
+      out.push({
+        id: `alone-${s.id}`,
+        severity: 'info',
+        message: `${s.name} has no edges, so it never receives anything.`,
+        targets: [s.id],
+      });
+  }
+  const cycle = servicesOnCycles(d);
+  if (cycle.size) {
+    out.push({
+      id: 'cycle',
+      severity: 'warning',
+      message: `${[...cycle].map(name).join(', ')} form a cycle. Messages around it stop after ${d.run.hopLimit} hops.`,
+      targets: [...cycle],
+    });
+  }
+  for (const e of d.edges) {
+    const to = byId.get(e.to);
+    if (!to) continue;
+    if (e.kind === 'sync' && e.retries > 0 && !to.idempotent) {
+      out.push({
+        id: `retry-${e.id}`,
+        severity: 'warning',
+        message: `Retries of "${e.message || 'calls'}" to ${to.name}, which is not idempotent, can apply a side effect twice.`,
+        targets: [e.id, to.id],
+      });
+    }
+    if (e.kind === 'queue' && e.delivery === 'at-least-once' && !to.idempotent) {
+      out.push({
+        id: `alo-${e.id}`,
+        severity: 'info',
+        message: `${to.name} is not idempotent: redelivered "${e.channel}" messages will be processed twice.`,
+        targets: [e.id, to.id],
+      });
+    }
+    if (e.kind === 'topic' && !e.durable) {
+      out.push({
+        id: `nd-${e.id}`,
+        severity: 'info',
+        message: `${to.name}'s subscription to "${e.topic}" is not durable: events published while it is down are lost.`,
+        targets: [e.id],
+      });
+    }
+  }
+  for (const saga of sagas(d)) {
+    saga.steps.forEach((s, i) => {
+      if (s.step !== i + 1)
+        out.push({
+          id: `gap-${saga.name}-${i}`,
+          severity: 'warning',
+          message: `Saga "${saga.name}" has no step ${i + 1}: steps should be numbered 1, 2, 3…`,
+          targets: [s.id],
+        });
+    });
+    if (saga.steps.some((s) => !s.compensation))
+      out.push({
+        id: `comp-${saga.name}`,
+        severity: 'warning',
+        message: `A step of saga "${saga.name}" has no compensation.`,
+        targets: saga.steps.filter((s) => !s.compensation).map((s) => s.id),
+      });
+  }
+  const load = expectedLoad(d);
+  for (const [id, rate] of load) {
+    const s = byId.get(id) as Service | undefined;
+    if (!s || s.kind === 'client') continue;
+    const capacity = (s.replicas * s.concurrency * 1000) / Math.max(0.001, meanLatency(s.latency));
+    if (rate >= capacity) {
+      out.push({
+        id: `sat-${id}`,
+        severity: 'warning',
+        message: `${s.name} can handle about ${fmt(capacity)}/s but may receive up to ${fmt(rate)}/s: its backlog will grow.`,
+        targets: [id],
+      });
+    }
+  }
+  return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'warning' ? -1 : 1));
+}
+
+const fmt = (n: number) => (n >= 100 ? Math.round(n).toString() : n.toFixed(1));
