@@ -1,0 +1,145 @@
+import { useStoreApi } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import type { Box } from '../geometry';
+import { SERVICE_SIZE } from '../geometry';
+import type { Playback } from '../../playback';
+import type { Palette, Theme } from '../../playback/legend';
+import { resolvePalette } from '../../playback/legend';
+import type { NodeBoxLookup } from './renderer';
+import { MessageRenderer } from './renderer';
+
+export interface MessageLayerProps {
+  playback: Playback;
+  /** Called when a message is clicked (the click then goes no further). */
+  onSelectMessage?: (messageId: string, correlationId: string) => void;
+  selectedMessageId?: string | null;
+  /** The correlation to light up; defaults to the selected message's, while it is in flight. */
+  selectedCorrelationId?: string | null;
+  /** Colours for this theme; when absent, follows `data-theme` / `.dark` on <html>, else the OS. */
+  theme?: Theme;
+}
+
+/** Which theme the page shows, when the layer is not told. */
+function detectTheme(): Theme {
+  const root = document.documentElement;
+  const attr = root.dataset.theme;
+  if (attr === 'dark' || attr === 'light') return attr;
+  if (root.classList.contains('dark')) return 'dark';
+  if (root.classList.contains('light')) return 'light';
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/**
+ * The messages in flight, drawn on one <canvas> over React Flow. Render it as a child of
+ * <ReactFlow>: it reads the viewport and node boxes from React Flow's store in its own
+ * requestAnimationFrame loop, so nothing re-renders per frame.
+ */
+export function MessageLayer(props: MessageLayerProps) {
+  const { playback } = props;
+  const store = useStoreApi();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const propsRef = useRef(props);
+  const rendererRef = useRef<MessageRenderer | null>(null);
+
+  useEffect(() => {
+    propsRef.current = props;
+  });
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const renderer = new MessageRenderer();
+    rendererRef.current = renderer;
+    let palette: Palette | null = null;
+    let paletteTheme: Theme | null = null;
+    let frames = 0;
+    let cssW = 0;
+    let cssH = 0;
+    let dpr = 0;
+    let lastCorrelation: { id: string; correlation: string } | null = null;
+
+    const boxOf: NodeBoxLookup = (id: string, out: Box) => {
+      const node = store.getState().nodeLookup.get(id);
+      if (!node) return false;
+      out.x = node.internals.positionAbsolute.x;
+      out.y = node.internals.positionAbsolute.y;
+      out.width = node.measured.width ?? node.width ?? SERVICE_SIZE.width;
+      out.height = node.measured.height ?? node.height ?? SERVICE_SIZE.height;
+      return true;
+    };
+
+    let handle = 0;
+    const loop = () => {
+      handle = requestAnimationFrame(loop);
+      const s = store.getState();
+      const p = propsRef.current;
+      const nextDpr = window.devicePixelRatio || 1;
+      if (s.width !== cssW || s.height !== cssH || nextDpr !== dpr) {
+        cssW = s.width;
+        cssH = s.height;
+        dpr = nextDpr;
+        canvas.width = Math.max(1, Math.round(cssW * dpr));
+        canvas.height = Math.max(1, Math.round(cssH * dpr));
+        canvas.style.width = `${cssW}px`;
+        canvas.style.height = `${cssH}px`;
+      }
+      // The theme is re-read every half second at most: cheap, and a theme switch shows promptly.
+      if (frames++ % 30 === 0 || p.theme !== paletteTheme) {
+        const theme = p.theme ?? detectTheme();
+        if (!palette || theme !== paletteTheme) {
+          palette = resolvePalette(theme, getComputedStyle(canvas));
+          paletteTheme = theme;
+        }
+      }
+      const frame = p.playback.frame();
+      const selected = p.selectedMessageId ?? null;
+      let correlation = p.selectedCorrelationId ?? null;
+      if (correlation === null && selected !== null) {
+        if (lastCorrelation?.id !== selected) {
+          const slot = frame.messages.slotOf(selected);
+          lastCorrelation =
+            slot >= 0 ? { id: selected, correlation: frame.messages.correlations[slot]! } : null;
+        }
+        correlation = lastCorrelation?.correlation ?? null;
+      }
+      const [x, y, zoom] = s.transform;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      renderer.draw(ctx, frame, { x, y, zoom }, boxOf, {
+        width: cssW,
+        height: cssH,
+        palette: palette!,
+        highlightCorrelation: correlation,
+        selectedMessageId: selected,
+      });
+    };
+    handle = requestAnimationFrame(loop);
+
+    // Clicks reach the flow below (the canvas ignores pointers) unless they land on a message.
+    const host = store.getState().domNode ?? canvas.parentElement;
+    const onClick = (ev: MouseEvent) => {
+      const rect = canvas.getBoundingClientRect();
+      const hit = renderer.hitTest(ev.clientX - rect.left, ev.clientY - rect.top);
+      if (!hit) return;
+      ev.stopPropagation();
+      ev.preventDefault();
+      propsRef.current.onSelectMessage?.(hit.messageId, hit.correlationId);
+    };
+    host?.addEventListener('click', onClick, true);
+    return () => {
+      cancelAnimationFrame(handle);
+      host?.removeEventListener('click', onClick, true);
+      rendererRef.current = null;
+    };
+  }, [store, playback]);
+
+  return (
+    <canvas
+      ref={canvasRef}
+      className="microsim-message-layer"
+      data-testid="message-layer"
+      aria-hidden="true"
+      style={{ position: 'absolute', inset: 0, zIndex: 4, pointerEvents: 'none' }}
+    />
+  );
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { edgeCurve, pointAt, SERVICE_SIZE, type Box } from '../geometry';
+import { FakeClock, Playback, createFakeEngine, createInProcessHost, resolvePalette } from '../../playback';
+import { testDiagram } from '../../playback/testDiagram';
+import { edgeLanes, laneForIndex } from './lanes';
+import { MessageRenderer } from './renderer';
+
+/** A 2D context that records which paints happen (Node has no canvas). */
+function fakeContext() {
+  const calls: string[] = [];
+  const ctx = new Proxy(
+    {},
+    {
+      get: (_t, prop: string) =>
+        prop in store ? store[prop] : (...args: unknown[]) => calls.push(`${prop}(${args.length})`),
+      set: (_t, prop: string, value) => {
+        store[prop] = value;
+        return true;
+      },
+    },
+  ) as unknown as CanvasRenderingContext2D;
+  const store: Record<string, unknown> = {};
+  return { ctx, calls };
+}
+
+describe('edgeLanes', () => {
+  it('fans parallel edges out 0, 1, -1, 2 and leaves others at 0', () => {
+    const lanes = edgeLanes([
+      { id: 'a', from: 'x', to: 'y' },
+      { id: 'b', from: 'x', to: 'y' },
+      { id: 'c', from: 'y', to: 'x' },
+      { id: 'd', from: 'x', to: 'y' },
+      { id: 'e', from: 'x', to: 'y' },
+    ]);
+    expect([...lanes.entries()]).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 0],
+      ['d', -1],
+      ['e', 2],
+    ]);
+    expect(laneForIndex(4)).toBe(-2);
+  });
+});
+
+describe('MessageRenderer', () => {
+  const diagram = testDiagram();
+  const boxes: Record<string, Box> = {
+    a: { x: 0, y: 0, ...SERVICE_SIZE },
+    b: { x: 400, y: 100, ...SERVICE_SIZE },
+  };
+  const boxOf = (id: string, out: Box) => {
+    const b = boxes[id];
+    if (!b) return false;
+    Object.assign(out, b);
+    return true;
+  };
+  const options = {
+    width: 2000,
+    height: 1000,
+    palette: resolvePalette('light'),
+    highlightCorrelation: null,
+    selectedMessageId: null,
+  };
+
+  function playbackAt(t: number) {
+    const clock = new FakeClock();
+    const pb = new Playback({
+      host: createInProcessHost(createFakeEngine, { synchronous: true }),
+      clock,
+      scheduler: clock,
+    });
+    pb.load(diagram);
+    pb.seek(t);
+    return pb;
+  }
+
+  it('puts a message exactly on its edge curve, under pan and zoom, and hit-tests it', () => {
+    const pb = playbackAt(151); // m0 left at 1, arrives at 301: halfway
+    const r = new MessageRenderer();
+    const { ctx, calls } = fakeContext();
+    const view = { x: 30, y: -20, zoom: 1.5 };
+    r.draw(ctx, pb.frame(), view, boxOf, options);
+    expect(calls.filter((c) => c.startsWith('fill('))).toHaveLength(1);
+    const at = pointAt(edgeCurve(boxes.a!, boxes.b!, 0), 0.5);
+    const sx = at.x * view.zoom + view.x;
+    const sy = at.y * view.zoom + view.y;
+    expect(r.positionOf('m0')).toEqual({ x: expect.closeTo(sx, 3), y: expect.closeTo(sy, 3) });
+    expect(r.hitTest(sx + 2, sy - 2)).toEqual({ messageId: 'm0', correlationId: 'c0' });
+    expect(r.hitTest(sx + 40, sy)).toBeNull();
+  });
+
+  it('draws nothing for an edge whose service is gone', () => {
+    const pb = playbackAt(151);
+    const r = new MessageRenderer();
+    const { ctx } = fakeContext();
+    const missingB = (id: string, out: Box) => id !== 'b' && boxOf(id, out);
+    r.draw(ctx, pb.frame(), { x: 0, y: 0, zoom: 1 }, missingB, options);
+    expect(r.positionOf('m0')).toBeNull();
+    expect(r.hitTest(0, 0)).toBeNull();
+  });
+
+  it('follows a dragged node', () => {
+    const pb = playbackAt(151);
+    const r = new MessageRenderer();
+    const { ctx } = fakeContext();
+    r.draw(ctx, pb.frame(), { x: 0, y: 0, zoom: 1 }, boxOf, options);
+    const before = r.positionOf('m0')!;
+    const moved = (id: string, out: Box) => boxOf(id, out) && (id !== 'b' || ((out.y += 200), true));
+    r.draw(ctx, pb.frame(), { x: 0, y: 0, zoom: 1 }, moved, options);
+    const after = r.positionOf('m0')!;
+    expect(after.y - before.y).toBeCloseTo(100, 0);
+  });
+});

@@ -1,0 +1,323 @@
+import { EFFECT_KINDS, MESSAGE_LOOKS } from './types';
+import type { Effect, MessageLook } from './types';
+
+/**
+ * The one legend: how every message look and every effect is drawn, on the canvas and in the
+ * legend panel alike (both call `traceMark`). It lives in src/playback because both src/canvas and
+ * src/panels may import from here; src/canvas/messageLayer/legend.ts re-exports it.
+ */
+
+export type Theme = 'light' | 'dark';
+
+/** Shapes a mark can take; each is drawn by `traceMark` and painted as `SHAPE_PAINT` says. */
+export type MarkShape =
+  | 'dot'
+  | 'ring'
+  | 'cross'
+  | 'square'
+  | 'diamond'
+  | 'badge'
+  | 'triangle'
+  | 'burst'
+  | 'clock'
+  | 'slash'
+  | 'double'
+  | 'bolt'
+  | 'check';
+
+/** Whether a shape is filled or stroked (so a batch of one look is one fill() or one stroke()). */
+export const SHAPE_PAINT: Record<MarkShape, 'fill' | 'stroke'> = {
+  dot: 'fill',
+  ring: 'stroke',
+  cross: 'stroke',
+  square: 'fill',
+  diamond: 'fill',
+  badge: 'fill',
+  triangle: 'fill',
+  burst: 'fill',
+  clock: 'stroke',
+  slash: 'stroke',
+  double: 'stroke',
+  bolt: 'stroke',
+  check: 'stroke',
+};
+
+export interface LegendEntry {
+  label: string;
+  description: string;
+  shape: MarkShape;
+  color: Record<Theme, string>;
+  /** A CSS custom property that, when set on the canvas or an ancestor, overrides the colour. */
+  cssVar: string;
+}
+
+const entry = (
+  key: string,
+  label: string,
+  description: string,
+  shape: MarkShape,
+  light: string,
+  dark: string,
+): LegendEntry => ({ label, description, shape, color: { light, dark }, cssVar: `--ms-mark-${key}` });
+
+/** Every message look, in legend order. */
+export const MESSAGE_LEGEND: Record<MessageLook, LegendEntry> = {
+  request: entry('request', 'Request', 'A sync call travelling to the callee', 'dot', '#2563eb', '#60a5fa'),
+  'reply-ok': entry(
+    'reply-ok',
+    'Reply (ok)',
+    'A successful reply travelling back',
+    'dot',
+    '#16a34a',
+    '#4ade80',
+  ),
+  'reply-error': entry(
+    'reply-error',
+    'Reply (error)',
+    'A failed reply travelling back',
+    'cross',
+    '#dc2626',
+    '#f87171',
+  ),
+  queue: entry(
+    'queue',
+    'Queue message',
+    'Sent to a queue; waits there for one consumer',
+    'square',
+    '#d97706',
+    '#fbbf24',
+  ),
+  event: entry(
+    'event',
+    'Event',
+    'Published to a topic; every subscriber gets a copy',
+    'diamond',
+    '#7c3aed',
+    '#a78bfa',
+  ),
+  'saga-action': entry(
+    'saga-action',
+    'Saga action',
+    'A saga step, with its step number',
+    'badge',
+    '#0d9488',
+    '#2dd4bf',
+  ),
+  compensation: entry(
+    'compensation',
+    'Compensation',
+    'Undoes a completed step, in reverse order',
+    'badge',
+    '#db2777',
+    '#f472b6',
+  ),
+  retry: entry('retry', 'Retry', 'The same request sent again after a backoff', 'ring', '#ea580c', '#fb923c'),
+  'dead-letter': entry(
+    'dead-letter',
+    'Dead letter',
+    'Gave up after max deliveries; parked in the DLQ',
+    'triangle',
+    '#44403c',
+    '#d6d3d1',
+  ),
+};
+
+/** Every effect kind, in legend order. */
+export const EFFECT_LEGEND: Record<Effect['kind'], LegendEntry> = {
+  failed: entry('failed', 'Failure', 'Handling failed here', 'burst', '#dc2626', '#f87171'),
+  timeout: entry('timeout', 'Timeout', 'The caller stopped waiting', 'clock', '#b45309', '#fcd34d'),
+  refused: entry('refused', 'Refused', 'The service is down: refused at once', 'slash', '#b91c1c', '#fca5a5'),
+  dropped: entry(
+    'dropped',
+    'Dropped',
+    'Lost: no durable subscription, hop limit, or at-most-once',
+    'cross',
+    '#57534e',
+    '#a8a29e',
+  ),
+  'dead-lettered': entry(
+    'dead-lettered',
+    'Dead-lettered',
+    'Moved to the dead-letter queue',
+    'triangle',
+    '#44403c',
+    '#d6d3d1',
+  ),
+  duplicate: entry(
+    'duplicate',
+    'Duplicate',
+    'A side effect applied twice (non-idempotent retry or redelivery)',
+    'double',
+    '#9333ea',
+    '#c084fc',
+  ),
+  'circuit-open': entry(
+    'circuit-open',
+    'Circuit open',
+    'The breaker tripped: calls fail fast',
+    'bolt',
+    '#ca8a04',
+    '#facc15',
+  ),
+  compensated: entry('compensated', 'Compensated', 'A saga step was undone', 'check', '#db2777', '#f472b6'),
+};
+
+/** A bundle: one particle standing for many messages of one look. */
+export const BUNDLE_LEGEND = {
+  label: 'Bundle',
+  description: 'Many messages close together on a busy edge, sized by count',
+};
+
+/** Colours that are not marks: halo of the selected correlation, text on marks. */
+export const INK: Record<Theme, { highlight: string; onMark: string; label: string; labelHalo: string }> = {
+  light: { highlight: '#0f172a', onMark: '#ffffff', label: '#0f172a', labelHalo: 'rgba(255,255,255,0.9)' },
+  dark: { highlight: '#f8fafc', onMark: '#0b1120', label: '#f8fafc', labelHalo: 'rgba(15,23,42,0.9)' },
+};
+
+/** Colours resolved for one theme, indexed like MESSAGE_LOOKS and EFFECT_KINDS. */
+export interface Palette {
+  theme: Theme;
+  looks: string[];
+  effects: string[];
+  ink: (typeof INK)[Theme];
+}
+
+/** The palette for `theme`, with any `--ms-mark-*` CSS overrides found in `style`. */
+export function resolvePalette(theme: Theme, style?: Pick<CSSStyleDeclaration, 'getPropertyValue'>): Palette {
+  const pick = (e: LegendEntry) => style?.getPropertyValue(e.cssVar).trim() || e.color[theme];
+  return {
+    theme,
+    looks: MESSAGE_LOOKS.map((l) => pick(MESSAGE_LEGEND[l])),
+    effects: EFFECT_KINDS.map((k) => pick(EFFECT_LEGEND[k])),
+    ink: INK[theme],
+  };
+}
+
+/** The subset of the 2D context path API a mark needs (a CanvasRenderingContext2D or a Path2D). */
+export type MarkPath = Pick<CanvasPath, 'moveTo' | 'lineTo' | 'arc' | 'rect' | 'closePath'>;
+
+/**
+ * Adds the outline of `shape` centred at (x, y) with radius `r` to the current path, without
+ * beginning or painting it, so a whole batch of one look becomes a single fill() or stroke().
+ */
+export function traceMark(p: MarkPath, shape: MarkShape, x: number, y: number, r: number): void {
+  switch (shape) {
+    case 'dot':
+    case 'ring':
+      p.moveTo(x + r, y);
+      p.arc(x, y, r, 0, Math.PI * 2);
+      return;
+    case 'double':
+      p.moveTo(x + r, y);
+      p.arc(x, y, r, 0, Math.PI * 2);
+      p.moveTo(x + r * 0.55, y);
+      p.arc(x, y, r * 0.55, 0, Math.PI * 2);
+      return;
+    case 'cross': {
+      const d = r * 0.8;
+      p.moveTo(x - d, y - d);
+      p.lineTo(x + d, y + d);
+      p.moveTo(x + d, y - d);
+      p.lineTo(x - d, y + d);
+      return;
+    }
+    case 'square':
+      p.rect(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7);
+      return;
+    case 'diamond':
+      p.moveTo(x, y - r * 1.15);
+      p.lineTo(x + r * 1.15, y);
+      p.lineTo(x, y + r * 1.15);
+      p.lineTo(x - r * 1.15, y);
+      p.closePath();
+      return;
+    case 'badge': {
+      // A rounded square roomy enough for a step number.
+      const h = r * 1.25;
+      const c = r * 0.45;
+      p.moveTo(x - h + c, y - h);
+      p.lineTo(x + h - c, y - h);
+      p.arc(x + h - c, y - h + c, c, -Math.PI / 2, 0);
+      p.lineTo(x + h, y + h - c);
+      p.arc(x + h - c, y + h - c, c, 0, Math.PI / 2);
+      p.lineTo(x - h + c, y + h);
+      p.arc(x - h + c, y + h - c, c, Math.PI / 2, Math.PI);
+      p.lineTo(x - h, y - h + c);
+      p.arc(x - h + c, y - h + c, c, Math.PI, Math.PI * 1.5);
+      p.closePath();
+      return;
+    }
+    case 'triangle':
+      p.moveTo(x, y + r * 1.1);
+      p.lineTo(x + r * 1.1, y - r * 0.8);
+      p.lineTo(x - r * 1.1, y - r * 0.8);
+      p.closePath();
+      return;
+    case 'burst': {
+      const points = 8;
+      for (let i = 0; i <= points * 2; i++) {
+        const a = (i / (points * 2)) * Math.PI * 2 - Math.PI / 2;
+        const rr = i % 2 === 0 ? r * 1.3 : r * 0.55;
+        if (i === 0) p.moveTo(x + Math.cos(a) * rr, y + Math.sin(a) * rr);
+        else p.lineTo(x + Math.cos(a) * rr, y + Math.sin(a) * rr);
+      }
+      p.closePath();
+      return;
+    }
+    case 'clock':
+      p.moveTo(x + r, y);
+      p.arc(x, y, r, 0, Math.PI * 2);
+      p.moveTo(x, y);
+      p.lineTo(x, y - r * 0.65);
+      p.moveTo(x, y);
+      p.lineTo(x + r * 0.5, y);
+      return;
+    case 'slash':
+      p.moveTo(x + r, y);
+      p.arc(x, y, r, 0, Math.PI * 2);
+      p.moveTo(x - r * 0.7, y + r * 0.7);
+      p.lineTo(x + r * 0.7, y - r * 0.7);
+      return;
+    case 'bolt':
+      p.moveTo(x + r * 0.3, y - r * 1.2);
+      p.lineTo(x - r * 0.5, y + r * 0.1);
+      p.lineTo(x + r * 0.5, y - r * 0.1);
+      p.lineTo(x - r * 0.3, y + r * 1.2);
+      return;
+    case 'check':
+      p.moveTo(x - r * 0.9, y);
+      p.lineTo(x - r * 0.2, y + r * 0.7);
+      p.lineTo(x + r * 0.9, y - r * 0.8);
+      return;
+  }
+}
+
+/** Draws one mark on its own (legend swatches, highlights): fills or strokes as its shape wants. */
+export function paintMark(
+  ctx: CanvasRenderingContext2D,
+  shape: MarkShape,
+  x: number,
+  y: number,
+  r: number,
+  color: string,
+  label?: string,
+  labelColor = '#ffffff',
+): void {
+  ctx.beginPath();
+  traceMark(ctx, shape, x, y, r);
+  if (SHAPE_PAINT[shape] === 'fill') {
+    ctx.fillStyle = color;
+    ctx.fill();
+  } else {
+    ctx.strokeStyle = color;
+    ctx.lineWidth = Math.max(1.5, r * 0.4);
+    ctx.stroke();
+  }
+  if (label) {
+    ctx.fillStyle = labelColor;
+    ctx.font = `700 ${Math.round(r * 1.5)}px system-ui, sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(label, x, y + 0.5);
+  }
+}
