@@ -43,7 +43,15 @@ export interface InFlightMessage {
 
 /** A moment-long mark where something happened: a failure burst, a timeout, a drop… */
 export interface Effect {
-  kind: 'failed' | 'timeout' | 'refused' | 'dropped' | 'dead-lettered' | 'duplicate' | 'circuit-open' | 'compensated';
+  kind:
+    | 'failed'
+    | 'timeout'
+    | 'refused'
+    | 'dropped'
+    | 'dead-lettered'
+    | 'duplicate'
+    | 'circuit-open'
+    | 'compensated';
   at: number;
   serviceId?: string;
   edgeId?: string;
@@ -139,7 +147,10 @@ export interface Metrics {
       waitMs: Percentiles;
     }
   >;
-  edges: Record<string, { sent: number; failed: number; timedOut: number; retried: number; circuitOpened: number }>;
+  edges: Record<
+    string,
+    { sent: number; failed: number; timedOut: number; retried: number; circuitOpened: number }
+  >;
   requests: { sent: number; succeeded: number; failed: number; timedOut: number; latencyMs: Percentiles };
   sagas: Record<string, { started: number; completed: number; compensated: number; stuck: number }>;
   duplicates: number;

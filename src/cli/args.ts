@@ -1,0 +1,44 @@
+import { parseDuration } from './duration';
+
+/** What `sim` was asked to do. */
+export interface SimArgs {
+  file: string;
+  seed?: number;
+  untilMs?: number;
+  json: boolean;
+}
+
+export const USAGE = 'usage: npm run -s sim -- <diagram.json> [--seed N] [--until 60s] [--json]';
+
+/** Parses the command line; returns an error message for anything it can't read. */
+export function parseSimArgs(argv: readonly string[]): SimArgs | { error: string } {
+  let file: string | undefined;
+  const out: Partial<SimArgs> = { json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
+    const value = () => inline ?? argv[++i];
+    if (flag === '--json') out.json = true;
+    else if (flag === '--seed') {
+      const v = value();
+      const n = Number(v);
+      if (v === undefined || !Number.isInteger(n) || n < 0 || n > 2 ** 31 - 1)
+        return { error: `--seed must be a whole number from 0 to 2147483647, got ${v ?? 'nothing'}` };
+      out.seed = n;
+    } else if (flag === '--until') {
+      const v = value();
+      const ms = v === undefined ? null : parseDuration(v);
+      if (ms === null || ms <= 0)
+        return { error: `--until must be a duration such as 60s, 500ms or 2m, got ${v ?? 'nothing'}` };
+      out.untilMs = ms;
+    } else if (flag === '--help' || flag === '-h') return { error: USAGE };
+    else if (flag.startsWith('-')) return { error: `unknown option ${flag}\n${USAGE}` };
+    else if (file === undefined) file = a;
+    else return { error: `only one diagram file, got "${file}" and "${a}"\n${USAGE}` };
+  }
+  if (file === undefined) return { error: USAGE };
+  return { ...out, file } as SimArgs;
+}

@@ -1,0 +1,152 @@
+import type { InvariantReport, Metrics, Percentiles } from '../runtime/index';
+
+/** The `--json` output of `sim`, keys in the documented order. */
+export interface SimReport extends Metrics {
+  seed: number;
+  until: number;
+  events: number;
+  traceHash: string;
+  invariants: InvariantReport;
+  overloaded?: string;
+}
+
+/** Builds the report object with keys in the documented order. */
+export function buildReport(
+  seed: number,
+  until: number,
+  events: number,
+  traceHash: string,
+  m: Metrics,
+  invariants: InvariantReport,
+  overloaded: string | null,
+): SimReport {
+  const r: SimReport = {
+    seed,
+    until,
+    events,
+    traceHash,
+    services: m.services,
+    channels: m.channels,
+    edges: m.edges,
+    requests: m.requests,
+    sagas: m.sagas,
+    duplicates: m.duplicates,
+    invariants,
+  };
+  if (overloaded) r.overloaded = overloaded;
+  return r;
+}
+
+function table(headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+const ms = (p: Percentiles) => `${fmt(p.mean)}/${fmt(p.p95)}/${fmt(p.p99)}`;
+const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** The readable form of a report. */
+export function formatReport(r: SimReport, diagramName: string): string {
+  const out: string[] = [];
+  out.push(
+    `${diagramName} — seed ${r.seed}, ${r.until / 1000}s simulated, ${r.events} events, trace ${r.traceHash}`,
+  );
+  if (r.overloaded) out.push(`OVERLOADED: ${r.overloaded}`);
+  const q = r.requests;
+  out.push(
+    `\nRequests: ${q.sent} sent, ${q.succeeded} succeeded, ${q.failed} failed, ${q.timedOut} timed out; ` +
+      `latency mean/p95/p99 ${ms(q.latencyMs)} ms`,
+  );
+  out.push(
+    '\nServices\n' +
+      table(
+        [
+          'service',
+          'received',
+          'handled',
+          'failed',
+          'max inbox',
+          'util',
+          'wait ms (mean/p95/p99)',
+          'latency ms (mean/p95/p99)',
+        ],
+        Object.entries(r.services).map(([id, s]) => [
+          `${s.name} (${id})`,
+          s.received,
+          s.handled,
+          s.failed,
+          s.maxInbox,
+          pct(s.utilization),
+          ms(s.waitMs),
+          ms(s.latencyMs),
+        ]),
+      ),
+  );
+  const channels = Object.entries(r.channels);
+  if (channels.length) {
+    out.push(
+      '\nChannels\n' +
+        table(
+          [
+            'channel',
+            'kind',
+            'published',
+            'delivered',
+            'redelivered',
+            'dead-lettered',
+            'dropped',
+            'max depth',
+            'depth at end',
+            'wait ms (mean/p95/p99)',
+          ],
+          channels.map(([name, c]) => [
+            name,
+            c.kind,
+            c.published,
+            c.delivered,
+            c.redelivered,
+            c.deadLettered,
+            c.dropped,
+            c.maxDepth,
+            c.depthAtEnd,
+            ms(c.waitMs),
+          ]),
+        ),
+    );
+  }
+  out.push(
+    '\nEdges\n' +
+      table(
+        ['edge', 'sent', 'failed', 'timed out', 'retried', 'circuit opened'],
+        Object.entries(r.edges).map(([id, e]) => [
+          id,
+          e.sent,
+          e.failed,
+          e.timedOut,
+          e.retried,
+          e.circuitOpened,
+        ]),
+      ),
+  );
+  const sagas = Object.entries(r.sagas);
+  if (sagas.length) {
+    out.push(
+      '\nSagas\n' +
+        table(
+          ['saga', 'started', 'completed', 'compensated', 'stuck'],
+          sagas.map(([name, s]) => [name, s.started, s.completed, s.compensated, s.stuck]),
+        ),
+    );
+  }
+  out.push(`\nDuplicate side effects: ${r.duplicates}`);
+  const inv = r.invariants;
+  out.push(
+    `Invariants: conservation ${inv.conservation ? 'ok' : 'VIOLATED'}, sagas ${inv.sagas ? 'ok' : 'VIOLATED'}` +
+      inv.violations.map((v) => `\n  - ${v}`).join(''),
+  );
+  return out.join('\n');
+}

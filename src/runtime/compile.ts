@@ -1,0 +1,110 @@
+import type { Diagram } from '../model/schema';
+import { queuesByChannel, sagas as sagaShapes, topicsByName } from '../model/graph';
+import { compileLatency } from './distributions';
+import { Edg, Queue, SagaDef, Svc, Topic, type SagaStepDef } from './entities';
+import type { Sim } from './sim';
+
+/** Builds the run-time entities of `diagram` into `sim`. */
+export function compileDiagram(sim: Sim, diagram: Diagram): void {
+  const byId = new Map<string, Svc>();
+  sim.svcs = diagram.services.map((s, i) => {
+    const l = compileLatency(s.latency);
+    const svc = new Svc(
+      i,
+      s.id,
+      s.name,
+      s.kind === 'client',
+      s.replicas,
+      s.concurrency,
+      l.kind,
+      l.a,
+      l.b,
+      s.errorRate,
+      s.idempotent,
+    );
+    byId.set(s.id, svc);
+    return svc;
+  });
+  sim.hopLimit = diagram.run.hopLimit;
+  sim.serRest = diagram.run.serializationMs.rest;
+  sim.serGrpc = diagram.run.serializationMs.grpc;
+
+  sim.edges = diagram.edges.map((e, i) => {
+    const edge = new Edg(i, e.id, e.kind, byId.get(e.from)!, byId.get(e.to)!, e.message, e.latencyMs);
+    edge.triggers = e.triggers.length ? new Set(e.triggers) : null;
+    if (e.kind === 'sync') {
+      edge.policy = {
+        timeoutMs: e.timeoutMs,
+        maxAttempts: e.retries + 1,
+        baseMs: e.backoff.baseMs,
+        factor: e.backoff.factor,
+        maxMs: e.backoff.maxMs,
+        jitter: e.backoff.jitter,
+      };
+      edge.serializationMs = e.protocol === 'grpc' ? sim.serGrpc : sim.serRest;
+      edge.breakerEnabled = e.breaker.enabled;
+      edge.breakerThreshold = e.breaker.threshold;
+      edge.breakerOpenMs = e.breaker.openMs;
+    }
+    if (e.kind === 'topic') edge.durable = e.durable;
+    edge.from.out.push(edge);
+    return edge;
+  });
+
+  // Queues: settings come from the channel's first edge; consumers are its distinct targets.
+  for (const [name, qEdges] of queuesByChannel(diagram)) {
+    const q = new Queue(name, sim.queues.length);
+    const first = qEdges[0]!;
+    q.durable = first.durable;
+    q.atLeastOnce = first.delivery === 'at-least-once';
+    q.maxDeliveries = first.maxDeliveries;
+    q.deadLetter = first.deadLetter;
+    q.ackLossRate = first.ackLossRate;
+    for (const qe of qEdges) {
+      const edge = sim.edges[diagram.edges.indexOf(qe)]!;
+      edge.queue = q;
+      q.edges.push(edge);
+      if (!q.consumers.includes(edge.to)) {
+        q.consumers.push(edge.to);
+        edge.to.consumes.push(q);
+      }
+    }
+    sim.queues.push(q);
+  }
+  // Reply channels: a named queue in the diagram, else a channel that only carries replies back.
+  for (const [name, qEdges] of queuesByChannel(diagram)) {
+    const reply = qEdges[0]!.replyChannel;
+    if (!reply) continue;
+    let rq = sim.queues.find((q) => q.name === reply);
+    if (!rq) {
+      rq = new Queue(reply, sim.queues.length);
+      rq.virtual = true;
+      sim.queues.push(rq);
+    }
+    sim.queues.find((q) => q.name === name)!.replyChannel = rq;
+  }
+
+  for (const [name, tEdges] of topicsByName(diagram)) {
+    const t = new Topic(name, sim.topics.length);
+    for (const te of tEdges) {
+      const edge = sim.edges[diagram.edges.indexOf(te)]!;
+      edge.topic = t;
+      t.subs.push(edge);
+      if (!edge.to.subscriptions.includes(edge)) edge.to.subscriptions.push(edge);
+    }
+    sim.topics.push(t);
+  }
+
+  sim.sagas = sagaShapes(diagram).map((shape) => {
+    const steps: SagaStepDef[] = shape.steps.map((se) => {
+      const edge = sim.edges[diagram.edges.indexOf(se)]!;
+      const action = se.action || se.message || `${shape.name} step ${se.step}`;
+      return { step: se.step, edge, action, compensation: se.compensation || `Undo ${action}` };
+    });
+    const first = steps[0]!;
+    const starter = shape.style === 'orchestrated' ? byId.get(shape.orchestrator!)! : first.edge.from;
+    const def = new SagaDef(shape.name, steps, shape.style === 'orchestrated', starter, first.edge.triggers);
+    starter.sagaStarts.push(def);
+    return def;
+  });
+}

@@ -1,0 +1,10 @@
+/** The runtime's public surface: everything outside src/runtime imports from here. */
+export * from './api';
+export { createEngine, type EngineOptions } from './engine';
+export { Rng } from './rng';
+export { sampleLatency, compileLatency, meanLatency } from './distributions';
+export { TRACE_TYPES, type TraceRecord, type TraceType } from './trace';
+export { Histogram } from './histogram';
+export { EventQueue } from './heap';
+export { MAX_LIVE_MESSAGES } from './sim';
+export { SAGA_STEP_TIMEOUT_MS } from './saga';

@@ -1,0 +1,81 @@
+import type { Metrics } from './api';
+import type { Sim } from './sim';
+
+/** Metrics so far, in the shape the CLI prints. */
+export function buildMetrics(sim: Sim): Metrics {
+  const elapsed = sim.now;
+  const services: Metrics['services'] = {};
+  for (const s of sim.svcs) {
+    const integral = s.usedIntegral + s.used * (sim.now - s.lastUsedChange);
+    services[s.id] = {
+      name: s.name,
+      received: s.received,
+      handled: s.handled,
+      failed: s.failed,
+      maxInbox: s.maxInbox,
+      utilization: elapsed > 0 ? Math.round((integral / (s.capacity * elapsed)) * 10_000) / 10_000 : 0,
+      waitMs: s.waitHist.summary(),
+      latencyMs: s.latHist.summary(),
+    };
+  }
+  const channels: Metrics['channels'] = {};
+  for (const q of sim.queues) {
+    channels[q.name] = {
+      kind: 'queue',
+      published: q.published,
+      delivered: q.delivered,
+      redelivered: q.redelivered,
+      deadLettered: q.deadLettered,
+      dropped: q.dropped,
+      maxDepth: q.maxDepth,
+      depthAtEnd: q.fifo.length,
+      waitMs: q.waitHist.summary(),
+    };
+  }
+  for (const t of sim.topics) {
+    channels[t.name] = {
+      kind: 'topic',
+      published: t.published,
+      delivered: t.delivered,
+      redelivered: 0,
+      deadLettered: 0,
+      dropped: t.dropped,
+      maxDepth: t.maxDepth,
+      depthAtEnd: t.depth,
+      waitMs: t.waitHist.summary(),
+    };
+  }
+  const edges: Metrics['edges'] = {};
+  for (const e of sim.edges) {
+    edges[e.id] = {
+      sent: e.sent,
+      failed: e.failed,
+      timedOut: e.timedOut,
+      retried: e.retried,
+      circuitOpened: e.circuitOpened,
+    };
+  }
+  const r = sim.requests;
+  const sagas: Metrics['sagas'] = {};
+  for (const d of sim.sagas)
+    sagas[d.name] = {
+      started: d.started,
+      completed: d.completed,
+      compensated: d.compensated,
+      stuck: d.stuck,
+    };
+  return {
+    services,
+    channels,
+    edges,
+    requests: {
+      sent: r.sent,
+      succeeded: r.succeeded,
+      failed: r.failed,
+      timedOut: r.timedOut,
+      latencyMs: r.lat.summary(),
+    },
+    sagas,
+    duplicates: sim.duplicates,
+  };
+}

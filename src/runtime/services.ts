@@ -1,0 +1,175 @@
+import { sampleLatency } from './distributions';
+import { Call, Job, Lk, Mk, Owner, St, type Action, type Msg, type Svc } from './entities';
+import { onQueueHandled, pump, publishQueue } from './queue';
+import { startSaga } from './saga';
+import { Ev, type Sim } from './sim';
+import { sendReply, startCall } from './sync';
+import { publishTopic } from './topic';
+import { TR } from './trace';
+
+/** A message reaches a service to be handled: it starts on a free slot or waits in the inbox. */
+export function arriveAtService(sim: Sim, svc: Svc, m: Msg): void {
+  svc.received++;
+  if (svc.used < svc.capacity) {
+    const r = pickReplica(svc);
+    sim.occupy(svc, 1);
+    svc.replicaUsed[r]!++;
+    m.inboxAt = sim.now;
+    startJob(sim, svc, m, r);
+    return;
+  }
+  m.inboxAt = sim.now;
+  sim.setState(m, St.Waiting);
+  svc.inbox.push(m);
+  if (svc.inbox.length > svc.maxInbox) svc.maxInbox = svc.inbox.length;
+}
+
+/** A replica with a free slot, round-robin; the caller has checked that one exists. */
+export function pickReplica(svc: Svc): number {
+  const n = svc.replicas;
+  if (n === 1) return 0;
+  const used = svc.replicaUsed;
+  for (let i = 0; i < n; i++) {
+    const r = (svc.rrReplica + i) % n;
+    if (used[r]! < svc.concurrency) {
+      svc.rrReplica = (r + 1) % n;
+      return r;
+    }
+  }
+  return 0;
+}
+
+/** Starts handling `m` on a slot of `replica` that is already occupied for it. */
+export function startJob(sim: Sim, svc: Svc, m: Msg, replica: number): void {
+  sim.setState(m, St.Handling);
+  sim.activeJobs++;
+  svc.waitHist.add(sim.now - m.inboxAt);
+  const job = new Job(svc, m, replica, sim.now);
+  const dur = sampleLatency(sim.rng, svc.latKind, svc.latA, svc.latB) * svc.slowFactor;
+  sim.rec(TR.started, m.id, svc.idx, -1, -1, replica);
+  sim.at(sim.now + dur, Ev.HandleDone, job, 0);
+}
+
+/** Handling time is over: fail by the error rate, or perform the outgoing edges it triggers. */
+export function onHandleDone(sim: Sim, job: Job): void {
+  const svc = job.svc;
+  const p = svc.injectedError > 0 ? 1 - (1 - svc.errorRate) * (1 - svc.injectedError) : svc.errorRate;
+  if (p > 0 && sim.rng.next() < p) {
+    finishJob(sim, job, false, 'error');
+    return;
+  }
+  const m = job.msg;
+  job.actions = routeFor(svc, m.type, m.look === Lk.Compensation);
+  continueJob(sim, job);
+}
+
+/** Performs the remaining actions in order; a sync call suspends the job until its outcome. */
+export function continueJob(sim: Sim, job: Job): void {
+  const acts = job.actions!;
+  const svc = job.svc;
+  const m = job.msg;
+  while (job.next < acts.length) {
+    const a = acts[job.next++]!;
+    if (a.kind === 'sync') {
+      const e = a.edge;
+      const call = new Call(
+        e,
+        svc,
+        e.to,
+        false,
+        e.message || 'request',
+        Lk.Request,
+        e.policy!,
+        Owner.Job,
+        job,
+        m.corr,
+        m.id,
+        m.hop + 1,
+      );
+      call.startedAt = sim.now;
+      svc.waiting++;
+      startCall(sim, call);
+      return;
+    }
+    if (a.kind === 'queue') publishQueue(sim, a.queue!, a.edge, svc, m.id, m.corr, m.hop + 1);
+    else if (a.kind === 'topic') publishTopic(sim, a.topic!, a.edge, svc, m.id, m.corr, m.hop + 1);
+    else if (m.saga === null || m.saga.def !== a.saga) startSaga(sim, a.saga!, m.id, m.corr, m.hop + 1);
+  }
+  finishJob(sim, job, true, '');
+}
+
+/** The outcome of a job's sync call. */
+export function onJobCallDone(sim: Sim, job: Job, ok: boolean): void {
+  job.svc.waiting--;
+  if (ok) continueJob(sim, job);
+  else finishJob(sim, job, false, 'downstream');
+}
+
+/** Ends a handling: frees the slot, answers the caller or the broker, starts the next waiting message. */
+export function finishJob(sim: Sim, job: Job, ok: boolean, reason: string): void {
+  const svc = job.svc;
+  const m = job.msg;
+  sim.occupy(svc, -1);
+  svc.replicaUsed[job.replica]!--;
+  sim.activeJobs--;
+  svc.latHist.add(sim.now - job.startedAt);
+  if (ok) {
+    svc.handled++;
+    sim.rec(TR.handled, m.id, svc.idx, -1, -1, job.replica);
+  } else {
+    svc.failed++;
+    sim.rec(TR.failed, m.id, svc.idx, -1, sim.d(reason), job.replica);
+    sim.effect('failed', svc.id, undefined, m.id);
+  }
+  if (m.kind === Mk.Request) {
+    const call = m.call!;
+    if (ok && ++call.calleeSuccesses > 1 && !svc.idempotent) sim.duplicate(m, svc);
+    sim.setState(m, St.Delivered);
+    sendReply(sim, m, ok);
+  } else if (m.kind === Mk.Queue) onQueueHandled(sim, m, svc, ok);
+  else sim.setState(m, St.Delivered);
+  freeSlot(sim, svc);
+}
+
+/** A slot came free: the inbox goes first, then the queues the service consumes. */
+export function freeSlot(sim: Sim, svc: Svc): void {
+  if (svc.down) return;
+  if (svc.inbox.length > 0) {
+    const next = svc.inbox.shift()!;
+    const r = pickReplica(svc);
+    sim.occupy(svc, 1);
+    svc.replicaUsed[r]!++;
+    startJob(sim, svc, next, r);
+    return;
+  }
+  const qs = svc.consumes;
+  for (let i = 0; i < qs.length && svc.used < svc.capacity; i++) pump(sim, qs[i]!);
+}
+
+/** What `svc` does after handling a message named `type` (cached per name). */
+export function routeFor(svc: Svc, type: string, explicitOnly: boolean): Action[] {
+  const key = explicitOnly ? `\u0000${type}` : type;
+  let acts = svc.routes.get(key);
+  if (acts) return acts;
+  acts = [];
+  const all = type === '\u0001all';
+  for (const e of svc.out) {
+    const t = e.triggers;
+    const match = all || (t === null ? !explicitOnly : t.has(type));
+    if (e.kind === 'saga' || !match) continue;
+    if (e.kind === 'sync') acts.push({ kind: 'sync', edge: e });
+    else if (e.kind === 'queue') {
+      if (!acts.some((a) => a.queue === e.queue)) acts.push({ kind: 'queue', edge: e, queue: e.queue! });
+    } else if (!acts.some((a) => a.topic === e.topic)) acts.push({ kind: 'topic', edge: e, topic: e.topic! });
+  }
+  for (const s of svc.sagaStarts) {
+    const t = s.triggers;
+    if (all || (t === null ? !explicitOnly : t.has(type)))
+      acts.push({ kind: 'saga', edge: s.steps[0]!.edge, saga: s });
+  }
+  svc.routes.set(key, acts);
+  return acts;
+}
+
+/** Every outgoing action of a client, whatever the trigger (a client sends each request on all its edges). */
+export const CLIENT_ROUTE = '\u0001all';

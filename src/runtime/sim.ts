@@ -1,0 +1,184 @@
+import type { Effect } from './api';
+import {
+  St,
+  type Edg,
+  type Lk,
+  type Msg,
+  type Mk,
+  type Queue,
+  type SagaDef,
+  type SagaInst,
+  type Svc,
+  type Topic,
+  Msg as MsgClass,
+} from './entities';
+import { EventQueue } from './heap';
+import { Histogram } from './histogram';
+import { Rng } from './rng';
+import { TR, type TraceLog } from './trace';
+
+/** Event kinds of the event queue. */
+export const enum Ev {
+  Arrive = 0,
+  HandleDone = 1,
+  Timeout = 2,
+  Retry = 3,
+  HalfOpen = 4,
+  ClientTick = 5,
+  Burst = 6,
+  FaultStart = 7,
+  FaultEnd = 8,
+}
+
+/** Above this many live messages the run stops as overloaded instead of exhausting memory. */
+export const MAX_LIVE_MESSAGES = 200_000;
+const RECENT_MESSAGES = 4096;
+const EFFECTS_KEPT = 1000;
+
+/** The whole mutable state of one run, shared by the behaviour modules. */
+export class Sim {
+  now = 0;
+  events = 0;
+  readonly q = new EventQueue();
+  readonly rng: Rng;
+  trace!: TraceLog;
+  svcs: Svc[] = [];
+  edges: Edg[] = [];
+  queues: Queue[] = [];
+  topics: Topic[] = [];
+  sagas: SagaDef[] = [];
+  readonly inFlight: Msg[] = [];
+  readonly counts = new Float64Array(6);
+  created = 0;
+  activeJobs = 0;
+  nextMsgId = 0;
+  nextCorr = 0;
+  nextToken = 0;
+  nextSagaId = 0;
+  readonly recentMsgs: (Msg | undefined)[] = new Array<Msg | undefined>(RECENT_MESSAGES);
+  readonly effects: (Effect | undefined)[] = new Array<Effect | undefined>(EFFECTS_KEPT);
+  effectCount = 0;
+  readonly dropReasons = new Map<string, number>();
+  duplicates = 0;
+  readonly requests = { sent: 0, succeeded: 0, failed: 0, timedOut: 0, lat: new Histogram() };
+  readonly liveSagas: SagaInst[] = [];
+  readonly recentSagas: SagaInst[] = [];
+  overloaded: string | null = null;
+  finished = false;
+  hopLimit = 16;
+  serRest = 1;
+  serGrpc = 0.2;
+
+  constructor(
+    seed: number,
+    readonly untilMs: number,
+  ) {
+    this.rng = new Rng(seed);
+  }
+
+  /** Schedules an event at time `t`. */
+  at(t: number, kind: Ev, obj: unknown, arg: number): void {
+    this.q.push(t, kind, obj, arg);
+  }
+
+  /** Appends a trace record. */
+  rec(type: number, msg: number, svc: number, edge: number, detail: number, n: number): void {
+    this.trace.add(type, this.now, msg, svc, edge, detail, n);
+  }
+
+  /** Interned detail id. */
+  d(s: string): number {
+    return this.trace.intern(s);
+  }
+
+  /** A new message, counted as in flight (the caller launches or drops it at once). */
+  newMsg(
+    kind: Mk,
+    type: string,
+    corr: number,
+    cause: number,
+    hop: number,
+    edge: Edg,
+    src: Svc,
+    dst: Svc,
+    look: Lk,
+  ): Msg {
+    const m = new MsgClass(this.nextMsgId++, kind, type, corr, cause, hop, this.now, edge, src, dst, look);
+    this.created++;
+    this.counts[St.InFlight]!++;
+    this.recentMsgs[m.id % RECENT_MESSAGES] = m;
+    if (
+      this.created - this.counts[St.Delivered]! - this.counts[St.DeadLettered]! - this.counts[St.Dropped]! >
+        MAX_LIVE_MESSAGES &&
+      !this.overloaded
+    ) {
+      this.overloaded =
+        `Overloaded at ${Math.round(this.now)} ms: more than ${MAX_LIVE_MESSAGES} messages alive at once. ` +
+        'The diagram produces work faster than it can finish it (or floods itself through a cycle); the run stopped here.';
+      this.rec(TR.overloaded, -1, -1, -1, -1, MAX_LIVE_MESSAGES);
+    }
+    return m;
+  }
+
+  /** Moves a message to another place. */
+  setState(m: Msg, s: St): void {
+    this.counts[m.state]!--;
+    this.counts[s]!++;
+    m.state = s;
+  }
+
+  /** Puts a message on the wire from `fromT` to `toT` of its edge, arriving after `dur` ms. */
+  launch(m: Msg, fromT: number, toT: number, dur: number): void {
+    if (m.state !== St.InFlight) this.setState(m, St.InFlight);
+    m.sentAt = this.now;
+    m.arrivesAt = this.now + dur;
+    m.fromT = fromT;
+    m.toT = toT;
+    m.listIdx = this.inFlight.length;
+    this.inFlight.push(m);
+    this.q.push(m.arrivesAt, Ev.Arrive, m, 0);
+    this.trace.add(TR.sent, this.now, m.id, m.src.idx, m.edge.idx, m.look, NaN);
+  }
+
+  /** Takes a message off the wire (it arrived). */
+  land(m: Msg): void {
+    const list = this.inFlight;
+    const last = list.pop()!;
+    if (last !== m) {
+      list[m.listIdx] = last;
+      last.listIdx = m.listIdx;
+    }
+    m.listIdx = -1;
+  }
+
+  /** Ends a message as dropped, with the reason recorded. */
+  drop(m: Msg, reason: string, svc = -1): void {
+    this.setState(m, St.Dropped);
+    this.dropReasons.set(reason, (this.dropReasons.get(reason) ?? 0) + 1);
+    this.rec(TR.dropped, m.id, svc, m.edge.idx, this.d(reason), NaN);
+    this.effect('dropped', svc >= 0 ? this.svcs[svc]!.id : undefined, m.edge.id, m.id);
+  }
+
+  /** A moment-long mark for the renderers. */
+  effect(kind: Effect['kind'], serviceId?: string, edgeId?: string, msgId?: number): void {
+    const e: Effect = { kind, at: this.now };
+    if (serviceId !== undefined) e.serviceId = serviceId;
+    if (edgeId !== undefined) e.edgeId = edgeId;
+    if (msgId !== undefined) e.messageId = `m${msgId}`;
+    this.effects[this.effectCount++ % EFFECTS_KEPT] = e;
+  }
+
+  /** Changes a service's occupied slots, keeping the time integral for utilization. */
+  occupy(svc: Svc, delta: number): void {
+    svc.usedIntegral += svc.used * (this.now - svc.lastUsedChange);
+    svc.lastUsedChange = this.now;
+    svc.used += delta;
+  }
+
+  /** Records a duplicate side effect. */
+  duplicate(m: Msg, svc: Svc): void {
+    this.duplicates++;
+    this.rec(TR.duplicate, m.id, svc.idx, m.edge.idx, -1, NaN);
+    this.effect('duplicate', svc.id, m.edge.id, m.id);
+  }
+}

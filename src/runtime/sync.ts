@@ -1,0 +1,199 @@
+import { Lk, Mk, Owner, St, type Call, type Edg, type Job, type Msg, type SagaInst } from './entities';
+import { onCompensationDone, onSagaActionDone } from './saga';
+import { arriveAtService, onJobCallDone } from './services';
+import { Ev, type Sim } from './sim';
+import { TR } from './trace';
+
+/** Starts a request/reply exchange (its first attempt). */
+export function startCall(sim: Sim, call: Call): void {
+  attempt(sim, call);
+}
+
+/** Sends one attempt, unless the circuit is open (fail fast, no network). */
+export function attempt(sim: Sim, call: Call): void {
+  const e = call.edge;
+  if (e.breakerEnabled && e.circuit !== 'closed') {
+    if (e.circuit === 'open' || e.trialOut) {
+      sim.rec(TR.failed, -1, call.caller.idx, e.idx, sim.d('circuit open'), call.attempt + 1);
+      sim.effect('circuit-open', undefined, e.id);
+      call.lastFailure = 'circuit open';
+      endCall(sim, call, false);
+      return;
+    }
+    e.trialOut = true;
+    call.trial = true;
+  }
+  call.attempt++;
+  call.token = ++sim.nextToken;
+  call.pending = true;
+  const m = sim.newMsg(
+    Mk.Request,
+    call.type,
+    call.corr,
+    call.cause,
+    call.hop,
+    e,
+    call.caller,
+    call.callee,
+    call.attempt > 1 ? Lk.Retry : call.look,
+  );
+  m.call = call;
+  m.token = call.token;
+  if (call.owner >= Owner.SagaAction) {
+    const inst = call.ownerObj as SagaInst;
+    m.saga = inst;
+    m.step = inst.def.steps[call.stepIndex]!.step;
+  }
+  e.sent++;
+  if (call.hop > sim.hopLimit) {
+    sim.drop(m, 'hop limit');
+    call.pending = false;
+    call.lastFailure = 'hop limit';
+    endCall(sim, call, false);
+    return;
+  }
+  if (e.cut > 0) sim.drop(m, 'partition');
+  else if (call.reversed) sim.launch(m, 1, 0, e.latencyMs + e.serializationMs);
+  else sim.launch(m, 0, 1, e.latencyMs + e.serializationMs);
+  sim.at(sim.now + call.policy.timeoutMs, Ev.Timeout, call, call.token);
+}
+
+/** A request reaches its callee: a down callee refuses at once, otherwise it is handled. */
+export function onRequestArrive(sim: Sim, m: Msg): void {
+  const callee = m.dst;
+  if (callee.down > 0) {
+    sim.rec(TR.refused, m.id, callee.idx, m.edge.idx, -1, NaN);
+    sim.effect('refused', callee.id, m.edge.id, m.id);
+    sim.setState(m, St.Delivered);
+    sendReply(sim, m, false);
+    return;
+  }
+  sim.rec(TR.arrived, m.id, callee.idx, m.edge.idx, -1, NaN);
+  arriveAtService(sim, callee, m);
+}
+
+/** The callee answers along the same edge, back the way the request came. */
+export function sendReply(sim: Sim, req: Msg, ok: boolean): void {
+  const e = req.edge;
+  const r = sim.newMsg(
+    Mk.Reply,
+    req.type,
+    req.corr,
+    req.id,
+    req.hop,
+    e,
+    req.dst,
+    req.src,
+    ok ? Lk.ReplyOk : Lk.ReplyError,
+  );
+  r.call = req.call;
+  r.token = req.token;
+  r.ok = ok;
+  if (e.cut > 0) sim.drop(r, 'partition');
+  else sim.launch(r, req.toT, req.fromT, e.latencyMs + e.serializationMs);
+}
+
+/** A reply reaches the caller: it settles the attempt, or is discarded if the caller gave up. */
+export function onReplyArrive(sim: Sim, r: Msg): void {
+  sim.setState(r, St.Delivered);
+  const call = r.call!;
+  if (call.pending && call.token === r.token) {
+    sim.rec(TR.arrived, r.id, r.dst.idx, r.edge.idx, -1, NaN);
+    attemptResult(sim, call, r.ok, r.ok ? '' : 'error reply');
+  } else sim.rec(TR['late-reply'], r.id, r.dst.idx, r.edge.idx, -1, NaN);
+}
+
+/** The attempt's timer ran out before its reply came. */
+export function onTimeout(sim: Sim, call: Call): void {
+  const e = call.edge;
+  e.timedOut++;
+  sim.rec(TR['timed-out'], -1, call.caller.idx, e.idx, -1, call.attempt);
+  sim.effect('timeout', call.caller.id, e.id);
+  attemptResult(sim, call, false, 'timeout');
+}
+
+/** Settles an attempt: updates the breaker, then ends the call or schedules a retry after backoff. */
+export function attemptResult(sim: Sim, call: Call, ok: boolean, reason: string): void {
+  call.pending = false;
+  const e = call.edge;
+  if (e.breakerEnabled) breakerOutcome(sim, e, ok, call);
+  if (ok) {
+    endCall(sim, call, true);
+    return;
+  }
+  e.failed++;
+  call.lastFailure = reason;
+  const p = call.policy;
+  if (call.attempt < p.maxAttempts && !(e.breakerEnabled && e.circuit === 'open') && !sim.finished) {
+    const raw = Math.min(p.maxMs, p.baseMs * Math.pow(p.factor, call.attempt - 1));
+    const delay = raw * (1 + p.jitter * (2 * sim.rng.next() - 1));
+    e.retried++;
+    sim.rec(TR.retried, -1, call.caller.idx, e.idx, sim.d(reason), call.attempt + 1);
+    sim.at(sim.now + delay, Ev.Retry, call, 0);
+    return;
+  }
+  endCall(sim, call, false);
+}
+
+function breakerOutcome(sim: Sim, e: Edg, ok: boolean, call: Call): void {
+  if (call.trial) {
+    call.trial = false;
+    e.trialOut = false;
+  }
+  if (ok) {
+    e.consecutiveFailures = 0;
+    if (e.circuit === 'half-open') setCircuit(sim, e, 'closed');
+    return;
+  }
+  e.consecutiveFailures++;
+  if (e.circuit === 'half-open' || (e.circuit === 'closed' && e.consecutiveFailures >= e.breakerThreshold)) {
+    setCircuit(sim, e, 'open');
+    e.circuitOpened++;
+    sim.effect('circuit-open', undefined, e.id);
+    sim.at(sim.now + e.breakerOpenMs, Ev.HalfOpen, e, ++e.breakerToken);
+  }
+}
+
+/** The open period is over: let one trial through. */
+export function onHalfOpen(sim: Sim, e: Edg): void {
+  setCircuit(sim, e, 'half-open');
+  e.trialOut = false;
+}
+
+function setCircuit(sim: Sim, e: Edg, state: Edg['circuit']): void {
+  e.circuit = state;
+  sim.rec(TR.circuit, -1, e.from.idx, e.idx, sim.d(state), NaN);
+}
+
+/** The call's final outcome, handed to whoever made it. */
+export function endCall(sim: Sim, call: Call, ok: boolean): void {
+  call.done = true;
+  sim.rec(
+    TR['call-done'],
+    -1,
+    call.caller.idx,
+    call.edge.idx,
+    sim.d(ok ? 'ok' : call.lastFailure),
+    call.attempt,
+  );
+  switch (call.owner) {
+    case Owner.Job:
+      onJobCallDone(sim, call.ownerObj as Job, ok);
+      break;
+    case Owner.Client: {
+      const r = sim.requests;
+      if (ok) {
+        r.succeeded++;
+        r.lat.add(sim.now - call.startedAt);
+      } else if (call.lastFailure === 'timeout') r.timedOut++;
+      else r.failed++;
+      break;
+    }
+    case Owner.SagaAction:
+      onSagaActionDone(sim, call.ownerObj as SagaInst, call, ok);
+      break;
+    case Owner.SagaCompensation:
+      onCompensationDone(sim, call.ownerObj as SagaInst, call, ok);
+      break;
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * Trace records: the one module that names them. The engine writes numbers into a ring buffer and
+ * folds them into the trace hash; record objects are only built when someone reads or streams them.
+ */
+export const TRACE_TYPES = [
+  'sent',
+  'arrived',
+  'refused',
+  'started',
+  'handled',
+  'failed',
+  'timed-out',
+  'retried',
+  'late-reply',
+  'call-done',
+  'published',
+  'enqueued',
+  'delivered',
+  'acked',
+  'ack-lost',
+  'nacked',
+  'dead-lettered',
+  'dropped',
+  'duplicate',
+  'held',
+  'correlated',
+  'circuit',
+  'saga-started',
+  'saga-step',
+  'compensation',
+  'saga-ended',
+  'fault-start',
+  'fault-end',
+  'overloaded',
+] as const;
+
+export type TraceType = (typeof TRACE_TYPES)[number];
+
+/** Numeric code of each record type, for the hot path. */
+export const TR = Object.fromEntries(TRACE_TYPES.map((t, i) => [t, i])) as { [K in TraceType]: number };
+
+/** One thing that happened in the run. Fields not relevant to a record are left out. */
+export interface TraceRecord {
+  /** Position in the whole trace, from 0. */
+  seq: number;
+  t: number;
+  type: TraceType;
+  /** Envelope id of the message concerned. */
+  msg?: string;
+  service?: string;
+  edge?: string;
+  /** A reason, state or name: `timeout`, `open`, `partition`, a channel or saga name… */
+  detail?: string;
+  /** A number that goes with it: attempt, delivery count, depth, step, replica… */
+  n?: number;
+}
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+/** Records the trace: bounded ring of recent records, running hash, optional live listener. */
+export class TraceLog {
+  count = 0;
+  private h1 = 0x811c9dc5;
+  private h2 = 0x9747b28c;
+  private readonly cap: number;
+  private readonly rT: Float64Array;
+  private readonly rType: Uint8Array;
+  private readonly rMsg: Float64Array;
+  private readonly rSvc: Int32Array;
+  private readonly rEdge: Int32Array;
+  private readonly rDetail: Int32Array;
+  private readonly rN: Float64Array;
+  private readonly details: string[] = [];
+  private readonly detailIds = new Map<string, number>();
+
+  /** `serviceIds`/`edgeIds` resolve the indexes the engine records. */
+  constructor(
+    private readonly serviceIds: readonly string[],
+    private readonly edgeIds: readonly string[],
+    capacity: number,
+    private readonly listener: ((r: TraceRecord) => void) | null,
+    preinterned: readonly string[] = [],
+  ) {
+    for (const s of preinterned) this.intern(s);
+    this.cap = Math.max(1, capacity);
+    this.rT = new Float64Array(this.cap);
+    this.rType = new Uint8Array(this.cap);
+    this.rMsg = new Float64Array(this.cap);
+    this.rSvc = new Int32Array(this.cap);
+    this.rEdge = new Int32Array(this.cap);
+    this.rDetail = new Int32Array(this.cap);
+    this.rN = new Float64Array(this.cap);
+  }
+
+  /** The id of a detail string, interned in first-use order (so hashes are stable). */
+  intern(s: string): number {
+    let id = this.detailIds.get(s);
+    if (id === undefined) {
+      id = this.details.length;
+      this.details.push(s);
+      this.detailIds.set(s, id);
+    }
+    return id;
+  }
+
+  /** Appends a record; -1 means "none" for msg/svc/edge/detail and NaN for n. */
+  add(type: number, t: number, msg: number, svc: number, edge: number, detail: number, n: number): void {
+    const i = this.count % this.cap;
+    this.rT[i] = t;
+    this.rType[i] = type;
+    this.rMsg[i] = msg;
+    this.rSvc[i] = svc;
+    this.rEdge[i] = edge;
+    this.rDetail[i] = detail;
+    this.rN[i] = n;
+    this.count++;
+    // Word-wise FNV-1a and a murmur-style lane: 64 bits of hash with no allocation.
+    let h1 = this.h1;
+    let h2 = this.h2;
+    f64[0] = t;
+    const t0 = u32[0]!;
+    const t1 = u32[1]!;
+    f64[0] = n;
+    const n0 = u32[0]!;
+    const n1 = u32[1]!;
+    h1 = Math.imul(h1 ^ type, 0x01000193);
+    h1 = Math.imul(h1 ^ t0, 0x01000193);
+    h1 = Math.imul(h1 ^ t1, 0x01000193);
+    h1 = Math.imul(h1 ^ msg, 0x01000193);
+    h1 = Math.imul(h1 ^ svc, 0x01000193);
+    h1 = Math.imul(h1 ^ edge, 0x01000193);
+    h1 = Math.imul(h1 ^ detail, 0x01000193);
+    h1 = Math.imul(h1 ^ n0, 0x01000193);
+    h1 = Math.imul(h1 ^ n1, 0x01000193);
+    h2 = Math.imul(h2 ^ (type + (svc << 8) + (edge << 20)), 0x5bd1e995);
+    h2 = Math.imul(h2 ^ (h2 >>> 15) ^ t0, 0x5bd1e995);
+    h2 = Math.imul(h2 ^ (h2 >>> 15) ^ t1, 0x5bd1e995);
+    h2 = Math.imul(h2 ^ (h2 >>> 15) ^ msg ^ (detail << 16), 0x5bd1e995);
+    h2 = Math.imul(h2 ^ (h2 >>> 15) ^ n0 ^ n1, 0x5bd1e995);
+    this.h1 = h1;
+    this.h2 = h2;
+    if (this.listener) this.listener(this.materialize(i, this.count - 1));
+  }
+
+  /** The hash of every record so far, as 16 hex digits. */
+  hash(): string {
+    return (this.h1 >>> 0).toString(16).padStart(8, '0') + (this.h2 >>> 0).toString(16).padStart(8, '0');
+  }
+
+  /** The most recent `limit` records, oldest first. */
+  recent(limit: number): TraceRecord[] {
+    const n = Math.min(limit, this.count, this.cap);
+    const out: TraceRecord[] = [];
+    for (let s = this.count - n; s < this.count; s++) out.push(this.materialize(s % this.cap, s));
+    return out;
+  }
+
+  private materialize(i: number, seq: number): TraceRecord {
+    const r: TraceRecord = { seq, t: this.rT[i]!, type: TRACE_TYPES[this.rType[i]!]! };
+    const msg = this.rMsg[i]!;
+    if (msg >= 0) r.msg = `m${msg}`;
+    const svc = this.rSvc[i]!;
+    if (svc >= 0) r.service = this.serviceIds[svc];
+    const edge = this.rEdge[i]!;
+    if (edge >= 0) r.edge = this.edgeIds[edge];
+    const d = this.rDetail[i]!;
+    if (d >= 0) r.detail = this.details[d];
+    const n = this.rN[i]!;
+    if (!Number.isNaN(n)) r.n = n;
+    return r;
+  }
+}
