@@ -1,0 +1,231 @@
+/**
+ * Canvas benchmark: `npm run -s bench:canvas -- [--json] [--seconds 4] [--build]`.
+ *
+ * Serves the built app (building it first when dist/ is missing or --build is given), opens it in
+ * Debian's headless Chromium, loads a generated diagram (100 services / 150 edges, then 300 / 450)
+ * with 2,000+ messages in flight, drags a node round in circles while the run plays, and measures
+ * frame times with requestAnimationFrame. Prints figures; asserts nothing.
+ *
+ * The page must expose `window.__microsim` with `playback` (the Playback controller) and either
+ * `loadDiagram(diagram)` or `store.getState().replaceDiagram(diagram)`; `fitView()` is used when present.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { chromium, type Page } from '@playwright/test';
+import { benchDiagram } from './canvasDiagram';
+
+interface Result {
+  services: number;
+  edges: number;
+  inFlight: number;
+  fps: number;
+  p95FrameMs: number;
+}
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const flag = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? Number(args[i + 1]) : fallback;
+};
+const seconds = flag('--seconds', 4);
+const warmSimMs = flag('--warm', 20_000);
+const log = (...m: unknown[]) => {
+  if (!json) console.log(...m);
+  else console.error(...m);
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vite preview did not answer at ${url}`);
+}
+
+async function loadAndPlay(page: Page, services: number, edges: number): Promise<void> {
+  const diagram = benchDiagram(services, edges);
+  await page.evaluate(
+    async ({ diagram, warm }) => {
+      type Handle = {
+        loadDiagram?: (d: unknown) => void;
+        store?: { getState(): { replaceDiagram?: (d: unknown, o?: unknown) => void } };
+        playback?: { seek(t: number): void; play(): void; pause(): void };
+        fitView?: () => void;
+      };
+      const ms = (window as unknown as { __microsim?: Handle }).__microsim;
+      if (!ms?.playback) throw new Error('window.__microsim.playback is missing: the app must expose it');
+      ms.playback.pause();
+      if (ms.loadDiagram) ms.loadDiagram(diagram);
+      else if (ms.store?.getState().replaceDiagram)
+        ms.store.getState().replaceDiagram!(diagram, { undoable: false });
+      else throw new Error('window.__microsim.loadDiagram is missing');
+      await new Promise((r) => setTimeout(r, 500));
+      ms.fitView?.();
+      // Start where the run is in its steady state instead of waiting for traffic to fill the edges.
+      ms.playback.seek(warm);
+      ms.playback.play();
+    },
+    { diagram, warm: warmSimMs },
+  );
+  await page.waitForFunction(
+    () => {
+      const pb = (
+        window as unknown as {
+          __microsim: { playback: { getSnapshot(): { inFlight: number; now: number } } };
+        }
+      ).__microsim.playback;
+      return pb.getSnapshot().inFlight >= 2000;
+    },
+    undefined,
+    { timeout: 30_000, polling: 250 },
+  );
+}
+
+/** Drags one node in circles until `until` (wall ms), one mouse move per ~16 ms. */
+async function dragNode(page: Page, nodeId: string, until: number): Promise<void> {
+  const node = page.locator(`.react-flow__node[data-id="${nodeId}"]`);
+  const box = await node.boundingBox();
+  if (!box) throw new Error(`node ${nodeId} is not on screen`);
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  let a = 0;
+  while (Date.now() < until) {
+    a += 0.12;
+    await page.mouse.move(cx + Math.cos(a) * 80 - 80, cy + Math.sin(a) * 60);
+    await new Promise((r) => setTimeout(r, 16));
+  }
+  await page.mouse.up();
+}
+
+async function measure(page: Page, services: number, edges: number): Promise<Result> {
+  await loadAndPlay(page, services, edges);
+  await page.waitForTimeout(1000);
+  const durationMs = seconds * 1000;
+  const nodeId = `s${Math.floor(services / 2)}`;
+  const framesP = page.evaluate(
+    (ms) =>
+      new Promise<number[]>((resolve) => {
+        const times: number[] = [];
+        const start = performance.now();
+        const tick = (t: number) => {
+          times.push(t);
+          if (t - start < ms) requestAnimationFrame(tick);
+          else resolve(times);
+        };
+        requestAnimationFrame(tick);
+      }),
+    durationMs,
+  );
+  const dragP = dragNode(page, nodeId, Date.now() + durationMs);
+  const [times] = await Promise.all([framesP, dragP]);
+  const inFlight = await page.evaluate(
+    () =>
+      (
+        window as unknown as { __microsim: { playback: { getSnapshot(): { inFlight: number } } } }
+      ).__microsim.playback.getSnapshot().inFlight,
+  );
+  const deltas = times.slice(1).map((t, i) => t - times[i]!);
+  const sorted = [...deltas].sort((a, b) => a - b);
+  const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0;
+  const span = (times[times.length - 1]! - times[0]!) / 1000;
+  return {
+    services,
+    edges,
+    inFlight,
+    fps: Math.round((deltas.length / span) * 10) / 10,
+    p95FrameMs: Math.round(p95 * 10) / 10,
+  };
+}
+
+async function main() {
+  if (args.includes('--build') || !existsSync('dist/index.html')) {
+    log('building the app (npx vite build)…');
+    const b = spawnSync('npx', ['vite', 'build'], {
+      stdio: json ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    });
+    if (b.status !== 0) throw new Error('vite build failed');
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server: ChildProcess = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
+  const stopServer = () => {
+    if (server.pid) {
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    }
+  };
+  try {
+    await waitForHttp(base, 30_000);
+    const browser = await chromium.launch({
+      executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+      args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+    });
+    try {
+      const results: Result[] = [];
+      for (const [services, edges] of [
+        [100, 150],
+        [300, 450],
+      ] as const) {
+        const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+        page.on('pageerror', (e) => log('page error:', e.message));
+        await page.goto(`${base}/?bench=1`);
+        await page.waitForFunction(
+          () => 'playback' in ((window as unknown as { __microsim?: object }).__microsim ?? {}),
+          undefined,
+          {
+            timeout: 20_000,
+          },
+        );
+        const r = await measure(page, services, edges);
+        log(
+          `${services} services / ${edges} edges: ${r.inFlight} in flight, ${r.fps} fps, p95 frame ${r.p95FrameMs} ms`,
+        );
+        results.push(r);
+        await page.close();
+      }
+      const [main, large] = results;
+      if (json) console.log(JSON.stringify({ ...main, large }));
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    stopServer();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
