@@ -2,7 +2,9 @@ import type { Diagram } from '../model/schema';
 import { queuesByChannel, sagas as sagaShapes, topicsByName } from '../model/graph';
 import { compileLatency } from './distributions';
 import { Edg, Queue, SagaDef, Svc, Topic, type SagaStepDef } from './entities';
+import { SAGA_ACTION_POLICY } from './saga';
 import type { Sim } from './sim';
+import { TimeoutLane } from './timeouts';
 
 /** Builds the run-time entities of `diagram` into `sim`. */
 export function compileDiagram(sim: Sim, diagram: Diagram): void {
@@ -34,6 +36,7 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
     edge.triggers = e.triggers.length ? new Set(e.triggers) : null;
     if (e.kind === 'sync') {
       edge.policy = {
+        lane: new TimeoutLane(),
         timeoutMs: e.timeoutMs,
         maxAttempts: e.retries + 1,
         baseMs: e.backoff.baseMs,
@@ -104,6 +107,8 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
     const first = steps[0]!;
     const starter = shape.style === 'orchestrated' ? byId.get(shape.orchestrator!)! : first.edge.from;
     const def = new SagaDef(shape.name, steps, shape.style === 'orchestrated', starter, first.edge.triggers);
+    def.actionPolicy = { ...SAGA_ACTION_POLICY, lane: new TimeoutLane() };
+    def.compensationPolicy = { ...SAGA_ACTION_POLICY, maxAttempts: Infinity, lane: new TimeoutLane() };
     starter.sagaStarts.push(def);
     return def;
   });

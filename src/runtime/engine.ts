@@ -10,7 +10,8 @@ import { onBrokerArrive, onConsumerArrive, onDeadLetterArrive, onQueueReplyArriv
 import { markStuck } from './saga';
 import { onHandleDone } from './services';
 import { Ev, Sim } from './sim';
-import { attempt, onHalfOpen, onReplyArrive, onRequestArrive, onTimeout } from './sync';
+import { attempt, laneIsStale, onHalfOpen, onLaneDue, onReplyArrive, onRequestArrive } from './sync';
+import type { TimeoutLane } from './timeouts';
 import { onEventArrive } from './topic';
 import { TraceLog, type TraceRecord } from './trace';
 import {
@@ -63,8 +64,8 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     startClient(sim, c);
   });
 
-  const isStale = (kind: number, obj: unknown, arg: number): boolean =>
-    (kind === Ev.Timeout && !((obj as Call).pending && (obj as Call).token === arg)) ||
+  const isStale = (kind: number, obj: unknown, arg: number, t: number): boolean =>
+    (kind === Ev.Timeout && laneIsStale(sim, obj as TimeoutLane, t)) ||
     (kind === Ev.HalfOpen && (obj as Edg).breakerToken !== arg);
 
   const dispatch = (kind: number, obj: unknown): void => {
@@ -96,7 +97,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
         onHandleDone(sim, obj as Job);
         break;
       case Ev.Timeout:
-        onTimeout(sim, obj as Call);
+        onLaneDue(sim, obj as TimeoutLane);
         break;
       case Ev.Retry:
         attempt(sim, obj as Call);
@@ -127,7 +128,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
       q.pop();
       const kind = q.topKind;
       const obj = q.topObj;
-      if (isStale(kind, obj, q.topArg)) continue;
+      if (isStale(kind, obj, q.topArg, q.topTime)) continue;
       sim.now = q.topTime;
       sim.events++;
       dispatch(kind, obj);
@@ -168,7 +169,8 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     },
     nextEventTime() {
       const q = sim.q;
-      while (q.size > 0 && isStale(q.peekKind(), q.peekObj(), q.peekArg())) q.pop();
+      // A stale lane event re-arms itself later, so the front is re-read after each pop.
+      while (q.size > 0 && isStale(q.peekKind(), q.peekObj(), q.peekArg(), q.peekTime())) q.pop();
       return q.size > 0 ? q.peekTime() : null;
     },
     inject(fault) {

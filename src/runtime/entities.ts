@@ -1,6 +1,7 @@
 import type { CircuitState } from './api';
 import { Fifo } from './fifo';
 import { Histogram } from './histogram';
+import type { TimeoutLane } from './timeouts';
 
 /** Where a message is, for conservation: each message is in exactly one of these at any moment. */
 export const enum St {
@@ -102,6 +103,8 @@ export interface Action {
 
 /** Settings of a request/reply exchange (sync edges, and the synthetic ones saga steps use). */
 export interface CallPolicy {
+  /** Pending timeouts under this policy (one lane per edge or saga). */
+  lane: TimeoutLane;
   timeoutMs: number;
   maxAttempts: number;
   baseMs: number;
@@ -205,6 +208,8 @@ export interface SagaStepDef {
 
 /** A saga definition with its counters. */
 export class SagaDef {
+  actionPolicy!: CallPolicy;
+  compensationPolicy!: CallPolicy;
   started = 0;
   completed = 0;
   compensated = 0;
@@ -253,6 +258,7 @@ export class Call {
   startedAt = 0;
   /** Index of the saga step (for saga owners). */
   stepIndex = 0;
+  deadline = 0;
   constructor(
     readonly edge: Edg,
     readonly caller: Svc,

@@ -5,7 +5,8 @@ import { TR } from './trace';
 
 /** A saga step waits this long for its outcome before it counts as failed. */
 export const SAGA_STEP_TIMEOUT_MS = 5_000;
-const ACTION_POLICY: CallPolicy = {
+/** Saga actions get one attempt; compensations the same policy but retried (with backoff) until they succeed. */
+export const SAGA_ACTION_POLICY: Omit<CallPolicy, 'lane'> = {
   timeoutMs: SAGA_STEP_TIMEOUT_MS,
   maxAttempts: 1,
   baseMs: 100,
@@ -13,8 +14,6 @@ const ACTION_POLICY: CallPolicy = {
   maxMs: 2_000,
   jitter: 0.2,
 };
-/** Compensations are retried (with backoff) until they succeed. */
-const COMPENSATION_POLICY: CallPolicy = { ...ACTION_POLICY, maxAttempts: Infinity };
 const RECENT_SAGAS = 200;
 
 /** Starts a saga instance, triggered by message `cause`. */
@@ -38,7 +37,7 @@ function sendAction(sim: Sim, inst: SagaInst, k: number): void {
     false,
     step.action,
     Lk.SagaAction,
-    ACTION_POLICY,
+    def.actionPolicy,
     Owner.SagaAction,
     inst,
     inst.corr,
@@ -86,7 +85,7 @@ function compensate(sim: Sim, inst: SagaInst, j: number): void {
       true,
       step.compensation,
       Lk.Compensation,
-      COMPENSATION_POLICY,
+      def.compensationPolicy,
       Owner.SagaCompensation,
       inst,
       inst.corr,
@@ -102,7 +101,7 @@ function compensate(sim: Sim, inst: SagaInst, j: number): void {
       false,
       step.compensation,
       Lk.Compensation,
-      COMPENSATION_POLICY,
+      def.compensationPolicy,
       Owner.SagaCompensation,
       inst,
       inst.corr,

@@ -2,6 +2,7 @@ import { Lk, Mk, Owner, St, type Call, type Edg, type Job, type Msg, type SagaIn
 import { onCompensationDone, onSagaActionDone } from './saga';
 import { arriveAtService, onJobCallDone } from './services';
 import { Ev, type Sim } from './sim';
+import type { TimeoutLane } from './timeouts';
 import { TR } from './trace';
 
 /** Starts a request/reply exchange (its first attempt). */
@@ -55,7 +56,45 @@ export function attempt(sim: Sim, call: Call): void {
   if (e.cut > 0) sim.drop(m, 'partition');
   else if (call.reversed) sim.launch(m, 1, 0, e.latencyMs + e.serializationMs);
   else sim.launch(m, 0, 1, e.latencyMs + e.serializationMs);
-  sim.at(sim.now + call.policy.timeoutMs, Ev.Timeout, call, call.token);
+  armTimeout(sim, call);
+}
+
+function armTimeout(sim: Sim, call: Call): void {
+  const lane = call.policy.lane;
+  call.deadline = sim.now + call.policy.timeoutMs;
+  lane.head();
+  lane.calls.push(call);
+  lane.tokens.push(call.token);
+  if (lane.armedAt === -1) {
+    lane.armedAt = call.deadline;
+    sim.at(call.deadline, Ev.Timeout, lane, 0);
+  }
+}
+
+/**
+ * Whether a lane's heap event has nothing to fire; re-arms the lane for its next live deadline.
+ * Lazy cancellation: settled attempts are only skipped here.
+ */
+export function laneIsStale(sim: Sim, lane: TimeoutLane, t: number): boolean {
+  const head = lane.head();
+  if (head !== undefined && head.deadline <= t) return false;
+  lane.armedAt = head === undefined ? -1 : head.deadline;
+  if (head !== undefined) sim.at(head.deadline, Ev.Timeout, lane, 0);
+  return true;
+}
+
+/** A lane's deadline came: every attempt due now times out. */
+export function onLaneDue(sim: Sim, lane: TimeoutLane): void {
+  // While firing, calls started by the outcomes must not arm the lane: its head is due sooner.
+  lane.armedAt = -2;
+  for (let c = lane.head(); c !== undefined && c.deadline <= sim.now; c = lane.head()) {
+    lane.calls.shift();
+    lane.tokens.shift();
+    onTimeout(sim, c);
+  }
+  const next = lane.head();
+  lane.armedAt = next === undefined ? -1 : next.deadline;
+  if (next !== undefined) sim.at(next.deadline, Ev.Timeout, lane, 0);
 }
 
 /** A request reaches its callee: a down callee refuses at once, otherwise it is handled. */
