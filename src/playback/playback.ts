@@ -268,8 +268,9 @@ export class Playback {
   /** Asks the engine for a message's envelope and the path its causal chain took. */
   envelope(messageId: string): Promise<EnvelopeView | null> {
     return new Promise((resolve) => {
-      const seq = this.send({ type: 'envelope', seq: 0, messageId });
-      this.envelopeWaiters.set(seq, resolve);
+      // Registered before sending: an in-process host may answer synchronously.
+      this.envelopeWaiters.set(this.seq + 1, resolve);
+      this.send({ type: 'envelope', seq: 0, messageId });
     });
   }
 

@@ -1,0 +1,225 @@
+import { useId, useState, useSyncExternalStore } from 'react';
+import type { Fault } from '../../model/schema';
+import type { Playback } from '../../playback';
+import { MAX_SPEED, MIN_SPEED } from '../../playback';
+import { formatSimTime, formatSpeed, sliderToSpeed, speedToSlider } from './format';
+import './playback.css';
+
+export interface TimeControlsProps {
+  playback: Playback;
+  /** The user set a new seed; defaults to `playback.setSeed` (the app may also store it in the diagram). */
+  onSeedChange?: (seed: number) => void;
+}
+
+/**
+ * Play/pause, step, reset, speed (log scale 0.1×–100×), seed, the simulated clock and a small
+ * fault timeline (the diagram's fault script plus live faults) that also seeks.
+ */
+export function TimeControls({ playback, onSeedChange }: TimeControlsProps) {
+  const state = useSyncExternalStore(playback.subscribe, playback.getSnapshot);
+  const playing = state.status === 'playing';
+  const disabled = !state.loaded;
+  const speedId = useId();
+  const seedId = useId();
+  const [seedDraft, setSeedDraft] = useState<string | null>(null);
+
+  const commitSeed = () => {
+    if (seedDraft === null) return;
+    const n = Math.trunc(Number(seedDraft));
+    setSeedDraft(null);
+    if (!Number.isFinite(n) || n < 0 || n > 2 ** 31 - 1 || n === state.seed) return;
+    if (onSeedChange) onSeedChange(n);
+    else playback.setSeed(n);
+  };
+
+  return (
+    <div className="pb-controls" role="group" aria-label="Playback">
+      <div className="pb-row">
+        {playing ? (
+          <button
+            type="button"
+            className="pb-btn pb-primary"
+            data-testid="pause-button"
+            aria-label="Pause"
+            onClick={() => playback.pause()}
+          >
+            <Glyph d="M6 4h4v16H6zM14 4h4v16h-4z" />
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="pb-btn pb-primary"
+            data-testid="play-button"
+            aria-label={state.status === 'ended' ? 'Play again from the start' : 'Play'}
+            disabled={disabled}
+            onClick={() => playback.play()}
+          >
+            <Glyph d="M7 4l13 8-13 8z" />
+          </button>
+        )}
+        <button
+          type="button"
+          className="pb-btn"
+          data-testid="step-button"
+          aria-label="Step to the next event"
+          disabled={disabled || state.status === 'ended'}
+          onClick={() => playback.step()}
+        >
+          <Glyph d="M5 4l10 8-10 8zM17 4h3v16h-3z" />
+        </button>
+        <button
+          type="button"
+          className="pb-btn"
+          data-testid="reset-button"
+          aria-label="Reset the run"
+          disabled={disabled}
+          onClick={() => playback.reset()}
+        >
+          <Glyph d="M12 5a7 7 0 1 1-6.6 4.7M5 3v6h6" stroke />
+        </button>
+        <output
+          className="pb-clock"
+          data-testid="sim-clock"
+          aria-live="off"
+          aria-label="Simulated time"
+          title="Simulated time"
+        >
+          {formatSimTime(state.now)}
+        </output>
+        <span className={`pb-status pb-status-${state.status}`} data-testid="playback-status">
+          {state.status === 'idle' ? 'ready' : state.status}
+          {state.lagging && playing ? ' · engine catching up' : ''}
+        </span>
+      </div>
+      <div className="pb-row">
+        <label htmlFor={speedId} className="pb-label">
+          Speed
+        </label>
+        <input
+          id={speedId}
+          type="range"
+          className="pb-speed"
+          data-testid="speed-slider"
+          min={0}
+          max={1000}
+          step={1}
+          value={speedToSlider(state.speed)}
+          aria-valuetext={`${formatSpeed(state.speed)} (simulated ms per real ms)`}
+          aria-label={`Speed, ${MIN_SPEED}× to ${MAX_SPEED}×`}
+          onChange={(e) => playback.setSpeed(sliderToSpeed(Number(e.target.value)))}
+        />
+        <span className="pb-speed-value" data-testid="speed-value">
+          {formatSpeed(state.speed)}
+        </span>
+        <label htmlFor={seedId} className="pb-label">
+          Seed
+        </label>
+        <input
+          id={seedId}
+          className="pb-seed"
+          data-testid="seed-input"
+          inputMode="numeric"
+          value={seedDraft ?? String(state.seed)}
+          disabled={disabled}
+          onChange={(e) => setSeedDraft(e.target.value.replace(/[^0-9]/g, ''))}
+          onBlur={commitSeed}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commitSeed();
+            if (e.key === 'Escape') setSeedDraft(null);
+          }}
+        />
+      </div>
+      <FaultTimeline playback={playback} now={state.now} untilMs={state.untilMs} applied={state.faults} />
+      {state.error || state.overloaded ? (
+        <p className="pb-alert" role="alert">
+          {state.error ?? state.overloaded}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Glyph({ d, stroke }: { d: string; stroke?: boolean }) {
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      <path
+        d={d}
+        fill={stroke ? 'none' : 'currentColor'}
+        stroke={stroke ? 'currentColor' : 'none'}
+        strokeWidth={stroke ? 2.2 : 0}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
+interface FaultTimelineProps {
+  playback: Playback;
+  now: number;
+  untilMs: number;
+  /** Faults the run has applied so far (the live ones are shown alongside the script). */
+  applied: Fault[];
+}
+
+/** The run as a bar: the fault script and live faults as marks, the playhead, and a scrubber to seek. */
+function FaultTimeline({ playback, now, untilMs, applied }: FaultTimelineProps) {
+  const diagram = playback.loadedDiagram;
+  if (!diagram || untilMs <= 0) return null;
+  const names = new Map<string, string>([
+    ...diagram.services.map((s) => [s.id, s.name] as const),
+    ...diagram.edges.map((e) => [e.id, e.message || e.id] as const),
+  ]);
+  const faults = [...diagram.faults, ...applied.filter((f) => f.source === 'live')];
+  const pct = (t: number) => `${Math.max(0, Math.min(100, (t / untilMs) * 100))}%`;
+  const describe = (f: Fault) => {
+    const what =
+      f.kind === 'down'
+        ? 'down'
+        : f.kind === 'slow'
+          ? `slowed ×${f.factor}`
+          : f.kind === 'error'
+            ? `fails ${Math.round(f.rate * 100)}%`
+            : 'cut';
+    const span = f.durationMs > 0 ? ` for ${formatSimTime(f.durationMs)}` : '';
+    return `${names.get(f.target) ?? f.target} ${what} at ${formatSimTime(f.atMs)}${span}${f.source === 'live' ? ' (live)' : ''}`;
+  };
+  return (
+    <div className="pb-timeline" data-testid="fault-timeline">
+      <div className="pb-track" aria-hidden="true">
+        {faults.map((f) => (
+          <span
+            key={`${f.source}-${f.id}`}
+            className={`pb-fault pb-fault-${f.kind}${f.source === 'live' ? ' pb-fault-live' : ''}`}
+            style={{
+              left: pct(f.atMs),
+              width: f.durationMs > 0 ? `max(4px, calc(${pct(f.durationMs)}))` : undefined,
+              right: f.durationMs > 0 ? undefined : 0,
+            }}
+            title={describe(f)}
+          />
+        ))}
+        <span className="pb-playhead" style={{ left: pct(now) }} />
+      </div>
+      <input
+        type="range"
+        className="pb-scrub"
+        data-testid="time-scrubber"
+        min={0}
+        max={untilMs}
+        step={Math.max(1, Math.round(untilMs / 1000))}
+        value={Math.min(now, untilMs)}
+        aria-label="Simulated time (seek)"
+        aria-valuetext={formatSimTime(now)}
+        onChange={(e) => playback.seek(Number(e.target.value))}
+      />
+      {faults.length > 0 ? (
+        <ul className="pb-fault-list">
+          {faults.map((f) => (
+            <li key={`${f.source}-${f.id}`}>{describe(f)}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

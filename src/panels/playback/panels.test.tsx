@@ -1,0 +1,107 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FakeClock, Playback, createFakeEngine, createInProcessHost } from '../../playback';
+import { testDiagram } from '../../playback/testDiagram';
+import { EnvelopePanel } from './EnvelopePanel';
+import { Legend } from './Legend';
+import { TimeControls } from './TimeControls';
+
+beforeAll(() => {
+  // jsdom has no 2D canvas; the swatches simply stay blank.
+  HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext'];
+});
+afterEach(cleanup);
+
+function makePlayback() {
+  const clock = new FakeClock();
+  const pb = new Playback({
+    host: createInProcessHost(createFakeEngine, { synchronous: true }),
+    clock,
+    scheduler: clock,
+  });
+  const diagram = testDiagram({
+    faults: [{ id: 'f1', kind: 'down', target: 'b', atMs: 500, durationMs: 300 }],
+  });
+  pb.load(diagram, { speed: 1 });
+  return { pb, clock };
+}
+
+describe('TimeControls', () => {
+  it('plays, pauses, steps and resets through its buttons', () => {
+    const { pb, clock } = makePlayback();
+    render(<TimeControls playback={pb} />);
+    fireEvent.click(screen.getByTestId('play-button'));
+    expect(pb.getSnapshot().status).toBe('playing');
+    act(() => clock.advance(320));
+    expect(screen.getByTestId('sim-clock').textContent).toMatch(/^0\.[23]\d\d s$/);
+    fireEvent.click(screen.getByTestId('pause-button'));
+    expect(pb.getSnapshot().status).toBe('paused');
+    const before = pb.getSnapshot().events;
+    fireEvent.click(screen.getByTestId('step-button'));
+    expect(pb.getSnapshot().events).toBe(before + 1);
+    fireEvent.click(screen.getByTestId('reset-button'));
+    expect(screen.getByTestId('sim-clock').textContent).toBe('0.000 s');
+    expect(screen.getByRole('button', { name: 'Play' })).toBeTruthy();
+  });
+
+  it('sets speed on a log scale and restarts with a new seed', () => {
+    const { pb } = makePlayback();
+    render(<TimeControls playback={pb} />);
+    fireEvent.change(screen.getByTestId('speed-slider'), { target: { value: '1000' } });
+    expect(pb.getSnapshot().speed).toBe(100);
+    expect(screen.getByTestId('speed-value').textContent).toBe('100×');
+    fireEvent.change(screen.getByTestId('speed-slider'), { target: { value: '333' } });
+    expect(pb.getSnapshot().speed).toBeCloseTo(1, 1);
+    const seed = screen.getByTestId('seed-input');
+    fireEvent.change(seed, { target: { value: '42' } });
+    fireEvent.keyDown(seed, { key: 'Enter' });
+    expect(pb.getSnapshot().seed).toBe(42);
+  });
+
+  it('shows the fault script on the timeline and seeks from it', () => {
+    const { pb } = makePlayback();
+    render(<TimeControls playback={pb} />);
+    expect(screen.getByTestId('fault-timeline').textContent).toContain('B down at 0.500 s for 0.300 s');
+    fireEvent.change(screen.getByTestId('time-scrubber'), { target: { value: '1000' } });
+    expect(pb.getSnapshot().now).toBe(1000);
+  });
+});
+
+describe('Legend', () => {
+  it('explains every message look and effect', () => {
+    render(<Legend theme="dark" />);
+    const legend = screen.getByTestId('legend');
+    for (const label of [
+      'Request',
+      'Reply (ok)',
+      'Reply (error)',
+      'Queue message',
+      'Event',
+      'Saga action',
+      'Compensation',
+      'Retry',
+      'Dead letter',
+      'Bundle',
+      'Failure',
+      'Timeout',
+      'Refused',
+      'Dropped',
+      'Duplicate',
+      'Circuit open',
+    ])
+      expect(legend.textContent).toContain(label);
+    expect(legend.querySelectorAll('canvas').length).toBe(18);
+  });
+});
+
+describe('EnvelopePanel', () => {
+  it("shows the selected message's envelope and path", async () => {
+    const { pb } = makePlayback();
+    pb.seek(150);
+    render(<EnvelopePanel playback={pb} messageId="m0" />);
+    const panel = await screen.findByText('c0');
+    expect(panel.closest('[data-testid="envelope-panel"]')).toBeTruthy();
+    expect(screen.getByTestId('envelope-panel').textContent).toContain('A → B · GET /x');
+  });
+});
