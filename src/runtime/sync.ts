@@ -18,6 +18,7 @@ export function attempt(sim: Sim, call: Call): void {
       sim.rec(TR.failed, -1, call.caller.idx, e.idx, sim.d('circuit open'), call.attempt + 1);
       sim.effect('circuit-open', undefined, e.id);
       call.lastFailure = 'circuit open';
+      e.failed++;
       endCall(sim, call, false);
       return;
     }
