@@ -1,0 +1,6 @@
+export * from './link';
+export * from './json';
+export * from './storage';
+export * from './recent';
+export * from './open-link';
+export * from './memory-store';
