@@ -57,6 +57,7 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
   // Queues: settings come from the channel's first edge; consumers are its distinct targets.
   for (const [name, qEdges] of queuesByChannel(diagram)) {
     const q = new Queue(name, sim.queues.length);
+    q.nameId = sim.d(name);
     const first = qEdges[0]!;
     q.durable = first.durable;
     q.atLeastOnce = first.delivery === 'at-least-once';
@@ -82,6 +83,7 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
     if (!rq) {
       rq = new Queue(reply, sim.queues.length);
       rq.virtual = true;
+      rq.nameId = sim.d(reply);
       sim.queues.push(rq);
     }
     sim.queues.find((q) => q.name === name)!.replyChannel = rq;
@@ -89,6 +91,7 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
 
   for (const [name, tEdges] of topicsByName(diagram)) {
     const t = new Topic(name, sim.topics.length);
+    t.nameId = sim.d(name);
     for (const te of tEdges) {
       const edge = sim.edges[diagram.edges.indexOf(te)]!;
       edge.topic = t;
@@ -109,6 +112,7 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
     const def = new SagaDef(shape.name, steps, shape.style === 'orchestrated', starter, first.edge.triggers);
     def.actionPolicy = { ...SAGA_ACTION_POLICY, lane: new TimeoutLane() };
     def.compensationPolicy = { ...SAGA_ACTION_POLICY, maxAttempts: Infinity, lane: new TimeoutLane() };
+    def.nameId = sim.d(shape.name);
     starter.sagaStarts.push(def);
     return def;
   });

@@ -9,7 +9,7 @@ import { buildMetrics } from './metrics';
 import { onBrokerArrive, onConsumerArrive, onDeadLetterArrive, onQueueReplyArrive } from './queue';
 import { markStuck } from './saga';
 import { onHandleDone } from './services';
-import { Ev, Sim } from './sim';
+import { Ev, Sim, WORDS } from './sim';
 import { attempt, laneIsStale, onHalfOpen, onLaneDue, onReplyArrive, onRequestArrive } from './sync';
 import type { TimeoutLane } from './timeouts';
 import { onEventArrive } from './topic';
@@ -39,14 +39,14 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
   const seed = options.seed ?? diagram.run.seed;
   const untilMs = options.untilMs ?? diagram.run.untilMs;
   const sim = new Sim(seed, untilMs);
-  compileDiagram(sim, diagram);
   sim.trace = new TraceLog(
-    sim.svcs.map((s) => s.id),
-    sim.edges.map((e) => e.id),
+    diagram.services.map((s) => s.id),
+    diagram.edges.map((e) => e.id),
     options.traceBuffer ?? 2000,
     options.onRecord ?? null,
-    LOOKS,
+    [...LOOKS, ...WORDS],
   );
+  compileDiagram(sim, diagram);
   const applied: Fault[] = [];
   for (const f of diagram.faults) {
     scheduleFault(sim, resolveFault(sim, f));

@@ -60,6 +60,8 @@ export class Svc {
   rrReplica = 0;
   readonly inbox = new Fifo<Msg>();
   readonly routes = new Map<string, Action[]>();
+  lastRouteKey = '';
+  lastRoute: Action[] | null = null;
   out: Edg[] = [];
   consumes: Queue[] = [];
   subscriptions: Edg[] = [];
@@ -149,6 +151,7 @@ export class Edg {
 
 /** A queue: one channel shared by its edges, its consumers competing for each message. */
 export class Queue {
+  nameId = -1;
   readonly fifo = new Fifo<Msg>();
   consumers: Svc[] = [];
   edges: Edg[] = [];
@@ -180,6 +183,7 @@ export class Queue {
 
 /** A topic: every subscription edge gets its own copy of each event. */
 export class Topic {
+  nameId = -1;
   subs: Edg[] = [];
   /** Copies held for down durable subscribers, per subscription edge index. */
   readonly held = new Map<number, Fifo<Msg>>();
@@ -208,6 +212,7 @@ export interface SagaStepDef {
 
 /** A saga definition with its counters. */
 export class SagaDef {
+  nameId = -1;
   actionPolicy!: CallPolicy;
   compensationPolicy!: CallPolicy;
   started = 0;

@@ -20,7 +20,7 @@ export function publishQueue(
   m.queue = q;
   q.published++;
   edge.sent++;
-  sim.rec(TR.published, m.id, src.idx, edge.idx, sim.d(q.name), NaN);
+  sim.rec(TR.published, m.id, src.idx, edge.idx, q.nameId, NaN);
   if (hop > sim.hopLimit) {
     sim.drop(m, 'hop limit');
     return false;
@@ -182,7 +182,7 @@ export function onDeadLetterArrive(sim: Sim, m: Msg): void {
   const q = m.queue!;
   q.deadLettered++;
   sim.setState(m, St.DeadLettered);
-  sim.rec(TR['dead-lettered'], m.id, -1, m.edge.idx, sim.d(q.name), m.deliveries);
+  sim.rec(TR['dead-lettered'], m.id, -1, m.edge.idx, q.nameId, m.deliveries);
   sim.effect('dead-lettered', undefined, m.edge.id, m.id);
 }
 

@@ -1,5 +1,5 @@
 import { Call, Lk, Owner, SagaInst, type CallPolicy, type SagaDef } from './entities';
-import type { Sim } from './sim';
+import { W, type Sim } from './sim';
 import { startCall } from './sync';
 import { TR } from './trace';
 
@@ -22,7 +22,7 @@ export function startSaga(sim: Sim, def: SagaDef, cause: number, corr: number, h
   def.started++;
   inst.listIdx = sim.liveSagas.length;
   sim.liveSagas.push(inst);
-  sim.rec(TR['saga-started'], cause, def.starter.idx, -1, sim.d(def.name), inst.id);
+  sim.rec(TR['saga-started'], cause, def.starter.idx, -1, def.nameId, inst.id);
   sendAction(sim, inst, 0);
 }
 
@@ -54,7 +54,7 @@ export function onSagaActionDone(sim: Sim, inst: SagaInst, call: Call, ok: boole
   const k = call.stepIndex;
   const def = inst.def;
   const step = def.steps[k]!;
-  sim.rec(TR['saga-step'], -1, call.callee.idx, step.edge.idx, sim.d(ok ? 'ok' : 'failed'), step.step);
+  sim.rec(TR['saga-step'], -1, call.callee.idx, step.edge.idx, ok ? W.ok : W.failed, step.step);
   if (ok) {
     inst.completedSteps.push(step.step);
     if (k + 1 < def.steps.length) sendAction(sim, inst, k + 1);
@@ -111,7 +111,7 @@ function compensate(sim: Sim, inst: SagaInst, j: number): void {
   }
   call.stepIndex = j;
   call.startedAt = sim.now;
-  sim.rec(TR.compensation, -1, participant.idx, call.edge.idx, sim.d('started'), step.step);
+  sim.rec(TR.compensation, -1, participant.idx, call.edge.idx, W.started, step.step);
   startCall(sim, call);
 }
 
@@ -124,7 +124,7 @@ export function onCompensationDone(sim: Sim, inst: SagaInst, call: Call, ok: boo
     return;
   }
   inst.compensatedSteps.push(step.step);
-  sim.rec(TR.compensation, -1, call.callee.idx, call.edge.idx, sim.d('done'), step.step);
+  sim.rec(TR.compensation, -1, call.callee.idx, call.edge.idx, W.done, step.step);
   sim.effect('compensated', call.callee.id, call.edge.id);
   compensate(sim, inst, call.stepIndex - 1);
 }
@@ -133,7 +133,7 @@ function end(sim: Sim, inst: SagaInst, status: 'completed' | 'compensated' | 'st
   const def = inst.def;
   inst.status = status;
   def[status]++;
-  sim.rec(TR['saga-ended'], -1, def.starter.idx, -1, sim.d(status), inst.id);
+  sim.rec(TR['saga-ended'], -1, def.starter.idx, -1, W[status], inst.id);
   const list = sim.liveSagas;
   const last = list.pop()!;
   if (last !== inst) {

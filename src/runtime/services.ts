@@ -148,9 +148,10 @@ export function freeSlot(sim: Sim, svc: Svc): void {
 
 /** What `svc` does after handling a message named `type` (cached per name). */
 export function routeFor(svc: Svc, type: string, explicitOnly: boolean): Action[] {
+  if (svc.lastRouteKey === type && !explicitOnly && svc.lastRoute) return svc.lastRoute;
   const key = explicitOnly ? `\u0000${type}` : type;
   let acts = svc.routes.get(key);
-  if (acts) return acts;
+  if (acts) return remember(svc, type, explicitOnly, acts);
   acts = [];
   const all = type === '\u0001all';
   for (const e of svc.out) {
@@ -168,6 +169,14 @@ export function routeFor(svc: Svc, type: string, explicitOnly: boolean): Action[
       acts.push({ kind: 'saga', edge: s.steps[0]!.edge, saga: s });
   }
   svc.routes.set(key, acts);
+  return remember(svc, type, explicitOnly, acts);
+}
+
+function remember(svc: Svc, type: string, explicitOnly: boolean, acts: Action[]): Action[] {
+  if (!explicitOnly) {
+    svc.lastRouteKey = type;
+    svc.lastRoute = acts;
+  }
   return acts;
 }
 

@@ -1,5 +1,6 @@
 import type { Effect } from './api';
 import {
+  LOOKS,
   St,
   type Edg,
   type Lk,
@@ -29,6 +30,26 @@ export const enum Ev {
   FaultStart = 7,
   FaultEnd = 8,
 }
+
+/** Detail words the hot path records, interned up front (after the looks) so recording needs no lookup. */
+export const WORDS = [
+  'ok',
+  'failed',
+  'started',
+  'done',
+  'timeout',
+  'error',
+  'error reply',
+  'downstream',
+  'circuit open',
+  'completed',
+  'compensated',
+  'stuck',
+] as const;
+/** Interned id of each word in `WORDS`. */
+export const W = Object.fromEntries(WORDS.map((w, i) => [w, LOOKS.length + i])) as {
+  [K in (typeof WORDS)[number]]: number;
+};
 
 /** Above this many live messages the run stops as overloaded instead of exhausting memory. */
 export const MAX_LIVE_MESSAGES = 200_000;

@@ -1,7 +1,7 @@
 import { Lk, Mk, Owner, St, type Call, type Edg, type Job, type Msg, type SagaInst } from './entities';
 import { onCompensationDone, onSagaActionDone } from './saga';
 import { arriveAtService, onJobCallDone } from './services';
-import { Ev, type Sim } from './sim';
+import { Ev, W, type Sim } from './sim';
 import type { TimeoutLane } from './timeouts';
 import { TR } from './trace';
 
@@ -15,7 +15,7 @@ export function attempt(sim: Sim, call: Call): void {
   const e = call.edge;
   if (e.breakerEnabled && e.circuit !== 'closed') {
     if (e.circuit === 'open' || e.trialOut) {
-      sim.rec(TR.failed, -1, call.caller.idx, e.idx, sim.d('circuit open'), call.attempt + 1);
+      sim.rec(TR.failed, -1, call.caller.idx, e.idx, W['circuit open'], call.attempt + 1);
       sim.effect('circuit-open', undefined, e.id);
       call.lastFailure = 'circuit open';
       e.failed++;
@@ -213,7 +213,7 @@ export function endCall(sim: Sim, call: Call, ok: boolean): void {
     -1,
     call.caller.idx,
     call.edge.idx,
-    sim.d(ok ? 'ok' : call.lastFailure),
+    ok ? W.ok : sim.d(call.lastFailure),
     call.attempt,
   );
   switch (call.owner) {

@@ -16,7 +16,7 @@ export function publishTopic(
   hop: number,
 ): boolean {
   t.published++;
-  sim.rec(TR.published, -1, src.idx, edge.idx, sim.d(t.name), t.subs.length);
+  sim.rec(TR.published, -1, src.idx, edge.idx, t.nameId, t.subs.length);
   const type = edge.message || t.name;
   for (const sub of t.subs) {
     const m = sim.newMsg(Mk.Event, type, corr, cause, hop, sub, src, sub.to, Lk.Event);
@@ -43,7 +43,7 @@ export function onEventArrive(sim: Sim, m: Msg): void {
       m.enqueuedAt = sim.now;
       sim.setState(m, St.Waiting);
       t.depth++;
-      sim.rec(TR.held, m.id, dst.idx, sub.idx, sim.d(t.name), t.depth);
+      sim.rec(TR.held, m.id, dst.idx, sub.idx, t.nameId, t.depth);
       depthChanged(sim, t);
     } else {
       t.dropped++;
