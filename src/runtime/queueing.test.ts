@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { Diagram, type DiagramInput } from '../model/schema';
+import { createEngine } from './index';
+
+/** Poisson arrivals into `servers` exponential servers with no network cost: M/M/c. */
+function mmc(
+  lambdaPerSec: number,
+  meanServiceMs: number,
+  servers: number,
+  untilMs: number,
+  seed = 7,
+): Diagram {
+  const input: DiagramInput = {
+    services: [
+      { id: 'source', kind: 'client', traffic: { pattern: 'poisson', rate: lambdaPerSec } },
+      { id: 'server', concurrency: servers, latency: { dist: 'exponential', mean: meanServiceMs } },
+    ],
+    edges: [
+      {
+        id: 'call',
+        kind: 'sync',
+        from: 'source',
+        to: 'server',
+        latencyMs: 0,
+        timeoutMs: 3_600_000,
+        retries: 0,
+      },
+    ],
+    run: { seed, untilMs, serializationMs: { rest: 0, grpc: 0 } },
+  };
+  return Diagram.parse(input);
+}
+
+/** Erlang C: probability an arrival waits, for c servers at offered load a = λ/μ. */
+function erlangC(c: number, a: number): number {
+  let term = 1;
+  let sum = 1;
+  for (let k = 1; k < c; k++) {
+    term *= a / k;
+    sum += term;
+  }
+  const last = (term * a) / c / (1 - a / c);
+  return last / (sum + last);
+}
+
+/** Closed-form mean wait in queue (ms) for M/M/c. */
+function mmcWaitMs(lambdaPerMs: number, meanServiceMs: number, c: number): number {
+  const mu = 1 / meanServiceMs;
+  return erlangC(c, lambdaPerMs / mu) / (c * mu - lambdaPerMs);
+}
+
+describe('queueing theory as an independent check', () => {
+  it('M/M/1 mean wait matches ρ/(μ−λ) within 3%', () => {
+    // λ = 0.7 per ms, mean service 1 ms: ρ = 0.7, Wq = 0.7/0.3 ≈ 2.333 ms.
+    const engine = createEngine(mmc(700, 1, 1, 600_000));
+    engine.advanceTo(engine.untilMs);
+    const wait = engine.metrics().services.server!.waitMs.mean;
+    const expected = mmcWaitMs(0.7, 1, 1);
+    expect(Math.abs(wait - expected) / expected).toBeLessThan(0.03);
+  });
+
+  it('M/M/3 mean wait matches Erlang C within 4%', () => {
+    // λ = 2.4 per ms, mean service 1 ms, 3 servers: ρ = 0.8.
+    const engine = createEngine(mmc(2400, 1, 3, 300_000, 11));
+    engine.advanceTo(engine.untilMs);
+    const wait = engine.metrics().services.server!.waitMs.mean;
+    const expected = mmcWaitMs(2.4, 1, 3);
+    expect(Math.abs(wait - expected) / expected).toBeLessThan(0.04);
+  });
+
+  it("Little's law: busy servers = throughput × time in service", () => {
+    const engine = createEngine(mmc(1500, 1, 2, 200_000, 3));
+    engine.advanceTo(engine.untilMs);
+    const s = engine.metrics().services.server!;
+    const busy = s.utilization * 2;
+    const throughputPerMs = s.handled / engine.untilMs;
+    expect(Math.abs(busy - throughputPerMs * s.latencyMs.mean) / busy).toBeLessThan(0.01);
+    // And the offered load: λ/μ = 1.5 busy servers on average.
+    expect(Math.abs(busy - 1.5) / 1.5).toBeLessThan(0.02);
+  });
+
+  it('a queue edge gives the same M/M/1 wait, now measured as queue depth time', () => {
+    const d = Diagram.parse({
+      services: [
+        { id: 'source', kind: 'client', traffic: { pattern: 'poisson', rate: 600 } },
+        { id: 'worker', concurrency: 1, latency: { dist: 'exponential', mean: 1 } },
+      ],
+      edges: [{ id: 'q', kind: 'queue', from: 'source', to: 'worker', channel: 'jobs', latencyMs: 0 }],
+      run: { seed: 5, untilMs: 400_000 },
+    } satisfies DiagramInput);
+    const engine = createEngine(d);
+    engine.advanceTo(engine.untilMs);
+    const wait = engine.metrics().channels.jobs!.waitMs.mean;
+    const expected = mmcWaitMs(0.6, 1, 1);
+    expect(Math.abs(wait - expected) / expected).toBeLessThan(0.04);
+  });
+});
