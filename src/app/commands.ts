@@ -41,13 +41,11 @@ export const COMMANDS: Command[] = [
     group: 'File',
     run: ({ store, flow }) => {
       store.getState().replaceDiagram(emptyDiagram(), { undoable: true, label: 'New diagram' });
-      store
-        .getState()
-        .notify({
-          tone: 'info',
-          title: 'New empty diagram',
-          detail: 'Undo (Ctrl+Z) brings the previous one back.',
-        });
+      store.getState().notify({
+        tone: 'info',
+        title: 'New empty diagram',
+        detail: 'Undo (Ctrl+Z) brings the previous one back.',
+      });
       flow?.setViewport({ x: 0, y: 0, zoom: 1 });
     },
   },

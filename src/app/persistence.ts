@@ -49,13 +49,11 @@ export function startAutosave(store: AppStore): () => void {
         try {
           localStorage.setItem(KEY, JSON.stringify(d));
         } catch {
-          store
-            .getState()
-            .notify({
-              tone: 'warning',
-              title: 'Could not save',
-              detail: 'Browser storage is full or blocked.',
-            });
+          store.getState().notify({
+            tone: 'warning',
+            title: 'Could not save',
+            detail: 'Browser storage is full or blocked.',
+          });
         }
       }, 250);
     },
