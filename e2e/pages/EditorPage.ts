@@ -1,0 +1,345 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** What the specs read back from the app's store (a plain-JSON slice of it). */
+export interface ServiceView {
+  id: string;
+  name: string;
+  kind: string;
+  position: { x: number; y: number };
+  replicas: number;
+  concurrency: number;
+  errorRate: number;
+  latency: Record<string, number | string>;
+}
+export interface EdgeView {
+  id: string;
+  from: string;
+  to: string;
+  kind: 'sync' | 'queue' | 'topic' | 'saga';
+  [field: string]: unknown;
+}
+export interface DiagramView {
+  name: string;
+  services: ServiceView[];
+  edges: EdgeView[];
+  notes: { id: string; text: string }[];
+  viewport?: { x: number; y: number; zoom: number };
+}
+export interface StateView {
+  diagram: DiagramView;
+  selection: string[];
+  defaultEdgeKind: string;
+  theme: string;
+  past: number;
+  future: number;
+}
+
+export type ServiceKind = 'client' | 'gateway' | 'service' | 'database' | 'external' | 'orchestrator';
+export type EdgeKind = 'sync' | 'queue' | 'topic' | 'saga';
+export const SERVICE_KINDS: readonly ServiceKind[] = [
+  'client',
+  'gateway',
+  'service',
+  'database',
+  'external',
+  'orchestrator',
+];
+export const EDGE_KINDS: readonly EdgeKind[] = ['sync', 'queue', 'topic', 'saga'];
+
+/** The ids of the built-in Checkout example, which a first visit opens on. */
+export const EXAMPLE = {
+  services: ['client', 'gateway', 'orders', 'payment', 'bank', 'inventory', 'email'],
+  edges: [
+    'e-client-gw',
+    'e-gw-orders',
+    'e-orders-payment',
+    'e-payment-bank',
+    'e-orders-inventory',
+    'e-orders-email',
+  ],
+};
+
+export const STORAGE_KEY = 'microsim:current';
+
+/**
+ * The editor as a person meets it: palette, canvas, inspector, top bar. Actions go through the mouse
+ * and keyboard; the store (`window.__microsim.store`) is only read, to assert what the actions did.
+ */
+export class EditorPage {
+  readonly canvas: Locator;
+  readonly inspector: Locator;
+  readonly kindPicker: Locator;
+  readonly renameInput: Locator;
+
+  constructor(readonly page: Page) {
+    this.canvas = page.getByTestId('canvas');
+    this.inspector = page.getByTestId('inspector');
+    this.kindPicker = page.getByTestId('kind-picker');
+    this.renameInput = page.getByTestId('rename-input');
+  }
+
+  /** Opens the app and waits until the diagram is drawn. */
+  async open(path = '/') {
+    await this.page.goto(path);
+    await this.ready();
+  }
+
+  /** Waits for the bootstrapped store and a settled canvas. */
+  async ready() {
+    await this.page.waitForFunction(() => '__microsim' in window);
+    await expect(this.canvas.locator('.react-flow__viewport')).toBeAttached();
+    await this.settled();
+  }
+
+  /** Waits until the canvas transform stops changing (fit-view and tidy animations). */
+  async settled() {
+    const viewport = this.canvas.locator('.react-flow__viewport');
+    let last = '';
+    await expect
+      .poll(async () => {
+        const now = await viewport.evaluate((el) => getComputedStyle(el).transform);
+        const same = now === last;
+        last = now;
+        return same;
+      })
+      .toBe(true);
+  }
+
+  // ---- reading state -------------------------------------------------------------------------
+
+  /** A JSON snapshot of the store. */
+  async state(): Promise<StateView> {
+    return this.page.evaluate(() => {
+      const s = (
+        window as unknown as {
+          __microsim: {
+            store: {
+              getState: () => {
+                diagram: unknown;
+                selection: string[];
+                defaultEdgeKind: string;
+                theme: string;
+                history: { past: unknown[]; future: unknown[] };
+              };
+            };
+          };
+        }
+      ).__microsim.store.getState();
+      return JSON.parse(
+        JSON.stringify({
+          diagram: s.diagram,
+          selection: s.selection,
+          defaultEdgeKind: s.defaultEdgeKind,
+          theme: s.theme,
+          past: s.history.past.length,
+          future: s.history.future.length,
+        }),
+      ) as StateView;
+    });
+  }
+
+  async diagram(): Promise<DiagramView> {
+    return (await this.state()).diagram;
+  }
+
+  async service(id: string): Promise<ServiceView> {
+    const s = (await this.diagram()).services.find((x) => x.id === id);
+    if (!s) throw new Error(`no service ${id} in the store`);
+    return s;
+  }
+
+  async edge(id: string): Promise<EdgeView> {
+    const e = (await this.diagram()).edges.find((x) => x.id === id);
+    if (!e) throw new Error(`no edge ${id} in the store`);
+    return e;
+  }
+
+  async serviceIds(): Promise<string[]> {
+    return (await this.diagram()).services.map((s) => s.id);
+  }
+
+  async edgeIds(): Promise<string[]> {
+    return (await this.diagram()).edges.map((e) => e.id);
+  }
+
+  async selection(): Promise<string[]> {
+    return (await this.state()).selection;
+  }
+
+  /** What is saved in local storage under `key` (the autosave by default). */
+  async stored(key = STORAGE_KEY): Promise<string | null> {
+    return this.page.evaluate((k) => localStorage.getItem(k), key);
+  }
+
+  /** Waits until the autosave holds the diagram currently in the store. */
+  async waitForAutosave() {
+    await expect
+      .poll(async () =>
+        this.page.evaluate((k) => {
+          const w = window as unknown as { __microsim: { store: { getState: () => { diagram: unknown } } } };
+          return localStorage.getItem(k) === JSON.stringify(w.__microsim.store.getState().diagram);
+        }, STORAGE_KEY),
+      )
+      .toBe(true);
+  }
+
+  // ---- locators ------------------------------------------------------------------------------
+
+  /** The React Flow wrapper of a node (what takes clicks and drags). */
+  node(id: string): Locator {
+    return this.canvas.locator(`.react-flow__node[data-id="${id}"]`);
+  }
+
+  serviceCard(id: string): Locator {
+    return this.page.getByTestId(`service-${id}`);
+  }
+
+  edgeLabel(id: string): Locator {
+    return this.page.getByTestId(`edge-label-${id}`);
+  }
+
+  edgePath(id: string): Locator {
+    return this.canvas.locator(`.react-flow__edge[data-id="${id}"] path.react-flow__edge-path`);
+  }
+
+  field(name: string): Locator {
+    return this.inspector.getByTestId(`field-${name}`);
+  }
+
+  /** The error message shown under an inspector field. */
+  fieldError(name: string): Locator {
+    return this.inspector
+      .locator('.field', { has: this.page.getByTestId(`field-${name}`) })
+      .getByRole('alert');
+  }
+
+  command(id: string): Locator {
+    return this.page.getByTestId(`cmd-${id}`);
+  }
+
+  // ---- palette -------------------------------------------------------------------------------
+
+  /** A point on the canvas, in page pixels, given as offsets from its top-left corner. */
+  async canvasPoint(dx: number, dy: number): Promise<{ x: number; y: number }> {
+    const box = await this.canvas.boundingBox();
+    if (!box) throw new Error('canvas not visible');
+    return { x: box.x + dx, y: box.y + dy };
+  }
+
+  /**
+   * Drags a palette item onto the canvas with a real HTML5 drag (dragstart → dragover → drop with
+   * one shared DataTransfer, as the browser does), dropping at `at` (offsets in the canvas).
+   * Returns the id of the element the drop created.
+   */
+  async dragFromPalette(kind: ServiceKind | 'note', at: { x: number; y: number }): Promise<string> {
+    const before = await this.allIds();
+    await this.page.getByTestId(`palette-${kind}`).dragTo(this.canvas, { targetPosition: at });
+    let added = '';
+    await expect
+      .poll(async () => {
+        const ids = (await this.allIds()).filter((id) => !before.includes(id));
+        added = ids[0] ?? '';
+        return ids.length;
+      }, `dropping ${kind} adds one element`)
+      .toBe(1);
+    return added;
+  }
+
+  private async allIds(): Promise<string[]> {
+    const d = await this.diagram();
+    return [...d.services, ...d.notes].map((x) => x.id);
+  }
+
+  // ---- canvas gestures -----------------------------------------------------------------------
+
+  /** Drags from one service's out handle to another's in handle, in small steps like a hand. */
+  async connect(from: string, to: string): Promise<string> {
+    const before = await this.edgeIds();
+    const src = await this.center(this.node(from).locator('.react-flow__handle.source'));
+    const dst = await this.center(this.node(to).locator('.react-flow__handle.target'));
+    await this.page.mouse.move(src.x, src.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(src.x + 20, src.y + 5, { steps: 4 });
+    await this.page.mouse.move(dst.x, dst.y, { steps: 12 });
+    await this.page.mouse.up();
+    let added = '';
+    await expect
+      .poll(async () => {
+        const ids = (await this.edgeIds()).filter((id) => !before.includes(id));
+        added = ids[0] ?? '';
+        return ids.length;
+      }, `dragging ${from} → ${to} adds one edge`)
+      .toBe(1);
+    return added;
+  }
+
+  /** Drags a node by its body by (dx, dy) screen pixels. */
+  async dragNode(id: string, dx: number, dy: number) {
+    const c = await this.center(this.node(id));
+    await this.page.mouse.move(c.x, c.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(c.x + dx / 2, c.y + dy / 2, { steps: 5 });
+    await this.page.mouse.move(c.x + dx, c.y + dy, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  /** Draws a selection box with Shift held, between two canvas offsets. */
+  async boxSelect(from: { x: number; y: number }, to: { x: number; y: number }) {
+    const a = await this.canvasPoint(from.x, from.y);
+    const b = await this.canvasPoint(to.x, to.y);
+    await this.page.keyboard.down('Shift');
+    await this.page.mouse.move(a.x, a.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+    await this.page.mouse.move(b.x, b.y, { steps: 5 });
+    await this.page.mouse.up();
+    await this.page.keyboard.up('Shift');
+  }
+
+  /** Pans the canvas by dragging an empty spot of it. */
+  async pan(from: { x: number; y: number }, dx: number, dy: number) {
+    const a = await this.canvasPoint(from.x, from.y);
+    await this.page.mouse.move(a.x, a.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(a.x + dx, a.y + dy, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
+  /** Clicks an empty spot of the canvas (clears the selection). */
+  async clickEmpty(at = { x: 30, y: 30 }) {
+    await this.canvas.locator('.react-flow__pane').click({ position: at });
+  }
+
+  /** Selects an edge by clicking its label. */
+  async selectEdge(id: string) {
+    await this.edgeLabel(id).click();
+  }
+
+  async center(l: Locator): Promise<{ x: number; y: number }> {
+    await expect(l).toBeVisible();
+    const box = await l.boundingBox();
+    if (!box) throw new Error('element has no box');
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  /** The flow-to-screen transform the canvas currently shows. */
+  async viewportTransform(): Promise<{ x: number; y: number; zoom: number }> {
+    return this.canvas.locator('.react-flow__viewport').evaluate((el) => {
+      const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
+      return { x: m.e, y: m.f, zoom: m.a };
+    });
+  }
+
+  /** The computed look of an edge's line. */
+  async edgeLook(id: string): Promise<{ stroke: string; dash: string; marker: string; width: string }> {
+    return this.edgePath(id).evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return {
+        stroke: cs.stroke,
+        dash: cs.strokeDasharray,
+        marker: el.getAttribute('marker-end') ?? '',
+        width: cs.strokeWidth,
+      };
+    });
+  }
+}
