@@ -1,0 +1,123 @@
+import { expect, test } from './fixtures';
+import { EXAMPLE, STORAGE_KEY, type EditorPage } from './pages/EditorPage';
+
+/** Every key in local storage whose value is exactly `raw`, other than the autosave key. */
+async function keysHolding(editor: EditorPage, raw: string): Promise<string[]> {
+  return editor.page.evaluate(
+    ({ raw, current }) =>
+      Object.keys(localStorage).filter((k) => k !== current && localStorage.getItem(k) === raw),
+    { raw, current: STORAGE_KEY },
+  );
+}
+
+/** Puts `raw` where the autosave lives, as if an older session or another tool had left it there. */
+async function reloadWithStored(editor: EditorPage, raw: string) {
+  await editor.page.evaluate(({ k, v }) => localStorage.setItem(k, v), { k: STORAGE_KEY, v: raw });
+  await editor.page.reload();
+  await editor.ready();
+}
+
+test('edits survive a reload: services, edges, names, settings and the viewport', async ({ editor }) => {
+  const added = await editor.dragFromPalette('database', { x: 420, y: 560 });
+  const edge = await editor.connect('orders', added);
+  await editor.kindPicker.getByTestId('pick-queue').click();
+  await editor.serviceCard(added).dblclick();
+  await editor.renameInput.fill('Orders DB');
+  await editor.renameInput.press('Enter');
+  await editor.node('payment').click();
+  await editor.field('replicas').fill('4');
+  await editor.clickEmpty();
+  await editor.field('diagram-name').fill('My checkout');
+  await editor.dragNode('email', 80, 40);
+  await editor.pan({ x: 60, y: 60 }, 120, -70);
+  await editor.settled();
+
+  const before = await editor.state();
+  const shownBefore = await editor.viewportTransform();
+  expect(before.diagram.viewport).toBeDefined();
+  await editor.waitForAutosave();
+
+  await editor.page.reload();
+  await editor.ready();
+  const after = await editor.state();
+
+  expect(after.diagram).toEqual(before.diagram);
+  await expect(editor.serviceCard(added)).toContainText('Orders DB');
+  await expect(editor.edgeLabel(edge)).toHaveAttribute('data-kind', 'queue');
+  await expect(editor.serviceCard('payment')).toContainText('4×');
+  await expect(editor.page.getByTestId('diagram-title')).toHaveText('My checkout');
+  const shownAfter = await editor.viewportTransform();
+  expect(shownAfter.x).toBeCloseTo(shownBefore.x, 0);
+  expect(shownAfter.y).toBeCloseTo(shownBefore.y, 0);
+  expect(shownAfter.zoom).toBeCloseTo(shownBefore.zoom, 3);
+  // No warnings: it was a clean restore.
+  await expect(editor.page.getByTestId('notice-warning')).toHaveCount(0);
+});
+
+test('a deleted example stays deleted after a reload (the example is only for first visits)', async ({
+  editor,
+}) => {
+  await editor.command('new').click();
+  await expect(editor.canvas.locator('.react-flow__node')).toHaveCount(0);
+  await editor.waitForAutosave();
+  await editor.page.reload();
+  await editor.ready();
+  await expect(editor.canvas.locator('.react-flow__node')).toHaveCount(0);
+  expect((await editor.diagram()).services).toEqual([]);
+});
+
+test('corrupt storage: a clear warning, a fresh start, and the data kept aside', async ({ editor }) => {
+  const corrupt = '{nope';
+  await reloadWithStored(editor, corrupt);
+
+  const warning = editor.page.getByTestId('notice-warning');
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText(/could not be read/i);
+  await expect(warning).toContainText(/kept aside/i);
+  expect(await editor.serviceIds()).toEqual(EXAMPLE.services);
+  await expect(editor.serviceCard('orders')).toBeVisible();
+  expect(await keysHolding(editor, corrupt)).not.toEqual([]);
+
+  // Working on the fresh diagram overwrites the autosave, but not the copy kept aside.
+  await editor.dragFromPalette('service', { x: 300, y: 560 });
+  await editor.waitForAutosave();
+  expect(await editor.stored()).not.toBe(corrupt);
+  expect(await keysHolding(editor, corrupt)).not.toEqual([]);
+
+  // The warning can be dismissed.
+  await warning.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(warning).toHaveCount(0);
+});
+
+test('a diagram from a future version: says so, starts fresh, keeps the data aside', async ({ editor }) => {
+  const future = JSON.stringify({
+    version: 99,
+    name: 'From the future',
+    services: [{ id: 'x', name: 'Quantum Service', kind: 'teleporter' }],
+    edges: [],
+  });
+  await reloadWithStored(editor, future);
+
+  const warning = editor.page.getByTestId('notice-warning');
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText(/newer|version 99/i);
+  expect(await editor.serviceIds()).toEqual(EXAMPLE.services);
+  await expect(editor.page.getByTestId('diagram-title')).toHaveText('Checkout');
+  await expect(editor.page.getByText('Quantum Service')).toHaveCount(0);
+  expect(await keysHolding(editor, future)).not.toEqual([]);
+});
+
+test('a diagram that breaks the rules says what is wrong and where', async ({ editor }) => {
+  const broken = JSON.stringify({
+    version: 1,
+    services: [{ id: 'a', name: 'A' }],
+    edges: [{ id: 'e1', kind: 'sync', from: 'a', to: 'pay' }],
+  });
+  await reloadWithStored(editor, broken);
+  const warning = editor.page.getByTestId('notice-warning');
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('edges[0].to');
+  await expect(warning).toContainText('"pay"');
+  expect(await editor.serviceIds()).toEqual(EXAMPLE.services);
+  expect(await keysHolding(editor, broken)).not.toEqual([]);
+});
