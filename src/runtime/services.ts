@@ -133,7 +133,8 @@ export function finishJob(sim: Sim, job: Job, ok: boolean, reason: string): void
 
 /** A slot came free: the inbox goes first, then the queues the service consumes. */
 export function freeSlot(sim: Sim, svc: Svc): void {
-  if (svc.down) return;
+  // A redelivery pumped by the finishing job may already have taken the slot.
+  if (svc.down || svc.used >= svc.capacity) return;
   if (svc.inbox.length > 0) {
     const next = svc.inbox.shift()!;
     const r = pickReplica(svc);
