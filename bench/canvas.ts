@@ -4,7 +4,8 @@
  * Serves the built app (building it first when dist/ is missing or --build is given), opens it in
  * Debian's headless Chromium, loads a generated diagram (100 services / 150 edges, then 300 / 450)
  * with 2,000+ messages in flight, drags a node round in circles while the run plays, and measures
- * frame times with requestAnimationFrame. Prints figures; asserts nothing.
+ * frame times with requestAnimationFrame. Prints figures; asserts nothing. `--outDir <dir>` serves
+ * another build instead of dist/.
  *
  * The page must expose `window.__microsim` with `playback` (the Playback controller) and either
  * `loadDiagram(diagram)` or `store.getState().replaceDiagram(diagram)`; `fitView()` is used when present.
@@ -30,6 +31,9 @@ const flag = (name: string, fallback: number) => {
   return i >= 0 && args[i + 1] ? Number(args[i + 1]) : fallback;
 };
 const seconds = flag('--seconds', 4);
+const outDirArg = args.indexOf('--outDir');
+/** Serve another build (e.g. a harness page) instead of the app's dist/. */
+const outDir = outDirArg >= 0 ? args[outDirArg + 1] : undefined;
 const warmSimMs = flag('--warm', 20_000);
 const log = (...m: unknown[]) => {
   if (!json) console.log(...m);
@@ -62,6 +66,30 @@ async function waitForHttp(url: string, ms: number): Promise<void> {
   throw new Error(`vite preview did not answer at ${url}`);
 }
 
+/** Polls `test` in the page until it holds. */
+async function waitFor(page: Page, test: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  let last = '';
+  while (Date.now() < end) {
+    try {
+      if (await page.evaluate(test)) return;
+    } catch (err) {
+      last = err instanceof Error ? err.message : String(err);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const state = await page
+    .evaluate(() =>
+      JSON.stringify({
+        keys: Object.keys((window as unknown as { __microsim?: object }).__microsim ?? {}),
+        html: document.body.innerHTML.length,
+        url: location.href,
+      }),
+    )
+    .catch(String);
+  throw new Error(`timed out waiting for the page (${state})${last ? `: ${last}` : ''}`);
+}
+
 async function loadAndPlay(page: Page, services: number, edges: number): Promise<void> {
   const diagram = benchDiagram(services, edges);
   await page.evaluate(
@@ -87,17 +115,13 @@ async function loadAndPlay(page: Page, services: number, edges: number): Promise
     },
     { diagram, warm: warmSimMs },
   );
-  await page.waitForFunction(
-    () => {
-      const pb = (
-        window as unknown as {
-          __microsim: { playback: { getSnapshot(): { inFlight: number; now: number } } };
-        }
-      ).__microsim.playback;
-      return pb.getSnapshot().inFlight >= 2000;
-    },
-    undefined,
-    { timeout: 30_000, polling: 250 },
+  await waitFor(
+    page,
+    () =>
+      (
+        window as unknown as { __microsim: { playback: { getSnapshot(): { inFlight: number } } } }
+      ).__microsim.playback.getSnapshot().inFlight >= 2000,
+    30_000,
   );
 }
 
@@ -160,7 +184,7 @@ async function measure(page: Page, services: number, edges: number): Promise<Res
 }
 
 async function main() {
-  if (args.includes('--build') || !existsSync('dist/index.html')) {
+  if (!outDir && (args.includes('--build') || !existsSync('dist/index.html'))) {
     log('building the app (npx vite build)…');
     const b = spawnSync('npx', ['vite', 'build'], {
       stdio: json ? ['ignore', 'ignore', 'inherit'] : 'inherit',
@@ -169,14 +193,9 @@ async function main() {
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn(
-    'npx',
-    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    {
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
+  const previewArgs = ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'];
+  if (outDir) previewArgs.push('--outDir', outDir);
+  const server: ChildProcess = spawn('npx', previewArgs, { stdio: 'ignore', detached: true });
   const stopServer = () => {
     if (server.pid) {
       try {
@@ -200,13 +219,13 @@ async function main() {
       ] as const) {
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
         page.on('pageerror', (e) => log('page error:', e.message));
+        // tsx compiles with keepNames, which wraps inner functions of page.evaluate callbacks in __name().
+        await page.addInitScript({ content: 'window.__name = (f) => f;' });
         await page.goto(`${base}/?bench=1`);
-        await page.waitForFunction(
+        await waitFor(
+          page,
           () => 'playback' in ((window as unknown as { __microsim?: object }).__microsim ?? {}),
-          undefined,
-          {
-            timeout: 20_000,
-          },
+          20_000,
         );
         const r = await measure(page, services, edges);
         log(

@@ -371,10 +371,13 @@ export class Playback {
       error: s.error ?? null,
     };
     if (!playing) this.simAnchor = s.now;
-    if (playing && this.simTime() - s.now > this.state.speed * LAG_WALL_MS && s.now < s.untilMs) {
-      this.simAnchor = s.now;
-      this.wallAnchor = this.clock.now();
-      patch.lagging = true;
+    if (playing && s.now < s.untilMs) {
+      const lag = this.simTime() - s.now;
+      if (lag > this.state.speed * LAG_WALL_MS) {
+        this.simAnchor = s.now;
+        this.wallAnchor = this.clock.now();
+        patch.lagging = true;
+      } else if (this.state.lagging && lag < this.state.speed * LEAD_WALL_MS) patch.lagging = false;
     }
     if (s.ended) {
       this.stopFrames();

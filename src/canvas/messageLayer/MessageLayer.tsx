@@ -19,6 +19,8 @@ export interface MessageLayerProps {
   theme?: Theme;
 }
 
+let darkQuery: MediaQueryList | null | undefined;
+
 /** Which theme the page shows, when the layer is not told. */
 function detectTheme(): Theme {
   const root = document.documentElement;
@@ -26,7 +28,8 @@ function detectTheme(): Theme {
   if (attr === 'dark' || attr === 'light') return attr;
   if (root.classList.contains('dark')) return 'dark';
   if (root.classList.contains('light')) return 'light';
-  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  if (darkQuery === undefined) darkQuery = window.matchMedia?.('(prefers-color-scheme: dark)') ?? null;
+  return darkQuery?.matches ? 'dark' : 'light';
 }
 
 /**
