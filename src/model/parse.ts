@@ -26,15 +26,30 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return 'text';
+  if (typeof value === 'object') return 'an object';
+  if (value === undefined) return 'nothing';
   return `a ${typeof value}`;
 }
+
+/** zod's names of expected types, in the words the rest of the messages use. */
+const EXPECTED: Record<string, string> = {
+  int: 'a whole number',
+  array: 'a list',
+  object: 'an object',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+};
 
 function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
   switch (issue.code) {
     case 'invalid_type': {
       const received = valueAt(input, issue.path);
-      if (received === undefined) return `is required (${issue.expected})`;
-      return `must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}, got ${describe(received)}`;
+      const expected = EXPECTED[issue.expected] ?? `a ${issue.expected}`;
+      if (received === undefined) return `is required (${expected})`;
+      // zod reports a fraction where a whole number belongs as a type error ("int").
+      if (issue.expected === 'int' && typeof received === 'number') return 'must be a whole number';
+      return `must be ${expected}, got ${describe(received)}`;
     }
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
@@ -43,6 +58,7 @@ function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
         const value = valueAt(input, issue.path);
         if (value !== null && typeof value === 'object') return 'is missing its kind';
         const known = issue.path.at(-1) === 'dist' ? LATENCY_DISTS : EDGE_KINDS;
+        if (value === undefined) return `is required (one of ${known.join(', ')})`;
         return `${JSON.stringify(value)} is not one of ${known.join(', ')}`;
       }
       return issue.message;

@@ -1,31 +1,31 @@
-import type { Diagram, Edge, Fault, Latency, Note, RunSettings, Service, Traffic } from '../model/schema';
+import type { Diagram, Edge, Latency } from '../model/schema';
+import { ByteReader, ByteWriter, PayloadShapeError } from './varint';
 
 /**
- * Link format 1: the compact layout of a diagram of model version 1.
+ * Link format 1: a diagram of model version 1 as a compact byte stream (deflated by link.ts).
  *
- * The payload is JSON of nested positional arrays. `null` (or a missing trailing element) means "the
- * format-1 default" listed below; strings live once in a table and are referred to by index; edges
- * name their services by position in the service list; positions are rounded to whole pixels.
+ * - A string table comes first; every string (ids, names, messages, channels…) is a reference into it.
+ * - Each record starts with a bit mask of the fields that differ from the format-1 defaults below; only
+ *   those follow. Two-valued fields (booleans, rest/grpc, …) live in the mask itself.
+ * - Ids that an editor would derive are left out: the one after the previous id (`s1`, `s2`), a service
+ *   id that is its name in kebab case (`order-service`), an edge id `<from>-<to>`.
+ * - Edges and faults name their services and edges by position; positions are whole pixels, divided
+ *   by their greatest common divisor (diagrams on a grid shrink to small numbers).
  *
- * FROZEN once released: the tables and defaults here are part of the format, not copies of the
- * schema's. If the model or its defaults change, add `codec-v2.ts` and keep this decoder as it is;
- * its output (model version 1 JSON, every field explicit) is then brought forward by the model's
- * migrations, so old links keep opening.
+ * FROZEN once released: the field order, the tables, the defaults and the dictionary are the format.
+ * If the model or its defaults change, add codec-v2.ts and keep this decoder as it is; it outputs model
+ * version 1 JSON with every field explicit, which the model's migrations bring forward.
  */
 export const FORMAT_1 = 1;
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export { PayloadShapeError };
 
 const SERVICE_KINDS = ['client', 'gateway', 'service', 'database', 'external', 'orchestrator'];
 const EDGE_KINDS = ['sync', 'queue', 'topic', 'saga'];
 const DISTS = ['fixed', 'uniform', 'normal', 'exponential', 'lognormal'];
 const PATTERNS = ['steady', 'poisson', 'bursts'];
-const PROTOCOLS = ['rest', 'grpc'];
-const DELIVERIES = ['at-least-once', 'at-most-once'];
 const NOTE_COLORS = ['yellow', 'blue', 'green', 'pink'];
 const FAULT_KINDS = ['down', 'slow', 'error', 'cut'];
-const FAULT_SOURCES = ['script', 'live'];
-/** Parameters of each latency distribution, in payload order. */
 const DIST_PARAMS: Record<string, string[]> = {
   fixed: ['ms'],
   uniform: ['min', 'max'],
@@ -36,53 +36,38 @@ const DIST_PARAMS: Record<string, string[]> = {
 
 const D = {
   diagramName: 'Untitled diagram',
-  service: { name: 'Service', kind: 'service', replicas: 1, concurrency: 4, errorRate: 0, idempotent: false },
-  latency: { dist: 'normal', mean: 20, sd: 5 } as Record<string, string | number>,
+  service: { name: 'Service', kind: 'service', replicas: 1, concurrency: 4, errorRate: 0 },
+  latency: { dist: 'normal', mean: 20, sd: 5 },
   traffic: { pattern: 'poisson', rate: 2, burstSize: 10, burstEveryMs: 5_000 },
   edge: { message: '', latencyMs: 5 },
-  sync: { protocol: 'rest', timeoutMs: 1_000, retries: 2 },
+  sync: { timeoutMs: 1_000, retries: 2 },
   backoff: { baseMs: 100, factor: 2, maxMs: 2_000, jitter: 0.2 },
-  breaker: { enabled: false, threshold: 5, openMs: 5_000 },
-  queue: {
-    channel: 'jobs',
-    durable: true,
-    delivery: 'at-least-once',
-    maxDeliveries: 5,
-    deadLetter: true,
-    ackLossRate: 0,
-    replyChannel: '',
-  },
-  topic: { topic: 'events', durable: true },
+  breaker: { threshold: 5, openMs: 5_000 },
+  queue: { channel: 'jobs', maxDeliveries: 5, ackLossRate: 0, replyChannel: '' },
+  topic: { topic: 'events' },
   saga: { saga: 'saga', step: 1, action: '', compensation: '' },
   note: { text: '', width: 200, height: 120, color: 'yellow' },
-  fault: { atMs: 0, durationMs: 0, factor: 5, rate: 0.5, source: 'script' },
-  run: { seed: 1, speed: 0.25, untilMs: 60_000, hopLimit: 16 },
-  serialization: { rest: 1, grpc: 0.2 },
+  fault: { atMs: 0, durationMs: 0, factor: 5, rate: 0.5 },
+  run: { seed: 1, speed: 0.25, untilMs: 60_000, hopLimit: 16, rest: 1, grpc: 0.2 },
 } as const;
 
-/** The payload is well-formed JSON but not a format-1 layout (a bug or a hand-made link). */
-export class PayloadShapeError extends Error {}
+/** Words diagrams often use, given to deflate as a preset dictionary so short links compress well. */
+export const DICTIONARY_V1 = new TextEncoder().encode(
+  [
+    'A  diagram with services every edge kind sync queue topic saga fault script client consumer request reply',
+    'event orchestrated choreographed compensation the and of to a in Take down watch Press play',
+    'Web Client Mobile App API Gateway Order Service Orders Payment Service Payments Bank API Inventory Email',
+    'Notification Shipping Billing Catalog Cache Database DB External API Orchestrator Analytics Loyalty',
+    'Warehouse Courier Supplier Reservations Search Pricing Customer Fraud Auth Users Cart Checkout Invoice',
+    'GET /orders POST /orders POST /payments POST /charges GET /catalog GET /items',
+    'OrderPlaced OrderCreated PaymentCompleted PaymentFailed ChargeCard Charge Authorize Capture Refund Void',
+    'Reserve Release Cancel Ship Create Book Confirm Undo orders payments order-events invoices replies jobs events',
+    'service gateway database orchestrator checkout',
+  ].join(' '),
+);
 
-// ---------------------------------------------------------------- encoding
-
-class StringTable {
-  readonly list: string[] = [];
-  private readonly index = new Map<string, number>();
-  ref(s: string): number {
-    let i = this.index.get(s);
-    if (i === undefined) {
-      i = this.list.length;
-      this.list.push(s);
-      this.index.set(s, i);
-    }
-    return i;
-  }
-}
-
-const num = (v: number, d: number): Json => (v === d ? null : v);
-const bool = (v: boolean, d: boolean): Json => (v === d ? null : v ? 1 : 0);
-const pick = (v: string, list: readonly string[], d?: string): Json => (v === d ? null : list.indexOf(v));
 const round = (v: number) => Math.round(v) || 0; // `|| 0` turns -0 into 0
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 /** The id an editor gives after `id`: its trailing number plus one (`s9` → `s10`), or null. */
 export function nextId(id: string): string | null {
@@ -90,360 +75,483 @@ export function nextId(id: string): string | null {
   return m ? `${m[1]}${Number(m[2]) + 1}` : null;
 }
 
-/** Drops trailing defaults; an all-default record becomes null. */
-function trim(a: Json[]): Json[] | null {
-  while (a.length && a[a.length - 1] === null) a.pop();
-  return a.length ? a : null;
+/** An ASCII name in kebab case (`Order Service` → `order-service`), the id people write for it; else null. */
+export function slugId(name: string): string | null {
+  if (!/^[\x20-\x7e]*$/.test(name)) return null;
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || null;
 }
 
-/** The format-1 payload of `diagram` (a JSON-ready value; the caller stringifies and deflates it). */
-export function encodeV1(diagram: Diagram, autoplay: boolean): Json {
-  const S = new StringTable();
-  const str = (v: string, d?: string): Json => (v === d ? null : S.ref(v));
+const ID_EXPLICIT = 0;
+const ID_NEXT = 1;
+const ID_DERIVED = 2;
+
+/** The format-1 bytes of `diagram` (before deflate). */
+export function encodeV1(diagram: Diagram, autoplay: boolean): Uint8Array {
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const body = new ByteWriter();
+  const str = (s: string) => {
+    let i = stringIndex.get(s);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(s);
+      stringIndex.set(s, i);
+    }
+    body.uint(i);
+  };
+  /** Writes the mask of `fields` (true where the value is not the default), then each differing value. */
+  const record = (fields: Array<[differs: boolean, write?: () => void]>) => {
+    let mask = 0;
+    fields.forEach(([differs], i) => (mask += differs ? 2 ** i : 0));
+    body.uint(mask);
+    for (const [differs, write] of fields) if (differs && write) write();
+  };
+  const id = (value: string, previous: string | undefined, derived: string | null) => {
+    if (previous !== undefined && nextId(previous) === value) body.uint(ID_NEXT);
+    else if (derived === value) body.uint(ID_DERIVED);
+    else {
+      body.uint(ID_EXPLICIT);
+      str(value);
+    }
+  };
   const serviceIndex = new Map(diagram.services.map((s, i) => [s.id, i]));
   const edgeIndex = new Map(diagram.edges.map((e, i) => [e.id, i]));
-  // A reference to a known element is its position; anything else is kept by name (negative index).
-  const refTo = (id: string, index: Map<string, number>): number => index.get(id) ?? -1 - S.ref(id);
-
-  const latency = (l: Latency): Json => {
-    const d = D.latency;
-    const params = DIST_PARAMS[l.dist]!.map((p) => (l as unknown as Record<string, number>)[p]!);
-    if (l.dist === d.dist && params.every((v, i) => v === d[DIST_PARAMS[l.dist]![i]!])) return null;
-    return [DISTS.indexOf(l.dist), ...params];
+  // A known element by position; an unknown id (only in invalid diagrams) by name, as a negative number.
+  const ref = (target: string, index: Map<string, number>) => {
+    const i = index.get(target);
+    if (i !== undefined) return body.sint(i);
+    const s = stringIndex.get(target) ?? strings.push(target) - 1;
+    stringIndex.set(target, s);
+    body.sint(-1 - s);
   };
-  const traffic = (t: Traffic) =>
-    trim([
-      pick(t.pattern, PATTERNS, D.traffic.pattern),
-      num(t.rate, D.traffic.rate),
-      num(t.burstSize, D.traffic.burstSize),
-      num(t.burstEveryMs, D.traffic.burstEveryMs),
+  const positions = [...diagram.services, ...diagram.notes].flatMap((x) => [
+    round(x.position.x),
+    round(x.position.y),
+  ]);
+  const grid = positions.reduce((g, v) => gcd(g, Math.abs(v)), 0) || 1;
+  const latencyDiffers = (l: Latency) =>
+    l.dist !== D.latency.dist || l.mean !== D.latency.mean || l.sd !== D.latency.sd;
+  const params = (l: Latency) =>
+    DIST_PARAMS[l.dist]!.map((p) => (l as unknown as Record<string, number>)[p]!);
+
+  body.uint((autoplay ? 1 : 0) + (diagram.viewport ? 2 : 0));
+  record([
+    [diagram.name !== D.diagramName, () => str(diagram.name)],
+    [diagram.description !== '', () => str(diagram.description)],
+  ]);
+  body.uint(grid);
+
+  body.uint(diagram.services.length);
+  diagram.services.forEach((s, i) => {
+    id(s.id, diagram.services[i - 1]?.id, slugId(s.name));
+    const t = s.traffic;
+    const d = D.service;
+    record([
+      [s.name !== d.name, () => str(s.name)],
+      [s.kind !== d.kind, () => body.uint(SERVICE_KINDS.indexOf(s.kind))],
+      [round(s.position.x) !== 0, () => body.sint(round(s.position.x) / grid)],
+      [round(s.position.y) !== 0, () => body.sint(round(s.position.y) / grid)],
+      [s.replicas !== d.replicas, () => body.num(s.replicas)],
+      [s.concurrency !== d.concurrency, () => body.num(s.concurrency)],
+      [
+        latencyDiffers(s.latency),
+        () => (body.uint(DISTS.indexOf(s.latency.dist)), params(s.latency).forEach((p) => body.num(p))),
+      ],
+      [s.errorRate !== d.errorRate, () => body.num(s.errorRate)],
+      [s.idempotent],
+      [
+        t.pattern !== D.traffic.pattern ||
+          t.rate !== D.traffic.rate ||
+          t.burstSize !== D.traffic.burstSize ||
+          t.burstEveryMs !== D.traffic.burstEveryMs,
+        () =>
+          record([
+            [t.pattern !== D.traffic.pattern, () => body.uint(PATTERNS.indexOf(t.pattern))],
+            [t.rate !== D.traffic.rate, () => body.num(t.rate)],
+            [t.burstSize !== D.traffic.burstSize, () => body.num(t.burstSize)],
+            [t.burstEveryMs !== D.traffic.burstEveryMs, () => body.num(t.burstEveryMs)],
+          ]),
+      ],
     ]);
-  const service = (s: Service, id: Json): Json =>
-    trim([
-      id,
-      str(s.name, D.service.name),
-      pick(s.kind, SERVICE_KINDS, D.service.kind),
-      num(round(s.position.x), 0),
-      num(round(s.position.y), 0),
-      num(s.replicas, D.service.replicas),
-      num(s.concurrency, D.service.concurrency),
-      latency(s.latency),
-      num(s.errorRate, D.service.errorRate),
-      bool(s.idempotent, D.service.idempotent),
-      traffic(s.traffic),
+  });
+
+  body.uint(diagram.edges.length);
+  diagram.edges.forEach((e, i) => {
+    body.uint(EDGE_KINDS.indexOf(e.kind));
+    id(e.id, diagram.edges[i - 1]?.id, `${e.from}-${e.to}`);
+    ref(e.from, serviceIndex);
+    ref(e.to, serviceIndex);
+    record([
+      [e.message !== D.edge.message, () => str(e.message)],
+      [e.latencyMs !== D.edge.latencyMs, () => body.num(e.latencyMs)],
+      [e.triggers.length > 0, () => (body.uint(e.triggers.length), e.triggers.forEach(str))],
+      ...edgeFields(e),
     ]);
-  const edgeSpecific = (e: Edge): Json[] => {
+  });
+
+  function edgeFields(e: Edge): Array<[boolean, (() => void)?]> {
     switch (e.kind) {
       case 'sync': {
         const b = e.backoff;
         const k = e.breaker;
+        const db = D.backoff;
         return [
-          pick(e.protocol, PROTOCOLS, D.sync.protocol),
-          num(e.timeoutMs, D.sync.timeoutMs),
-          num(e.retries, D.sync.retries),
-          trim([
-            num(b.baseMs, D.backoff.baseMs),
-            num(b.factor, D.backoff.factor),
-            num(b.maxMs, D.backoff.maxMs),
-            num(b.jitter, D.backoff.jitter),
-          ]),
-          trim([
-            bool(k.enabled, D.breaker.enabled),
-            num(k.threshold, D.breaker.threshold),
-            num(k.openMs, D.breaker.openMs),
-          ]),
+          [e.protocol === 'grpc'],
+          [e.timeoutMs !== D.sync.timeoutMs, () => body.num(e.timeoutMs)],
+          [e.retries !== D.sync.retries, () => body.num(e.retries)],
+          [
+            b.baseMs !== db.baseMs ||
+              b.factor !== db.factor ||
+              b.maxMs !== db.maxMs ||
+              b.jitter !== db.jitter,
+            () =>
+              record([
+                [b.baseMs !== db.baseMs, () => body.num(b.baseMs)],
+                [b.factor !== db.factor, () => body.num(b.factor)],
+                [b.maxMs !== db.maxMs, () => body.num(b.maxMs)],
+                [b.jitter !== db.jitter, () => body.num(b.jitter)],
+              ]),
+          ],
+          [k.enabled],
+          [k.threshold !== D.breaker.threshold, () => body.num(k.threshold)],
+          [k.openMs !== D.breaker.openMs, () => body.num(k.openMs)],
         ];
       }
-      case 'queue':
+      case 'queue': {
+        const d = D.queue;
         return [
-          str(e.channel, D.queue.channel),
-          bool(e.durable, D.queue.durable),
-          pick(e.delivery, DELIVERIES, D.queue.delivery),
-          num(e.maxDeliveries, D.queue.maxDeliveries),
-          bool(e.deadLetter, D.queue.deadLetter),
-          num(e.ackLossRate, D.queue.ackLossRate),
-          str(e.replyChannel, D.queue.replyChannel),
+          [e.channel !== d.channel, () => str(e.channel)],
+          [!e.durable],
+          [e.delivery === 'at-most-once'],
+          [e.maxDeliveries !== d.maxDeliveries, () => body.num(e.maxDeliveries)],
+          [!e.deadLetter],
+          [e.ackLossRate !== d.ackLossRate, () => body.num(e.ackLossRate)],
+          [e.replyChannel !== d.replyChannel, () => str(e.replyChannel)],
         ];
+      }
       case 'topic':
-        return [str(e.topic, D.topic.topic), bool(e.durable, D.topic.durable)];
-      case 'saga':
+        return [[e.topic !== D.topic.topic, () => str(e.topic)], [!e.durable]];
+      case 'saga': {
+        const d = D.saga;
         return [
-          str(e.saga, D.saga.saga),
-          num(e.step, D.saga.step),
-          str(e.action, D.saga.action),
-          str(e.compensation, D.saga.compensation),
+          [e.saga !== d.saga, () => str(e.saga)],
+          [e.step !== d.step, () => body.num(e.step)],
+          [e.action !== d.action, () => str(e.action)],
+          [e.compensation !== d.compensation, () => str(e.compensation)],
         ];
+      }
     }
-  };
-  const edge = (e: Edge, id: Json): Json =>
-    trim([
-      pick(e.kind, EDGE_KINDS),
-      id,
-      refTo(e.from, serviceIndex),
-      refTo(e.to, serviceIndex),
-      str(e.message, D.edge.message),
-      num(e.latencyMs, D.edge.latencyMs),
-      e.triggers.length ? e.triggers.map((t) => S.ref(t)) : null,
-      ...edgeSpecific(e),
-    ]);
-  const note = (n: Note, id: Json): Json =>
-    trim([
-      id,
-      str(n.text, D.note.text),
-      num(round(n.position.x), 0),
-      num(round(n.position.y), 0),
-      num(round(n.width), D.note.width),
-      num(round(n.height), D.note.height),
-      pick(n.color, NOTE_COLORS, D.note.color),
-    ]);
-  const fault = (f: Fault, id: Json): Json =>
-    trim([
-      id,
-      pick(f.kind, FAULT_KINDS),
-      refTo(f.target, f.kind === 'cut' ? edgeIndex : serviceIndex),
-      num(f.atMs, D.fault.atMs),
-      num(f.durationMs, D.fault.durationMs),
-      num(f.factor, D.fault.factor),
-      num(f.rate, D.fault.rate),
-      pick(f.source, FAULT_SOURCES, D.fault.source),
-    ]);
-  const run = (r: RunSettings) =>
-    trim([
-      num(r.seed, D.run.seed),
-      num(r.speed, D.run.speed),
-      num(r.untilMs, D.run.untilMs),
-      num(r.hopLimit, D.run.hopLimit),
-      trim([
-        num(r.serializationMs.rest, D.serialization.rest),
-        num(r.serializationMs.grpc, D.serialization.grpc),
-      ]),
-    ]);
-  const list = <T extends { id: string }>(items: T[], f: (t: T, id: Json) => Json): Json =>
-    items.length ? items.map((item, i) => f(item, idField(item.id, items[i - 1]?.id))) : null;
-  // Editors number their ids (s1, s2, …): an id that follows the one before it is left out.
-  const idField = (id: string, previous: string | undefined): Json =>
-    previous !== undefined && nextId(previous) === id ? null : S.ref(id);
+  }
 
-  const name = str(diagram.name, D.diagramName);
-  const description = str(diagram.description, '');
-  const services = list(diagram.services, service);
-  const edges = list(diagram.edges, edge);
-  const notes = list(diagram.notes, note);
-  const faults = list(diagram.faults, fault);
+  body.uint(diagram.notes.length);
+  diagram.notes.forEach((n, i) => {
+    id(n.id, diagram.notes[i - 1]?.id, null);
+    const d = D.note;
+    record([
+      [n.text !== d.text, () => str(n.text)],
+      [round(n.position.x) !== 0, () => body.sint(round(n.position.x) / grid)],
+      [round(n.position.y) !== 0, () => body.sint(round(n.position.y) / grid)],
+      [round(n.width) !== d.width, () => body.num(round(n.width))],
+      [round(n.height) !== d.height, () => body.num(round(n.height))],
+      [n.color !== d.color, () => body.uint(NOTE_COLORS.indexOf(n.color))],
+    ]);
+  });
+
+  body.uint(diagram.faults.length);
+  diagram.faults.forEach((f, i) => {
+    id(f.id, diagram.faults[i - 1]?.id, null);
+    body.uint(FAULT_KINDS.indexOf(f.kind));
+    ref(f.target, f.kind === 'cut' ? edgeIndex : serviceIndex);
+    const d = D.fault;
+    record([
+      [f.atMs !== d.atMs, () => body.num(f.atMs)],
+      [f.durationMs !== d.durationMs, () => body.num(f.durationMs)],
+      [f.factor !== d.factor, () => body.num(f.factor)],
+      [f.rate !== d.rate, () => body.num(f.rate)],
+      [f.source === 'live'],
+    ]);
+  });
+
+  const r = diagram.run;
+  const dr = D.run;
+  record([
+    [r.seed !== dr.seed, () => body.num(r.seed)],
+    [r.speed !== dr.speed, () => body.num(r.speed)],
+    [r.untilMs !== dr.untilMs, () => body.num(r.untilMs)],
+    [r.hopLimit !== dr.hopLimit, () => body.num(r.hopLimit)],
+    [r.serializationMs.rest !== dr.rest, () => body.num(r.serializationMs.rest)],
+    [r.serializationMs.grpc !== dr.grpc, () => body.num(r.serializationMs.grpc)],
+  ]);
   const v = diagram.viewport;
-  const viewport = v ? [round(v.x), round(v.y), Math.round(v.zoom * 1000) / 1000] : null;
-  return trim([
-    S.list,
-    autoplay ? 1 : null,
+  if (v) {
+    body.sint(round(v.x));
+    body.sint(round(v.y));
+    body.num(Math.round(v.zoom * 1000) / 1000);
+  }
+
+  // The string table goes first so the decoder can resolve references as it reads.
+  const out = new ByteWriter();
+  const encoder = new TextEncoder();
+  out.uint(strings.length);
+  for (const s of strings) {
+    const bytes = encoder.encode(s);
+    out.uint(bytes.length);
+    out.raw(bytes);
+  }
+  out.raw(body.finish());
+  return out.finish();
+}
+
+/** Reads format-1 bytes back into model-version-1 diagram JSON with every field explicit. */
+export function decodeV1(bytes: Uint8Array): { raw: Record<string, unknown>; autoplay: boolean } {
+  const r = new ByteReader(bytes);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const count = r.uint();
+  if (count > bytes.length) throw new PayloadShapeError('its string table is impossibly long');
+  const strings: string[] = [];
+  for (let i = 0; i < count; i++) {
+    try {
+      strings.push(decoder.decode(r.take(r.uint())));
+    } catch (e) {
+      throw e instanceof PayloadShapeError ? e : new PayloadShapeError('a text is not valid UTF-8');
+    }
+  }
+  const str = () => {
+    const s = strings[r.uint()];
+    if (s === undefined) throw new PayloadShapeError('a text reference is out of range');
+    return s;
+  };
+  const choose = (options: readonly string[]) => {
+    const s = options[r.uint()];
+    if (s === undefined) throw new PayloadShapeError('a choice is out of range');
+    return s;
+  };
+  /** Reads a mask; `has(i)` says whether field i was written. */
+  const mask = () => {
+    const m = r.uint();
+    return (i: number) => Math.floor(m / 2 ** i) % 2 === 1;
+  };
+  const listLength = () => {
+    const n = r.uint();
+    if (n > bytes.length) throw new PayloadShapeError('a list is impossibly long');
+    return n;
+  };
+  const id = (previous: string | undefined, derived: () => string | null) => {
+    const mode = r.uint();
+    const value =
+      mode === ID_EXPLICIT
+        ? str()
+        : mode === ID_NEXT
+          ? previous === undefined
+            ? null
+            : nextId(previous)
+          : mode === ID_DERIVED
+            ? derived()
+            : null;
+    if (value === null) throw new PayloadShapeError('a left-out id can not be derived');
+    return value;
+  };
+  const ref = (ids: string[]) => {
+    const n = r.sint();
+    const value = n >= 0 ? ids[n] : strings[-1 - n];
+    if (value === undefined) throw new PayloadShapeError('a reference is out of range');
+    return value;
+  };
+
+  const flags = r.uint();
+  if (flags > 3) throw new PayloadShapeError('it has flags this format does not know');
+  const top = mask();
+  const name = top(0) ? str() : D.diagramName;
+  const description = top(1) ? str() : '';
+  const grid = r.uint();
+
+  const services: Array<Record<string, unknown>> = [];
+  const serviceIds: string[] = [];
+  for (let i = 0, n = listLength(); i < n; i++) {
+    const idMode = r.uint();
+    // The derived id needs the name, which follows: read the id's string (if any) first, then the fields.
+    const explicit = idMode === ID_EXPLICIT ? str() : undefined;
+    const has = mask();
+    const d = D.service;
+    const s: Record<string, unknown> = {
+      name: has(0) ? str() : d.name,
+      kind: has(1) ? choose(SERVICE_KINDS) : d.kind,
+      position: { x: has(2) ? r.sint() * grid : 0, y: has(3) ? r.sint() * grid : 0 },
+      replicas: has(4) ? r.num() : d.replicas,
+      concurrency: has(5) ? r.num() : d.concurrency,
+      latency: has(6) ? latency() : { ...D.latency },
+      errorRate: has(7) ? r.num() : d.errorRate,
+      idempotent: has(8),
+      traffic: has(9) ? traffic() : { ...D.traffic },
+    };
+    const value =
+      idMode === ID_EXPLICIT
+        ? explicit!
+        : idMode === ID_NEXT
+          ? serviceIds[i - 1] !== undefined
+            ? nextId(serviceIds[i - 1]!)
+            : null
+          : idMode === ID_DERIVED
+            ? slugId(s.name as string)
+            : null;
+    if (value === null) throw new PayloadShapeError('a left-out id can not be derived');
+    serviceIds.push(value);
+    services.push({ id: value, ...s });
+  }
+  function latency() {
+    const dist = choose(DISTS);
+    const out: Record<string, unknown> = { dist };
+    for (const p of DIST_PARAMS[dist]!) out[p] = r.num();
+    return out;
+  }
+  function traffic() {
+    const has = mask();
+    const d = D.traffic;
+    return {
+      pattern: has(0) ? choose(PATTERNS) : d.pattern,
+      rate: has(1) ? r.num() : d.rate,
+      burstSize: has(2) ? r.num() : d.burstSize,
+      burstEveryMs: has(3) ? r.num() : d.burstEveryMs,
+    };
+  }
+
+  const edges: Array<Record<string, unknown>> = [];
+  const edgeIds: string[] = [];
+  for (let i = 0, n = listLength(); i < n; i++) {
+    const kind = choose(EDGE_KINDS);
+    const idMode = r.uint();
+    const explicit = idMode === ID_EXPLICIT ? str() : undefined;
+    const from = ref(serviceIds);
+    const to = ref(serviceIds);
+    const value =
+      explicit ??
+      (idMode === ID_NEXT && edgeIds[i - 1] !== undefined
+        ? nextId(edgeIds[i - 1]!)
+        : idMode === ID_DERIVED
+          ? `${from}-${to}`
+          : null);
+    if (value === null) throw new PayloadShapeError('a left-out id can not be derived');
+    edgeIds.push(value);
+    const has = mask();
+    const common = {
+      id: value,
+      from,
+      to,
+      kind,
+      message: has(0) ? str() : D.edge.message,
+      latencyMs: has(1) ? r.num() : D.edge.latencyMs,
+      triggers: has(2) ? Array.from({ length: listLength() }, str) : [],
+    };
+    edges.push({ ...common, ...edgeFields(kind, (j) => has(3 + j)) });
+  }
+  function edgeFields(kind: string, has: (j: number) => boolean): Record<string, unknown> {
+    switch (kind) {
+      case 'sync': {
+        const db = D.backoff;
+        const out: Record<string, unknown> = {
+          protocol: has(0) ? 'grpc' : 'rest',
+          timeoutMs: has(1) ? r.num() : D.sync.timeoutMs,
+          retries: has(2) ? r.num() : D.sync.retries,
+        };
+        if (has(3)) {
+          const b = mask();
+          out.backoff = {
+            baseMs: b(0) ? r.num() : db.baseMs,
+            factor: b(1) ? r.num() : db.factor,
+            maxMs: b(2) ? r.num() : db.maxMs,
+            jitter: b(3) ? r.num() : db.jitter,
+          };
+        } else out.backoff = { ...db };
+        out.breaker = {
+          enabled: has(4),
+          threshold: has(5) ? r.num() : D.breaker.threshold,
+          openMs: has(6) ? r.num() : D.breaker.openMs,
+        };
+        return out;
+      }
+      case 'queue': {
+        const d = D.queue;
+        return {
+          channel: has(0) ? str() : d.channel,
+          durable: !has(1),
+          delivery: has(2) ? 'at-most-once' : 'at-least-once',
+          maxDeliveries: has(3) ? r.num() : d.maxDeliveries,
+          deadLetter: !has(4),
+          ackLossRate: has(5) ? r.num() : d.ackLossRate,
+          replyChannel: has(6) ? str() : d.replyChannel,
+        };
+      }
+      case 'topic':
+        return { topic: has(0) ? str() : D.topic.topic, durable: !has(1) };
+      default: {
+        const d = D.saga;
+        return {
+          saga: has(0) ? str() : d.saga,
+          step: has(1) ? r.num() : d.step,
+          action: has(2) ? str() : d.action,
+          compensation: has(3) ? str() : d.compensation,
+        };
+      }
+    }
+  }
+
+  const notes: Array<Record<string, unknown>> = [];
+  for (let i = 0, n = listLength(); i < n; i++) {
+    const value = id(notes[i - 1]?.id as string | undefined, () => null);
+    const has = mask();
+    const d = D.note;
+    notes.push({
+      id: value,
+      text: has(0) ? str() : d.text,
+      position: { x: has(1) ? r.sint() * grid : 0, y: has(2) ? r.sint() * grid : 0 },
+      width: has(3) ? r.num() : d.width,
+      height: has(4) ? r.num() : d.height,
+      color: has(5) ? choose(NOTE_COLORS) : d.color,
+    });
+  }
+
+  const faults: Array<Record<string, unknown>> = [];
+  for (let i = 0, n = listLength(); i < n; i++) {
+    const value = id(faults[i - 1]?.id as string | undefined, () => null);
+    const kind = choose(FAULT_KINDS);
+    const target = ref(kind === 'cut' ? edgeIds : serviceIds);
+    const has = mask();
+    const d = D.fault;
+    faults.push({
+      id: value,
+      kind,
+      target,
+      atMs: has(0) ? r.num() : d.atMs,
+      durationMs: has(1) ? r.num() : d.durationMs,
+      factor: has(2) ? r.num() : d.factor,
+      rate: has(3) ? r.num() : d.rate,
+      source: has(4) ? 'live' : 'script',
+    });
+  }
+
+  const run = mask();
+  const dr = D.run;
+  const raw: Record<string, unknown> = {
+    version: 1,
     name,
     description,
     services,
     edges,
     notes,
     faults,
-    run(diagram.run),
-    viewport,
-  ]) as Json;
-}
-
-// ---------------------------------------------------------------- decoding
-
-function fail(what: string): never {
-  throw new PayloadShapeError(what);
-}
-function list(x: unknown, what: string): unknown[] {
-  if (x === null || x === undefined) return [];
-  return Array.isArray(x) ? x : fail(`${what} is not a list`);
-}
-/** A number-ish field: default when absent; anything else is passed on for the schema to judge. */
-const val = (x: unknown, d: unknown): unknown => (x === null || x === undefined ? d : x);
-const flag = (x: unknown, d: boolean): unknown =>
-  x === null || x === undefined ? d : x === 1 ? true : x === 0 ? false : x;
-
-/** Reads a format-1 payload back into model-version-1 diagram JSON with every field explicit. */
-export function decodeV1(payload: unknown): { raw: Record<string, unknown>; autoplay: boolean } {
-  const top = list(payload, 'the payload');
-  const strings = list(top[0], 'the string table');
-  const str = (x: unknown, d?: string): unknown => {
-    if ((x === null || x === undefined) && d !== undefined) return d;
-    if (typeof x !== 'number') return fail('a string reference is not a number');
-    const s = strings[x];
-    return typeof s === 'string' ? s : fail(`string reference ${x} is out of range`);
-  };
-  const choose = (x: unknown, options: readonly string[], d?: string): unknown => {
-    if ((x === null || x === undefined) && d !== undefined) return d;
-    const s = typeof x === 'number' ? options[x] : undefined;
-    return s ?? fail(`choice ${JSON.stringify(x)} is not one of ${options.length}`);
-  };
-  const at = (a: unknown[], i: number) => a[i];
-
-  /** Ids of a list: explicit, or (null) the one after the previous id. */
-  const ids = (rows: unknown[][], column: number): string[] => {
-    const out: string[] = [];
-    rows.forEach((r, i) => {
-      const x = at(r, column);
-      const previous = out[i - 1];
-      const id = x === null || x === undefined ? (previous === undefined ? null : nextId(previous)) : str(x);
-      out.push(typeof id === 'string' ? id : fail('an omitted id has no id before it to follow'));
-    });
-    return out;
-  };
-  const rowsOf = (x: unknown, what: string) => list(x, `${what}s`).map((r) => list(r, `a ${what}`));
-  const serviceRows = rowsOf(top[4], 'service');
-  const serviceIds = ids(serviceRows, 0);
-  const edgeRows = rowsOf(top[5], 'edge');
-  const edgeIds = ids(edgeRows, 1);
-  const noteRows = rowsOf(top[6], 'note');
-  const noteIds = ids(noteRows, 0);
-  const faultRows = rowsOf(top[7], 'fault');
-  const faultIds = ids(faultRows, 0);
-  const refTo = (x: unknown, ids: unknown[]): unknown => {
-    if (typeof x !== 'number' || !Number.isInteger(x)) return fail('a reference is not a whole number');
-    if (x < 0) return str(-1 - x);
-    return x < ids.length ? ids[x] : fail(`reference ${x} is out of range`);
-  };
-
-  const latency = (x: unknown): unknown => {
-    if (x === null || x === undefined) return { ...D.latency };
-    const r = list(x, 'a latency');
-    const dist = choose(at(r, 0), DISTS) as string;
-    const out: Record<string, unknown> = { dist };
-    DIST_PARAMS[dist]!.forEach((p, i) => (out[p] = at(r, i + 1)));
-    return out;
-  };
-  const traffic = (x: unknown) => {
-    const r = list(x, 'traffic');
-    const d = D.traffic;
-    return {
-      pattern: choose(at(r, 0), PATTERNS, d.pattern),
-      rate: val(at(r, 1), d.rate),
-      burstSize: val(at(r, 2), d.burstSize),
-      burstEveryMs: val(at(r, 3), d.burstEveryMs),
-    };
-  };
-  const services = serviceRows.map((r, i) => {
-    const d = D.service;
-    return {
-      id: serviceIds[i],
-      name: str(at(r, 1), d.name),
-      kind: choose(at(r, 2), SERVICE_KINDS, d.kind),
-      position: { x: val(at(r, 3), 0), y: val(at(r, 4), 0) },
-      replicas: val(at(r, 5), d.replicas),
-      concurrency: val(at(r, 6), d.concurrency),
-      latency: latency(at(r, 7)),
-      errorRate: val(at(r, 8), d.errorRate),
-      idempotent: flag(at(r, 9), d.idempotent),
-      traffic: traffic(at(r, 10)),
-    };
-  });
-  const edges = edgeRows.map((r, i) => {
-    const kind = choose(at(r, 0), EDGE_KINDS) as string;
-    const common = {
-      id: edgeIds[i],
-      from: refTo(at(r, 2), serviceIds),
-      to: refTo(at(r, 3), serviceIds),
-      kind,
-      message: str(at(r, 4), D.edge.message),
-      latencyMs: val(at(r, 5), D.edge.latencyMs),
-      triggers: list(at(r, 6), 'triggers').map((t) => str(t)),
-    };
-    const k = (j: number) => at(r, 7 + j);
-    switch (kind) {
-      case 'sync': {
-        const b = list(k(3), 'a backoff');
-        const c = list(k(4), 'a breaker');
-        return {
-          ...common,
-          protocol: choose(k(0), PROTOCOLS, D.sync.protocol),
-          timeoutMs: val(k(1), D.sync.timeoutMs),
-          retries: val(k(2), D.sync.retries),
-          backoff: {
-            baseMs: val(at(b, 0), D.backoff.baseMs),
-            factor: val(at(b, 1), D.backoff.factor),
-            maxMs: val(at(b, 2), D.backoff.maxMs),
-            jitter: val(at(b, 3), D.backoff.jitter),
-          },
-          breaker: {
-            enabled: flag(at(c, 0), D.breaker.enabled),
-            threshold: val(at(c, 1), D.breaker.threshold),
-            openMs: val(at(c, 2), D.breaker.openMs),
-          },
-        };
-      }
-      case 'queue': {
-        const d = D.queue;
-        return {
-          ...common,
-          channel: str(k(0), d.channel),
-          durable: flag(k(1), d.durable),
-          delivery: choose(k(2), DELIVERIES, d.delivery),
-          maxDeliveries: val(k(3), d.maxDeliveries),
-          deadLetter: flag(k(4), d.deadLetter),
-          ackLossRate: val(k(5), d.ackLossRate),
-          replyChannel: str(k(6), d.replyChannel),
-        };
-      }
-      case 'topic':
-        return { ...common, topic: str(k(0), D.topic.topic), durable: flag(k(1), D.topic.durable) };
-      default: {
-        const d = D.saga;
-        return {
-          ...common,
-          saga: str(k(0), d.saga),
-          step: val(k(1), d.step),
-          action: str(k(2), d.action),
-          compensation: str(k(3), d.compensation),
-        };
-      }
-    }
-  });
-  const notes = noteRows.map((r, i) => {
-    const d = D.note;
-    return {
-      id: noteIds[i],
-      text: str(at(r, 1), d.text),
-      position: { x: val(at(r, 2), 0), y: val(at(r, 3), 0) },
-      width: val(at(r, 4), d.width),
-      height: val(at(r, 5), d.height),
-      color: choose(at(r, 6), NOTE_COLORS, d.color),
-    };
-  });
-  const faults = faultRows.map((r, i) => {
-    const d = D.fault;
-    const kind = choose(at(r, 1), FAULT_KINDS);
-    return {
-      id: faultIds[i],
-      kind,
-      target: refTo(at(r, 2), kind === 'cut' ? edgeIds : serviceIds),
-      atMs: val(at(r, 3), d.atMs),
-      durationMs: val(at(r, 4), d.durationMs),
-      factor: val(at(r, 5), d.factor),
-      rate: val(at(r, 6), d.rate),
-      source: choose(at(r, 7), FAULT_SOURCES, d.source),
-    };
-  });
-  const run = list(top[8], 'run settings');
-  const ser = list(at(run, 4), 'serialization costs');
-  const viewport = top[9] === null || top[9] === undefined ? undefined : list(top[9], 'the viewport');
-  const raw: Record<string, unknown> = {
-    version: 1,
-    name: str(top[2], D.diagramName),
-    description: str(top[3], ''),
-    services,
-    edges,
-    notes,
-    faults,
     run: {
-      seed: val(at(run, 0), D.run.seed),
-      speed: val(at(run, 1), D.run.speed),
-      untilMs: val(at(run, 2), D.run.untilMs),
-      hopLimit: val(at(run, 3), D.run.hopLimit),
-      serializationMs: {
-        rest: val(at(ser, 0), D.serialization.rest),
-        grpc: val(at(ser, 1), D.serialization.grpc),
-      },
+      seed: run(0) ? r.num() : dr.seed,
+      speed: run(1) ? r.num() : dr.speed,
+      untilMs: run(2) ? r.num() : dr.untilMs,
+      hopLimit: run(3) ? r.num() : dr.hopLimit,
+      serializationMs: { rest: run(4) ? r.num() : dr.rest, grpc: run(5) ? r.num() : dr.grpc },
     },
   };
-  if (viewport) raw.viewport = { x: at(viewport, 0), y: at(viewport, 1), zoom: at(viewport, 2) };
-  return { raw, autoplay: top[1] === 1 };
+  if (flags & 2) raw.viewport = { x: r.sint(), y: r.sint(), zoom: r.num() };
+  if (!r.done) throw new PayloadShapeError('there are bytes left over after the diagram');
+  return { raw, autoplay: (flags & 1) === 1 };
 }

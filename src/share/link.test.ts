@@ -1,24 +1,33 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, inflateSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseDiagram } from '../model/parse';
 import { Diagram } from '../model/schema';
 import { SCENARIOS } from '../scenarios';
 import { fnv1a, fromBase64Url, toBase64Url } from './bytes';
-import { nextId } from './codec-v1';
+import { DICTIONARY_V1, nextId, slugId } from './codec-v1';
+import { ByteReader } from './varint';
 import { arbitraryDiagram } from './fixtures/arbitrary';
 import { generateDiagram } from './fixtures/generate';
 import { decodeLink, encodeLink, LINK_FORMAT, linkSizeWarning, shareUrl } from './link';
 
 const fixturesDir = join(import.meta.dirname, 'fixtures');
 
-/** The JSON inside a link, to check what the encoding carries. */
-function payloadOf(link: string): unknown {
+/** The bytes inside a link, read as text, to check what the encoding carries. */
+function payloadOf(link: string): string {
+  return strFromU8(bytesOf(link), true);
+}
+function bytesOf(link: string): Uint8Array {
   const b = fromBase64Url(link.slice(link.indexOf('.') + 1));
   if (!b.ok) throw new Error('bad base64');
-  return JSON.parse(strFromU8(inflateSync(b.bytes.subarray(3))));
+  return inflateSync(b.bytes.subarray(3), { dictionary: DICTIONARY_V1 });
+}
+/** The string table at the start of a format-1 payload. */
+function stringsOf(link: string): string[] {
+  const r = new ByteReader(bytesOf(link));
+  return Array.from({ length: r.uint() }, () => new TextDecoder().decode(r.take(r.uint())));
 }
 
 function expectDecodes(link: string, diagram: Diagram, autoplay = false) {
@@ -73,26 +82,38 @@ describe('the link format', () => {
   it('leaves out every default: an empty diagram is a handful of characters', () => {
     const link = encodeLink(Diagram.parse({}));
     expect(link.length).toBeLessThan(20);
-    expect(payloadOf(link)).toEqual([[]]);
+    expect(payloadOf(link).length).toBeLessThan(12);
   });
 
-  it('is not raw JSON: no field names, ids interned, edges point at services by position', () => {
+  it('is not raw JSON: no field names, strings stored once, edges point at services by position', () => {
     const d = SCENARIOS[0]!.diagram;
-    const json = JSON.stringify(payloadOf(encodeLink(d)));
-    for (const field of ['"services"', '"position"', '"latency"', '"kind"', '"from"'])
-      expect(json).not.toContain(field);
-    expect(json.split('"Payment Service"')).toHaveLength(2);
-    expect(json.split('"POST /orders"')).toHaveLength(2); // used by two edges, stored once
+    const payload = payloadOf(encodeLink(d));
+    for (const field of ['services', 'position', 'latency', 'kind', 'from', '{', '"'])
+      expect(payload).not.toContain(field);
+    const strings = stringsOf(encodeLink(d));
+    expect(strings.filter((s) => s === 'POST /orders')).toHaveLength(1); // used by two edges, stored once
+    expect(strings).toContain('Payment Service');
+    expect(strings.length).toBe(new Set(strings).size);
   });
 
-  it('leaves out ids that follow the previous one (s1, s2, …)', () => {
+  it('leaves out ids an editor derives: numbered, kebab-case names, <from>-<to>', () => {
     expect(nextId('s9')).toBe('s10');
     expect(nextId('edge')).toBeNull();
-    const d = generateDiagram(20);
-    const strings = (payloadOf(encodeLink(d)) as [string[]])[0];
-    expect(strings).toContain('s1');
-    expect(strings).not.toContain('s2');
-    expect(strings).not.toContain('e2');
+    expect(slugId('Order Service (EU)')).toBe('order-service-eu');
+    expect(slugId('Überweisung')).toBeNull();
+    const numbered = stringsOf(encodeLink(generateDiagram(20)));
+    expect(numbered).toContain('s1');
+    expect(numbered).toContain('e1');
+    expect(numbered.filter((s) => /^[se]\d+$/.test(s))).toEqual(['s1', 'e1']);
+    const named = Diagram.parse({
+      services: [
+        { id: 'order-service', name: 'Order Service' },
+        { id: 'bank', name: 'Bank' },
+      ],
+      edges: [{ id: 'order-service-bank', kind: 'sync', from: 'order-service', to: 'bank' }],
+    });
+    expect(stringsOf(encodeLink(named))).toEqual(['Order Service', 'Bank']);
+    expectDecodes(encodeLink(named), named);
   });
 
   it('keeps the 20-service diagram within 1,200 characters', () => {
@@ -231,10 +252,16 @@ describe('decodeLink says what is wrong', () => {
     expect(!r.ok && r.error.message).toContain('edges[0].to: no service with id "pay"');
   });
 
-  it('well-formed JSON that is not laid out as format 1', () => {
-    const r = decodeLink(linkOf([[], null, null, null, 'not a list']));
-    expect(r).toMatchObject({ ok: false, error: { code: 'corrupt' } });
-    expect(decodeLink(linkOf([['a'], null, 7]))).toMatchObject({ ok: false, error: { code: 'corrupt' } });
+  it('intact bytes that are not laid out as format 1', () => {
+    const valid = [0, 0, 0, 1, 0, 0, 0, 0, 0]; // no strings, no flags, no name, grid 1, empty lists, default run
+    expect(decodeLink(linkOf(valid))).toMatchObject({ ok: true, diagram: Diagram.parse({}) });
+    for (const bytes of [[], [0, 0], [...valid, 0], [3, 1, 255], [0, 9], [0, 0, 0, 1, 1, 7, 0]]) {
+      const r = decodeLink(linkOf(bytes));
+      expect(r).toMatchObject({
+        ok: false,
+        error: { code: 'corrupt', message: expect.stringContaining('not laid out as link format 1') },
+      });
+    }
   });
 
   it('never throws on non-strings', () => {
@@ -244,10 +271,10 @@ describe('decodeLink says what is wrong', () => {
   });
 });
 
-/** A format-1 link around any payload, framed like encodeLink does (fingerprint + raw deflate). */
-function linkOf(payload: unknown): string {
-  const bytes = strToU8(JSON.stringify(payload));
-  const packed = deflateSync(bytes, { level: 9 });
+/** A format-1 link around any bytes, framed like encodeLink does (fingerprint + raw deflate). */
+function linkOf(payload: number[]): string {
+  const bytes = Uint8Array.from(payload);
+  const packed = deflateSync(bytes, { level: 9, dictionary: DICTIONARY_V1 });
   const h = fnv1a(bytes);
   return `m1.${toBase64Url(Uint8Array.from([(h >>> 16) & 255, (h >>> 8) & 255, h & 255, ...packed]))}`;
 }

@@ -1,20 +1,25 @@
-import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, Inflate } from 'fflate';
 import type { DiagramError } from '../model/parse';
 import { parseDiagram } from '../model/parse';
 import type { Diagram } from '../model/schema';
 import { fnv1a, fromBase64Url, toBase64Url } from './bytes';
-import { decodeV1, encodeV1, FORMAT_1 } from './codec-v1';
+import { decodeV1, DICTIONARY_V1, encodeV1, FORMAT_1 } from './codec-v1';
 
 /**
  * A share link's fragment: `m<format>.<base64url>`, where the bytes are a 3-byte fingerprint of the
- * payload followed by the payload (compact JSON, see codec-v1.ts) raw-deflated at level 9.
- * The format number names the codec; every released codec's decoder is kept so old links open.
+ * payload followed by the payload (see codec-v1.ts) raw-deflated at level 9 with the format's preset
+ * dictionary. The format number names the codec; every released codec's decoder is kept so old
+ * links open.
  */
 export const LINK_FORMAT = FORMAT_1;
 
+interface LinkCodec {
+  dictionary: Uint8Array;
+  decode: (payload: Uint8Array) => { raw: Record<string, unknown>; autoplay: boolean };
+}
 /** Decoders of every released link format: each gives raw diagram JSON that parseDiagram migrates. */
-const DECODERS: Record<number, (payload: unknown) => { raw: Record<string, unknown>; autoplay: boolean }> = {
-  1: decodeV1,
+const CODECS: Record<number, LinkCodec> = {
+  1: { dictionary: DICTIONARY_V1, decode: decodeV1 },
 };
 
 /** Above this many characters some chat tools and mail clients cut links. */
@@ -36,8 +41,8 @@ export type DecodeLinkResult =
 
 /** The fragment payload (without '#') that carries `diagram`; `autoplay` makes the run start on open. */
 export function encodeLink(diagram: Diagram, options: { autoplay?: boolean } = {}): string {
-  const json = strToU8(JSON.stringify(encodeV1(diagram, options.autoplay ?? false)));
-  const packed = deflateSync(json, { level: 9, mem: 12 });
+  const json = encodeV1(diagram, options.autoplay ?? false);
+  const packed = deflateSync(json, { level: 9, mem: 12, dictionary: DICTIONARY_V1 });
   const bytes = new Uint8Array(FINGERPRINT_BYTES + packed.length);
   const print = fnv1a(json);
   bytes[0] = print >>> 16;
@@ -105,8 +110,8 @@ function decode(input: string): DecodeLinkResult {
     );
   }
   const { format, body } = found;
-  const decoder = DECODERS[format];
-  if (!decoder) {
+  const codec = CODECS[format];
+  if (!codec) {
     if (format > LINK_FORMAT) {
       return fail(
         'future-version',
@@ -131,7 +136,7 @@ function decode(input: string): DecodeLinkResult {
   }
   const bytes = b64.bytes;
   if (bytes.length <= FINGERPRINT_BYTES) return fail('truncated', TRUNCATED);
-  const inflated = inflateCapped(bytes.subarray(FINGERPRINT_BYTES), MAX_PAYLOAD_BYTES);
+  const inflated = inflateCapped(bytes.subarray(FINGERPRINT_BYTES), codec.dictionary, MAX_PAYLOAD_BYTES);
   if (inflated === 'eof') return fail('truncated', TRUNCATED);
   if (inflated === 'invalid') return fail('corrupt', damaged('its compressed data is invalid'));
   if (inflated === 'too-large')
@@ -141,15 +146,9 @@ function decode(input: string): DecodeLinkResult {
   if ((fnv1a(json) & 0xffffff) !== expected) {
     return fail('corrupt', damaged("its contents don't match its checksum, so part of it was altered"));
   }
-  let payload: unknown;
-  try {
-    payload = JSON.parse(strFromU8(json));
-  } catch {
-    return fail('corrupt', damaged('its contents are not readable'));
-  }
   let decoded: { raw: Record<string, unknown>; autoplay: boolean };
   try {
-    decoded = decoder(payload);
+    decoded = codec.decode(json);
   } catch (e) {
     return fail(
       'corrupt',
@@ -170,11 +169,15 @@ function decode(input: string): DecodeLinkResult {
 }
 
 /** Raw inflate that stops as soon as the output passes `cap`, so a tiny link can't exhaust memory. */
-function inflateCapped(data: Uint8Array, cap: number): Uint8Array | 'eof' | 'invalid' | 'too-large' {
+function inflateCapped(
+  data: Uint8Array,
+  dictionary: Uint8Array,
+  cap: number,
+): Uint8Array | 'eof' | 'invalid' | 'too-large' {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let tooLarge = false;
-  const inflater = new Inflate((chunk) => {
+  const inflater = new Inflate({ dictionary }, (chunk) => {
     total += chunk.length;
     if (total > cap) tooLarge = true;
     else chunks.push(chunk.slice());
