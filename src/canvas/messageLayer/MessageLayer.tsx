@@ -61,6 +61,7 @@ export function MessageLayer(props: MessageLayerProps) {
     let cssH = 0;
     let dpr = 0;
     let lastCorrelation: { id: string; correlation: string } | null = null;
+    const last: Record<string, unknown> = {};
 
     const boxOf: NodeBoxLookup = (id: string, out: Box) => {
       const node = store.getState().nodeLookup.get(id);
@@ -107,6 +108,45 @@ export function MessageLayer(props: MessageLayerProps) {
         correlation = lastCorrelation?.correlation ?? null;
       }
       const [x, y, zoom] = s.transform;
+      // Nothing moved (paused, no pan, no drag): keep last frame's pixels and save the CPU.
+      let nodeSum = 0;
+      for (const n of s.nodeLookup.values())
+        nodeSum += n.internals.positionAbsolute.x * 3 + n.internals.positionAbsolute.y;
+      const sig = last;
+      if (
+        sig.time === frame.time &&
+        sig.version === frame.messages.version &&
+        sig.effects === frame.effects.length &&
+        sig.x === x &&
+        sig.y === y &&
+        sig.zoom === zoom &&
+        sig.w === cssW &&
+        sig.h === cssH &&
+        sig.dpr === dpr &&
+        sig.nodes === nodeSum &&
+        sig.palette === palette &&
+        sig.selected === selected &&
+        sig.correlation === correlation &&
+        sig.diagram === frame.diagram
+      ) {
+        return;
+      }
+      Object.assign(sig, {
+        time: frame.time,
+        version: frame.messages.version,
+        effects: frame.effects.length,
+        x,
+        y,
+        zoom,
+        w: cssW,
+        h: cssH,
+        dpr,
+        nodes: nodeSum,
+        palette,
+        selected,
+        correlation,
+        diagram: frame.diagram,
+      });
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       renderer.draw(ctx, frame, { x, y, zoom }, boxOf, {
         width: cssW,
