@@ -14,12 +14,14 @@ function mulberry32(seed: number): () => number {
 
 /**
  * A layered diagram of `services` services and `edges` edges whose steady state keeps well over
- * 2,000 messages in flight (about 20 per edge): clients in the first column, a tree of calls down
+ * 2,000 messages in flight at every size: clients in the first column, a tree of calls down
  * ten columns, plus cross edges that carry a message nobody reacts to, so traffic grows linearly
  * with the edge count rather than multiplying along paths.
  */
 export function benchDiagram(services: number, edges: number, seed = 7): Diagram {
   const rnd = mulberry32(seed);
+  // About 2,400–2,800 messages in flight whatever the size, so a bigger diagram measures size, not load.
+  const clientRate = Math.round((2600 / edges) * 10) / 10;
   const columns = 10;
   const perColumn = Math.ceil(services / columns);
   const col = (i: number) => Math.floor(i / perColumn);
@@ -35,7 +37,7 @@ export function benchDiagram(services: number, edges: number, seed = 7): Diagram
       replicas: 1,
       concurrency: 10_000,
       latency: { dist: 'fixed', ms: 5 },
-      traffic: { pattern: 'steady', rate: 14, burstSize: 1, burstEveryMs: 1000 },
+      traffic: { pattern: 'steady', rate: clientRate, burstSize: 1, burstEveryMs: 1000 },
     });
   }
   const out: NonNullable<DiagramInput['edges']> = [];
