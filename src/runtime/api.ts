@@ -33,7 +33,9 @@ export interface InFlightMessage {
   /**
    * Where along the edge's path it starts and ends, 0 = the edge's source, 1 = its target.
    * A request goes 0→1 and its reply 1→0; a queue message goes 0→0.5 to the broker and 0.5→1 to
-   * the consumer; a compensation goes back 1→0 in its own look.
+   * the consumer (a dead-lettered one goes back 1→0.5 to the broker's dead-letter queue); a
+   * compensation travels toward the participant that undoes its step, in its own look: 0→1 from an
+   * orchestrator, 1→0 back along the next edge of a choreographed chain. Use fromT/toT as given.
    */
   fromT: number;
   toT: number;
