@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { checkoutExample } from '../scenarios/checkout';
+import { exportDiagramJson } from '../share/json';
+import { decodeLink, encodeLink } from '../share/link';
+import { runShare } from './share';
+
+const files: Record<string, string> = {
+  'checkout.json': exportDiagramJson(checkoutExample),
+  'broken.json': '{ "services": [ }',
+  'bad-ref.json': JSON.stringify({
+    services: [{ id: 'a' }],
+    edges: [{ id: 'e', kind: 'sync', from: 'a', to: 'pay' }],
+  }),
+};
+const read = (path: string) => {
+  const text = files[path];
+  if (text === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+  return text;
+};
+
+describe('npm run share', () => {
+  it('prints the fragment of a diagram file', () => {
+    const r = runShare(['checkout.json'], read);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`#${encodeLink(checkoutExample)}\n`);
+    expect(decodeLink(r.stdout.trim())).toMatchObject({
+      ok: true,
+      diagram: checkoutExample,
+      autoplay: false,
+    });
+  });
+
+  it('--autoplay and --base', () => {
+    const r = runShare(['checkout.json', '--autoplay', '--base', 'https://x.org/app/'], read);
+    expect(r.stdout).toMatch(/^https:\/\/x\.org\/app\/#m1\./);
+    expect(decodeLink(r.stdout.trim())).toMatchObject({ ok: true, autoplay: true });
+  });
+
+  it('--decode prints the diagram JSON', () => {
+    const r = runShare(['--decode', `https://x.org/#${encodeLink(checkoutExample)}`], read);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(exportDiagramJson(checkoutExample));
+  });
+
+  it('bad links give the app’s messages and exit 1', () => {
+    const link = encodeLink(checkoutExample);
+    expect(runShare(['--decode', link.slice(0, 100)], read)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('This link is incomplete — it may have been cut off'),
+    });
+    expect(runShare(['--decode', link.replace('m1.', 'm4.')], read)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('made by a newer Microsim (link format 4)'),
+    });
+  });
+
+  it('bad files say what and where', () => {
+    expect(runShare(['broken.json'], read)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('line 1, column 17'),
+    });
+    expect(runShare(['bad-ref.json'], read)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('edges[0].to: no service with id "pay"'),
+    });
+    expect(runShare(['nope.json'], read)).toMatchObject({ code: 1, stderr: 'nope.json: no such file\n' });
+  });
+
+  it('bad usage exits 2', () => {
+    expect(runShare([], read).code).toBe(2);
+    expect(runShare(['--decode'], read).code).toBe(2);
+    expect(runShare(['a.json', '--what'], read).code).toBe(2);
+  });
+});
