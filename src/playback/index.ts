@@ -8,3 +8,4 @@ export * from './session';
 export * from './playback';
 export * from './fakeEngine';
 export * from './legend';
+export * from './signature';

@@ -100,8 +100,11 @@ export class EngineSession {
   /** A fresh engine for the loaded diagram, with `liveFaults` replayed as part of its script. */
   private rebuild(liveFaults: Fault[]): void {
     if (!this.diagram) throw new Error('No diagram loaded.');
-    const diagram = liveFaults.length
-      ? { ...this.diagram, faults: [...this.diagram.faults, ...liveFaults] }
+    // A live fault the app has already written into the diagram's script must not apply twice.
+    const known = new Set(this.diagram.faults.map((f) => f.id));
+    const extra = liveFaults.filter((f) => !known.has(f.id));
+    const diagram = extra.length
+      ? { ...this.diagram, faults: [...this.diagram.faults, ...extra] }
       : this.diagram;
     this.engine = null;
     this.failure = null;

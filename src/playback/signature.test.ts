@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { simulationSignature } from './signature';
+import { testDiagram } from './testDiagram';
+
+describe('simulationSignature', () => {
+  const d = testDiagram();
+  it('ignores moves, notes and live faults', () => {
+    const moved = {
+      ...d,
+      services: d.services.map((s) => ({ ...s, position: { x: s.position.x + 50, y: 9 } })),
+    };
+    const live = {
+      ...d,
+      faults: [
+        {
+          id: 'l1',
+          kind: 'down' as const,
+          target: 'b',
+          atMs: 10,
+          durationMs: 0,
+          factor: 5,
+          rate: 0.5,
+          source: 'live' as const,
+        },
+      ],
+    };
+    expect(simulationSignature(moved)).toBe(simulationSignature(d));
+    expect(simulationSignature(live)).toBe(simulationSignature(d));
+  });
+  it('changes with anything the run depends on', () => {
+    const slower = { ...d, services: d.services.map((s) => ({ ...s, errorRate: 0.5 })) };
+    const seeded = { ...d, run: { ...d.run, seed: 9 } };
+    const fewer = { ...d, edges: [] };
+    for (const x of [slower, seeded, fewer]) expect(simulationSignature(x)).not.toBe(simulationSignature(d));
+  });
+});
