@@ -3,7 +3,7 @@ import type { Effect, Engine } from './api';
 import { checkInvariants } from './check';
 import { onBurst, onClientTick, startClient, type ClientTraffic } from './client';
 import { compileDiagram } from './compile';
-import { LOOKS, Mk, type Call, type Edg, type Job, type Msg } from './entities';
+import { LOOKS, Mk, type Call, type Edg, type Msg } from './entities';
 import { endFault, resolveFault, scheduleFault, startFault, type ActiveFault } from './faults';
 import { buildMetrics } from './metrics';
 import { onBrokerArrive, onConsumerArrive, onDeadLetterArrive, onQueueReplyArrive } from './queue';
@@ -94,7 +94,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
         break;
       }
       case Ev.HandleDone:
-        onHandleDone(sim, obj as Job);
+        onHandleDone(sim, obj as Msg);
         break;
       case Ev.Timeout:
         onLaneDue(sim, obj as TimeoutLane);

@@ -273,23 +273,10 @@ export class Call {
     readonly look: Lk,
     readonly policy: CallPolicy,
     readonly owner: Owner,
-    readonly ownerObj: Job | SagaInst | null,
+    readonly ownerObj: Msg | SagaInst | null,
     readonly corr: number,
     readonly cause: number,
     readonly hop: number,
-  ) {}
-}
-
-/** A handling in progress on one slot. */
-export class Job {
-  actions: Action[] | null = null;
-  next = 0;
-  token = 1;
-  constructor(
-    readonly svc: Svc,
-    readonly msg: Msg,
-    readonly replica: number,
-    readonly startedAt: number,
   ) {}
 }
 
@@ -316,6 +303,10 @@ export class Msg {
   token = 0;
   step = 0;
   call: Call | null = null;
+  /** While handled: when it started and what the service does next. */
+  startedAt = 0;
+  actions: Action[] | null = null;
+  nextAction = 0;
   queue: Queue | null = null;
   saga: SagaInst | null = null;
   constructor(

@@ -1,5 +1,5 @@
 import { sampleLatency } from './distributions';
-import { Call, Job, Lk, Mk, Owner, St, type Action, type Msg, type Svc } from './entities';
+import { Call, Lk, Mk, Owner, St, type Action, type Msg, type Svc } from './entities';
 import { onQueueHandled, pump, publishQueue } from './queue';
 import { startSaga } from './saga';
 import { Ev, type Sim } from './sim';
@@ -44,32 +44,34 @@ export function startJob(sim: Sim, svc: Svc, m: Msg, replica: number): void {
   sim.setState(m, St.Handling);
   sim.activeJobs++;
   svc.waitHist.add(sim.now - m.inboxAt);
-  const job = new Job(svc, m, replica, sim.now);
+  // The message itself carries its handling (no separate job object on the hot path).
+  m.replica = replica;
+  m.startedAt = sim.now;
+  m.actions = null;
+  m.nextAction = 0;
   const dur = sampleLatency(sim.rng, svc.latKind, svc.latA, svc.latB) * svc.slowFactor;
   sim.rec(TR.started, m.id, svc.idx, -1, -1, replica);
-  sim.at(sim.now + dur, Ev.HandleDone, job, 0);
+  sim.at(sim.now + dur, Ev.HandleDone, m, 0);
 }
 
 /** Handling time is over: fail by the error rate, or perform the outgoing edges it triggers. */
-export function onHandleDone(sim: Sim, job: Job): void {
-  const svc = job.svc;
+export function onHandleDone(sim: Sim, m: Msg): void {
+  const svc = m.dst;
   const p = svc.injectedError > 0 ? 1 - (1 - svc.errorRate) * (1 - svc.injectedError) : svc.errorRate;
   if (p > 0 && sim.rng.next() < p) {
-    finishJob(sim, job, false, 'error');
+    finishJob(sim, m, false, 'error');
     return;
   }
-  const m = job.msg;
-  job.actions = routeFor(svc, m.type, m.look === Lk.Compensation);
-  continueJob(sim, job);
+  m.actions = routeFor(svc, m.type, m.look === Lk.Compensation);
+  continueJob(sim, m);
 }
 
 /** Performs the remaining actions in order; a sync call suspends the job until its outcome. */
-export function continueJob(sim: Sim, job: Job): void {
-  const acts = job.actions!;
-  const svc = job.svc;
-  const m = job.msg;
-  while (job.next < acts.length) {
-    const a = acts[job.next++]!;
+export function continueJob(sim: Sim, m: Msg): void {
+  const acts = m.actions!;
+  const svc = m.dst;
+  while (m.nextAction < acts.length) {
+    const a = acts[m.nextAction++]!;
     if (a.kind === 'sync') {
       const e = a.edge;
       const call = new Call(
@@ -81,7 +83,7 @@ export function continueJob(sim: Sim, job: Job): void {
         Lk.Request,
         e.policy!,
         Owner.Job,
-        job,
+        m,
         m.corr,
         m.id,
         m.hop + 1,
@@ -95,30 +97,29 @@ export function continueJob(sim: Sim, job: Job): void {
     else if (a.kind === 'topic') publishTopic(sim, a.topic!, a.edge, svc, m.id, m.corr, m.hop + 1);
     else if (m.saga === null || m.saga.def !== a.saga) startSaga(sim, a.saga!, m.id, m.corr, m.hop + 1);
   }
-  finishJob(sim, job, true, '');
+  finishJob(sim, m, true, '');
 }
 
 /** The outcome of a job's sync call. */
-export function onJobCallDone(sim: Sim, job: Job, ok: boolean): void {
-  job.svc.waiting--;
-  if (ok) continueJob(sim, job);
-  else finishJob(sim, job, false, 'downstream');
+export function onJobCallDone(sim: Sim, m: Msg, ok: boolean): void {
+  m.dst.waiting--;
+  if (ok) continueJob(sim, m);
+  else finishJob(sim, m, false, 'downstream');
 }
 
 /** Ends a handling: frees the slot, answers the caller or the broker, starts the next waiting message. */
-export function finishJob(sim: Sim, job: Job, ok: boolean, reason: string): void {
-  const svc = job.svc;
-  const m = job.msg;
+export function finishJob(sim: Sim, m: Msg, ok: boolean, reason: string): void {
+  const svc = m.dst;
   sim.occupy(svc, -1);
-  svc.replicaUsed[job.replica]!--;
+  svc.replicaUsed[m.replica]!--;
   sim.activeJobs--;
-  svc.latHist.add(sim.now - job.startedAt);
+  svc.latHist.add(sim.now - m.startedAt);
   if (ok) {
     svc.handled++;
-    sim.rec(TR.handled, m.id, svc.idx, -1, -1, job.replica);
+    sim.rec(TR.handled, m.id, svc.idx, -1, -1, m.replica);
   } else {
     svc.failed++;
-    sim.rec(TR.failed, m.id, svc.idx, -1, sim.d(reason), job.replica);
+    sim.rec(TR.failed, m.id, svc.idx, -1, sim.d(reason), m.replica);
     sim.effect('failed', svc.id, undefined, m.id);
   }
   if (m.kind === Mk.Request) {

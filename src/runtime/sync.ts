@@ -1,4 +1,4 @@
-import { Lk, Mk, Owner, St, type Call, type Edg, type Job, type Msg, type SagaInst } from './entities';
+import { Lk, Mk, Owner, St, type Call, type Edg, type Msg, type SagaInst } from './entities';
 import { onCompensationDone, onSagaActionDone } from './saga';
 import { arriveAtService, onJobCallDone } from './services';
 import { Ev, W, type Sim } from './sim';
@@ -218,7 +218,7 @@ export function endCall(sim: Sim, call: Call, ok: boolean): void {
   );
   switch (call.owner) {
     case Owner.Job:
-      onJobCallDone(sim, call.ownerObj as Job, ok);
+      onJobCallDone(sim, call.ownerObj as Msg, ok);
       break;
     case Owner.Client: {
       const r = sim.requests;
