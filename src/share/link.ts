@@ -41,10 +41,10 @@ export type DecodeLinkResult =
 
 /** The fragment payload (without '#') that carries `diagram`; `autoplay` makes the run start on open. */
 export function encodeLink(diagram: Diagram, options: { autoplay?: boolean } = {}): string {
-  const json = encodeV1(diagram, options.autoplay ?? false);
-  const packed = deflateSync(json, { level: 9, mem: 12, dictionary: DICTIONARY_V1 });
+  const payload = encodeV1(diagram, options.autoplay ?? false);
+  const packed = deflateSync(payload, { level: 9, dictionary: DICTIONARY_V1 });
   const bytes = new Uint8Array(FINGERPRINT_BYTES + packed.length);
-  const print = fnv1a(json);
+  const print = fnv1a(payload);
   bytes[0] = print >>> 16;
   bytes[1] = print >>> 8;
   bytes[2] = print;
@@ -141,14 +141,14 @@ function decode(input: string): DecodeLinkResult {
   if (inflated === 'invalid') return fail('corrupt', damaged('its compressed data is invalid'));
   if (inflated === 'too-large')
     return fail('corrupt', damaged('it unpacks to far more data than any diagram'));
-  const json = inflated;
+  const payload = inflated;
   const expected = ((bytes[0]! << 16) | (bytes[1]! << 8) | bytes[2]!) >>> 0;
-  if ((fnv1a(json) & 0xffffff) !== expected) {
+  if ((fnv1a(payload) & 0xffffff) !== expected) {
     return fail('corrupt', damaged("its contents don't match its checksum, so part of it was altered"));
   }
   let decoded: { raw: Record<string, unknown>; autoplay: boolean };
   try {
-    decoded = codec.decode(json);
+    decoded = codec.decode(payload);
   } catch (e) {
     return fail(
       'corrupt',
