@@ -81,6 +81,8 @@ describe('sync calls', () => {
     expect(r.timedOut).toBeGreaterThan(0);
     expect(metrics.edges.e!.retried).toBeGreaterThanOrEqual(2 * r.timedOut);
     expect(records.some((r) => r.type === 'late-reply')).toBe(true);
+    // The callee still finishes work for callers that gave up.
+    expect(records.some((r) => r.type === 'handled' && r.detail === 'caller gave up')).toBe(true);
     // Every attempt succeeds at the callee, so each retry is a duplicate side effect.
     expect(metrics.duplicates).toBe(metrics.services.slow!.handled - handledFirstAttempts(records));
     expect(metrics.duplicates).toBeGreaterThan(0);

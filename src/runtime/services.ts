@@ -2,7 +2,7 @@ import { sampleLatency } from './distributions';
 import { Call, Lk, Mk, Owner, St, type Action, type Msg, type Svc } from './entities';
 import { onQueueHandled, pump, publishQueue } from './queue';
 import { startSaga } from './saga';
-import { Ev, type Sim } from './sim';
+import { Ev, W, type Sim } from './sim';
 import { sendReply, startCall } from './sync';
 import { publishTopic } from './topic';
 import { TR } from './trace';
@@ -116,7 +116,10 @@ export function finishJob(sim: Sim, m: Msg, ok: boolean, reason: string): void {
   svc.latHist.add(sim.now - m.startedAt);
   if (ok) {
     svc.handled++;
-    sim.rec(TR.handled, m.id, svc.idx, -1, -1, m.replica);
+    // Work finished for a caller that already gave up (timed out or moved on to a retry) is marked.
+    const call = m.kind === Mk.Request ? m.call! : null;
+    const gaveUp = call !== null && (!call.pending || call.token !== m.token);
+    sim.rec(TR.handled, m.id, svc.idx, -1, gaveUp ? W['caller gave up'] : -1, m.replica);
   } else {
     svc.failed++;
     sim.rec(TR.failed, m.id, svc.idx, -1, sim.d(reason), m.replica);

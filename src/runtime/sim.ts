@@ -45,6 +45,7 @@ export const WORDS = [
   'completed',
   'compensated',
   'stuck',
+  'caller gave up',
 ] as const;
 /** Interned id of each word in `WORDS`. */
 export const W = Object.fromEntries(WORDS.map((w, i) => [w, LOOKS.length + i])) as {
