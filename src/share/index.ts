@@ -4,3 +4,4 @@ export * from './storage';
 export * from './recent';
 export * from './open-link';
 export * from './memory-store';
+export * from './image';
