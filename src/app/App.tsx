@@ -1,12 +1,16 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
+import { MessageLayer } from '../canvas/messageLayer';
 import { Palette } from '../canvas/Palette';
 import { Inspector } from '../panels/inspector/Inspector';
+import { EnvelopePanel, Legend, TimeControls } from '../panels/playback';
 import { useAppStore } from '../store';
 import type { CommandContext } from './commands';
+import { ContextMenu, type MenuTarget } from './ContextMenu';
 import { ExamplesDialog } from './ExamplesDialog';
 import { Notices } from './Notices';
+import { applyLiveFault, playback, type reloadRun } from './run';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useThemeEffect } from './theme';
 import { Topbar } from './Topbar';
@@ -15,24 +19,84 @@ import { useShortcuts } from './useShortcuts';
 function Editor() {
   const flow = useReactFlow();
   const dialog = useAppStore((s) => s.dialog);
-  const ctx: CommandContext = useMemo(() => ({ store: useAppStore, flow, run: null }), [flow]);
+  const selectedMessage = useAppStore((s) => s.selectedMessage);
+  const [menu, setMenu] = useState<MenuTarget | null>(null);
+  const [legendOpen, setLegendOpen] = useState(false);
+  const p = playback();
+  const run = useMemo(
+    () => ({ togglePlay: () => p.toggle(), step: () => p.step(), reset: () => p.reset() }),
+    [p],
+  );
+  const ctx: CommandContext = useMemo(() => ({ store: useAppStore, flow, run }), [flow, run]);
   useShortcuts(ctx);
   useThemeEffect();
+  useEffect(() => {
+    const api = window as unknown as { __microsim: Record<string, unknown> };
+    api.__microsim = {
+      ...api.__microsim,
+      playback: p,
+      fitView: () => flow.fitView({ padding: 0.1 }),
+      loadDiagram: (d: Parameters<typeof reloadRun>[0]) =>
+        useAppStore.getState().replaceDiagram(d, { undoable: false }),
+    };
+  }, [p, flow]);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const fitSoon = () => setTimeout(() => flow.fitView({ padding: 0.1, maxZoom: 1.2 }), 50);
   return (
     <div className="app">
       <Topbar ctx={ctx} />
       <div className="workspace">
         <Palette />
         <main className="stage" aria-label="Diagram">
-          <Canvas />
+          <Canvas
+            onServiceContextMenu={(id, at) => setMenu({ type: 'service', id, ...at })}
+            onEdgeContextMenu={(id, at) => setMenu({ type: 'edge', id, ...at })}
+          >
+            <MessageLayer
+              playback={p}
+              selectedMessageId={selectedMessage}
+              onSelectMessage={(id) => {
+                p.pause();
+                useAppStore.getState().selectMessage(id);
+              }}
+            />
+          </Canvas>
+          <div className={`legend-dock${legendOpen ? ' is-open' : ''}`}>
+            <button
+              className="btn btn--small legend-dock__toggle"
+              aria-expanded={legendOpen}
+              onClick={() => setLegendOpen(!legendOpen)}
+            >
+              Legend {legendOpen ? '▾' : '▸'}
+            </button>
+            {legendOpen && <Legend />}
+          </div>
+          {selectedMessage && (
+            <div className="envelope-dock">
+              <EnvelopePanel
+                playback={p}
+                messageId={selectedMessage}
+                onClose={() => useAppStore.getState().selectMessage(null)}
+              />
+            </div>
+          )}
         </main>
         <Inspector />
       </div>
+      <footer className="runbar">
+        <TimeControls
+          playback={p}
+          onSeedChange={(seed) =>
+            useAppStore.getState().edit('Change seed', (d) => ({ ...d, run: { ...d.run, seed } }))
+          }
+        />
+      </footer>
       <Notices />
-      {dialog === 'shortcuts' && <ShortcutsDialog />}
-      {dialog === 'examples' && (
-        <ExamplesDialog onOpened={() => setTimeout(() => flow.fitView({ padding: 0.2, maxZoom: 1.2 }), 50)} />
+      {menu && (
+        <ContextMenu target={menu} onClose={closeMenu} onFault={(f) => applyLiveFault(useAppStore, f)} />
       )}
+      {dialog === 'shortcuts' && <ShortcutsDialog />}
+      {dialog === 'examples' && <ExamplesDialog onOpened={fitSoon} />}
     </div>
   );
 }

@@ -145,7 +145,7 @@ export const COMMANDS: Command[] = [
       const st = store.getState();
       const positions = tidyLayout(st.diagram, st.measured);
       st.edit('Tidy up', (d) => moveElements(d, positions));
-      window.setTimeout(() => flow?.fitView({ padding: 0.2, duration: 300, maxZoom: 1.2 }), 30);
+      window.setTimeout(() => flow?.fitView({ padding: 0.1, duration: 300, maxZoom: 1.2 }), 30);
     },
   },
   {
@@ -153,7 +153,7 @@ export const COMMANDS: Command[] = [
     label: 'Fit view',
     group: 'View',
     keys: ['f'],
-    run: ({ flow }) => void flow?.fitView({ padding: 0.2, duration: 250, maxZoom: 1.2 }),
+    run: ({ flow }) => void flow?.fitView({ padding: 0.1, duration: 250, maxZoom: 1.2 }),
   },
   {
     id: 'zoom-in',

@@ -26,6 +26,7 @@ const edgeTypes = { kind: KindEdge };
 export const PALETTE_MIME = 'application/x-microsim-kind';
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 const SNAP: [number, number] = [20, 20];
+const MINIMAP_SIZE = { width: 168, height: 110 };
 
 export interface CanvasProps {
   /** Drawn inside the flow (the message layer). */
@@ -159,7 +160,7 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
         onMoveEnd={(_, v) => useAppStore.getState().setViewport(v)}
         defaultViewport={diagram.viewport ?? { x: 40, y: 40, zoom: 1 }}
         fitView={!diagram.viewport}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+        fitViewOptions={{ padding: 0.1, maxZoom: 1.2 }}
         minZoom={0.1}
         maxZoom={3}
         snapToGrid
@@ -176,6 +177,7 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <MiniMap
+          style={MINIMAP_SIZE}
           pannable
           zoomable
           ariaLabel="Minimap"

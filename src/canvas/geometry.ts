@@ -23,7 +23,7 @@ export interface Box {
 }
 
 /** Nominal size of a service node, used until React Flow has measured it. */
-export const SERVICE_SIZE = { width: 164, height: 64 };
+export const SERVICE_SIZE = { width: 172, height: 64 };
 
 /**
  * The curve from `source`'s right-middle to `target`'s left-middle; `lane` offsets parallel edges
@@ -76,20 +76,4 @@ export function tangentAt(c: Curve, t: number): Point {
 /** SVG path data for a curve. */
 export function curvePath(c: Curve): string {
   return `M${c.p0.x},${c.p0.y} C${c.p1.x},${c.p1.y} ${c.p2.x},${c.p2.y} ${c.p3.x},${c.p3.y}`;
-}
-
-/**
- * Lanes for parallel edges: the first edge between a pair of services (either direction) runs
- * straight (lane 0), the next ones bow out on alternating sides (1, -1, 2, …).
- */
-export function edgeLanes(edges: readonly { id: string; from: string; to: string }[]): Map<string, number> {
-  const seen = new Map<string, number>();
-  const lanes = new Map<string, number>();
-  for (const e of edges) {
-    const key = e.from < e.to ? `${e.from}\u0000${e.to}` : `${e.to}\u0000${e.from}`;
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    lanes.set(e.id, n === 0 ? 0 : n % 2 === 1 ? (n + 1) / 2 : -n / 2);
-  }
-  return lanes;
 }

@@ -1,6 +1,7 @@
 import type { Diagram, Edge, Note, Service } from '../model/schema';
 import type { KindEdgeType } from './edges/KindEdge';
-import { edgeLanes, SERVICE_SIZE } from './geometry';
+import { SERVICE_SIZE } from './geometry';
+import { edgeLanes } from './messageLayer/lanes';
 import type { NoteNodeType } from './nodes/NoteNode';
 import type { ServiceNodeType } from './nodes/ServiceNode';
 

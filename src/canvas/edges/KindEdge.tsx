@@ -11,7 +11,7 @@ export type KindEdgeType = FlowEdge<{ edge: Edge; lane: number }>;
 export function edgeLabel(e: Edge): string {
   switch (e.kind) {
     case 'sync':
-      return `${e.protocol === 'grpc' ? 'gRPC' : 'REST'} · ${e.message || 'call'}`;
+      return e.message || 'call';
     case 'queue':
       return e.channel;
     case 'topic':
@@ -30,6 +30,8 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
   const curve = curveBetween({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, data.lane);
   const mid = pointAt(curve, 0.5);
   const near = pointAt(curve, 0.82);
+  // The label fits in the gap between the two services; the full text is in its tooltip.
+  const room = Math.max(90, Math.hypot(targetX - sourceX, targetY - sourceY) - 14);
   const cut = state?.cut ?? false;
   const circuit = state?.circuit ?? 'closed';
   const color = cut ? 'var(--danger)' : `var(--edge-${edge.kind})`;
@@ -39,6 +41,7 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
         id={id}
         path={curvePath(curve)}
         markerEnd={`url(#mk-${edge.kind})`}
+        markerStart={edge.kind === 'sync' ? 'url(#mk-sync-back)' : undefined}
         interactionWidth={18}
         className={`kedge kedge--${edge.kind}${selected ? ' is-selected' : ''}${cut ? ' is-cut' : ''}`}
         style={{
@@ -50,7 +53,8 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
       <EdgeLabelRenderer>
         <div
           className={`elabel elabel--${edge.kind}${selected ? ' is-selected' : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
+          style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)`, maxWidth: room }}
+          title={`${edge.kind}: ${edgeLabel(edge)}${edge.message && edge.kind !== 'sync' ? ` (${edge.message})` : ''}`}
           data-testid={`edge-label-${id}`}
           data-kind={edge.kind}
         >
@@ -58,6 +62,8 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
             <span className="elabel__step" aria-label={`step ${edge.step}`}>
               {edge.step}
             </span>
+          ) : edge.kind === 'sync' ? (
+            <span className="elabel__proto">{edge.protocol === 'grpc' ? 'gRPC' : 'REST'}</span>
           ) : (
             <span className="elabel__glyph" aria-hidden="true">
               {style.glyph}
