@@ -18,7 +18,7 @@ async function reloadWithStored(editor: EditorPage, raw: string) {
 }
 
 test('edits survive a reload: services, edges, names, settings and the viewport', async ({ editor }) => {
-  const added = await editor.dragFromPalette('database', { x: 420, y: 560 });
+  const added = await editor.dragFromPalette('database', { x: 0.45, y: 0.85 });
   const edge = await editor.connect('orders', added);
   await editor.kindPicker.getByTestId('pick-queue').click();
   await editor.serviceCard(added).dblclick();
@@ -29,7 +29,7 @@ test('edits survive a reload: services, edges, names, settings and the viewport'
   await editor.clickEmpty();
   await editor.field('diagram-name').fill('My checkout');
   await editor.dragNode('email', 80, 40);
-  await editor.pan({ x: 60, y: 60 }, 120, -70);
+  await editor.pan({ x: 0.6, y: 0.96 }, 120, -70);
   await editor.settled();
 
   const before = await editor.state();
@@ -79,7 +79,7 @@ test('corrupt storage: a clear warning, a fresh start, and the data kept aside',
   expect(await keysHolding(editor, corrupt)).not.toEqual([]);
 
   // Working on the fresh diagram overwrites the autosave, but not the copy kept aside.
-  await editor.dragFromPalette('service', { x: 300, y: 560 });
+  await editor.dragFromPalette('service', { x: 0.35, y: 0.85 });
   await editor.waitForAutosave();
   expect(await editor.stored()).not.toBe(corrupt);
   expect(await keysHolding(editor, corrupt)).not.toEqual([]);

@@ -61,6 +61,12 @@ export const EXAMPLE = {
 
 export const STORAGE_KEY = 'microsim:current';
 
+/** A place on the canvas as fractions of its width and height (0,0 top-left; 1,1 bottom-right). */
+export interface Spot {
+  x: number;
+  y: number;
+}
+
 /**
  * The editor as a person meets it: palette, canvas, inspector, top bar. Actions go through the mouse
  * and keyboard; the store (`window.__microsim.store`) is only read, to assert what the actions did.
@@ -219,21 +225,28 @@ export class EditorPage {
 
   // ---- palette -------------------------------------------------------------------------------
 
-  /** A point on the canvas, in page pixels, given as offsets from its top-left corner. */
-  async canvasPoint(dx: number, dy: number): Promise<{ x: number; y: number }> {
+  /**
+   * A point on the canvas in page pixels. Specs place things by fractions of the canvas (0–1 across
+   * and down), so a resized panel or a docked overlay in a corner doesn't move them off the canvas.
+   */
+  async canvasPoint(at: Spot): Promise<{ x: number; y: number }> {
     const box = await this.canvas.boundingBox();
     if (!box) throw new Error('canvas not visible');
-    return { x: box.x + dx, y: box.y + dy };
+    return { x: box.x + at.x * box.width, y: box.y + at.y * box.height };
   }
 
   /**
-   * Drags a palette item onto the canvas with a real HTML5 drag (dragstart → dragover → drop with
-   * one shared DataTransfer, as the browser does), dropping at `at` (offsets in the canvas).
+   * Drags a palette item onto the canvas with a real HTML5 drag (Playwright's dragTo: dragstart,
+   * dragover and drop with the browser's own DataTransfer), dropping at `at`.
    * Returns the id of the element the drop created.
    */
-  async dragFromPalette(kind: ServiceKind | 'note', at: { x: number; y: number }): Promise<string> {
+  async dragFromPalette(kind: ServiceKind | 'note', at: Spot): Promise<string> {
     const before = await this.allIds();
-    await this.page.getByTestId(`palette-${kind}`).dragTo(this.canvas, { targetPosition: at });
+    const box = await this.canvas.boundingBox();
+    if (!box) throw new Error('canvas not visible');
+    await this.page
+      .getByTestId(`palette-${kind}`)
+      .dragTo(this.canvas, { targetPosition: { x: at.x * box.width, y: at.y * box.height } });
     let added = '';
     await expect
       .poll(async () => {
@@ -283,10 +296,8 @@ export class EditorPage {
     await this.page.mouse.up();
   }
 
-  /** Draws a selection box with Shift held, between two canvas offsets. */
-  async boxSelect(from: { x: number; y: number }, to: { x: number; y: number }) {
-    const a = await this.canvasPoint(from.x, from.y);
-    const b = await this.canvasPoint(to.x, to.y);
+  /** Draws a selection box with Shift held, between two points in page pixels. */
+  async boxSelect(a: { x: number; y: number }, b: { x: number; y: number }) {
     await this.page.keyboard.down('Shift');
     await this.page.mouse.move(a.x, a.y);
     await this.page.mouse.down();
@@ -296,18 +307,27 @@ export class EditorPage {
     await this.page.keyboard.up('Shift');
   }
 
-  /** Pans the canvas by dragging an empty spot of it. */
-  async pan(from: { x: number; y: number }, dx: number, dy: number) {
-    const a = await this.canvasPoint(from.x, from.y);
+  /** Pans the canvas by dragging an empty spot of it by (dx, dy) pixels. */
+  async pan(from: Spot, dx: number, dy: number) {
+    const a = await this.canvasPoint(from);
     await this.page.mouse.move(a.x, a.y);
     await this.page.mouse.down();
     await this.page.mouse.move(a.x + dx, a.y + dy, { steps: 8 });
     await this.page.mouse.up();
   }
 
-  /** Clicks an empty spot of the canvas (clears the selection). */
-  async clickEmpty(at = { x: 30, y: 30 }) {
-    await this.canvas.locator('.react-flow__pane').click({ position: at });
+  /**
+   * Clicks an empty spot of the canvas (clears the selection). The default, low in the middle, is
+   * inside fit-view's padding and clear of the zoom controls, minimap and docked panels.
+   */
+  async clickEmpty(at: Spot = { x: 0.5, y: 0.97 }) {
+    const p = await this.canvasPoint(at);
+    const onPane = await this.page.evaluate(
+      ({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.react-flow__pane'),
+      p,
+    );
+    if (!onPane) throw new Error(`(${at.x}, ${at.y}) of the canvas is covered, not empty`);
+    await this.page.mouse.click(p.x, p.y);
   }
 
   /** Selects an edge by clicking its label. */
