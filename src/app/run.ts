@@ -33,18 +33,46 @@ function toSimView(s: PlaybackState, d: Diagram | null): SimView {
 
 /**
  * Keeps the run and the diagram in step: an edit that changes what the run depends on reloads it
- * (moving nodes or renaming does not), and the run's state flows back into the store for the canvas.
+ * (moving nodes or renaming does not), the run's state flows back into the store for the canvas, and
+ * live faults the run recorded are written into the diagram's fault script so the run replays.
  */
 export function connectPlayback(store: AppStore): () => void {
   const p = playback();
   let signature = '';
+  let adoptedFaults: Diagram['faults'] | null = null;
   const load = (d: Diagram) => {
     const next = simulationSignature(d);
-    if (next === signature) return;
+    if (next === signature) {
+      if (d.faults !== adoptedFaults) {
+        adoptedFaults = d.faults;
+        p.adopt(d);
+      }
+      return;
+    }
     const first = signature === '';
     signature = next;
+    adoptedFaults = d.faults;
+    recorded.clear();
     const speed = first ? d.run.speed : p.getSnapshot().speed;
     p.load(d, { seed: d.run.seed, speed });
+  };
+  /** Live fault ids already written into the diagram: one the person then removes stays removed. */
+  const recorded = new Map<string, number>();
+  const recordLiveFaults = (faults: readonly Fault[]) => {
+    const fresh = faults.filter((f) => f.source === 'live' && recorded.get(f.id) !== f.durationMs);
+    if (!fresh.length) return;
+    store.getState().amendFromRun((d) => {
+      let list = d.faults;
+      for (const f of fresh) {
+        const known = recorded.has(f.id);
+        recorded.set(f.id, f.durationMs);
+        const i = list.findIndex((x) => x.id === f.id);
+        if (i >= 0) {
+          if (list[i]!.durationMs !== f.durationMs) list = list.map((x, j) => (j === i ? f : x));
+        } else if (!known) list = [...list, f];
+      }
+      return list === d.faults ? d : { ...d, faults: list };
+    });
   };
   load(store.getState().diagram);
   const offDiagram = store.subscribe((s) => s.diagram, load);
@@ -54,6 +82,7 @@ export function connectPlayback(store: AppStore): () => void {
     if (s === last) return;
     last = s;
     store.getState().setSimView(toSimView(s, p.loadedDiagram));
+    recordLiveFaults(s.faults);
   });
   return () => {
     offDiagram();
@@ -66,39 +95,22 @@ export function reloadRun(d: Diagram) {
   playback().load(d, { seed: d.run.seed, speed: d.run.speed });
 }
 
-/**
- * Applies a live fault and records it into the diagram's fault script (source "live", at the
- * simulated time it happened), so the exact run can be replayed and shared.
- */
+/** Applies a live fault now, or ends the live fault of that kind in force on the target. */
 export function applyLiveFault(store: AppStore, f: FaultRequest) {
   const p = playback();
-  const now = Math.round(p.getSnapshot().now);
-  const st = store.getState();
-  const id = uniqueId('live', allIds(st.diagram));
   if (f.clear) {
-    // A fault in force is ended by recording its end: the open live fault gets its duration.
-    const open = [...st.diagram.faults]
+    const open = [...store.getState().diagram.faults]
       .reverse()
-      .find((x) => x.target === f.target && x.kind === f.kind && x.durationMs === 0);
-    p.inject({ kind: f.kind, target: f.target, id, durationMs: 0, factor: 1, rate: 0 });
-    if (open) {
-      st.edit('End fault', (d) => ({
-        ...d,
-        faults: d.faults.map((x) => (x === open ? { ...x, durationMs: Math.max(1, now - x.atMs) } : x)),
-      }));
-    }
+      .find((x) => x.source === 'live' && x.target === f.target && x.kind === f.kind && x.durationMs === 0);
+    if (open) p.endFault(open.id);
+    else
+      store.getState().notify({
+        tone: 'info',
+        title: 'That fault comes from the fault script',
+        detail: 'Edit or remove it in the fault script (click the canvas background).',
+      });
     return;
   }
-  const fault: Fault = {
-    id,
-    kind: f.kind,
-    target: f.target,
-    atMs: now,
-    durationMs: 0,
-    factor: f.factor ?? 5,
-    rate: f.rate ?? 0.5,
-    source: 'live',
-  };
-  p.inject({ kind: fault.kind, target: fault.target, id, factor: fault.factor, rate: fault.rate });
-  st.edit(`Live fault: ${f.kind}`, (d) => ({ ...d, faults: [...d.faults, fault] }));
+  const id = uniqueId('live', allIds(store.getState().diagram));
+  p.inject({ kind: f.kind, target: f.target, id, factor: f.factor, rate: f.rate });
 }

@@ -126,6 +126,13 @@ export class FakeEngine implements Engine {
     this.applied.push({ ...fault, atMs: fault.atMs ?? this.now, source: 'live' });
   }
 
+  endFault(faultId: string): boolean {
+    const i = this.applied.findIndex((f) => f.id === faultId && f.durationMs === 0);
+    if (i < 0) return false;
+    this.applied[i] = { ...this.applied[i]!, durationMs: Math.max(this.now - this.applied[i]!.atMs, 0.001) };
+    return true;
+  }
+
   faults(): Fault[] {
     return [...this.script.filter((f) => f.atMs <= this.now), ...this.applied].sort(
       (a, b) => a.atMs - b.atMs,

@@ -265,6 +265,23 @@ export class Playback {
     this.send({ type: 'inject', seq: 0, t: this.simTime(), fault: full });
   }
 
+  /** Ends a live fault that is in force (bring a service back up, restore an edge) now. */
+  endFault(faultId: string): void {
+    if (!this.diagram) return;
+    this.send({ type: 'endFault', seq: 0, t: this.simTime(), faultId });
+  }
+
+  /**
+   * Takes a newer version of the loaded diagram that the run does not depend on differently (its
+   * simulation signature is the same): the run goes on, and a reset or seek starts from it.
+   */
+  adopt(diagram: Diagram): void {
+    if (!this.diagram) return;
+    this.diagram = diagram;
+    this.frameData.diagram = diagram;
+    this.send({ type: 'adopt', seq: 0, diagram });
+  }
+
   /** Asks the engine for a message's envelope and the path its causal chain took. */
   envelope(messageId: string): Promise<EnvelopeView | null> {
     return new Promise((resolve) => {

@@ -14,6 +14,8 @@ export type HostCommand =
   | { type: 'step'; seq: number; ui: boolean }
   | { type: 'seek'; seq: number; t: number; ui: boolean }
   | { type: 'inject'; seq: number; t: number; fault: Omit<Fault, 'atMs' | 'source'> }
+  | { type: 'endFault'; seq: number; t: number; faultId: string }
+  | { type: 'adopt'; seq: number; diagram: Diagram }
   | { type: 'envelope'; seq: number; messageId: string };
 
 export type HostReply =

@@ -85,6 +85,16 @@ export class EngineSession {
         e.inject(cmd.fault);
         return this.reply(cmd.seq, true);
       }
+      case 'endFault': {
+        const e = this.requireEngine();
+        if (cmd.t > e.now) e.advanceTo(Math.min(cmd.t, e.untilMs));
+        e.endFault(cmd.faultId);
+        return this.reply(cmd.seq, true);
+      }
+      case 'adopt':
+        // Same run, newer diagram (live faults written into its script): resets start from it.
+        this.diagram = cmd.diagram;
+        return null;
       case 'envelope': {
         const env = this.engine?.envelope(cmd.messageId);
         return { type: 'envelope', seq: cmd.seq, envelope: env ?? null };

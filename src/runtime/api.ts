@@ -197,6 +197,11 @@ export interface Engine {
   nextEventTime(): number | null;
   /** Apply a fault now; it is recorded (source 'live', atMs = now) so the run replays. */
   inject(fault: Omit<Fault, 'atMs' | 'source'> & { atMs?: number }): void;
+  /**
+   * Ends a fault that has no end of its own (duration 0) now, and records the duration it had so the
+   * run replays; false when no such fault is in force.
+   */
+  endFault(faultId: string): boolean;
   /** Every fault applied in this run, scripted and live, in time order. */
   faults(): Fault[];
   inFlight(): InFlightMessage[];

@@ -48,9 +48,13 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
   );
   compileDiagram(sim, diagram);
   const applied: Fault[] = [];
+  /** Faults without an end, which the person may end live ("bring back up", "restore"). */
+  const openEnded = new Map<string, ActiveFault>();
   for (const f of diagram.faults) {
-    scheduleFault(sim, resolveFault(sim, f));
+    const active = resolveFault(sim, f);
+    scheduleFault(sim, active);
     applied.push(f);
+    if (f.durationMs === 0) openEnded.set(f.id, active);
   }
   diagram.services.forEach((s, i) => {
     if (s.kind !== 'client') return;
@@ -181,8 +185,19 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
       };
       const active = resolveFault(sim, full);
       applied.push(full);
+      if (full.durationMs === 0) openEnded.set(full.id, active);
       if (full.atMs <= sim.now) startFault(sim, active);
       else scheduleFault(sim, active);
+    },
+    endFault(faultId) {
+      const active = openEnded.get(faultId);
+      const i = applied.findIndex((f) => f.id === faultId);
+      if (!active || i < 0 || applied[i]!.atMs > sim.now) return false;
+      openEnded.delete(faultId);
+      endFault(sim, active);
+      // The record gets the duration it had, so a replay ends it at the same moment.
+      applied[i] = { ...applied[i]!, durationMs: Math.max(sim.now - applied[i]!.atMs, 0.001) };
+      return true;
     },
     faults() {
       return applied

@@ -16,6 +16,8 @@ export interface DiagramSlice {
   edit: (label: string, recipe: (d: Diagram) => Diagram, coalesceKey?: string) => void;
   /** Replaces the whole diagram: undoable for "New diagram", not for link loads and restores. */
   replaceDiagram: (d: Diagram, opts: { undoable: boolean; label?: string }) => void;
+  /** A change that comes from the run, not the person (live faults written into the script): not undoable. */
+  amendFromRun: (recipe: (d: Diagram) => Diagram) => void;
   undo: () => void;
   redo: () => void;
   beginGesture: (label: string) => void;
@@ -49,6 +51,11 @@ export const createDiagramSlice: StateCreator<AppState, [], [], DiagramSlice> = 
       selection: [],
       gestureStart: null,
     });
+  },
+  amendFromRun: (recipe) => {
+    const before = get().diagram;
+    const after = recipe(before);
+    if (after !== before) set({ diagram: after });
   },
   undo: () => {
     const r = undo(get().history, get().diagram);
