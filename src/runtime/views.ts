@@ -135,16 +135,14 @@ export function envelopeView(sim: Sim, messageId: string): (Envelope & { path: P
     payload.saga = m.saga.def.name;
     payload.step = m.step;
   }
-  const path: PathHop[] = [];
-  for (const other of sim.recentMsgs) {
-    if (other && other.corr === m.corr)
-      path.push({
-        edgeId: other.edge.id,
-        at: other.createdAt,
-        what: `${other.type} (${KIND_NAMES[other.kind]})`,
-      });
-  }
-  path.sort((a, b) => a.at - b.at);
+  // Messages of the same correlation still remembered, in creation order (ids grow with time).
+  const related = sim.recentMsgs.filter((o): o is Msg => o !== undefined && o.corr === m.corr);
+  related.sort((a, b) => a.id - b.id);
+  const path: PathHop[] = related.map((o) => ({
+    edgeId: o.edge.id,
+    at: o.createdAt,
+    what: `${o.type} (${KIND_NAMES[o.kind]})`,
+  }));
   return {
     id: `m${m.id}`,
     type: m.type,
