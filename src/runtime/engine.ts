@@ -125,19 +125,21 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
   };
 
   /** Processes one due event at or before `limit`; false when there is none. */
-  const processOne = (limit: number): boolean => {
+  /** Processes due events up to `limit`, at most `max` of them; returns how many ran. */
+  const run = (limit: number, max: number): number => {
     const q = sim.q;
-    for (;;) {
-      if (q.size === 0 || q.peekTime() > limit || sim.overloaded) return false;
+    let done = 0;
+    while (done < max && q.size > 0 && q.peekTime() <= limit && sim.overloaded === null) {
       q.pop();
       const kind = q.topKind;
       const obj = q.topObj;
-      if (isStale(kind, obj, q.topArg, q.topTime)) continue;
+      if ((kind === Ev.Timeout || kind === Ev.HalfOpen) && isStale(kind, obj, q.topArg, q.topTime)) continue;
       sim.now = q.topTime;
       sim.events++;
       dispatch(kind, obj);
-      return true;
+      done++;
     }
+    return done;
   };
 
   const finishIfEnded = () => {
@@ -160,12 +162,12 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     },
     advanceTo(t: number) {
       const target = Math.min(t, untilMs);
-      while (processOne(target));
+      run(target, Infinity);
       if (!sim.overloaded && target > sim.now) sim.now = target;
       finishIfEnded();
     },
     step() {
-      if (!processOne(untilMs)) {
+      if (run(untilMs, 1) === 0) {
         finishIfEnded();
         return null;
       }
