@@ -1,5 +1,5 @@
 import type { Diagram, Fault } from '../model/schema';
-import type { Effect, Engine } from './api';
+import type { Engine } from './api';
 import { checkInvariants } from './check';
 import { onBurst, onClientTick, startClient, type ClientTraffic } from './client';
 import { compileDiagram } from './compile';
@@ -208,15 +208,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
         .map((x) => x.f);
     },
     inFlight: () => inFlightView(sim),
-    effects(sinceMs: number) {
-      const out: Effect[] = [];
-      const n = Math.min(sim.effectCount, sim.effects.length);
-      for (let k = sim.effectCount - n; k < sim.effectCount; k++) {
-        const e = sim.effects[k % sim.effects.length]!;
-        if (e.at >= sinceMs) out.push(e);
-      }
-      return out;
-    },
+    effects: (sinceMs: number) => sim.effectsSince(sinceMs),
     services: () => servicesView(sim),
     channels: () => channelsView(sim),
     edges: () => edgesView(sim),

@@ -259,7 +259,8 @@ export class Call {
   done = false;
   calleeSuccesses = 0;
   trial = false;
-  lastFailure = '';
+  /** Interned id of why the last attempt failed (a `W` word). */
+  lastFailure = -1;
   startedAt = 0;
   /** Index of the saga step (for saga owners). */
   stepIndex = 0;

@@ -1,6 +1,6 @@
 import { Lk, Mk, St, type Edg, type Msg, type Queue, type Svc } from './entities';
 import { pickReplica, startJob } from './services';
-import type { Sim } from './sim';
+import { FX, type Sim } from './sim';
 import { TR } from './trace';
 
 const DEPTH_SAMPLE_MS = 250;
@@ -183,7 +183,7 @@ export function onDeadLetterArrive(sim: Sim, m: Msg): void {
   q.deadLettered++;
   sim.setState(m, St.DeadLettered);
   sim.rec(TR['dead-lettered'], m.id, -1, m.edge.idx, q.nameId, m.deliveries);
-  sim.effect('dead-lettered', undefined, m.edge.id, m.id);
+  sim.effect(FX['dead-lettered'], -1, m.edge.idx, m.id);
 }
 
 /** Async request-reply: the consumer's reply goes back to the producer over the reply channel. */

@@ -1,5 +1,5 @@
 import { Call, Lk, Owner, SagaInst, type CallPolicy, type SagaDef } from './entities';
-import { W, type Sim } from './sim';
+import { FX, W, type Sim } from './sim';
 import { startCall } from './sync';
 import { TR } from './trace';
 
@@ -125,7 +125,7 @@ export function onCompensationDone(sim: Sim, inst: SagaInst, call: Call, ok: boo
   }
   inst.compensatedSteps.push(step.step);
   sim.rec(TR.compensation, -1, call.callee.idx, call.edge.idx, W.done, step.step);
-  sim.effect('compensated', call.callee.id, call.edge.id);
+  sim.effect(FX.compensated, call.callee.idx, call.edge.idx, -1);
   compensate(sim, inst, call.stepIndex - 1);
 }
 

@@ -2,7 +2,7 @@ import { sampleLatency } from './distributions';
 import { Call, Lk, Mk, Owner, St, type Action, type Msg, type Svc } from './entities';
 import { onQueueHandled, pump, publishQueue } from './queue';
 import { startSaga } from './saga';
-import { Ev, W, type Sim } from './sim';
+import { FX, Ev, W, type Sim } from './sim';
 import { sendReply, startCall } from './sync';
 import { publishTopic } from './topic';
 import { TR } from './trace';
@@ -59,7 +59,7 @@ export function onHandleDone(sim: Sim, m: Msg): void {
   const svc = m.dst;
   const p = svc.injectedError > 0 ? 1 - (1 - svc.errorRate) * (1 - svc.injectedError) : svc.errorRate;
   if (p > 0 && sim.rng.next() < p) {
-    finishJob(sim, m, false, 'error');
+    finishJob(sim, m, false, W.error);
     return;
   }
   m.actions = routeFor(svc, m.type, m.look === Lk.Compensation);
@@ -97,18 +97,18 @@ export function continueJob(sim: Sim, m: Msg): void {
     else if (a.kind === 'topic') publishTopic(sim, a.topic!, a.edge, svc, m.id, m.corr, m.hop + 1);
     else if (m.saga === null || m.saga.def !== a.saga) startSaga(sim, a.saga!, m.id, m.corr, m.hop + 1);
   }
-  finishJob(sim, m, true, '');
+  finishJob(sim, m, true, -1);
 }
 
 /** The outcome of a job's sync call. */
 export function onJobCallDone(sim: Sim, m: Msg, ok: boolean): void {
   m.dst.waiting--;
   if (ok) continueJob(sim, m);
-  else finishJob(sim, m, false, 'downstream');
+  else finishJob(sim, m, false, W.downstream);
 }
 
 /** Ends a handling: frees the slot, answers the caller or the broker, starts the next waiting message. */
-export function finishJob(sim: Sim, m: Msg, ok: boolean, reason: string): void {
+export function finishJob(sim: Sim, m: Msg, ok: boolean, reason: number): void {
   const svc = m.dst;
   sim.occupy(svc, -1);
   svc.replicaUsed[m.replica]!--;
@@ -122,8 +122,8 @@ export function finishJob(sim: Sim, m: Msg, ok: boolean, reason: string): void {
     sim.rec(TR.handled, m.id, svc.idx, -1, gaveUp ? W['caller gave up'] : -1, m.replica);
   } else {
     svc.failed++;
-    sim.rec(TR.failed, m.id, svc.idx, -1, sim.d(reason), m.replica);
-    sim.effect('failed', svc.id, undefined, m.id);
+    sim.rec(TR.failed, m.id, svc.idx, -1, reason, m.replica);
+    sim.effect(FX.failed, svc.idx, -1, m.id);
   }
   if (m.kind === Mk.Request) {
     const call = m.call!;

@@ -46,11 +46,26 @@ export const WORDS = [
   'compensated',
   'stuck',
   'caller gave up',
+  'hop limit',
+  'partition',
 ] as const;
 /** Interned id of each word in `WORDS`. */
 export const W = Object.fromEntries(WORDS.map((w, i) => [w, LOOKS.length + i])) as {
   [K in (typeof WORDS)[number]]: number;
 };
+
+/** Effect kinds, numbered for the hot path. */
+export const EFFECT_KINDS = [
+  'failed',
+  'timeout',
+  'refused',
+  'dropped',
+  'dead-lettered',
+  'duplicate',
+  'circuit-open',
+  'compensated',
+] as const satisfies readonly Effect['kind'][];
+export const FX = Object.fromEntries(EFFECT_KINDS.map((k, i) => [k, i])) as { [K in Effect['kind']]: number };
 
 /** Above this many live messages the run stops as overloaded instead of exhausting memory. */
 export const MAX_LIVE_MESSAGES = 200_000;
@@ -78,7 +93,12 @@ export class Sim {
   nextToken = 0;
   nextSagaId = 0;
   readonly recentMsgs: (Msg | undefined)[] = new Array<Msg | undefined>(RECENT_MESSAGES);
-  readonly effects: (Effect | undefined)[] = new Array<Effect | undefined>(EFFECTS_KEPT);
+  /** Recent effects as numbers (built into objects only when read). */
+  readonly effKind = new Uint8Array(EFFECTS_KEPT);
+  readonly effAt = new Float64Array(EFFECTS_KEPT);
+  readonly effSvc = new Int32Array(EFFECTS_KEPT);
+  readonly effEdge = new Int32Array(EFFECTS_KEPT);
+  readonly effMsg = new Float64Array(EFFECTS_KEPT);
   effectCount = 0;
   readonly dropReasons = new Map<string, number>();
   duplicates = 0;
@@ -178,16 +198,33 @@ export class Sim {
     this.setState(m, St.Dropped);
     this.dropReasons.set(reason, (this.dropReasons.get(reason) ?? 0) + 1);
     this.rec(TR.dropped, m.id, svc, m.edge.idx, this.d(reason), NaN);
-    this.effect('dropped', svc >= 0 ? this.svcs[svc]!.id : undefined, m.edge.id, m.id);
+    this.effect(FX.dropped, svc, m.edge.idx, m.id);
   }
 
-  /** A moment-long mark for the renderers. */
-  effect(kind: Effect['kind'], serviceId?: string, edgeId?: string, msgId?: number): void {
-    const e: Effect = { kind, at: this.now };
-    if (serviceId !== undefined) e.serviceId = serviceId;
-    if (edgeId !== undefined) e.edgeId = edgeId;
-    if (msgId !== undefined) e.messageId = `m${msgId}`;
-    this.effects[this.effectCount++ % EFFECTS_KEPT] = e;
+  /** A moment-long mark for the renderers; -1 for a field that doesn't apply. */
+  effect(kind: number, svc: number, edge: number, msgId: number): void {
+    const i = this.effectCount++ % EFFECTS_KEPT;
+    this.effKind[i] = kind;
+    this.effAt[i] = this.now;
+    this.effSvc[i] = svc;
+    this.effEdge[i] = edge;
+    this.effMsg[i] = msgId;
+  }
+
+  /** Effects at or after `sinceMs`, oldest first. */
+  effectsSince(sinceMs: number): Effect[] {
+    const out: Effect[] = [];
+    const n = Math.min(this.effectCount, EFFECTS_KEPT);
+    for (let k = this.effectCount - n; k < this.effectCount; k++) {
+      const i = k % EFFECTS_KEPT;
+      if (this.effAt[i]! < sinceMs) continue;
+      const e: Effect = { kind: EFFECT_KINDS[this.effKind[i]!]!, at: this.effAt[i]! };
+      if (this.effSvc[i]! >= 0) e.serviceId = this.svcs[this.effSvc[i]!]!.id;
+      if (this.effEdge[i]! >= 0) e.edgeId = this.edges[this.effEdge[i]!]!.id;
+      if (this.effMsg[i]! >= 0) e.messageId = `m${this.effMsg[i]}`;
+      out.push(e);
+    }
+    return out;
   }
 
   /** Changes a service's occupied slots, keeping the time integral for utilization. */
@@ -201,6 +238,6 @@ export class Sim {
   duplicate(m: Msg, svc: Svc): void {
     this.duplicates++;
     this.rec(TR.duplicate, m.id, svc.idx, m.edge.idx, -1, NaN);
-    this.effect('duplicate', svc.id, m.edge.id, m.id);
+    this.effect(FX.duplicate, svc.idx, m.edge.idx, m.id);
   }
 }

@@ -1,7 +1,7 @@
 import { Lk, Mk, Owner, St, type Call, type Edg, type Msg, type SagaInst } from './entities';
 import { onCompensationDone, onSagaActionDone } from './saga';
 import { arriveAtService, onJobCallDone } from './services';
-import { Ev, W, type Sim } from './sim';
+import { FX, Ev, W, type Sim } from './sim';
 import type { TimeoutLane } from './timeouts';
 import { TR } from './trace';
 
@@ -16,8 +16,8 @@ export function attempt(sim: Sim, call: Call): void {
   if (e.breakerEnabled && e.circuit !== 'closed') {
     if (e.circuit === 'open' || e.trialOut) {
       sim.rec(TR.failed, -1, call.caller.idx, e.idx, W['circuit open'], call.attempt + 1);
-      sim.effect('circuit-open', undefined, e.id);
-      call.lastFailure = 'circuit open';
+      sim.effect(FX['circuit-open'], -1, e.idx, -1);
+      call.lastFailure = W['circuit open'];
       e.failed++;
       endCall(sim, call, false);
       return;
@@ -50,7 +50,7 @@ export function attempt(sim: Sim, call: Call): void {
   if (call.hop > sim.hopLimit) {
     sim.drop(m, 'hop limit');
     call.pending = false;
-    call.lastFailure = 'hop limit';
+    call.lastFailure = W['hop limit'];
     endCall(sim, call, false);
     return;
   }
@@ -103,7 +103,7 @@ export function onRequestArrive(sim: Sim, m: Msg): void {
   const callee = m.dst;
   if (callee.down > 0) {
     sim.rec(TR.refused, m.id, callee.idx, m.edge.idx, -1, NaN);
-    sim.effect('refused', callee.id, m.edge.id, m.id);
+    sim.effect(FX.refused, callee.idx, m.edge.idx, m.id);
     sim.setState(m, St.Delivered);
     sendReply(sim, m, false);
     return;
@@ -139,7 +139,7 @@ export function onReplyArrive(sim: Sim, r: Msg): void {
   const call = r.call!;
   if (call.pending && call.token === r.token) {
     sim.rec(TR.arrived, r.id, r.dst.idx, r.edge.idx, -1, NaN);
-    attemptResult(sim, call, r.ok, r.ok ? '' : 'error reply');
+    attemptResult(sim, call, r.ok, r.ok ? -1 : W['error reply']);
   } else sim.rec(TR['late-reply'], r.id, r.dst.idx, r.edge.idx, -1, NaN);
 }
 
@@ -148,12 +148,12 @@ export function onTimeout(sim: Sim, call: Call): void {
   const e = call.edge;
   e.timedOut++;
   sim.rec(TR['timed-out'], -1, call.caller.idx, e.idx, -1, call.attempt);
-  sim.effect('timeout', call.caller.id, e.id);
-  attemptResult(sim, call, false, 'timeout');
+  sim.effect(FX.timeout, call.caller.idx, e.idx, -1);
+  attemptResult(sim, call, false, W.timeout);
 }
 
 /** Settles an attempt: updates the breaker, then ends the call or schedules a retry after backoff. */
-export function attemptResult(sim: Sim, call: Call, ok: boolean, reason: string): void {
+export function attemptResult(sim: Sim, call: Call, ok: boolean, reason: number): void {
   call.pending = false;
   const e = call.edge;
   if (e.breakerEnabled) breakerOutcome(sim, e, ok, call);
@@ -168,7 +168,7 @@ export function attemptResult(sim: Sim, call: Call, ok: boolean, reason: string)
     const raw = Math.min(p.maxMs, p.baseMs * Math.pow(p.factor, call.attempt - 1));
     const delay = raw * (1 + p.jitter * (2 * sim.rng.next() - 1));
     e.retried++;
-    sim.rec(TR.retried, -1, call.caller.idx, e.idx, sim.d(reason), call.attempt + 1);
+    sim.rec(TR.retried, -1, call.caller.idx, e.idx, reason, call.attempt + 1);
     sim.at(sim.now + delay, Ev.Retry, call, 0);
     return;
   }
@@ -189,7 +189,7 @@ function breakerOutcome(sim: Sim, e: Edg, ok: boolean, call: Call): void {
   if (e.circuit === 'half-open' || (e.circuit === 'closed' && e.consecutiveFailures >= e.breakerThreshold)) {
     setCircuit(sim, e, 'open');
     e.circuitOpened++;
-    sim.effect('circuit-open', undefined, e.id);
+    sim.effect(FX['circuit-open'], -1, e.idx, -1);
     sim.at(sim.now + e.breakerOpenMs, Ev.HalfOpen, e, ++e.breakerToken);
   }
 }
@@ -213,7 +213,7 @@ export function endCall(sim: Sim, call: Call, ok: boolean): void {
     -1,
     call.caller.idx,
     call.edge.idx,
-    ok ? W.ok : sim.d(call.lastFailure),
+    ok ? W.ok : call.lastFailure,
     call.attempt,
   );
   switch (call.owner) {
@@ -225,7 +225,7 @@ export function endCall(sim: Sim, call: Call, ok: boolean): void {
       if (ok) {
         r.succeeded++;
         r.lat.add(sim.now - call.startedAt);
-      } else if (call.lastFailure === 'timeout') r.timedOut++;
+      } else if (call.lastFailure === W.timeout) r.timedOut++;
       else r.failed++;
       break;
     }
