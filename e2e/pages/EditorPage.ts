@@ -183,7 +183,11 @@ export class EditorPage {
       .poll(async () =>
         this.page.evaluate((k) => {
           const w = window as unknown as { __microsim: { store: { getState: () => { diagram: unknown } } } };
-          return localStorage.getItem(k) === JSON.stringify(w.__microsim.store.getState().diagram);
+          const raw = localStorage.getItem(k);
+          if (raw === null) return false;
+          // The autosave is an envelope { format, savedAt, diagram }.
+          const saved = (JSON.parse(raw) as { diagram?: unknown }).diagram;
+          return JSON.stringify(saved) === JSON.stringify(w.__microsim.store.getState().diagram);
         }, STORAGE_KEY),
       )
       .toBe(true);

@@ -8,7 +8,11 @@ import { EnvelopePanel, Legend, TimeControls } from '../panels/playback';
 import { useAppStore } from '../store';
 import type { CommandContext } from './commands';
 import { ContextMenu, type MenuTarget } from './ContextMenu';
+import { EmbedView } from './EmbedView';
 import { ExamplesDialog } from './ExamplesDialog';
+import { importJsonFile } from './files';
+import { RecentDialog } from './RecentDialog';
+import { ShareDialog } from './ShareDialog';
 import { Notices } from './Notices';
 import { applyLiveFault, playback, type reloadRun } from './run';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -41,7 +45,6 @@ function Editor() {
     };
   }, [p, flow]);
   const closeMenu = useCallback(() => setMenu(null), []);
-  const fitSoon = () => setTimeout(() => flow.fitView({ padding: 0.1, maxZoom: 1.2 }), 50);
   return (
     <div className="app">
       <Topbar ctx={ctx} />
@@ -51,6 +54,7 @@ function Editor() {
           <Canvas
             onServiceContextMenu={(id, at) => setMenu({ type: 'service', id, ...at })}
             onEdgeContextMenu={(id, at) => setMenu({ type: 'edge', id, ...at })}
+            onDropFile={(f) => void importJsonFile(useAppStore, f)}
           >
             <MessageLayer
               playback={p}
@@ -96,16 +100,15 @@ function Editor() {
         <ContextMenu target={menu} onClose={closeMenu} onFault={(f) => applyLiveFault(useAppStore, f)} />
       )}
       {dialog === 'shortcuts' && <ShortcutsDialog />}
-      {dialog === 'examples' && <ExamplesDialog onOpened={fitSoon} />}
+      {dialog === 'examples' && <ExamplesDialog />}
+      {dialog === 'share' && <ShareDialog flow={flow} />}
+      {dialog === 'recent' && <RecentDialog />}
     </div>
   );
 }
 
 /** The whole app. */
 export function App() {
-  return (
-    <ReactFlowProvider>
-      <Editor />
-    </ReactFlowProvider>
-  );
+  const mode = useAppStore((s) => s.mode);
+  return <ReactFlowProvider>{mode === 'embed' ? <EmbedView /> : <Editor />}</ReactFlowProvider>;
 }

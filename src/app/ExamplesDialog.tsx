@@ -1,9 +1,10 @@
 import { SCENARIOS } from '../scenarios';
 import { useAppStore } from '../store';
 import { Dialog } from './Dialog';
+import { keepInRecent } from './persistence';
 
 /** The built-in scenarios; opening one replaces the diagram (undoable). */
-export function ExamplesDialog({ onOpened }: { onOpened: () => void }) {
+export function ExamplesDialog() {
   return (
     <Dialog title="Examples" testId="examples-dialog" wide>
       <ul className="examples">
@@ -14,9 +15,9 @@ export function ExamplesDialog({ onOpened }: { onOpened: () => void }) {
               data-testid={`example-${s.id}`}
               onClick={() => {
                 const st = useAppStore.getState();
+                keepInRecent(useAppStore);
                 st.replaceDiagram(s.diagram, { undoable: true, label: `Open ${s.title}` });
                 st.setDialog(null);
-                onOpened();
               }}
             >
               <strong>{s.title}</strong>

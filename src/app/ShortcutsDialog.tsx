@@ -4,7 +4,7 @@ import { formatKey } from './keys';
 
 /** Every command with a shortcut, grouped: generated from the command list, so it can't go stale. */
 export function ShortcutsDialog() {
-  const groups = ['Edit', 'View', 'Run', 'Help'] as const;
+  const groups = ['File', 'Edit', 'View', 'Run', 'Help'] as const;
   return (
     <Dialog title="Keyboard shortcuts" testId="shortcuts-dialog">
       <div className="shortcuts">

@@ -72,6 +72,9 @@ export function Topbar({ ctx, right }: { ctx: CommandContext; right?: ReactNode 
       </nav>
       <div className="topbar__spacer" />
       {right}
+      <CommandButton id="share" ctx={ctx} className="btn btn--primary">
+        Share
+      </CommandButton>
       <nav className="topbar__group" aria-label="View">
         <button
           className="btn btn--icon"

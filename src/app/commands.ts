@@ -5,6 +5,7 @@ import { EDGE_KINDS } from '../model/schema';
 import { tidyLayout } from '../canvas/layout';
 import type { AppState, AppStore } from '../store';
 import type { KeySpec } from './keys';
+import { keepInRecent } from './persistence';
 
 /** What a command may act on. */
 export interface CommandContext {
@@ -39,15 +40,29 @@ export const COMMANDS: Command[] = [
     id: 'new',
     label: 'New diagram',
     group: 'File',
-    run: ({ store, flow }) => {
+    run: ({ store }) => {
+      keepInRecent(store);
       store.getState().replaceDiagram(emptyDiagram(), { undoable: true, label: 'New diagram' });
       store.getState().notify({
         tone: 'info',
         title: 'New empty diagram',
         detail: 'Undo (Ctrl+Z) brings the previous one back.',
       });
-      flow?.setViewport({ x: 0, y: 0, zoom: 1 });
     },
+  },
+  {
+    id: 'share',
+    label: 'Share & export',
+    group: 'File',
+    keys: ['mod+shift+s'],
+    run: ({ store }) => store.getState().setDialog('share'),
+  },
+  {
+    id: 'recent',
+    label: 'Recent diagrams',
+    group: 'File',
+    keys: ['mod+o'],
+    run: ({ store }) => store.getState().setDialog('recent'),
   },
   {
     id: 'undo',

@@ -4,14 +4,16 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  getNodesBounds,
   useReactFlow,
   type Connection,
+  type ReactFlowInstance,
   type EdgeChange,
   type NodeChange,
   type OnConnectEnd,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, type DragEvent, type ReactNode } from 'react';
-import type { Position, ServiceKind } from '../model/schema';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent, type ReactNode } from 'react';
+import type { Position, ServiceKind, Viewport } from '../model/schema';
 import { SERVICE_KINDS } from '../model/schema';
 import { useAppStore } from '../store';
 import { KindEdge, EdgeMarkers } from './edges/KindEdge';
@@ -34,10 +36,18 @@ export interface CanvasProps {
   readOnly?: boolean;
   onServiceContextMenu?: (id: string, at: Position) => void;
   onEdgeContextMenu?: (id: string, at: Position) => void;
+  /** A file dropped onto the canvas (a diagram to import). */
+  onDropFile?: (file: File) => void;
 }
 
 /** The diagram canvas: services, notes and edges, editable through the store's actions. */
-export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdgeContextMenu }: CanvasProps) {
+export function Canvas({
+  children,
+  readOnly = false,
+  onServiceContextMenu,
+  onEdgeContextMenu,
+  onDropFile,
+}: CanvasProps) {
   const diagram = useAppStore((s) => s.diagram);
   const selection = useAppStore((s) => s.selection);
   const measured = useAppStore((s) => s.measured);
@@ -51,6 +61,23 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
   const edges = useMemo(() => mapper.edges(diagram, selected), [mapper, diagram, selected]);
   const flow = useReactFlow();
   const lastPointer = useRef({ x: 0, y: 0 });
+  const wrapper = useRef<HTMLDivElement>(null);
+  const loads = useAppStore((s) => s.loads);
+  const firstLoads = useRef(loads);
+  useEffect(() => {
+    // A diagram that replaced the previous one (example, link, file, new) is shown whole.
+    if (loads === firstLoads.current) return;
+    const d = useAppStore.getState().diagram;
+    const t = window.setTimeout(() => {
+      const box = wrapper.current?.getBoundingClientRect();
+      // The author's view where it shows the whole diagram in this window too; else fit it.
+      if (d.viewport && box && showsWhole(flow, d.viewport, box)) void flow.setViewport(d.viewport);
+      // An empty canvas gets the plain starting view: a queued fit would jump to the first drop.
+      else if (d.services.length + d.notes.length === 0) void flow.setViewport(START_VIEWPORT);
+      else void flow.fitView({ padding: 0.1, maxZoom: 1.2, duration: 200 });
+    }, 60);
+    return () => window.clearTimeout(t);
+  }, [loads, flow]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const st = useAppStore.getState();
@@ -113,8 +140,14 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
 
   const onDrop = useCallback(
     (e: DragEvent) => {
+      const file = e.dataTransfer.files[0];
+      if (file && onDropFile && !readOnly) {
+        e.preventDefault();
+        onDropFile(file);
+        return;
+      }
       const kind = e.dataTransfer.getData(PALETTE_MIME);
-      if (!kind) return;
+      if (!kind || readOnly) return;
       e.preventDefault();
       const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       const st = useAppStore.getState();
@@ -123,12 +156,18 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
         st.addService(kind as ServiceKind, { x: at.x - 88, y: at.y - 32 });
       }
     },
-    [flow],
+    [flow, onDropFile, readOnly],
   );
 
   const theme = themePref === 'system' ? 'system' : themePref;
   return (
-    <div className="canvas" data-testid="canvas" onDragOver={(e) => allowPaletteDrop(e)} onDrop={onDrop}>
+    <div
+      ref={wrapper}
+      className="canvas"
+      data-testid="canvas"
+      onDragOver={(e) => allowPaletteDrop(e)}
+      onDrop={onDrop}
+    >
       <EdgeMarkers />
       <ReactFlow
         nodes={nodes}
@@ -158,7 +197,7 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
           onEdgeContextMenu(edge.id, { x: e.clientX, y: e.clientY });
         }}
         onMoveEnd={(_, v) => useAppStore.getState().setViewport(v)}
-        defaultViewport={diagram.viewport ?? { x: 40, y: 40, zoom: 1 }}
+        defaultViewport={diagram.viewport ?? START_VIEWPORT}
         fitView={!diagram.viewport}
         fitViewOptions={{ padding: 0.1, maxZoom: 1.2 }}
         minZoom={0.1}
@@ -193,12 +232,26 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
   );
 }
 
+const START_VIEWPORT = { x: 40, y: 40, zoom: 1 };
+
+/** Whether `v` shows every node inside a canvas of `box`'s size. */
+function showsWhole(flow: ReactFlowInstance, v: Viewport, box: DOMRect): boolean {
+  const nodes = flow.getNodes();
+  if (nodes.length === 0) return true;
+  const b = getNodesBounds(nodes);
+  const left = b.x * v.zoom + v.x;
+  const top = b.y * v.zoom + v.y;
+  return (
+    left >= 0 && top >= 0 && left + b.width * v.zoom <= box.width && top + b.height * v.zoom <= box.height
+  );
+}
+
 function minimapColor(n: FlowNode): string {
   return n.type === 'note' ? 'var(--note-yellow)' : `var(--kind-${n.data.service.kind})`;
 }
 
 function allowPaletteDrop(e: DragEvent) {
-  if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+  if (e.dataTransfer.types.includes(PALETTE_MIME) || e.dataTransfer.types.includes('Files')) {
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
   }

@@ -208,14 +208,7 @@ function setCircuit(sim: Sim, e: Edg, state: Edg['circuit']): void {
 /** The call's final outcome, handed to whoever made it. */
 export function endCall(sim: Sim, call: Call, ok: boolean): void {
   call.done = true;
-  sim.rec(
-    TR['call-done'],
-    -1,
-    call.caller.idx,
-    call.edge.idx,
-    ok ? W.ok : call.lastFailure,
-    call.attempt,
-  );
+  sim.rec(TR['call-done'], -1, call.caller.idx, call.edge.idx, ok ? W.ok : call.lastFailure, call.attempt);
   switch (call.owner) {
     case Owner.Job:
       onJobCallDone(sim, call.ownerObj as Msg, ok);

@@ -12,6 +12,8 @@ export interface DiagramSlice {
   measured: Record<string, { width: number; height: number }>;
   /** A gesture (a drag) in progress: the diagram before it, recorded as one undo step when it ends. */
   gestureStart: { before: Diagram; label: string } | null;
+  /** Counts whole-diagram replacements (new, example, link, file), so the view can fit the new one. */
+  loads: number;
   /** Applies an undoable edit. Edits that don't change the diagram leave no undo step. */
   edit: (label: string, recipe: (d: Diagram) => Diagram, coalesceKey?: string) => void;
   /** Replaces the whole diagram: undoable for "New diagram", not for link loads and restores. */
@@ -37,6 +39,7 @@ export const createDiagramSlice: StateCreator<AppState, [], [], DiagramSlice> = 
   history: emptyHistory(),
   measured: {},
   gestureStart: null,
+  loads: 0,
   edit: (label, recipe, coalesceKey) => {
     const before = get().diagram;
     const after = recipe(before);
@@ -50,6 +53,7 @@ export const createDiagramSlice: StateCreator<AppState, [], [], DiagramSlice> = 
       history: undoable ? recordEdit(get().history, before, label) : emptyHistory(),
       selection: [],
       gestureStart: null,
+      loads: get().loads + 1,
     });
   },
   amendFromRun: (recipe) => {

@@ -16,13 +16,16 @@ export interface Notice {
 }
 
 export interface UiSlice {
+  /** The full editor, or the read-only embed for slides and blogs. */
+  mode: 'editor' | 'embed';
+  setMode: (m: 'editor' | 'embed') => void;
   theme: ThemePreference;
   defaultEdgeKind: EdgeKind;
   /** The edge just connected, offered a kind switch at the point where it was dropped. */
   kindPicker: { edgeId: string; x: number; y: number } | null;
   notices: Notice[];
   /** Which dialog is open, if any. */
-  dialog: null | 'shortcuts' | 'share' | 'examples' | 'recent' | 'export';
+  dialog: null | 'shortcuts' | 'share' | 'examples' | 'recent';
   renaming: string | null;
   setTheme: (t: ThemePreference) => void;
   setDefaultEdgeKind: (k: EdgeKind) => void;
@@ -36,6 +39,8 @@ export interface UiSlice {
 let noticeId = 0;
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
+  mode: 'editor',
+  setMode: (mode) => set({ mode }),
   theme: 'system',
   defaultEdgeKind: 'sync',
   kindPicker: null,

@@ -1,0 +1,70 @@
+import { getNodesBounds, type ReactFlowInstance } from '@xyflow/react';
+import { formatErrors } from '../model/parse';
+import { diagramFileName, downloadBlob, exportDiagramJson, exportImage, importDiagramFile } from '../share';
+import type { AppStore } from '../store';
+import { keepInRecent } from './persistence';
+
+/** Downloads the diagram as JSON in the published schema. */
+export function exportJson(store: AppStore) {
+  const d = store.getState().diagram;
+  downloadBlob(diagramFileName(d, 'json'), new Blob([exportDiagramJson(d)], { type: 'application/json' }));
+}
+
+/**
+ * Imports a diagram file: every problem is shown with its path and nothing changes; a good file
+ * replaces the diagram (undoable) after the current one is kept in Recent diagrams.
+ */
+export async function importJsonFile(store: AppStore, file: File) {
+  const r = await importDiagramFile(file);
+  if (!r.ok) {
+    store.getState().notify({
+      tone: 'error',
+      title: `Could not import ${file.name}`,
+      detail: `${r.message} Your diagram was not changed.`,
+      lines: r.errors.length ? formatErrors(r.errors).split('\n') : undefined,
+    });
+    return;
+  }
+  const st = store.getState();
+  keepInRecent(store);
+  st.replaceDiagram(r.diagram, { undoable: true, label: `Import ${file.name}` });
+  st.notify({
+    tone: 'success',
+    title: `Imported “${r.diagram.name}”`,
+    detail: 'Undo (Ctrl+Z) brings back the diagram you had.',
+  });
+}
+
+/** Opens the file picker for a diagram JSON file. */
+export function pickJsonFile(store: AppStore) {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = 'application/json,.json';
+  input.onchange = () => {
+    const f = input.files?.[0];
+    if (f) void importJsonFile(store, f);
+  };
+  input.click();
+}
+
+/** Exports the diagram as a PNG or SVG image in the current theme, cropped to the diagram. */
+export async function exportPicture(store: AppStore, flow: ReactFlowInstance | null, format: 'png' | 'svg') {
+  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+  const nodes = flow?.getNodes() ?? [];
+  if (!viewport || nodes.length === 0) {
+    store.getState().notify({ tone: 'info', title: 'Nothing to export', detail: 'The diagram is empty.' });
+    return;
+  }
+  const background =
+    getComputedStyle(document.documentElement).getPropertyValue('--canvas').trim() || '#ffffff';
+  try {
+    const image = await exportImage(viewport, { format, bounds: getNodesBounds(nodes), background });
+    downloadBlob(diagramFileName(store.getState().diagram, format), image);
+  } catch (e) {
+    store.getState().notify({
+      tone: 'error',
+      title: `Could not export ${format.toUpperCase()}`,
+      detail: String((e as Error).message ?? e),
+    });
+  }
+}

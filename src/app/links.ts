@@ -1,0 +1,84 @@
+import { formatErrors } from '../model/parse';
+import type { Diagram } from '../model/schema';
+import { encodeLink, openSharedLink, type LinkError } from '../share';
+import type { AppStore } from '../store';
+import { autosaveGuard, recentDiagrams } from './persistence';
+
+/** Where the app was opened: the editor, or the read-only embed; with a shared link or not. */
+export interface Route {
+  embed: boolean;
+  link: string | null;
+}
+
+const EMBED_PREFIX = '#/embed/';
+
+/** Reads the route from a URL fragment (`#m1.…` a link, `#/embed/m1.…` an embedded link). */
+export function parseRoute(hash: string): Route {
+  if (hash.startsWith(EMBED_PREFIX)) return { embed: true, link: hash.slice(EMBED_PREFIX.length) || null };
+  const body = hash.replace(/^#\/?/, '');
+  return { embed: false, link: body ? body : null };
+}
+
+/** The page's address without its fragment. */
+export function baseUrl(): string {
+  return `${location.origin}${location.pathname}${location.search}`;
+}
+
+/** A link that opens `d` in the editor (optionally playing at once). */
+export function editorLink(d: Diagram, autoplay = false): string {
+  return `${baseUrl()}#${encodeLink(d, { autoplay })}`;
+}
+
+/** A link that shows `d` in the read-only embed. */
+export function embedLink(d: Diagram, autoplay = false): string {
+  return `${baseUrl()}${EMBED_PREFIX}${encodeLink(d, { autoplay })}`;
+}
+
+const TITLES: Record<LinkError['code'], string> = {
+  truncated: 'This link is incomplete',
+  corrupt: 'This link is damaged',
+  'future-version': 'This link is from a newer Microsim',
+  'not-a-link': 'This is not a Microsim link',
+  'invalid-diagram': 'The diagram in this link has problems',
+};
+
+/** Tells the person what is wrong with a link, in the interface. */
+export function reportLinkError(store: AppStore, error: LinkError) {
+  store.getState().notify({
+    tone: 'error',
+    title: TITLES[error.code],
+    detail: `${error.message} Nothing of yours was changed.`,
+    lines: error.details?.length ? formatErrors(error.details).split('\n') : undefined,
+  });
+}
+
+/**
+ * Opens a shared link in the editor. The person's own diagram goes to Recent diagrams first; a bad
+ * link changes nothing and says what is wrong. Returns whether the link asked to start playing.
+ */
+export function openLink(store: AppStore, text: string): { opened: boolean; autoplay: boolean } {
+  const st = store.getState();
+  const r = openSharedLink(text, st.diagram, recentDiagrams());
+  if (!r.ok) {
+    reportLinkError(store, r.error);
+    return { opened: false, autoplay: false };
+  }
+  if (!r.previous.kept) autosaveGuard.paused = true;
+  st.replaceDiagram(r.diagram, { undoable: false });
+  st.notify(
+    r.previous.kept
+      ? {
+          tone: 'success',
+          title: `Opened “${r.diagram.name}” from a link`,
+          detail: r.previous.entry
+            ? `Your own diagram “${r.previous.entry.name}” is in Recent diagrams.`
+            : undefined,
+        }
+      : {
+          tone: 'warning',
+          title: `Opened “${r.diagram.name}” from a link`,
+          detail: `${r.previous.message} Autosave is paused so your saved diagram is not overwritten.`,
+        },
+  );
+  return { opened: true, autoplay: r.autoplay };
+}
