@@ -1,4 +1,4 @@
-import { expect, KNOWN_BUG, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { EDGE_KINDS, SERVICE_KINDS, type EditorPage } from './pages/EditorPage';
 
 // Building a diagram: dropping services from the palette and connecting them with each edge kind.
@@ -116,10 +116,6 @@ test.describe('connecting', () => {
   });
 
   test('the kind picker opens where the connection was dropped', async ({ editor }) => {
-    test.fixme(
-      KNOWN_BUG,
-      'Bug: onConnect runs before onConnectEnd records the pointer, so the picker opens at the last drop (first time: top-left)',
-    );
     const drop = await editor.center(editor.node('email').locator('.react-flow__handle.target'));
     await editor.connect('inventory', 'email');
     const box = await editor.kindPicker.boundingBox();
@@ -129,10 +125,6 @@ test.describe('connecting', () => {
   });
 
   test('typing a digit in the inspector while the picker is open types it', async ({ editor }) => {
-    test.fixme(
-      KNOWN_BUG,
-      'Bug: the open picker catches 1–4/Enter/Escape on window in capture phase, even from form fields',
-    );
     const id = await editor.connect('inventory', 'email');
     await expect(editor.kindPicker).toBeVisible();
     await editor.field('timeout').fill('');
@@ -142,10 +134,6 @@ test.describe('connecting', () => {
   });
 
   test('clicking outside the picker closes it, keeping the default kind', async ({ editor }) => {
-    test.fixme(
-      KNOWN_BUG,
-      'Bug: the kind picker has no outside-click dismissal; it stays open over the canvas',
-    );
     const id = await editor.connect('inventory', 'email');
     await expect(editor.kindPicker).toBeVisible();
     await editor.clickEmpty();
@@ -154,10 +142,6 @@ test.describe('connecting', () => {
   });
 
   test('undoing a new connection closes its picker for good', async ({ editor }) => {
-    test.fixme(
-      KNOWN_BUG,
-      'Bug: after undo the picker is hidden but its key handler stays, swallowing the next 1–4',
-    );
     await editor.connect('inventory', 'email');
     await expect(editor.kindPicker).toBeVisible();
     await editor.page.keyboard.press('Control+z');

@@ -1,4 +1,4 @@
-import { expect, KNOWN_BUG, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { EXAMPLE } from './pages/EditorPage';
 
 // Changing a diagram: inspector, rename, undo/redo, delete, multi-select, clipboard, tidy up, new.
@@ -46,10 +46,6 @@ test.describe('inspector', () => {
   });
 
   test('an error rate over 100 % is refused with a message in the units typed', async ({ editor }) => {
-    test.fixme(
-      KNOWN_BUG,
-      'Bug: a % field says "must be between 0 and 1" (the schema\'s fraction), not 0–100 %',
-    );
     await editor.node('payment').click();
     await editor.field('error-rate').fill('150');
     await expect(editor.fieldError('error-rate')).toBeVisible();

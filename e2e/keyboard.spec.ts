@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { expect, KNOWN_BUG, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { EXAMPLE, type EditorPage } from './pages/EditorPage';
 
 /** Presses Tab until `target` has focus; fails if it is not reached within `limit` presses. */
@@ -50,10 +50,6 @@ test('palette items are reached with Tab, show focus, and Enter adds a service',
 });
 
 test('Space presses a focused palette button, as it does any button', async ({ editor }) => {
-  test.fixme(
-    KNOWN_BUG,
-    'Bug: the global Space shortcut (play) calls preventDefault, so Space never presses a focused button',
-  );
   const gateway = editor.page.getByTestId('palette-gateway');
   await tabTo(editor, gateway);
   await editor.page.keyboard.press(' ');
@@ -80,10 +76,6 @@ test('Tab reaches the services on the canvas; Space selects one for the inspecto
 });
 
 test('a service focused from the keyboard shows a focus ring', async ({ editor }) => {
-  test.fixme(
-    KNOWN_BUG,
-    "Bug: xyflow's style.css sets outline:none on focused nodes and styles.css adds no ring back",
-  );
   const orders = editor.node('orders');
   const card = editor.serviceCard('orders');
   const unfocused = await card.evaluate(
@@ -98,10 +90,6 @@ test('a service focused from the keyboard shows a focus ring', async ({ editor }
 });
 
 test('moving a service with the arrow keys is one undoable step', async ({ editor }) => {
-  test.fixme(
-    KNOWN_BUG,
-    'Bug: arrow-key moves go through moveLive with no gesture, so they leave no undo step',
-  );
   const orders = editor.node('orders');
   await tabTo(editor, orders, 60);
   await editor.page.keyboard.press(' ');
@@ -113,10 +101,6 @@ test('moving a service with the arrow keys is one undoable step', async ({ edito
 });
 
 test('after renaming from the keyboard, focus goes back to the service', async ({ editor }) => {
-  test.fixme(
-    KNOWN_BUG,
-    'Bug: when the rename input closes (Enter/Escape) focus falls to <body>, so the keyboard user is lost',
-  );
   const orders = editor.node('orders');
   await tabTo(editor, orders, 60);
   await editor.page.keyboard.press('Enter');

@@ -14,8 +14,8 @@ export function useShortcuts(ctx: CommandContext) {
       for (const c of COMMANDS) {
         if (!c.keys?.some((k) => matchesKey(e, k))) continue;
         if ((typing || dialogOpen) && !c.whileTyping) return;
-        // Enter on a focused button must press the button, not rename.
-        if (c.id === 'rename' && (e.target as HTMLElement).tagName === 'BUTTON') return;
+        // Enter and Space on a focused control press the control (as they do anywhere on the web).
+        if ((e.key === 'Enter' || e.key === ' ') && isControl(e.target)) return;
         if (runCommand(c.id, ref.current)) e.preventDefault();
         return;
       }
@@ -23,4 +23,14 @@ export function useShortcuts(ctx: CommandContext) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+}
+
+function isControl(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el?.tagName) return false;
+  if (['BUTTON', 'A', 'SUMMARY'].includes(el.tagName)) return true;
+  const role = el.getAttribute('role') ?? '';
+  return /^(button|radio|checkbox|switch|menuitem|menuitemradio|menuitemcheckbox|tab|option|link)$/.test(
+    role,
+  );
 }

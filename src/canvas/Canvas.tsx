@@ -15,6 +15,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, type DragEvent, type ReactNode } from 'react';
 import type { Position, ServiceKind, Viewport } from '../model/schema';
 import { SERVICE_KINDS } from '../model/schema';
+import { moveElements } from '../model/edits';
 import { useAppStore } from '../store';
 import { KindEdge, EdgeMarkers } from './edges/KindEdge';
 import { KindPicker } from './KindPicker';
@@ -60,7 +61,6 @@ export function Canvas({
   );
   const edges = useMemo(() => mapper.edges(diagram, selected), [mapper, diagram, selected]);
   const flow = useReactFlow();
-  const lastPointer = useRef({ x: 0, y: 0 });
   const wrapper = useRef<HTMLDivElement>(null);
   const loads = useAppStore((s) => s.loads);
   const firstLoads = useRef(loads);
@@ -108,7 +108,12 @@ export function Canvas({
         else nextSel.delete(c.id);
       }
     }
-    if (moves.size) useAppStore.getState().moveLive(moves);
+    if (moves.size) {
+      const now = useAppStore.getState();
+      // A move with no drag gesture is an arrow-key nudge: an undo step (consecutive nudges merge).
+      if (now.gestureStart) now.moveLive(moves);
+      else now.edit('Move', (d) => moveElements(d, moves), `nudge:${[...moves.keys()].sort().join(',')}`);
+    }
     if (Object.keys(sizes).length) st.setMeasured(sizes);
     if (selectionChanged) st.select([...nextSel]);
   }, []);
@@ -127,15 +132,21 @@ export function Canvas({
     if (changed) st.select([...nextSel]);
   }, []);
 
+  // React Flow calls onConnect before onConnectEnd, so the picker opens in onConnectEnd, where the
+  // pointer of the drop is known.
+  const connected = useRef<string | null>(null);
   const onConnect = useCallback((c: Connection) => {
     const st = useAppStore.getState();
-    const id = st.connect(c.source, c.target, st.defaultEdgeKind);
-    if (id) st.openKindPicker({ edgeId: id, x: lastPointer.current.x, y: lastPointer.current.y });
+    connected.current = st.connect(c.source, c.target, st.defaultEdgeKind) ?? null;
   }, []);
 
   const onConnectEnd: OnConnectEnd = useCallback((event) => {
+    const id = connected.current;
+    connected.current = null;
+    if (!id) return;
     const p = 'changedTouches' in event ? event.changedTouches[0] : event;
-    if (p) lastPointer.current = { x: p.clientX, y: p.clientY };
+    const at = p ? { x: p.clientX, y: p.clientY } : { x: window.innerWidth / 2, y: window.innerHeight / 2 };
+    useAppStore.getState().openKindPicker({ edgeId: id, ...at });
   }, []);
 
   const onDrop = useCallback(

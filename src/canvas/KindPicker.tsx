@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { EDGE_KIND_INFO } from '../model/defaults';
 import { EDGE_KINDS, type EdgeKind } from '../model/schema';
 import { useAppStore } from '../store';
@@ -11,11 +11,19 @@ import { EdgeSwatch } from './icons';
 export function KindPicker() {
   const picker = useAppStore((s) => s.kindPicker);
   const edge = useAppStore((s) => s.diagram.edges.find((e) => e.id === s.kindPicker?.edgeId));
+  const box = useRef<HTMLDivElement>(null);
+  const open = !!picker && !!edge;
   useEffect(() => {
-    if (!picker) return;
+    // The edge went away (undo, delete): the picker goes with it, handlers included.
+    if (picker && !edge) close();
+  }, [picker, edge]);
+  useEffect(() => {
+    if (!open) return;
     const onKey = (e: KeyboardEvent) => {
+      // Keys typed into a form field (the inspector) are the field's, not the picker's.
+      if (isTyping(e.target) && !box.current?.contains(e.target as Node)) return;
       const idx = ['1', '2', '3', '4'].indexOf(e.key);
-      if (idx >= 0) {
+      if (idx >= 0 && !e.ctrlKey && !e.metaKey && !e.altKey) {
         e.preventDefault();
         e.stopPropagation();
         choose(EDGE_KINDS[idx]!);
@@ -25,22 +33,22 @@ export function KindPicker() {
         close();
       }
     };
+    const onPointer = (e: PointerEvent) => {
+      if (!box.current?.contains(e.target as Node)) close();
+    };
     window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  });
+    window.addEventListener('pointerdown', onPointer, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('pointerdown', onPointer, true);
+    };
+  }, [open]);
   if (!picker || !edge) return null;
-  function close() {
-    useAppStore.getState().openKindPicker(null);
-  }
-  function choose(kind: EdgeKind) {
-    const st = useAppStore.getState();
-    if (picker) st.changeEdgeKind(picker.edgeId, kind);
-    close();
-  }
   const left = Math.min(picker.x + 12, window.innerWidth - 230);
   const top = Math.min(picker.y + 12, window.innerHeight - 210);
   return (
     <div
+      ref={box}
       className="kind-picker"
       role="menu"
       aria-label="Edge kind"
@@ -65,4 +73,19 @@ export function KindPicker() {
       ))}
     </div>
   );
+}
+
+function close() {
+  useAppStore.getState().openKindPicker(null);
+}
+
+function choose(kind: EdgeKind) {
+  const st = useAppStore.getState();
+  if (st.kindPicker) st.changeEdgeKind(st.kindPicker.edgeId, kind);
+  close();
+}
+
+function isTyping(t: EventTarget | null): boolean {
+  const el = t as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }

@@ -117,8 +117,12 @@ function RenameInput({ id, name }: { id: string; name: string }) {
       onBlur={() => finish(true)}
       onKeyDown={(e) => {
         e.stopPropagation();
-        if (e.key === 'Enter') finish(true);
-        if (e.key === 'Escape') finish(false);
+        if (e.key === 'Enter' || e.key === 'Escape') {
+          finish(e.key === 'Enter');
+          // Back to the service, so a keyboard user carries on where they were.
+          const node = ref.current?.closest<HTMLElement>('.react-flow__node');
+          requestAnimationFrame(() => node?.focus());
+        }
       }}
     />
   );

@@ -111,7 +111,8 @@ export function NumberField(props: {
       setError('must be a number');
       return;
     }
-    setError(props.onCommit(n / scale));
+    const problem = props.onCommit(n / scale);
+    setError(problem && scale !== 1 ? inDisplayedUnits(problem, scale, props.unit) : problem);
   };
   return (
     <Shell label={props.label} hint={props.hint} error={error}>
@@ -136,6 +137,14 @@ export function NumberField(props: {
         </div>
       )}
     </Shell>
+  );
+}
+
+/** Restates the limits in a validation message in the units the field shows ("0 and 1" → "0 % and 100 %"). */
+export function inDisplayedUnits(message: string, scale: number, unit = ''): string {
+  return message.replace(
+    /-?\d+(\.\d+)?/g,
+    (n) => `${+(Number(n) * scale).toFixed(6)}${unit ? ` ${unit}` : ''}`,
   );
 }
 
