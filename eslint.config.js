@@ -19,7 +19,15 @@ const allowedImports = {
   app: null, // everything
 };
 const folders = Object.keys(allowedImports);
-const uiLibraries = ['react', 'react-dom', 'react-dom/*', '@xyflow/react', 'zustand', 'zustand/*', 'framer-motion'];
+const uiLibraries = [
+  'react',
+  'react-dom',
+  'react-dom/*',
+  '@xyflow/react',
+  'zustand',
+  'zustand/*',
+  'framer-motion',
+];
 const pureFolders = ['lib', 'model', 'runtime', 'playback', 'share', 'scenarios', 'cli'];
 
 const boundaryConfigs = Object.entries(allowedImports)
@@ -33,7 +41,10 @@ const boundaryConfigs = Object.entries(allowedImports)
       },
     ];
     if (pureFolders.includes(folder)) {
-      patterns.push({ group: uiLibraries, message: `src/${folder} is UI-free: no React, zustand or framer-motion.` });
+      patterns.push({
+        group: uiLibraries,
+        message: `src/${folder} is UI-free: no React, zustand or framer-motion.`,
+      });
     }
     return {
       files: [`src/${folder}/**/*.{ts,tsx}`],
@@ -68,7 +79,16 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-globals': ['error', 'window', 'document', 'performance', 'setTimeout', 'setInterval', 'requestAnimationFrame', 'Date'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'performance',
+        'setTimeout',
+        'setInterval',
+        'requestAnimationFrame',
+        'Date',
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'Use the seeded RNG passed to the engine.' },
