@@ -216,6 +216,8 @@ export function Canvas({
         snapToGrid
         snapGrid={SNAP}
         deleteKeyCode={null}
+        // Space is play/pause here; the pane pans with a plain drag.
+        panActivationKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_KEYS}
         nodesDraggable={!readOnly}
