@@ -222,7 +222,7 @@ export function Canvas({
         multiSelectionKeyCode={MULTI_KEYS}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
-        elementsSelectable
+        elementsSelectable={!readOnly}
         colorMode={theme}
         onlyRenderVisibleElements={nodes.length > 150}
         proOptions={{ hideAttribution: false }}
