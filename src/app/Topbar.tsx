@@ -58,6 +58,9 @@ export function Topbar({ ctx, right }: { ctx: CommandContext; right?: ReactNode 
         >
           Examples
         </button>
+        <CommandButton id="recent" ctx={ctx} className="btn btn--ghost">
+          Recent
+        </CommandButton>
       </nav>
       <nav className="topbar__group" aria-label="Edit">
         <CommandButton id="undo" ctx={ctx} className="btn btn--icon">

@@ -30,7 +30,8 @@ export function Palette() {
               className={`palette__item palette__item--${k}`}
               draggable
               data-testid={`palette-${k}`}
-              title={`${SERVICE_KIND_INFO[k].hint}. Drag onto the canvas, or press Enter.`}
+              title={`${SERVICE_KIND_INFO[k].label}: ${SERVICE_KIND_INFO[k].hint}. Drag onto the canvas, or press Enter.`}
+              aria-label={`Add ${SERVICE_KIND_INFO[k].label}`}
               onDragStart={(e) => {
                 e.dataTransfer.setData(PALETTE_MIME, k);
                 e.dataTransfer.effectAllowed = 'copy';
@@ -40,7 +41,7 @@ export function Palette() {
               <span className={`palette__icon svc-tint--${k}`}>
                 <ServiceIcon kind={k} size={18} />
               </span>
-              {SERVICE_KIND_INFO[k].label}
+              <span className="palette__label">{SERVICE_KIND_INFO[k].label}</span>
             </button>
           </li>
         ))}
@@ -49,12 +50,13 @@ export function Palette() {
             className="palette__item"
             draggable
             data-testid="palette-note"
-            title="A sticky note for annotations"
+            title="Sticky note: an annotation for workshops"
+            aria-label="Add sticky note"
             onDragStart={(e) => e.dataTransfer.setData(PALETTE_MIME, 'note')}
             onClick={() => addAtCentre('note')}
           >
             <span className="palette__icon palette__icon--note">✎</span>
-            Sticky note
+            <span className="palette__label">Sticky note</span>
           </button>
         </li>
       </ul>
@@ -67,7 +69,8 @@ export function Palette() {
             aria-checked={defaultKind === k}
             className={`palette__kind${defaultKind === k ? ' is-current' : ''}`}
             onClick={() => useAppStore.getState().setDefaultEdgeKind(k)}
-            title={`${EDGE_KIND_INFO[k].hint} (shortcut ${EDGE_KIND_INFO[k].shortcut})`}
+            title={`${EDGE_KIND_INFO[k].label}: ${EDGE_KIND_INFO[k].hint} (shortcut ${EDGE_KIND_INFO[k].shortcut})`}
+            aria-label={EDGE_KIND_INFO[k].label}
             data-testid={`default-kind-${k}`}
           >
             <EdgeSwatch kind={k} />
