@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../scenarios';
 import { checkoutExample } from '../scenarios/checkout';
 import { connect } from './edits';
 import { advise, expectedLoad } from './advice';
@@ -24,6 +25,14 @@ describe('advisor', () => {
     expect(expectedLoad(d).get('orders')).toBe(500);
     expect(advise(d).some((a) => a.id === 'sat-bank')).toBe(true);
     expect(advise(checkoutExample).some((a) => a.id.startsWith('sat-'))).toBe(false);
+  });
+
+  it('makes one remark per consumer of a shared channel, however many producers feed it', () => {
+    const jobs = SCENARIOS.find((s) => s.id === 'job-queue')!.diagram;
+    const producers = jobs.edges.filter((e) => e.kind === 'queue' && e.channel === 'thumbnails');
+    expect(producers.length).toBeGreaterThan(1);
+    const remarks = advise(jobs).filter((a) => a.message.includes('"thumbnails"'));
+    expect(remarks).toHaveLength(1);
   });
 
   it('says how to start on an empty diagram', () => {

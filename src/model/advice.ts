@@ -108,17 +108,20 @@ export function advise(d: Diagram): Advice[] {
         targets: [e.id, to.id],
       });
     }
+    // Edges that share a channel or topic are one queue or topic: one remark per consumer, not per edge.
     if (e.kind === 'queue' && e.delivery === 'at-least-once' && !to.idempotent) {
+      if (out.some((a) => a.id === `alo-${to.id}-${e.channel}`)) continue;
       out.push({
-        id: `alo-${e.id}`,
+        id: `alo-${to.id}-${e.channel}`,
         severity: 'info',
         message: `${to.name} is not idempotent: redelivered "${e.channel}" messages will be processed twice.`,
         targets: [e.id, to.id],
       });
     }
     if (e.kind === 'topic' && !e.durable) {
+      if (out.some((a) => a.id === `nd-${to.id}-${e.topic}`)) continue;
       out.push({
-        id: `nd-${e.id}`,
+        id: `nd-${to.id}-${e.topic}`,
         severity: 'info',
         message: `${to.name}'s subscription to "${e.topic}" is not durable: events published while it is down are lost.`,
         targets: [e.id],
