@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from './clock';
 import { createFakeEngine } from './fakeEngine';
-import { createInProcessHost } from './host';
+import { createInProcessHost, type EngineHost } from './host';
+import type { HostReply } from './protocol';
 import { Playback } from './playback';
 import { testDiagram } from './testDiagram';
 
@@ -199,5 +200,72 @@ describe('Playback seek and reset', () => {
     expect(pb.frame().time).toBeCloseTo(480, 0);
     const env = await pb.envelope(inFlightIds(pb)[0]!);
     expect(env?.correlationId).toMatch(/^c\d+$/);
+  });
+});
+
+describe('Playback with live faults and edits', () => {
+  it('keeps time moving after adopting a diagram (adopt is never answered)', async () => {
+    const { clock, pb, diagram } = setup({ synchronous: false });
+    await Promise.resolve();
+    pb.play();
+    clock.advance(160);
+    await Promise.resolve();
+    pb.adopt({ ...diagram, name: 'renamed' });
+    for (let i = 0; i < 40; i++) {
+      clock.advance(16);
+      await Promise.resolve();
+    }
+    // 800 wall ms at 1×; the panel state trails by at most one refresh.
+    expect(pb.getSnapshot().now).toBeGreaterThan(650);
+  });
+
+  it('drops a live fault removed from the adopted script when seeking back', () => {
+    const { clock, pb, diagram } = setup();
+    pb.play();
+    clock.advance(300);
+    pb.inject({ kind: 'down', target: 'b', id: 'live-1' });
+    clock.advance(300);
+    pb.pause();
+    const fault = pb.getSnapshot().faults[0]!;
+    pb.adopt({ ...diagram, faults: [fault] });
+    pb.adopt({ ...diagram, faults: [] });
+    pb.seek(100);
+    pb.seek(600);
+    expect(pb.frame().effects.filter((e) => e.kind === 'refused')).toHaveLength(0);
+  });
+
+  it('ignores in-flight replies from before a load (their edges belong to the old diagram)', () => {
+    // A host whose replies are delivered one at a time, when the test says.
+    const inner = createInProcessHost(createFakeEngine, { synchronous: true });
+    const held: HostReply[] = [];
+    let deliver: (r: HostReply) => void = () => {};
+    inner.listen((r) => held.push(r));
+    const host: EngineHost = {
+      send: (cmd) => inner.send(cmd),
+      listen: (l) => ((deliver = l), () => {}),
+      dispose: () => inner.dispose(),
+    };
+    const clock = new FakeClock(16);
+    const pb = new Playback({ host, clock, scheduler: clock });
+    const diagram = testDiagram();
+    pb.load(diagram, { speed: 1 });
+    deliver(held.shift()!);
+    pb.play();
+    clock.advance(480); // one advance asked, its reply not heard yet
+    pb.load({ ...diagram, edges: [] });
+    deliver(held.shift()!); // the advance: messages on edge 0 of the old diagram
+    expect(pb.frame().messages.count).toBe(0);
+    deliver(held.shift()!);
+    expect(pb.frame().messages.count).toBe(0);
+    expect(held).toHaveLength(0);
+  });
+
+  it('counts fresh runs so a picked message from an earlier one can be forgotten', () => {
+    const { pb } = setup();
+    const first = pb.getSnapshot().runId;
+    pb.seek(500);
+    expect(pb.getSnapshot().runId).toBe(first);
+    pb.reset();
+    expect(pb.getSnapshot().runId).toBe(first + 1);
   });
 });

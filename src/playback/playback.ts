@@ -3,41 +3,13 @@ import type { Clock, FrameScheduler } from './clock';
 import { animationFrameScheduler, systemClock } from './clock';
 import { MessageColumns } from './columns';
 import type { EngineHost } from './host';
+import type { PlaybackFrame, PlaybackState } from './playbackState';
+import { EMPTY_RUN, clampSpeed } from './playbackState';
 import type { HostCommand, HostReply, Snapshot } from './protocol';
-import type { Effect, EnvelopeView, LiveFaultInput, RunState } from './types';
+import { isAnswered } from './protocol';
+import type { Effect, EnvelopeView, LiveFaultInput } from './types';
 
-export type PlaybackStatus = 'idle' | 'playing' | 'paused' | 'ended';
-
-/** What panels show; a new object whenever something in it changes (at most ~10 Hz while playing). */
-export interface PlaybackState extends RunState {
-  status: PlaybackStatus;
-  /** Simulated time of the engine, in ms. */
-  now: number;
-  untilMs: number;
-  /** Simulated ms per wall ms. */
-  speed: number;
-  seed: number;
-  events: number;
-  inFlight: number;
-  overloaded: string | null;
-  /** The engine could not keep up with the asked speed, so time runs slower than asked. */
-  lagging: boolean;
-  error: string | null;
-  loaded: boolean;
-}
-
-/** What the canvas reads every frame; one object, updated in place. */
-export interface PlaybackFrame {
-  /** Simulated time to draw at. */
-  time: number;
-  messages: MessageColumns;
-  /** Recent effects, oldest first (bounded). */
-  effects: readonly Effect[];
-  /** The loaded diagram; message edge indexes point into its `edges`. */
-  diagram: Diagram | null;
-  speed: number;
-  playing: boolean;
-}
+export * from './playbackState';
 
 export interface PlaybackOptions {
   host: EngineHost;
@@ -47,23 +19,11 @@ export interface PlaybackOptions {
   uiIntervalMs?: number;
 }
 
-export const MIN_SPEED = 0.1;
-export const MAX_SPEED = 100;
 /** If the engine trails the clock by more than this much wall time, time waits for the engine. */
 const LAG_WALL_MS = 250;
 /** How far past the engine's time the canvas may draw (wall ms), hiding one round trip. */
 const LEAD_WALL_MS = 50;
 const MAX_EFFECTS = 512;
-
-const EMPTY_RUN: RunState = {
-  services: [],
-  channels: [],
-  edges: [],
-  sagaInstances: [],
-  metrics: null,
-  recentTrace: [],
-  faults: [],
-};
 
 /**
  * The bridge from wall-clock time to simulated time. It drives an engine host (a worker or
@@ -85,7 +45,11 @@ export class Playback {
   private seq = 0;
   /** Replies to commands before this one describe a run the user has since left (reset, seek, load). */
   private epochSeq = 0;
-  private outstanding = 0;
+  /** The last command that will be answered, and the last answer heard: replies come in order. */
+  private awaitedSeq = 0;
+  private answeredSeq = 0;
+  /** The last load or reset: its reply starts the in-flight mirror afresh, so older diffs are moot. */
+  private freshSeq = 0;
   private simAnchor = 0;
   private wallAnchor = 0;
   private engineNow = 0;
@@ -114,6 +78,7 @@ export class Playback {
       lagging: false,
       error: null,
       loaded: false,
+      runId: 0,
     };
     this.frameData = {
       time: 0,
@@ -122,6 +87,8 @@ export class Playback {
       diagram: null,
       speed: 1,
       playing: false,
+      channels: [],
+      runId: 0,
     };
     this.unlisten = this.host.listen((r) => this.onReply(r));
   }
@@ -163,6 +130,7 @@ export class Playback {
     const speed = clampSpeed(options.speed ?? diagram.run.speed);
     this.beginEpoch(0);
     this.columns.clear();
+    this.freshSeq = this.epochSeq;
     this.update({
       ...EMPTY_RUN,
       status: 'idle',
@@ -176,6 +144,7 @@ export class Playback {
       overloaded: null,
       lagging: false,
       error: null,
+      runId: this.state.runId + 1,
     });
     this.send({ type: 'load', seq: 0, diagram, seed });
   }
@@ -212,12 +181,17 @@ export class Playback {
     this.send({ type: 'step', seq: 0, ui: true });
   }
 
-  /** Back to time 0 with the loaded diagram and seed (live faults are dropped). */
+  /**
+   * Back to time 0 with the loaded diagram and seed. Live faults the app wrote into the diagram's
+   * script (see adopt) replay; others are dropped.
+   */
   reset(): void {
     if (!this.diagram) return;
     this.stopFrames();
     this.beginEpoch(0);
-    this.update({ status: 'idle', now: 0, lagging: false, error: null });
+    this.columns.clear();
+    this.freshSeq = this.epochSeq;
+    this.update({ status: 'idle', now: 0, lagging: false, error: null, runId: this.state.runId + 1 });
     this.send({ type: 'reset', seq: 0 });
   }
 
@@ -273,7 +247,8 @@ export class Playback {
 
   /**
    * Takes a newer version of the loaded diagram that the run does not depend on differently (its
-   * simulation signature is the same): the run goes on, and a reset or seek starts from it.
+   * simulation signature is the same): the run goes on, and a reset or seek starts from it. The
+   * engine does not answer this command, so it never holds up time.
    */
   adopt(diagram: Diagram): void {
     if (!this.diagram) return;
@@ -303,7 +278,8 @@ export class Playback {
 
   private send(cmd: HostCommand): number {
     const seq = ++this.seq;
-    if (cmd.type !== 'envelope') this.outstanding++;
+    // An envelope is answered too, but time need not wait for it.
+    if (isAnswered(cmd) && cmd.type !== 'envelope') this.awaitedSeq = seq;
     this.host.send({ ...cmd, seq });
     return seq;
   }
@@ -345,7 +321,7 @@ export class Playback {
     if (this.state.status !== 'playing') return;
     const target = this.simTime();
     // One advance at a time: a busy engine gets bigger jumps instead of a growing backlog.
-    if (this.outstanding === 0 && target > this.engineNow) {
+    if (this.answeredSeq >= this.awaitedSeq && target > this.engineNow) {
       const wall = this.clock.now();
       const ui = wall - this.lastUiWall >= this.uiIntervalMs;
       if (ui) this.lastUiWall = wall;
@@ -355,12 +331,13 @@ export class Playback {
   };
 
   private onReply(reply: HostReply): void {
+    // seq -1: the host itself failed and nothing more will be answered.
+    this.answeredSeq = reply.seq < 0 ? this.seq : Math.max(this.answeredSeq, reply.seq);
     if (reply.type === 'envelope') {
       this.envelopeWaiters.get(reply.seq)?.(reply.envelope);
       this.envelopeWaiters.delete(reply.seq);
       return;
     }
-    if (reply.seq > 0) this.outstanding = Math.max(0, this.outstanding - 1);
     if (reply.type === 'error') {
       if (reply.seq >= this.epochSeq || reply.seq < 0) {
         this.stopFrames();
@@ -369,8 +346,9 @@ export class Playback {
       return;
     }
     const s = reply.snapshot;
-    // Diffs build on each other, so every one is applied, even for a run the user has left.
-    this.columns.apply(s.diff);
+    // Diffs build on each other, so each is applied, even for a stretch of time the user has left;
+    // only a load or reset (whose reply starts afresh) makes the ones before it moot.
+    if (reply.seq >= this.freshSeq) this.columns.apply(s.diff);
     if (reply.seq < this.epochSeq) return;
     this.onSnapshot(s);
   }
@@ -413,11 +391,8 @@ export class Playback {
     this.state = { ...this.state, ...this.quiet, ...patch };
     this.quiet = {};
     this.frameData.speed = this.state.speed;
+    this.frameData.channels = this.state.channels;
+    this.frameData.runId = this.state.runId;
     for (const l of [...this.listeners]) l();
   }
-}
-
-function clampSpeed(s: number): number {
-  if (!Number.isFinite(s)) return 1;
-  return Math.max(MIN_SPEED, Math.min(MAX_SPEED, s));
 }

@@ -3,8 +3,8 @@ import type { Effect, EnvelopeView, RunState } from './types';
 
 /**
  * The messages between the playback controller and whoever owns the engine (a Web Worker in the
- * app, the same code in-process in tests). Commands are processed strictly in order and every
- * command that changes the run is answered by exactly one snapshot, so the receiving side can apply
+ * app, the same code in-process in tests). Commands are processed strictly in order, replies come
+ * in the same order, and every command that changes the run is answered by exactly one snapshot, so the receiving side can apply
  * in-flight diffs incrementally.
  */
 export type HostCommand =
@@ -17,6 +17,11 @@ export type HostCommand =
   | { type: 'endFault'; seq: number; t: number; faultId: string }
   | { type: 'adopt'; seq: number; diagram: Diagram }
   | { type: 'envelope'; seq: number; messageId: string };
+
+/** Whether the host answers `cmd`: every command does except `adopt`, which changes nothing in the run. */
+export function isAnswered(cmd: HostCommand): boolean {
+  return cmd.type !== 'adopt';
+}
 
 export type HostReply =
   | { type: 'snapshot'; seq: number; snapshot: Snapshot }

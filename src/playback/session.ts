@@ -34,6 +34,8 @@ export class EngineSession {
   private effectsAfter = -1;
   private effectKeysAtBoundary = new Set<string>();
   private failure: string | null = null;
+  /** Live faults the app has written into a diagram it gave us: from then on the diagram decides. */
+  private adoptedLive = new Set<string>();
 
   constructor(private readonly createEngine: EngineFactory) {}
 
@@ -51,6 +53,8 @@ export class EngineSession {
     switch (cmd.type) {
       case 'load':
         this.diagram = cmd.diagram;
+        this.adoptedLive.clear();
+        this.noteAdopted(cmd.diagram);
         this.seed = cmd.seed;
         this.untilMs = cmd.untilMs;
         this.rebuild([]);
@@ -94,6 +98,7 @@ export class EngineSession {
       case 'adopt':
         // Same run, newer diagram (live faults written into its script): resets start from it.
         this.diagram = cmd.diagram;
+        this.noteAdopted(cmd.diagram);
         return null;
       case 'envelope': {
         const env = this.engine?.envelope(cmd.messageId);
@@ -107,12 +112,17 @@ export class EngineSession {
     return this.engine;
   }
 
+  private noteAdopted(d: Diagram): void {
+    for (const f of d.faults) if (f.source === 'live') this.adoptedLive.add(f.id);
+  }
+
   /** A fresh engine for the loaded diagram, with `liveFaults` replayed as part of its script. */
   private rebuild(liveFaults: Fault[]): void {
     if (!this.diagram) throw new Error('No diagram loaded.');
-    // A live fault the app has already written into the diagram's script must not apply twice.
+    // A live fault the app has written into the diagram's script must not apply twice, and one the
+    // person has since removed from the script stays removed.
     const known = new Set(this.diagram.faults.map((f) => f.id));
-    const extra = liveFaults.filter((f) => !known.has(f.id));
+    const extra = liveFaults.filter((f) => !known.has(f.id) && !this.adoptedLive.has(f.id));
     const diagram = extra.length
       ? { ...this.diagram, faults: [...this.diagram.faults, ...extra] }
       : this.diagram;
