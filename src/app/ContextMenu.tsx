@@ -1,15 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Fault } from '../model/schema';
 import { useAppStore } from '../store';
+import type { FaultRequest } from '../store/simulationSlice';
 
-export interface FaultRequest {
-  kind: Fault['kind'];
-  target: string;
-  factor?: number;
-  rate?: number;
-  /** Ends a fault that is in force (bring back up, restore an edge). */
-  clear?: boolean;
-}
+export type { FaultRequest };
 
 export interface MenuTarget {
   type: 'service' | 'edge';
@@ -67,7 +60,7 @@ export function ContextMenu({
           {state?.status === 'down' ? (
             <button
               role="menuitem"
-              onClick={() => act({ kind: 'down', target: target.id, clear: true })}
+              onClick={() => act({ clear: true, kinds: ['down'], target: target.id })}
               data-testid="fault-up"
             >
               ▲ Bring back up
@@ -118,9 +111,8 @@ export function ContextMenu({
           {state && (state.slowFactor > 1 || state.injectedErrorRate > 0) && (
             <button
               role="menuitem"
-              onClick={() =>
-                act({ kind: state.slowFactor > 1 ? 'slow' : 'error', target: target.id, clear: true })
-              }
+              onClick={() => act({ clear: true, kinds: ['slow', 'error'], target: target.id })}
+              data-testid="fault-normal"
             >
               ✓ Back to normal
             </button>
@@ -150,7 +142,7 @@ export function ContextMenu({
           {edgeState?.cut ? (
             <button
               role="menuitem"
-              onClick={() => act({ kind: 'cut', target: target.id, clear: true })}
+              onClick={() => act({ clear: true, kinds: ['cut'], target: target.id })}
               data-testid="fault-restore"
             >
               ⛓ Restore link

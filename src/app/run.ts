@@ -3,14 +3,16 @@ import type { Diagram, Fault } from '../model/schema';
 import { allIds, uniqueId } from '../model/defaults';
 import { Playback, simulationSignature, type PlaybackState } from '../playback';
 import { createEngineHost } from '../playback/workerHost';
-import type { AppStore, SimView } from '../store';
-import type { FaultRequest } from './ContextMenu';
+import type { AppStore } from '../store';
+import { SimViewBuilder, type FaultRequest } from '../store/simulationSlice';
 
 let instance: Playback | null = null;
+/** Why the engine runs on the main thread instead of a worker, if it does. */
+let engineFallback: string | null = null;
 
 /** The app's one playback (engine in a Web Worker), created on first use. */
 export function playback(): Playback {
-  instance ??= new Playback({ host: createEngineHost() });
+  instance ??= new Playback({ host: createEngineHost((why) => (engineFallback = why)) });
   return instance;
 }
 
@@ -20,41 +22,40 @@ export function usePlaybackState(): PlaybackState {
   return useSyncExternalStore(p.subscribe, p.getSnapshot);
 }
 
-function toSimView(s: PlaybackState, d: Diagram | null): SimView {
-  const services: SimView['services'] = {};
-  for (const x of s.services) services[x.id] = x;
-  const edges: SimView['edges'] = {};
-  for (const x of s.edges) edges[x.id] = x;
-  const channelsByEdge: SimView['channelsByEdge'] = {};
-  for (const c of s.channels)
-    if (d?.edges.some((e) => e.id === c.anchorEdgeId)) channelsByEdge[c.anchorEdgeId] = c;
-  return { status: s.status, now: s.now, services, edges, channelsByEdge };
-}
-
 /**
  * Keeps the run and the diagram in step: an edit that changes what the run depends on reloads it
- * (moving nodes or renaming does not), the run's state flows back into the store for the canvas, and
- * live faults the run recorded are written into the diagram's fault script so the run replays.
+ * (moving nodes or renaming does not), a diagram that replaces the current one (example, link,
+ * file) plays at its own default speed, the run's state flows back into the store for the canvas,
+ * and live faults the run recorded are written into the diagram's fault script so the run replays.
+ * `p` is the app's playback unless a test brings its own.
  */
-export function connectPlayback(store: AppStore): () => void {
-  const p = playback();
+export function connectPlayback(store: AppStore, p: Playback = playback()): () => void {
   let signature = '';
   let adoptedFaults: Diagram['faults'] | null = null;
-  const load = (d: Diagram) => {
+  /** Where to pick the run up again after the reload that follows ending a scripted fault. */
+  let resumeAt: { t: number; play: boolean } | null = null;
+  const load = (d: Diagram, replaced: boolean, speedEdited: boolean) => {
     const next = simulationSignature(d);
-    if (next === signature) {
+    if (next === signature && !replaced) {
+      if (speedEdited) p.setSpeed(d.run.speed);
       if (d.faults !== adoptedFaults) {
         adoptedFaults = d.faults;
         p.adopt(d);
       }
       return;
     }
-    const first = signature === '';
     signature = next;
     adoptedFaults = d.faults;
     recorded.clear();
-    const speed = first ? d.run.speed : p.getSnapshot().speed;
+    views.reset();
+    const speed = replaced || speedEdited ? d.run.speed : p.getSnapshot().speed;
     p.load(d, { seed: d.run.seed, speed });
+    const resume = resumeAt;
+    resumeAt = null;
+    if (resume) {
+      p.seek(resume.t);
+      if (resume.play) p.play();
+    }
   };
   /** Live fault ids already written into the diagram: one the person then removes stays removed. */
   const recorded = new Map<string, number>();
@@ -74,19 +75,40 @@ export function connectPlayback(store: AppStore): () => void {
       return list === d.faults ? d : { ...d, faults: list };
     });
   };
-  load(store.getState().diagram);
-  const offDiagram = store.subscribe((s) => s.diagram, load);
+  const views = new SimViewBuilder();
+  load(store.getState().diagram, true, false);
+  const offStore = store.subscribe((s, prev) => {
+    if (s.diagram === prev.diagram && s.loads === prev.loads) return;
+    load(s.diagram, s.loads !== prev.loads, s.diagram.run.speed !== prev.diagram.run.speed);
+  });
   let last: PlaybackState | null = null;
+  let lastRun = -1;
   const offPlayback = p.subscribe(() => {
     const s = p.getSnapshot();
     if (s === last) return;
     last = s;
-    store.getState().setSimView(toSimView(s, p.loadedDiagram));
+    const st = store.getState();
+    // Message ids restart with every run: a message picked in an earlier one is gone.
+    if (s.runId !== lastRun) {
+      lastRun = s.runId;
+      if (st.selectedMessage !== null) st.selectMessage(null);
+    }
+    const edgeIds = new Set(p.loadedDiagram?.edges.map((e) => e.id));
+    const view = views.build(s, st.sim, edgeIds);
+    if (view !== st.sim) st.setSimView(view);
     recordLiveFaults(s.faults);
   });
+  store.getState().setLiveFaultHandler((f) => handleLiveFault(store, p, f, (r) => (resumeAt = r)));
+  if (engineFallback)
+    store.getState().notify({
+      tone: 'info',
+      title: 'The simulation runs on the page itself',
+      detail: `This browser would not start a Web Worker (${engineFallback}), so a busy run may make the page less smooth.`,
+    });
   return () => {
-    offDiagram();
+    offStore();
     offPlayback();
+    store.getState().setLiveFaultHandler(null);
   };
 }
 
@@ -95,22 +117,41 @@ export function reloadRun(d: Diagram) {
   playback().load(d, { seed: d.run.seed, speed: d.run.speed });
 }
 
-/** Applies a live fault now, or ends the live fault of that kind in force on the target. */
+/** Applies a live fault now, or ends the faults of the asked kinds in force on the target. */
 export function applyLiveFault(store: AppStore, f: FaultRequest) {
-  const p = playback();
-  if (f.clear) {
-    const open = [...store.getState().diagram.faults]
-      .reverse()
-      .find((x) => x.source === 'live' && x.target === f.target && x.kind === f.kind && x.durationMs === 0);
-    if (open) p.endFault(open.id);
-    else
-      store.getState().notify({
-        tone: 'info',
-        title: 'That fault comes from the fault script',
-        detail: 'Edit or remove it in the fault script (click the canvas background).',
-      });
+  store.getState().liveFault(f);
+}
+
+/**
+ * A live fault without an end is ended in the running engine; one from the fault script is ended
+ * by writing the end into the script, which reloads the run: `beforeReload` hears where to pick the
+ * run up again.
+ */
+function handleLiveFault(
+  store: AppStore,
+  p: Playback,
+  f: FaultRequest,
+  beforeReload: (resume: { t: number; play: boolean }) => void,
+): void {
+  const s = p.getSnapshot();
+  if (!f.clear) {
+    const id = uniqueId('live', allIds(store.getState().diagram));
+    p.inject({ kind: f.kind, target: f.target, id, factor: f.factor, rate: f.rate });
     return;
   }
-  const id = uniqueId('live', allIds(store.getState().diagram));
-  p.inject({ kind: f.kind, target: f.target, id, factor: f.factor, rate: f.rate });
+  const now = s.now;
+  const scripted = new Set<string>();
+  for (const x of s.faults) {
+    const inForce = x.atMs <= now && (x.durationMs === 0 || x.atMs + x.durationMs > now);
+    if (x.target !== f.target || !f.kinds.includes(x.kind) || !inForce) continue;
+    if (x.source === 'script') scripted.add(x.id);
+    else if (x.durationMs === 0) p.endFault(x.id);
+  }
+  if (!scripted.size) return;
+  beforeReload({ t: now, play: s.status === 'playing' });
+  const end = (x: Fault) => ({ ...x, durationMs: Math.max(1, Math.round(now - x.atMs)) });
+  store.getState().edit('End a scripted fault now', (d) => ({
+    ...d,
+    faults: d.faults.map((x) => (scripted.has(x.id) ? end(x) : x)),
+  }));
 }
