@@ -245,6 +245,94 @@ describe('parseDiagram: errors with their paths', () => {
     ]);
   });
 
+  it('absurd sizes, rates, durations and coordinates are refused with their bounds', () => {
+    expect(
+      errorsOf({
+        services: [
+          { id: 'a', position: { x: 1e8, y: -2e7 } },
+          { id: 'b', replicas: 5_000, concurrency: 20_000 },
+          {
+            id: 'c',
+            kind: 'client',
+            traffic: { rate: 200_000, burstSize: 1e6, burstEveryMs: 4e6 },
+            latency: { dist: 'lognormal', median: 5e6, sigma: 9 },
+          },
+        ],
+      }),
+    ).toEqual([
+      { path: 'services[0].position.x', message: 'must be between -10000000 and 10000000' },
+      { path: 'services[0].position.y', message: 'must be between -10000000 and 10000000' },
+      { path: 'services[1].replicas', message: 'must be at most 1000' },
+      { path: 'services[1].concurrency', message: 'must be at most 10000' },
+      { path: 'services[2].latency.median', message: 'must be at most 3600000 ms' },
+      { path: 'services[2].latency.sigma', message: 'must be at most 4' },
+      { path: 'services[2].traffic.rate', message: 'must be at most 10000 per second' },
+      { path: 'services[2].traffic.burstSize', message: 'must be at most 10000' },
+      { path: 'services[2].traffic.burstEveryMs', message: 'must be at most 3600000 ms' },
+    ]);
+    const edge = { id: 'e', kind: 'sync', from: 'a', to: 'b', timeoutMs: 86_400_001, latencyMs: 4e6 };
+    expect(
+      errorsOf({
+        ...two,
+        edges: [{ ...edge, breaker: { enabled: true, openMs: 1e9 } }],
+        notes: [{ id: 'n', position: { x: 0, y: 1e300 }, width: 1e6 }],
+        faults: [{ id: 'f', kind: 'down', target: 'a', atMs: 1e12, durationMs: 90_000_000 }],
+        run: { untilMs: 86_400_001 },
+        viewport: { x: -1e9, y: 0, zoom: 50 },
+      }),
+    ).toEqual([
+      { path: 'edges[0].latencyMs', message: 'must be at most 3600000 ms' },
+      { path: 'edges[0].timeoutMs', message: 'must be at most 3600000 ms' },
+      { path: 'edges[0].breaker.openMs', message: 'must be at most 3600000 ms' },
+      { path: 'notes[0].position.y', message: 'must be between -10000000 and 10000000' },
+      { path: 'notes[0].width', message: 'must be at most 2000' },
+      { path: 'faults[0].atMs', message: 'must be at most 86400000 ms' },
+      { path: 'faults[0].durationMs', message: 'must be at most 86400000 ms' },
+      { path: 'run.untilMs', message: 'must be at most 86400000 ms' },
+      { path: 'viewport.x', message: 'must be between -10000000 and 10000000' },
+      { path: 'viewport.zoom', message: 'must be at most 10' },
+    ]);
+    // The bounds themselves are accepted.
+    const edge2 = { id: 'e', kind: 'sync', from: 'a', to: 'b', timeoutMs: 3_600_000 };
+    expect(
+      parseDiagram({
+        services: [
+          { id: 'a', position: { x: 1e7, y: -1e7 }, traffic: { burstEveryMs: 0 } },
+          { id: 'b', replicas: 1000, concurrency: 10_000 },
+        ],
+        edges: [edge2],
+        run: { untilMs: 86_400_000 },
+        viewport: { x: 1e7, y: -1e7, zoom: 0.01 },
+      }).ok,
+    ).toBe(true);
+  });
+
+  it('a queue and a topic may not share a name; a reply channel is another queue', () => {
+    const edges = [
+      { id: 'q', kind: 'queue', from: 'a', to: 'b', channel: 'orders' },
+      { id: 't', kind: 'topic', from: 'a', to: 'b', topic: 'orders' },
+      { id: 't2', kind: 'topic', from: 'a', to: 'b', topic: 'events' },
+      { id: 'q2', kind: 'queue', from: 'a', to: 'b', channel: 'events' },
+      { id: 'r1', kind: 'queue', from: 'a', to: 'b', channel: 'ask', replyChannel: 'ask' },
+      { id: 'r2', kind: 'queue', from: 'a', to: 'b', channel: 'ask2', replyChannel: 'events' },
+    ];
+    expect(errorsOf({ ...two, edges })).toEqual([
+      {
+        path: 'edges[1].topic',
+        message: '"orders" is already a queue channel (edges[0]); give the topic another name',
+      },
+      {
+        path: 'edges[3].channel',
+        message: '"events" is already a topic (edges[2]); give the queue another name',
+      },
+      { path: 'edges[4].replyChannel', message: 'must differ from the request channel "ask"' },
+      {
+        path: 'edges[5].replyChannel',
+        message: '"events" is a topic (edges[2]); a reply channel is a queue',
+      },
+    ]);
+  });
+
   it('caps the number of errors it reports', () => {
     const services = Array.from({ length: 200 }, () => ({ id: '' }));
     expect(errorsOf({ services })).toHaveLength(50);

@@ -121,6 +121,7 @@ export function checkReferences(diagram: Diagram): DiagramError[] {
       } else sagaSteps.set(key, i);
     }
   });
+  errors.push(...checkChannelNames(diagram));
   diagram.faults.forEach((f, i) => {
     const onEdge = f.kind === 'cut';
     const known = onEdge ? edges.has(f.target) : services.has(f.target);
@@ -129,6 +130,49 @@ export function checkReferences(diagram: Diagram): DiagramError[] {
         path: `faults[${i}].target`,
         message: `no ${onEdge ? 'edge' : 'service'} with id "${f.target}" (a "${f.kind}" fault targets ${onEdge ? 'an edge' : 'a service'})`,
       });
+    }
+  });
+  return errors;
+}
+
+/**
+ * Queues and topics share one namespace (a channel name means one thing), and a reply channel is a
+ * queue other than the one that carries the requests.
+ */
+function checkChannelNames(diagram: Diagram): DiagramError[] {
+  const errors: DiagramError[] = [];
+  const firstQueue = new Map<string, number>();
+  const firstTopic = new Map<string, number>();
+  diagram.edges.forEach((e, i) => {
+    if (e.kind === 'queue' && !firstQueue.has(e.channel)) firstQueue.set(e.channel, i);
+    if (e.kind === 'topic' && !firstTopic.has(e.topic)) firstTopic.set(e.topic, i);
+  });
+  diagram.edges.forEach((e, i) => {
+    if (e.kind === 'queue') {
+      const topic = firstTopic.get(e.channel);
+      if (topic !== undefined && topic < i)
+        errors.push({
+          path: `edges[${i}].channel`,
+          message: `"${e.channel}" is already a topic (edges[${topic}]); give the queue another name`,
+        });
+      if (e.replyChannel === '') return;
+      if (e.replyChannel === e.channel)
+        errors.push({
+          path: `edges[${i}].replyChannel`,
+          message: `must differ from the request channel "${e.channel}"`,
+        });
+      else if (firstTopic.has(e.replyChannel))
+        errors.push({
+          path: `edges[${i}].replyChannel`,
+          message: `"${e.replyChannel}" is a topic (edges[${firstTopic.get(e.replyChannel)}]); a reply channel is a queue`,
+        });
+    } else if (e.kind === 'topic') {
+      const queue = firstQueue.get(e.topic);
+      if (queue !== undefined && queue < i)
+        errors.push({
+          path: `edges[${i}].topic`,
+          message: `"${e.topic}" is already a queue channel (edges[${queue}]); give the topic another name`,
+        });
     }
   });
   return errors;

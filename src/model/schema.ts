@@ -19,7 +19,14 @@ const count = (min: number, max: number) =>
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`);
 
-export const Position = z.object({ x: z.number().finite(), y: z.number().finite() });
+/** Canvas coordinates stay within ±10 000 000 px, so links and layouts never meet absurd numbers. */
+export const MAX_COORDINATE = 10_000_000;
+const coordinate = z
+  .number()
+  .min(-MAX_COORDINATE, `must be between -${MAX_COORDINATE} and ${MAX_COORDINATE}`)
+  .max(MAX_COORDINATE, `must be between -${MAX_COORDINATE} and ${MAX_COORDINATE}`);
+
+export const Position = z.object({ x: coordinate, y: coordinate });
 
 export const SERVICE_KINDS = [
   'client',
@@ -39,7 +46,7 @@ export const Latency = z.discriminatedUnion('dist', [
   z.object({
     dist: z.literal('lognormal'),
     median: ms().default(20),
-    sigma: z.number().min(0).max(4).default(0.5),
+    sigma: z.number().min(0, 'must not be negative').max(4, 'must be at most 4').default(0.5),
   }),
 ]);
 export const LATENCY_DISTS = ['fixed', 'uniform', 'normal', 'exponential', 'lognormal'] as const;
@@ -50,6 +57,7 @@ export const Traffic = z.object({
   /** Requests per second (the average, for Poisson and bursts). */
   rate: z.number().min(0, 'must not be negative').max(10_000, 'must be at most 10000 per second').default(2),
   burstSize: count(1, 10_000).default(10),
+  /** 0 turns bursts off (the engine bursts at most once per millisecond). */
   burstEveryMs: ms().default(5_000),
 });
 
@@ -135,8 +143,8 @@ export const Note = z.object({
   id,
   text: z.string().max(2_000, 'must be at most 2000 characters').default(''),
   position: Position.default({ x: 0, y: 0 }),
-  width: z.number().min(60).max(2_000).default(200),
-  height: z.number().min(40).max(2_000).default(120),
+  width: z.number().min(60, 'must be at least 60').max(2_000, 'must be at most 2000').default(200),
+  height: z.number().min(40, 'must be at least 40').max(2_000, 'must be at most 2000').default(120),
   color: z.enum(['yellow', 'blue', 'green', 'pink']).default('yellow'),
 });
 
@@ -171,9 +179,9 @@ export const RunSettings = z.object({
 });
 
 export const Viewport = z.object({
-  x: z.number().finite(),
-  y: z.number().finite(),
-  zoom: z.number().min(0.01).max(10),
+  x: coordinate,
+  y: coordinate,
+  zoom: z.number().min(0.01, 'must be at least 0.01').max(10, 'must be at most 10'),
 });
 
 export const Diagram = z.object({
