@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkoutExample } from '../scenarios/checkout';
 import { exportDiagramJson } from '../share/json';
-import { decodeLink, encodeLink } from '../share/link';
+import { decodeLink, encodeLink, LINK_FORMAT } from '../share/link';
 import { runShare } from './share';
 
 const files: Record<string, string> = {
@@ -32,7 +34,7 @@ describe('npm run share', () => {
 
   it('--autoplay and --base', () => {
     const r = runShare(['checkout.json', '--autoplay', '--base', 'https://x.org/app/'], read);
-    expect(r.stdout).toMatch(/^https:\/\/x\.org\/app\/#m1\./);
+    expect(r.stdout.startsWith(`https://x.org/app/#m${LINK_FORMAT}.`)).toBe(true);
     expect(decodeLink(r.stdout.trim())).toMatchObject({ ok: true, autoplay: true });
   });
 
@@ -48,10 +50,26 @@ describe('npm run share', () => {
       code: 1,
       stderr: expect.stringContaining('This link is incomplete — it may have been cut off'),
     });
-    expect(runShare(['--decode', link.replace('m1.', 'm4.')], read)).toMatchObject({
+    const next = LINK_FORMAT + 1;
+    expect(runShare(['--decode', link.replace(/^m\d+\./, `m${next}.`)], read)).toMatchObject({
       code: 1,
-      stderr: expect.stringContaining('made by a newer Microsim (link format 4)'),
+      stderr: expect.stringContaining(`made by a newer Microsim (link format ${next})`),
     });
+    expect(runShare(['--decode', `https://x.org/#${link.slice(0, 200)}…`], read)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('This link is incomplete'),
+    });
+  });
+
+  it('--decode opens links of the first format', () => {
+    const v1 = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../share/fixtures/links-v1.json'), 'utf8'),
+    ) as { links: Array<{ link: string; diagram: { name: string } }> };
+    const fixture = v1.links[1]!;
+    expect(fixture.link.startsWith('m1.')).toBe(true);
+    const r = runShare(['--decode', fixture.link], read);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ name: fixture.diagram.name });
   });
 
   it('bad files say what and where', () => {

@@ -14,7 +14,7 @@ export interface ShareCliResult {
 }
 
 /**
- * The share command: a diagram file to its link fragment (`#m1.…`), or `--decode` a link back to
+ * The share command: a diagram file to its link fragment (`#m2.…`), or `--decode` a link back to
  * diagram JSON. Errors are the app's own messages; exit 1 for bad input, 2 for bad usage.
  */
 export function runShare(argv: readonly string[], readFile: (path: string) => string): ShareCliResult {

@@ -3,15 +3,16 @@ import type { DiagramError } from '../model/parse';
 import { parseDiagram } from '../model/parse';
 import type { Diagram } from '../model/schema';
 import { fnv1a, fromBase64Url, toBase64Url } from './bytes';
-import { decodeV1, DICTIONARY_V1, encodeV1, FORMAT_1 } from './codec-v1';
+import { decodeV1, DICTIONARY_V1 } from './codec-v1';
+import { decodeV2, DICTIONARY_V2, encodeV2, FORMAT_2 } from './codec-v2';
 
 /**
  * A share link's fragment: `m<format>.<base64url>`, where the bytes are a 3-byte fingerprint of the
- * payload followed by the payload (see codec-v1.ts) raw-deflated at level 9 with the format's preset
- * dictionary. The format number names the codec; every released codec's decoder is kept so old
- * links open.
+ * payload followed by the payload (see codec-v2.ts, codec-v1.ts) raw-deflated at level 9 with the
+ * format's preset dictionary. The format number names the codec; every released codec's decoder is
+ * kept so old links open.
  */
-export const LINK_FORMAT = FORMAT_1;
+export const LINK_FORMAT = FORMAT_2;
 
 interface LinkCodec {
   dictionary: Uint8Array;
@@ -20,6 +21,7 @@ interface LinkCodec {
 /** Decoders of every released link format: each gives raw diagram JSON that parseDiagram migrates. */
 const CODECS: Record<number, LinkCodec> = {
   1: { dictionary: DICTIONARY_V1, decode: decodeV1 },
+  2: { dictionary: DICTIONARY_V2, decode: decodeV2 },
 };
 
 /** Above this many characters some chat tools and mail clients cut links. */
@@ -41,8 +43,8 @@ export type DecodeLinkResult =
 
 /** The fragment payload (without '#') that carries `diagram`; `autoplay` makes the run start on open. */
 export function encodeLink(diagram: Diagram, options: { autoplay?: boolean } = {}): string {
-  const payload = encodeV1(diagram, options.autoplay ?? false);
-  const packed = deflateSync(payload, { level: 9, dictionary: DICTIONARY_V1 });
+  const payload = encodeV2(diagram, options.autoplay ?? false);
+  const packed = deflateSync(payload, { level: 9, dictionary: DICTIONARY_V2 });
   const bytes = new Uint8Array(FINGERPRINT_BYTES + packed.length);
   const print = fnv1a(payload);
   bytes[0] = print >>> 16;
@@ -106,10 +108,10 @@ function decode(input: string): DecodeLinkResult {
       'not-a-link',
       input.trim() === '' || input.trim() === '#'
         ? 'This link has no diagram in it: the part after "#" is empty.'
-        : 'This is not a Microsim diagram link: the part after "#" should start with "m1." followed by the diagram.',
+        : `This is not a Microsim diagram link: the part after "#" should start with "m${LINK_FORMAT}." followed by the diagram.`,
     );
   }
-  const { format, body } = found;
+  const { format, body, cut } = found;
   const codec = CODECS[format];
   if (!codec) {
     if (format > LINK_FORMAT) {
@@ -123,6 +125,14 @@ function decode(input: string): DecodeLinkResult {
       `This is not a Microsim diagram link: there has never been a link format ${format}.`,
     );
   }
+  const r = unpack(codec, format, body);
+  // An ellipsis where the link ends is what chat tools leave when they shorten a link.
+  if (!r.ok && cut && r.error.code === 'corrupt') return fail('truncated', TRUNCATED);
+  return r;
+}
+
+/** The diagram in a link's body (after `m<format>.`). */
+function unpack(codec: LinkCodec, format: number, body: string): DecodeLinkResult {
   const b64 = fromBase64Url(body);
   if (!b64.ok) {
     if (b64.reason === 'bad-length') return fail('truncated', TRUNCATED);
@@ -200,14 +210,39 @@ function inflateCapped(
   return out;
 }
 
-/** Finds `m<format>.<body>` in a URL, fragment or bare payload, forgiving what copying adds. */
-function findPayload(input: string): { format: number; body: string } | null {
-  // Mail and chat wrap long links onto several lines and add trailing punctuation.
-  let s = input.replace(/\s+/g, '');
+/** Characters that copying adds without showing them: zero-width spaces and joiners, soft hyphens, BOMs. */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060\uFEFF]/g;
+/** Escapes of URL punctuation that mail and chat link-wrappers (e.g. Outlook safe links) add. */
+const ESCAPED = /%(23|2F|3A|3F|3D|26|2E|25)/gi;
+const UNESCAPED: Record<string, string> = {
+  '23': '#',
+  '2F': '/',
+  '3A': ':',
+  '3F': '?',
+  '3D': '=',
+  '26': '&',
+  '2E': '.',
+  '25': '%',
+};
+
+/**
+ * Finds `m<format>.<body>` in a URL, fragment or bare payload, forgiving what copying adds. `cut` is
+ * set when the body ends in an ellipsis, the mark chat tools leave where they shortened a link.
+ */
+function findPayload(input: string): { format: number; body: string; cut: boolean } | null {
+  // Mail quotes lines with "> "; mail and chat wrap long links onto several lines.
+  let s = input
+    .replace(/^[ \t]*(?:>[ \t]?)+/gm, '')
+    .replace(INVISIBLE, '')
+    .replace(/\s+/g, '');
+  // A link inside another link arrives percent-encoded, sometimes twice.
+  for (let i = 0; i < 3 && s.search(ESCAPED) >= 0; i++) {
+    s = s.replace(ESCAPED, (_, hex: string) => UNESCAPED[hex.toUpperCase()]!);
+  }
   const hash = s.indexOf('#');
   if (hash >= 0) s = s.slice(hash + 1);
   const match = /(?:^|[&/=?;(<"'])m(\d{1,6})\.([^&/=?;#]*)/.exec(s);
   if (!match) return null;
-  const body = match[2]!.replace(/[.,;:!?)\]>'"]+$/, '');
-  return { format: Number(match[1]), body };
+  const body = match[2]!.replace(/[.,;:!?)\]>'"…]+$/, '');
+  return { format: Number(match[1]), body, cut: /…[.,;:!?)\]>'"]*$/.test(match[2]!) };
 }

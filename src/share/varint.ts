@@ -2,8 +2,9 @@
 export class ByteWriter {
   private readonly bytes: number[] = [];
 
-  /** An unsigned integer (LEB128), up to 2^53. */
+  /** An unsigned whole number (LEB128): any size a double holds, exactly. */
   uint(n: number): void {
+    if (n > Number.MAX_SAFE_INTEGER) return this.big(BigInt(n));
     let v = n;
     while (v >= 128) {
       this.bytes.push((v % 128) | 128);
@@ -11,9 +12,21 @@ export class ByteWriter {
     }
     this.bytes.push(v);
   }
-  /** A signed integer, zigzag-encoded so small negatives stay short. */
+  /** A signed whole number, zigzag-encoded so small negatives stay short. */
   sint(n: number): void {
+    // Past 2^52 the zigzag value is not a double any more: work it out exactly.
+    if (Math.abs(n) > 2 ** 52) {
+      const b = BigInt(n);
+      return this.big(b >= 0n ? b * 2n : -b * 2n - 1n);
+    }
     this.uint(n >= 0 ? n * 2 : -n * 2 - 1);
+  }
+  private big(v: bigint): void {
+    while (v >= 128n) {
+      this.bytes.push(Number(v % 128n) | 128);
+      v /= 128n;
+    }
+    this.bytes.push(Number(v));
   }
   /** Any finite number: whole numbers as varints, others as their shortest decimal text. */
   num(n: number): void {
@@ -44,25 +57,47 @@ export class ByteReader {
   get done(): boolean {
     return this.pos === this.bytes.length;
   }
+  /** How many bytes have been read. */
+  get offset(): number {
+    return this.pos;
+  }
   private byte(): number {
     const b = this.bytes[this.pos++];
     if (b === undefined) throw new PayloadShapeError('it ends too early');
     return b;
   }
   uint(): number {
+    const v = this.varint();
+    if (typeof v === 'number') return v;
+    const n = Number(v);
+    if (!Number.isFinite(n)) throw new PayloadShapeError('a number is too large');
+    return n;
+  }
+  sint(): number {
+    const z = this.varint();
+    if (typeof z === 'number') return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+    const n = Number(z % 2n === 0n ? z / 2n : -(z + 1n) / 2n);
+    if (!Number.isFinite(n)) throw new PayloadShapeError('a number is too large');
+    return n;
+  }
+  /** A LEB128 number: a double up to 7 bytes (49 bits, always exact), else a bigint. */
+  private varint(): number | bigint {
     let n = 0;
     let scale = 1;
-    for (;;) {
+    for (let i = 0; i < 7; i++) {
       const b = this.byte();
       n += (b & 127) * scale;
       if (b < 128) return n;
       scale *= 128;
-      if (scale > 2 ** 53) throw new PayloadShapeError('a number is too long');
     }
-  }
-  sint(): number {
-    const z = this.uint();
-    return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+    let big = BigInt(n);
+    for (let shift = 49n; ; shift += 7n) {
+      // 1,100 bits is past the largest double: no writer makes such a number.
+      if (shift > 1100n) throw new PayloadShapeError('a number is too long');
+      const b = this.byte();
+      big += BigInt(b & 127) << shift;
+      if (b < 128) return big;
+    }
   }
   num(): number {
     const z = this.uint();
