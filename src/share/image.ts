@@ -19,6 +19,11 @@ export interface ImageOptions {
   scale?: number;
   /** Elements to leave out, besides those marked `data-export="exclude"`. */
   exclude?: (element: HTMLElement) => boolean;
+  /**
+   * Elements outside `element` that it refers to (SVG `<defs>` with the edges' arrowheads): copied into
+   * it for the capture, since the captured copy can only resolve `url(#…)` within itself.
+   */
+  inline?: Iterable<Element>;
 }
 
 /** Browsers refuse canvases much beyond 16k pixels a side; stay well inside. */
@@ -50,10 +55,17 @@ export async function exportImage(element: HTMLElement, options: ImageOptions): 
     style: { width: `${frame.width}px`, height: `${frame.height}px`, transform: frame.transform },
     filter,
   };
-  if (options.format === 'svg') return toSvg(element, common);
-  const blob = await toBlob(element, { ...common, pixelRatio: frame.pixelRatio });
-  if (!blob) throw new Error('The browser could not draw the image.');
-  return blob;
+  // The originals come earlier in the page, so the page itself keeps resolving url(#…) to them.
+  const copies = [...(options.inline ?? [])].map((el) => el.cloneNode(true) as Element);
+  for (const c of [...copies].reverse()) element.insertBefore(c, element.firstChild);
+  try {
+    if (options.format === 'svg') return await toSvg(element, common);
+    const blob = await toBlob(element, { ...common, pixelRatio: frame.pixelRatio });
+    if (!blob) throw new Error('The browser could not draw the image.');
+    return blob;
+  } finally {
+    for (const c of copies) c.remove();
+  }
 }
 
 /** Saves a Blob or data URL as a file download called `name`. */
