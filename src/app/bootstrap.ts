@@ -1,8 +1,9 @@
 import { decodeLink } from '../share';
 import { checkoutExample } from '../scenarios';
 import { useAppStore } from '../store';
-import { openLink, parseRoute, reportLinkError } from './links';
-import { restoreSaved, startAutosave } from './persistence';
+import { importJsonFile } from './files';
+import { embedProblem, openLink, parseRoute } from './links';
+import { documentSession, restoreSaved, startAutosave } from './persistence';
 import { connectPlayback, playback } from './run';
 import { savedTheme } from './theme';
 
@@ -11,33 +12,55 @@ function clearFragment() {
 }
 
 /**
+ * A file dropped anywhere but the canvas must not make the browser leave the app to show the file.
+ * In the editor such a drop imports the file as the canvas would; the embed takes no files.
+ */
+function guardFileDrops(embed: boolean) {
+  const hasFiles = (e: DragEvent) => !!e.dataTransfer?.types.includes('Files');
+  window.addEventListener('dragover', (e) => {
+    if (!hasFiles(e) || e.defaultPrevented) return;
+    e.preventDefault();
+    e.dataTransfer!.dropEffect = embed ? 'none' : 'copy';
+  });
+  window.addEventListener('drop', (e) => {
+    if (!hasFiles(e) || e.defaultPrevented) return;
+    e.preventDefault();
+    const file = e.dataTransfer?.files[0];
+    if (file && !embed) void importJsonFile(useAppStore, file);
+  });
+}
+
+/**
  * Puts the first diagram on screen: a shared link if the address has one, else the diagram saved on
  * this device, else the Checkout example. The embed shows only its link and never touches storage.
  */
 export function bootstrap() {
   const st = useAppStore.getState();
-  st.setTheme(savedTheme());
   const route = parseRoute(location.hash);
   (window as unknown as { __microsim: unknown }).__microsim = { store: useAppStore };
+  guardFileDrops(route.embed);
   if (route.embed) {
     st.setMode('embed');
     const r = route.link ? decodeLink(route.link) : null;
     if (r?.ok) st.replaceDiagram(r.diagram, { undoable: false });
-    else if (r) reportLinkError(useAppStore, r.error);
+    else if (r) embedProblem.error = r.error;
     else st.replaceDiagram(checkoutExample, { undoable: false });
     connectPlayback(useAppStore);
     if (r?.ok && r.autoplay) playback().play();
     return;
   }
+  st.setTheme(savedTheme());
   const restored = restoreSaved();
+  if (!restored.diagram) documentSession().begin(checkoutExample, 'example');
   st.replaceDiagram(restored.diagram ?? checkoutExample, { undoable: false });
   if (restored.notice) st.notify(restored.notice);
+  // Autosave starts before a link opens, so the link's diagram starts its own document.
+  startAutosave(useAppStore);
   let autoplay = false;
   if (route.link) {
     autoplay = openLink(useAppStore, route.link).autoplay;
     clearFragment();
   }
-  startAutosave(useAppStore);
   connectPlayback(useAppStore);
   if (autoplay) playback().play();
   // A link pasted into the address bar of an open tab opens too.

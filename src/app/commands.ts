@@ -5,7 +5,7 @@ import { EDGE_KINDS } from '../model/schema';
 import { tidyLayout } from '../canvas/layout';
 import type { AppState, AppStore } from '../store';
 import type { KeySpec } from './keys';
-import { keepInRecent } from './persistence';
+import { openDiagram } from './persistence';
 
 /** What a command may act on. */
 export interface CommandContext {
@@ -29,6 +29,8 @@ export interface Command {
   keys?: KeySpec[];
   /** Shortcuts that still work while typing in a field. */
   whileTyping?: boolean;
+  /** Changes nothing of the diagram or the device: allowed in the read-only embed. */
+  readOnly?: boolean;
   enabled?: (s: AppState) => boolean;
   run: (ctx: CommandContext) => void;
 }
@@ -41,8 +43,13 @@ export const COMMANDS: Command[] = [
     label: 'New diagram',
     group: 'File',
     run: ({ store }) => {
-      keepInRecent(store);
-      store.getState().replaceDiagram(emptyDiagram(), { undoable: true, label: 'New diagram' });
+      const opened = openDiagram(
+        store,
+        emptyDiagram(),
+        { origin: 'own' },
+        { undoable: true, label: 'New diagram' },
+      );
+      if (!opened) return;
       store.getState().notify({
         tone: 'info',
         title: 'New empty diagram',
@@ -124,6 +131,7 @@ export const COMMANDS: Command[] = [
     label: 'Clear selection',
     group: 'Edit',
     keys: ['escape'],
+    readOnly: true,
     run: ({ store }) => {
       store.getState().select([]);
       store.getState().selectMessage(null);
@@ -165,6 +173,7 @@ export const COMMANDS: Command[] = [
   },
   {
     id: 'fit',
+    readOnly: true,
     label: 'Fit view',
     group: 'View',
     keys: ['f'],
@@ -172,6 +181,7 @@ export const COMMANDS: Command[] = [
   },
   {
     id: 'zoom-in',
+    readOnly: true,
     label: 'Zoom in',
     group: 'View',
     keys: ['='],
@@ -179,6 +189,7 @@ export const COMMANDS: Command[] = [
   },
   {
     id: 'zoom-out',
+    readOnly: true,
     label: 'Zoom out',
     group: 'View',
     keys: ['-'],
@@ -208,9 +219,30 @@ export const COMMANDS: Command[] = [
       if (st.selection.length === 1 && st.diagram.edges.some((e) => e.id === sel)) st.changeEdgeKind(sel!, k);
     },
   })),
-  { id: 'play', label: 'Play / pause', group: 'Run', keys: ['space'], run: ({ run }) => run?.togglePlay() },
-  { id: 'step', label: 'Step to the next event', group: 'Run', keys: ['.'], run: ({ run }) => run?.step() },
-  { id: 'reset', label: 'Reset the run', group: 'Run', keys: ['r'], run: ({ run }) => run?.reset() },
+  {
+    id: 'play',
+    label: 'Play / pause',
+    group: 'Run',
+    keys: ['space'],
+    readOnly: true,
+    run: ({ run }) => run?.togglePlay(),
+  },
+  {
+    id: 'step',
+    label: 'Step to the next event',
+    group: 'Run',
+    keys: ['.'],
+    readOnly: true,
+    run: ({ run }) => run?.step(),
+  },
+  {
+    id: 'reset',
+    label: 'Reset the run',
+    group: 'Run',
+    keys: ['r'],
+    readOnly: true,
+    run: ({ run }) => run?.reset(),
+  },
   {
     id: 'shortcuts',
     label: 'Keyboard shortcuts',
@@ -227,10 +259,12 @@ export function command(id: string): Command {
   return c;
 }
 
-/** Runs a command if it is enabled; returns whether it ran. */
+/** Runs a command if it is enabled (and, in the read-only embed, changes nothing); returns whether it ran. */
 export function runCommand(id: string, ctx: CommandContext): boolean {
   const c = command(id);
-  if (c.enabled && !c.enabled(ctx.store.getState())) return false;
+  const st = ctx.store.getState();
+  if (st.mode === 'embed' && !c.readOnly) return false;
+  if (c.enabled && !c.enabled(st)) return false;
   c.run(ctx);
   return true;
 }

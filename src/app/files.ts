@@ -2,7 +2,7 @@ import { getNodesBounds, type ReactFlowInstance } from '@xyflow/react';
 import { formatErrors } from '../model/parse';
 import { diagramFileName, downloadBlob, exportDiagramJson, exportImage, importDiagramFile } from '../share';
 import type { AppStore } from '../store';
-import { keepInRecent } from './persistence';
+import { openDiagram } from './persistence';
 
 /** Downloads the diagram as JSON in the published schema. */
 export function exportJson(store: AppStore) {
@@ -26,8 +26,8 @@ export async function importJsonFile(store: AppStore, file: File) {
     return;
   }
   const st = store.getState();
-  keepInRecent(store);
-  st.replaceDiagram(r.diagram, { undoable: true, label: `Import ${file.name}` });
+  const label = `Import ${file.name}`;
+  if (!openDiagram(store, r.diagram, { origin: 'file' }, { undoable: true, label })) return;
   st.notify({
     tone: 'success',
     title: `Imported “${r.diagram.name}”`,
@@ -58,7 +58,13 @@ export async function exportPicture(store: AppStore, flow: ReactFlowInstance | n
   const background =
     getComputedStyle(document.documentElement).getPropertyValue('--canvas').trim() || '#ffffff';
   try {
-    const image = await exportImage(viewport, { format, bounds: getNodesBounds(nodes), background });
+    const image = await exportImage(viewport, {
+      format,
+      bounds: getNodesBounds(nodes),
+      background,
+      // The edges' arrowheads are defined outside the viewport.
+      inline: document.querySelectorAll('svg.edge-markers'),
+    });
     downloadBlob(diagramFileName(store.getState().diagram, format), image);
   } catch (e) {
     store.getState().notify({

@@ -2,7 +2,8 @@ import { formatErrors } from '../model/parse';
 import type { Diagram } from '../model/schema';
 import { encodeLink, openSharedLink, type LinkError } from '../share';
 import type { AppStore } from '../store';
-import { autosaveGuard, recentDiagrams } from './persistence';
+import { formatKey } from './keys';
+import { announceNextDocument, autosaveGuard, keepOpenDiagram } from './persistence';
 
 /** Where the app was opened: the editor, or the read-only embed; with a shared link or not. */
 export interface Route {
@@ -11,6 +12,9 @@ export interface Route {
 }
 
 const EMBED_PREFIX = '#/embed/';
+
+/** What the embed could not show: its link's problem, shown in place of the diagram. */
+export const embedProblem: { error: LinkError | null } = { error: null };
 
 /** Reads the route from a URL fragment (`#m1.…` a link, `#/embed/m1.…` an embedded link). */
 export function parseRoute(hash: string): Route {
@@ -42,6 +46,11 @@ const TITLES: Record<LinkError['code'], string> = {
   'invalid-diagram': 'The diagram in this link has problems',
 };
 
+/** A short title for what is wrong with a link. */
+export function linkErrorTitle(code: LinkError['code']): string {
+  return TITLES[code];
+}
+
 /** Tells the person what is wrong with a link, in the interface. */
 export function reportLinkError(store: AppStore, error: LinkError) {
   store.getState().notify({
@@ -58,27 +67,32 @@ export function reportLinkError(store: AppStore, error: LinkError) {
  */
 export function openLink(store: AppStore, text: string): { opened: boolean; autoplay: boolean } {
   const st = store.getState();
-  const r = openSharedLink(text, st.diagram, recentDiagrams());
+  const r = openSharedLink(text, st.diagram, { keep: keepOpenDiagram });
   if (!r.ok) {
     reportLinkError(store, r.error);
     return { opened: false, autoplay: false };
   }
   if (!r.previous.kept) autosaveGuard.paused = true;
+  announceNextDocument({ origin: 'link' });
   st.replaceDiagram(r.diagram, { undoable: false });
-  st.notify(
-    r.previous.kept
-      ? {
-          tone: 'success',
-          title: `Opened “${r.diagram.name}” from a link`,
-          detail: r.previous.entry
-            ? `Your own diagram “${r.previous.entry.name}” is in Recent diagrams.`
-            : undefined,
-        }
-      : {
-          tone: 'warning',
-          title: `Opened “${r.diagram.name}” from a link`,
-          detail: `${r.previous.message} Autosave is paused so your saved diagram is not overwritten.`,
-        },
-  );
+  const title = `Opened “${r.diagram.name}” from a link`;
+  if (!r.previous.kept) {
+    st.notify({
+      tone: 'warning',
+      title,
+      detail: `${r.previous.message} Autosave is paused so your saved diagram is not overwritten.`,
+    });
+  } else {
+    const entry = r.previous.entry;
+    st.notify({
+      tone: 'success',
+      title,
+      detail: r.previous.same
+        ? 'It was already open here.'
+        : entry
+          ? `The diagram you had, “${entry.name}”, is in Recent diagrams (${formatKey('mod+o')}).`
+          : undefined,
+    });
+  }
   return { opened: true, autoplay: r.autoplay };
 }

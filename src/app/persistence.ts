@@ -1,6 +1,17 @@
 import { formatErrors } from '../model/parse';
 import type { Diagram } from '../model/schema';
-import { DiagramStorage, MemoryStore, RecentDiagrams, type KeyValueStore } from '../share';
+import { SCENARIOS } from '../scenarios';
+import {
+  DiagramStorage,
+  DocumentSession,
+  MemoryStore,
+  RecentDiagrams,
+  type DiagramOrigin,
+  type KeepResult,
+  type KeyValueStore,
+  type OpenDocument,
+  type RecentEntry,
+} from '../share';
 import type { AppStore, Notice } from '../store';
 
 function browserStore(): KeyValueStore {
@@ -19,6 +30,7 @@ export const autosaveGuard = { paused: false };
 
 let storage: DiagramStorage | null = null;
 let recent: RecentDiagrams | null = null;
+let session: DocumentSession | null = null;
 
 /** The device's diagram storage (autosave and quarantine). */
 export function diagramStorage(): DiagramStorage {
@@ -32,9 +44,15 @@ export function recentDiagrams(): RecentDiagrams {
   return recent;
 }
 
+/** This tab's open document (which recent entry it saves into). */
+export function documentSession(): DocumentSession {
+  session ??= new DocumentSession(diagramStorage(), recentDiagrams());
+  return session;
+}
+
 /** The diagram saved on this device, or a message saying why it couldn't be read (the data is kept aside). */
 export function restoreSaved(): { diagram?: Diagram; notice?: Omit<Notice, 'id'> } {
-  const r = diagramStorage().loadCurrent();
+  const r = documentSession().restore();
   switch (r.status) {
     case 'ok':
       return { diagram: r.diagram };
@@ -56,45 +74,140 @@ export function restoreSaved(): { diagram?: Diagram; notice?: Omit<Notice, 'id'>
   }
 }
 
-/** Saves the diagram (and its viewport) shortly after every change; says so once if it can't. */
+/** How the next whole-diagram replacement starts its document: from an origin, or a recent entry. */
+export type DocumentStart = { origin: DiagramOrigin } | { resume: RecentEntry };
+let announced: DocumentStart | null = null;
+/** The document each diagram this tab replaced (or replaced with) belonged to: undo can go back to it. */
+const documentOf = new WeakMap<Diagram, OpenDocument>();
+let flushPending: () => void = () => {};
+
+/** Writes a change still waiting for the autosave timer now. */
+export function flushAutosave() {
+  flushPending();
+}
+
+/**
+ * Saves the diagram (and its viewport) shortly after every change, into its own entry of the recent
+ * list and as the diagram the next start opens; says so once if it can't. A replaced diagram (link,
+ * file, example, new, recent) starts a new document; undo back across it returns to the old one.
+ */
 export function startAutosave(store: AppStore): () => void {
   let timer: number | undefined;
+  let pending: Diagram | null = null;
   let warned = false;
+  let toldForked = false;
+  const s = documentSession();
   const save = (d: Diagram) => {
     if (autosaveGuard.paused) return;
-    const r = diagramStorage().saveCurrent(d, d.viewport);
+    const r = s.save(d);
     if (!r.ok && !warned) {
       warned = true;
       store.getState().notify({ tone: 'warning', title: 'Could not save on this device', detail: r.message });
-    } else if (r.ok) warned = false;
+    } else if (r.ok) {
+      warned = false;
+      if (r.forked && !toldForked) {
+        toldForked = true;
+        store.getState().notify({
+          tone: 'info',
+          title: 'This diagram is also open in another tab',
+          detail:
+            'The other tab saved it too, so your changes here are kept as a separate copy in Recent diagrams.',
+        });
+      }
+    }
   };
-  const off = store.subscribe(
-    (s) => s.diagram,
-    (d) => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => {
-        timer = undefined;
-        save(d);
-      }, 250);
-    },
-  );
-  // Only a change still waiting for its timer is written on the way out: an unconditional save
-  // would overwrite data another tab (or a person fixing storage by hand) put there meanwhile.
-  const flush = () => {
-    if (timer === undefined) return;
+  flushPending = () => {
+    if (timer === undefined || !pending) return;
     window.clearTimeout(timer);
     timer = undefined;
-    save(store.getState().diagram);
+    const d = pending;
+    pending = null;
+    save(d);
   };
-  window.addEventListener('pagehide', flush);
+  const off = store.subscribe((state, prev) => {
+    if (state.diagram === prev.diagram) return;
+    if (state.loads !== prev.loads) {
+      // The pending change belongs to the document being left.
+      flushPending();
+      documentOf.set(prev.diagram, { ...s.doc });
+      const start = announced ?? { origin: inferOrigin(state.diagram) };
+      announced = null;
+      if ('resume' in start) s.resume(start.resume);
+      else s.begin(state.diagram, start.origin, prev.diagram);
+      documentOf.set(state.diagram, { ...s.doc });
+    } else {
+      const back = documentOf.get(state.diagram);
+      if (back && back.id !== s.doc.id) {
+        flushPending();
+        s.switchTo(back);
+      }
+    }
+    window.clearTimeout(timer);
+    pending = state.diagram;
+    timer = window.setTimeout(flushPending, 250);
+  });
+  // Only a change still waiting for its timer is written on the way out: an unconditional save
+  // would overwrite data another tab (or a person fixing storage by hand) put there meanwhile.
+  window.addEventListener('pagehide', flushPending);
   return () => {
     off();
-    window.removeEventListener('pagehide', flush);
+    window.removeEventListener('pagehide', flushPending);
   };
 }
 
-/** Files the current diagram in Recent diagrams before another replaces it (an empty one is not kept). */
-export function keepInRecent(store: AppStore) {
-  const d = store.getState().diagram;
-  if (d.services.length || d.notes.length) recentDiagrams().save(d);
+/** The built-in examples are recognised by identity (the examples dialog passes them as they are). */
+function inferOrigin(d: Diagram): DiagramOrigin {
+  return SCENARIOS.some((x) => x.diagram === d) ? 'example' : 'own';
+}
+
+/** Says how the next replacement of the whole diagram starts its document. */
+export function announceNextDocument(start: DocumentStart) {
+  announced = start;
+}
+
+/** Files the open diagram in Recent diagrams now (a pending autosave first). */
+export function keepOpenDiagram(d: Diagram): KeepResult {
+  flushPending();
+  return documentSession().keep(d);
+}
+
+/**
+ * Replaces the diagram after keeping the current one in Recent diagrams. When it can't be kept (storage
+ * full or blocked) nothing is replaced and the person is told why; returns whether it was replaced.
+ */
+export function openDiagram(
+  store: AppStore,
+  diagram: Diagram,
+  start: DocumentStart,
+  replace: { undoable: boolean; label: string },
+): boolean {
+  const st = store.getState();
+  const kept = keepOpenDiagram(st.diagram);
+  if (!kept.ok) {
+    st.notify({
+      tone: 'error',
+      title: `“${st.diagram.name}” could not be kept, so nothing else was opened`,
+      detail: `${kept.message} Your diagram is still open.`,
+    });
+    return false;
+  }
+  announceNextDocument(start);
+  st.replaceDiagram(diagram, replace);
+  return true;
+}
+
+/**
+ * Files the current diagram in Recent diagrams before a caller replaces it. If it can't be kept, autosave
+ * pauses so the copy saved on this device is not overwritten. Prefer openDiagram, which refuses instead.
+ */
+export function keepInRecent(store: AppStore): boolean {
+  const kept = keepOpenDiagram(store.getState().diagram);
+  if (kept.ok) return true;
+  autosaveGuard.paused = true;
+  store.getState().notify({
+    tone: 'warning',
+    title: 'Your diagram could not be kept in Recent diagrams',
+    detail: `${kept.message} Autosave is paused so the copy saved on this device is not overwritten.`,
+  });
+  return false;
 }

@@ -8,6 +8,7 @@ import { decodeLink, encodeLink, type LinkErrorCode } from './link';
 import { MemoryStore } from './memory-store';
 import { openSharedLink } from './open-link';
 import { RecentDiagrams } from './recent';
+import { DocumentSession } from './session';
 import { DiagramStorage } from './storage';
 
 const LINK_CODES: LinkErrorCode[] = [
@@ -27,7 +28,7 @@ function populatedStore() {
   const recent = new RecentDiagrams(storage);
   storage.saveCurrent(SCENARIOS[0]!.diagram, { x: 1, y: 2, zoom: 1 });
   recent.save(generateDiagram(12));
-  return { store, recent, before: store.snapshot() };
+  return { store, recent: new DocumentSession(storage, recent), before: store.snapshot() };
 }
 
 /** Every rejected input must come back as a known code with a real sentence. */

@@ -5,3 +5,4 @@ export * from './recent';
 export * from './open-link';
 export * from './memory-store';
 export * from './image';
+export * from './session';

@@ -1,17 +1,27 @@
 import type { Diagram } from '../model/schema';
 import type { LinkError } from './link';
 import { decodeLink } from './link';
-import type { RecentDiagrams, RecentEntry } from './recent';
+import type { RecentEntry } from './recent';
+import type { KeepResult } from './session';
+import { diagramFingerprint } from './storage';
 
 export type OpenLinkResult =
   | {
       ok: true;
       diagram: Diagram;
       autoplay: boolean;
-      /** Where the person's own diagram went; `kept: false` means it could not be stored, so don't autosave over it. */
-      previous: { kept: true; entry: RecentEntry | null } | { kept: false; message: string };
+      /**
+       * Where the person's own diagram went. `same`: it already is the link's diagram (opened twice),
+       * so nothing new was filed; `kept: false`: it could not be stored, so don't autosave over it.
+       */
+      previous: { kept: true; entry: RecentEntry | null; same?: boolean } | { kept: false; message: string };
     }
   | { ok: false; error: LinkError };
+
+/** What keeps the open diagram before a link replaces it (a DocumentSession). */
+export interface Keeper {
+  keep(d: Diagram): KeepResult;
+}
 
 /**
  * Opens a shared link without losing anything: the person's own diagram goes to the recent list
@@ -20,17 +30,18 @@ export type OpenLinkResult =
 export function openSharedLink(
   fragmentOrUrl: string,
   current: Diagram | null,
-  recent: RecentDiagrams,
+  keeper: Keeper,
 ): OpenLinkResult {
   const decoded = decodeLink(fragmentOrUrl);
   if (!decoded.ok) return decoded;
-  const isEmpty = !current || (current.services.length === 0 && current.notes.length === 0);
-  if (isEmpty) return { ...decoded, previous: { kept: true, entry: null } };
-  const saved = recent.save(current);
+  if (current && diagramFingerprint(current) === diagramFingerprint(decoded.diagram)) {
+    return { ...decoded, previous: { kept: true, entry: null, same: true } };
+  }
+  const saved = current ? keeper.keep(current) : ({ ok: true, entry: null } as const);
   return {
     ...decoded,
     previous: saved.ok
-      ? { kept: true, entry: saved.value }
+      ? { kept: true, entry: saved.entry }
       : { kept: false, message: `${saved.message} Your own diagram is still open in storage.` },
   };
 }

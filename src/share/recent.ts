@@ -1,7 +1,7 @@
 import type { DiagramError } from '../model/parse';
 import type { Diagram } from '../model/schema';
-import type { DiagramStorage, StorageFailure } from './storage';
-import { diagramFingerprint, readStoredDiagram, storedDiagramText } from './storage';
+import type { DiagramOrigin, DiagramStorage, StorageFailure } from './storage';
+import { diagramFingerprint, readOrigin, readStoredDiagram, storedDiagramText } from './storage';
 
 /** One diagram in the list of recent diagrams. */
 export interface RecentEntry {
@@ -13,9 +13,16 @@ export interface RecentEntry {
   services: number;
   edges: number;
   fingerprint: string;
+  origin: DiagramOrigin;
+  /** The fingerprint it had when it was opened from its origin; null for the person's own diagrams. */
+  base: string | null;
+  /** Changes with every save, so a tab can tell that another tab saved the same diagram meanwhile. */
+  rev: string;
 }
 
 export type RecentResult<T> = { ok: true; value: T } | StorageFailure;
+/** `conflict`: the entry was saved by someone else (another tab) since `expectRev`; nothing was written. */
+export type SaveRecentResult = RecentResult<RecentEntry> | { ok: false; reason: 'conflict'; message: string };
 export type OpenRecentResult =
   | { ok: true; diagram: Diagram; entry: RecentEntry }
   | {
@@ -25,11 +32,31 @@ export type OpenRecentResult =
       errors: DiagramError[];
     };
 
-export const DEFAULT_MAX_RECENT = 20;
+export interface SaveRecentOptions {
+  /** The entry to update; a new one is made when absent. */
+  id?: string;
+  origin?: DiagramOrigin;
+  base?: string | null;
+  /** The rev this caller last saw of entry `id` (null: it has not saved it yet); a different stored rev is a conflict. */
+  expectRev?: string | null;
+}
 
 /**
- * The list of recent diagrams: the user's own diagrams kept when another one opens (from a link, a
- * file or "New diagram"). Each diagram has its own key, so one damaged entry can't take the others.
+ * Above this many entries, unchanged diagrams opened from a link, file or example are dropped, oldest
+ * first: they can be opened again from where they came. The person's own work is never dropped.
+ */
+export const DEFAULT_MAX_RECENT = 20;
+
+/** Unchanged since it was opened from a link, a file or an example, so it can be opened again from there. */
+export function isReopenable(e: Pick<RecentEntry, 'base' | 'fingerprint'>): boolean {
+  return e.base !== null && e.base === e.fingerprint;
+}
+
+let revCounter = 0;
+
+/**
+ * The list of recent diagrams: every diagram the person worked on or opened on this device. Each
+ * diagram has its own key, so one damaged entry can't take the others.
  */
 export class RecentDiagrams {
   constructor(
@@ -59,19 +86,39 @@ export class RecentDiagrams {
       this.storage.quarantine(this.indexKey, raw);
       return this.rebuild();
     }
-    return value.filter(isEntry).sort((a, b) => b.openedAt - a.openedAt);
+    return value
+      .filter(isEntry)
+      .map(withDefaults)
+      .sort((a, b) => b.openedAt - a.openedAt);
+  }
+
+  /** The entry `id`, if listed. */
+  get(id: string): RecentEntry | undefined {
+    return this.list().find((e) => e.id === id);
   }
 
   /**
-   * Keeps `diagram` in the list: updates the entry `id` if given, or one with the same content, or
-   * adds a new one; drops the least recently opened past `maxRecent`.
+   * Keeps `diagram` in the list: updates entry `id` if given, or one with the same content, or adds a
+   * new one. Past `maxRecent` entries, and when storage is full, unchanged link/file/example entries
+   * make room (oldest first); the person's own work is never removed to make room.
    */
-  save(diagram: Diagram, options: { id?: string } = {}): RecentResult<RecentEntry> {
-    const now = this.storage.now();
+  save(diagram: Diagram, options: SaveRecentOptions = {}): SaveRecentResult {
     const entries = this.list();
     const fingerprint = diagramFingerprint(diagram);
+    const byId = options.id === undefined ? undefined : entries.find((e) => e.id === options.id);
+    if (byId && options.expectRev !== undefined && byId.rev !== options.expectRev) {
+      return {
+        ok: false,
+        reason: 'conflict',
+        message: 'This diagram was saved from another tab meanwhile.',
+      };
+    }
     const existing =
-      entries.find((e) => e.id === options.id) ?? entries.find((e) => e.fingerprint === fingerprint);
+      byId ?? (options.id === undefined ? entries.find((e) => e.fingerprint === fingerprint) : undefined);
+    if (existing && existing.fingerprint === fingerprint && existing.name === diagram.name) {
+      return { ok: true, value: existing };
+    }
+    const now = this.storage.now();
     const id = existing?.id ?? options.id ?? this.newId(entries, now);
     const entry: RecentEntry = {
       id,
@@ -81,16 +128,32 @@ export class RecentDiagrams {
       services: diagram.services.length,
       edges: diagram.edges.length,
       fingerprint,
+      origin: options.origin ?? existing?.origin ?? 'own',
+      base: options.base !== undefined ? options.base : (existing?.base ?? null),
+      rev: `${now.toString(36)}.${(++revCounter).toString(36)}.${Math.random().toString(36).slice(2, 8)}`,
     };
-    const written = this.storage.write(
-      this.entryKey(id),
-      storedDiagramText(diagram, now),
-      'the recent diagram',
-    );
+    let others = entries.filter((e) => e.id !== id);
+    const text = storedDiagramText(diagram, now);
+    let written = this.storage.write(this.entryKey(id), text, 'the recent diagram');
+    // A full store: make room with entries that can be opened again from their link, file or example.
+    while (!written.ok && written.reason === 'quota') {
+      const victim = oldestReopenable(others);
+      if (!victim) break;
+      others = others.filter((e) => e !== victim);
+      this.writeIndex([...others]);
+      this.removeKey(this.entryKey(victim.id));
+      written = this.storage.write(this.entryKey(id), text, 'the recent diagram');
+    }
     if (!written.ok) return written;
-    const next = [entry, ...entries.filter((e) => e.id !== id)];
-    const dropped = next.slice(this.maxRecent);
-    const indexed = this.writeIndex(next.slice(0, this.maxRecent));
+    let next = [entry, ...others];
+    const dropped: RecentEntry[] = [];
+    for (let victim = oldestReopenable(others); next.length > this.maxRecent && victim;) {
+      dropped.push(victim);
+      others = others.filter((e) => e !== victim);
+      next = [entry, ...others];
+      victim = oldestReopenable(others);
+    }
+    const indexed = this.writeIndex(next);
     if (!indexed.ok) return indexed;
     for (const d of dropped) this.removeKey(this.entryKey(d.id));
     return { ok: true, value: entry };
@@ -144,7 +207,8 @@ export class RecentDiagrams {
       'the new name',
     );
     if (!written.ok) return written;
-    const renamed = { ...entry, name: clean, fingerprint: diagramFingerprint(diagram) };
+    // A renamed diagram is the person's: it is no longer dropped to make room.
+    const renamed: RecentEntry = { ...entry, name: clean, fingerprint: diagramFingerprint(diagram) };
     const indexed = this.writeIndex(entries.map((e) => (e.id === id ? renamed : e)));
     return indexed.ok ? { ok: true, value: renamed } : indexed;
   }
@@ -186,6 +250,7 @@ export class RecentDiagrams {
       const read = raw === null ? null : readStoredDiagram(raw);
       if (!read?.ok) continue;
       const d = read.diagram;
+      // What it came from is lost with the index: counted as the person's own, so it is never dropped.
       entries.push({
         id: key.slice(prefix.length),
         name: d.name,
@@ -194,6 +259,9 @@ export class RecentDiagrams {
         services: d.services.length,
         edges: d.edges.length,
         fingerprint: diagramFingerprint(d),
+        origin: 'own',
+        base: null,
+        rev: `rebuilt-${read.savedAt}`,
       });
     }
     entries.sort((a, b) => b.openedAt - a.openedAt);
@@ -202,7 +270,25 @@ export class RecentDiagrams {
   }
 }
 
+function oldestReopenable(entries: RecentEntry[]): RecentEntry | undefined {
+  let oldest: RecentEntry | undefined;
+  for (const e of entries) if (isReopenable(e) && (!oldest || e.openedAt < oldest.openedAt)) oldest = e;
+  return oldest;
+}
+
 function isEntry(e: unknown): e is RecentEntry {
   const x = e as Partial<RecentEntry> | null;
   return !!x && typeof x.id === 'string' && typeof x.name === 'string' && typeof x.openedAt === 'number';
+}
+
+/** Entries written by earlier builds have no origin: they count as the person's own. */
+function withDefaults(e: RecentEntry): RecentEntry {
+  const origin = readOrigin(e.origin);
+  return {
+    ...e,
+    origin,
+    base: origin !== 'own' && typeof e.base === 'string' ? e.base : null,
+    rev: typeof e.rev === 'string' ? e.rev : `legacy-${e.savedAt ?? 0}`,
+    fingerprint: typeof e.fingerprint === 'string' ? e.fingerprint : '',
+  };
 }

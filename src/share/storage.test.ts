@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Diagram } from '../model/schema';
 import { SCENARIOS } from '../scenarios';
-import { generateDiagram } from './fixtures/generate';
-import { encodeLink } from './link';
 import { MemoryStore } from './memory-store';
-import { openSharedLink } from './open-link';
 import { RecentDiagrams } from './recent';
 import { DiagramStorage, storedDiagramText, type KeyValueStore } from './storage';
 
@@ -130,120 +127,5 @@ describe('autosave of the current diagram', () => {
     expect(storage.listQuarantined()).toHaveLength(1);
     storage.discardQuarantined(item!.key);
     expect(storage.listQuarantined()).toEqual([]);
-  });
-});
-
-describe('recent diagrams', () => {
-  const a = Diagram.parse({ name: 'A', services: [{ id: 's1' }] });
-  const b = Diagram.parse({ name: 'B', services: [{ id: 's1' }, { id: 's2' }] });
-  const c = Diagram.parse({ name: 'C' });
-  const d = Diagram.parse({ name: 'D' });
-
-  it('saves, lists newest first, opens, renames and deletes', () => {
-    const { recent } = setup();
-    const ea = recent.save(a);
-    const eb = recent.save(b);
-    expect(ea.ok && eb.ok).toBe(true);
-    expect(recent.list().map((e) => e.name)).toEqual(['B', 'A']);
-    expect(recent.list()[0]).toMatchObject({ services: 2, edges: 0 });
-
-    const opened = recent.open(ea.ok ? ea.value.id : '');
-    expect(opened).toMatchObject({ ok: true, diagram: a });
-    expect(recent.list().map((e) => e.name)).toEqual(['A', 'B']); // ordered by last opened
-
-    const renamed = recent.rename(eb.ok ? eb.value.id : '', '  Bee  ');
-    expect(renamed).toMatchObject({ ok: true, value: { name: 'Bee' } });
-    expect(recent.open(eb.ok ? eb.value.id : '')).toMatchObject({ ok: true, diagram: { name: 'Bee' } });
-    expect(recent.rename(eb.ok ? eb.value.id : '', '   ')).toMatchObject({ ok: false, reason: 'bad-name' });
-
-    recent.delete(ea.ok ? ea.value.id : '');
-    expect(recent.list().map((e) => e.name)).toEqual(['Bee']);
-    expect(recent.open(ea.ok ? ea.value.id : '')).toMatchObject({ ok: false, reason: 'missing' });
-  });
-
-  it('keeps one entry per content, and at most maxRecent entries', () => {
-    const { recent, store } = setup();
-    recent.save(a);
-    recent.save(a);
-    expect(recent.list()).toHaveLength(1);
-    recent.save(b);
-    recent.save(c);
-    recent.save(d);
-    expect(recent.list().map((e) => e.name)).toEqual(['D', 'C', 'B']);
-    expect([...store.data.keys()].filter((k) => k.startsWith('microsim:recent:'))).toHaveLength(3);
-  });
-
-  it('moves a damaged entry aside instead of deleting it', () => {
-    const { recent, store, storage } = setup();
-    const e = recent.save(a);
-    const id = e.ok ? e.value.id : '';
-    store.setItem(`microsim:recent:${id}`, '{broken');
-    expect(recent.open(id)).toMatchObject({
-      ok: false,
-      reason: 'corrupt',
-      message: expect.stringMatching(/"A" could not be read.*kept aside/),
-    });
-    expect(recent.list()).toEqual([]);
-    expect(storage.listQuarantined()[0]).toMatchObject({ from: `microsim:recent:${id}`, raw: '{broken' });
-  });
-
-  it('rebuilds a damaged index from the entries', () => {
-    const { recent, store, storage } = setup();
-    recent.save(a);
-    recent.save(b);
-    store.setItem('microsim:recent', 'not json');
-    expect(recent.list().map((e) => e.name)).toEqual(['B', 'A']);
-    expect(storage.listQuarantined()[0]).toMatchObject({ from: 'microsim:recent', raw: 'not json' });
-  });
-
-  it('reports a full store', () => {
-    const { recent } = setup(3_000);
-    expect(recent.save(generateDiagram(20))).toMatchObject({ ok: false, reason: 'quota' });
-    expect(recent.list()).toEqual([]);
-  });
-});
-
-describe('openSharedLink', () => {
-  const linked = generateDiagram(20);
-  const mine = Diagram.parse({ name: 'Mine', services: [{ id: 'x' }] });
-
-  it('keeps the person’s own diagram in the recent list and opens the linked one', () => {
-    const { recent } = setup();
-    const r = openSharedLink(`https://example.org/#${encodeLink(linked, { autoplay: true })}`, mine, recent);
-    expect(r).toMatchObject({
-      ok: true,
-      diagram: linked,
-      autoplay: true,
-      previous: { kept: true, entry: { name: 'Mine' } },
-    });
-    expect(recent.list().map((e) => e.name)).toEqual(['Mine']);
-  });
-
-  it('does not keep an empty diagram', () => {
-    const { recent } = setup();
-    expect(openSharedLink(encodeLink(linked), Diagram.parse({}), recent)).toMatchObject({
-      ok: true,
-      previous: { kept: true, entry: null },
-    });
-    expect(recent.list()).toEqual([]);
-  });
-
-  it('says when the own diagram could not be kept', () => {
-    const { recent } = setup(100);
-    expect(openSharedLink(encodeLink(linked), mine, recent)).toMatchObject({
-      ok: true,
-      previous: { kept: false },
-    });
-  });
-
-  it('a broken link leaves storage exactly as it was', () => {
-    const { store, storage, recent } = setup();
-    storage.saveCurrent(mine);
-    recent.save(checkout);
-    const before = store.snapshot();
-    const link = encodeLink(linked);
-    const r = openSharedLink(link.slice(0, link.length / 2), mine, recent);
-    expect(r).toMatchObject({ ok: false, error: { code: 'truncated' } });
-    expect(store.snapshot()).toEqual(before);
   });
 });

@@ -19,7 +19,7 @@ export type SaveResult = { ok: true } | StorageFailure;
 /** What start-up finds in storage. `recovered` means: start fresh and show `message`. */
 export type LoadResult =
   | { status: 'empty' }
-  | { status: 'ok'; diagram: Diagram; savedAt: number; migratedFrom: number }
+  | { status: 'ok'; diagram: Diagram; savedAt: number; migratedFrom: number; doc?: StoredDocument }
   | {
       status: 'recovered';
       reason: 'corrupt' | 'future-version' | 'invalid';
@@ -44,11 +44,29 @@ export interface StorageOptions {
   now?: () => number;
 }
 
+/** Where a diagram came from: the person's own work, or something they can open again (a link, a file, an example). */
+export type DiagramOrigin = 'own' | 'link' | 'file' | 'example';
+const ORIGINS: readonly DiagramOrigin[] = ['own', 'link', 'file', 'example'];
+
+/** A stored origin as written by this or an earlier build (unknown counts as the person's own). */
+export function readOrigin(value: unknown): DiagramOrigin {
+  return ORIGINS.find((o) => o === value) ?? 'own';
+}
+
+/** Which document of the recent list the autosaved diagram is, and where it came from. */
+export interface StoredDocument {
+  id: string;
+  origin: DiagramOrigin;
+  /** Its fingerprint when it was opened from its origin; null for the person's own diagrams. */
+  base: string | null;
+}
+
 /** Envelope of every stored diagram; its own version lets the envelope change independently. */
 interface Stored {
   format: 1;
   savedAt: number;
   diagram: Diagram;
+  doc?: StoredDocument;
 }
 
 const QUOTA_NAMES = ['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED'];
@@ -71,8 +89,8 @@ export function storageFailure(error: unknown, what: string): StorageFailure {
 }
 
 /** Wraps a diagram for storage. */
-export function storedDiagramText(diagram: Diagram, savedAt: number): string {
-  const stored: Stored = { format: 1, savedAt, diagram };
+export function storedDiagramText(diagram: Diagram, savedAt: number, doc?: StoredDocument): string {
+  const stored: Stored = doc ? { format: 1, savedAt, diagram, doc } : { format: 1, savedAt, diagram };
   return JSON.stringify(stored);
 }
 
@@ -83,7 +101,7 @@ export function diagramFingerprint(diagram: Diagram): string {
 }
 
 export type ReadStored =
-  | { ok: true; diagram: Diagram; savedAt: number; migratedFrom: number }
+  | { ok: true; diagram: Diagram; savedAt: number; migratedFrom: number; doc?: StoredDocument }
   | { ok: false; reason: 'corrupt' | 'future-version' | 'invalid'; message: string; errors: DiagramError[] };
 
 /** Reads stored text (an envelope, or a bare diagram as written by hand or by older builds). */
@@ -101,8 +119,9 @@ export function readStoredDiagram(raw: string, what = 'The saved diagram'): Read
   }
   let diagram: unknown = value;
   let savedAt = 0;
+  let doc: StoredDocument | undefined;
   if (value !== null && typeof value === 'object' && 'diagram' in value && 'format' in value) {
-    const envelope = value as { format: unknown; savedAt?: unknown; diagram: unknown };
+    const envelope = value as { format: unknown; savedAt?: unknown; diagram: unknown; doc?: unknown };
     if (envelope.format !== 1) {
       return {
         ok: false,
@@ -113,10 +132,14 @@ export function readStoredDiagram(raw: string, what = 'The saved diagram'): Read
     }
     diagram = envelope.diagram;
     savedAt = typeof envelope.savedAt === 'number' ? envelope.savedAt : 0;
+    doc = readDocument(envelope.doc);
   }
   const version = (diagram as { version?: unknown } | null)?.version;
   const parsed = parseDiagram(diagram);
-  if (parsed.ok) return { ok: true, diagram: parsed.diagram, savedAt, migratedFrom: parsed.migratedFrom };
+  if (parsed.ok) {
+    const read = { ok: true as const, diagram: parsed.diagram, savedAt, migratedFrom: parsed.migratedFrom };
+    return doc ? { ...read, doc } : read;
+  }
   if (typeof version === 'number' && version > CURRENT_VERSION) {
     return {
       ok: false,
@@ -131,6 +154,13 @@ export function readStoredDiagram(raw: string, what = 'The saved diagram'): Read
     message: `${what} is not a valid diagram (${parsed.errors.length === 1 ? 'one problem' : `${parsed.errors.length} problems`}).`,
     errors: parsed.errors,
   };
+}
+
+function readDocument(value: unknown): StoredDocument | undefined {
+  const d = value as Partial<StoredDocument> | null | undefined;
+  if (!d || typeof d.id !== 'string' || !d.id) return undefined;
+  const origin = readOrigin(d.origin);
+  return { id: d.id, origin, base: origin !== 'own' && typeof d.base === 'string' ? d.base : null };
 }
 
 /**
@@ -170,7 +200,8 @@ export class DiagramStorage {
     const read = readStoredDiagram(raw, 'Your saved diagram');
     if (read.ok) {
       this.currentIsUnreadable = false;
-      return { status: 'ok', diagram: read.diagram, savedAt: read.savedAt, migratedFrom: read.migratedFrom };
+      const { ok: _ok, ...loaded } = read;
+      return { status: 'ok', ...loaded };
     }
     const moved = this.quarantine(this.currentKey, raw);
     this.currentIsUnreadable = !moved;
@@ -186,8 +217,8 @@ export class DiagramStorage {
     };
   }
 
-  /** Autosaves `diagram` (with its viewport) as the current diagram. */
-  saveCurrent(diagram: Diagram, viewport?: Viewport): SaveResult {
+  /** Autosaves `diagram` (with its viewport) as the current diagram, and which document it is. */
+  saveCurrent(diagram: Diagram, viewport?: Viewport, doc?: StoredDocument): SaveResult {
     if (this.currentIsUnreadable) {
       const raw = this.safeGet(this.currentKey);
       if (raw !== null && !this.quarantine(this.currentKey, raw)) {
@@ -196,7 +227,7 @@ export class DiagramStorage {
       this.currentIsUnreadable = false;
     }
     const toStore = viewport ? { ...diagram, viewport } : diagram;
-    return this.write(this.currentKey, storedDiagramText(toStore, this.now()), 'your diagram');
+    return this.write(this.currentKey, storedDiagramText(toStore, this.now(), doc), 'your diagram');
   }
 
   /** Forgets the autosave (after "New diagram" the next autosave writes the empty one anyway). */
