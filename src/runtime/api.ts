@@ -19,6 +19,15 @@ export type MessageLook =
   | 'retry'
   | 'dead-letter';
 
+/**
+ * What a message is, whatever it looks like: a sync (or saga) request, its reply, a topic copy, a
+ * queue message, or an async reply on a reply channel.
+ */
+export type MessageKind = 'request' | 'reply' | 'event' | 'queue' | 'async-reply';
+
+/** A message's standing: a first attempt, a retry or redelivery, an error reply, or on its way to the dead-letter queue. */
+export type MessageStatus = 'normal' | 'retry' | 'error' | 'dead-letter';
+
 /** A message travelling along one edge right now, positioned by interpolation between its times. */
 export interface InFlightMessage {
   /** The envelope id; a retry is a new message with the same correlation id. */
@@ -41,6 +50,12 @@ export interface InFlightMessage {
   toT: number;
   /** Saga step number for saga actions and compensations. */
   step?: number;
+  /** What it is (always set by the engine; optional for older producers of this type). */
+  kind?: MessageKind;
+  /** 'forward' when it travels from the edge's source toward its target (toT > fromT). */
+  direction?: 'forward' | 'backward';
+  /** First attempt, retry/redelivery, error reply or dead-letter (always set by the engine). */
+  status?: MessageStatus;
 }
 
 /** A moment-long mark where something happened: a failure burst, a timeout, a drop… */
@@ -99,8 +114,12 @@ export interface EdgeState {
   id: string;
   circuit: CircuitState;
   cut: boolean;
+  /** Attempts sent (messages for queue and topic edges). */
   sent: number;
+  /** Attempts sent that failed (error reply, timeout, hop limit); never more than `sent`. */
   failed: number;
+  /** Calls an open circuit failed fast without sending them (set by the engine). */
+  shortCircuited?: number;
 }
 
 export interface SagaInstanceState {
@@ -111,6 +130,10 @@ export interface SagaInstanceState {
   completedSteps: number[];
   compensatedSteps: number[];
   failedStep?: number;
+  /** A step that timed out: it may have happened, so it is compensated before the ones it follows. */
+  uncertainStep?: number;
+  /** Its orchestrator is down; it resumes the current step when the orchestrator is back. */
+  suspended?: boolean;
 }
 
 export interface Percentiles {
@@ -151,11 +174,30 @@ export interface Metrics {
   >;
   edges: Record<
     string,
-    { sent: number; failed: number; timedOut: number; retried: number; circuitOpened: number }
+    {
+      /** Attempts (or messages) sent; `failed` counts those that failed, so failed ≤ sent. */
+      sent: number;
+      failed: number;
+      timedOut: number;
+      retried: number;
+      circuitOpened: number;
+      /** Only on edges with a circuit breaker: calls failed fast by the open circuit, never sent. */
+      shortCircuited?: number;
+    }
   >;
   requests: { sent: number; succeeded: number; failed: number; timedOut: number; latencyMs: Percentiles };
-  sagas: Record<string, { started: number; completed: number; compensated: number; stuck: number }>;
+  /** started = completed + compensated + stuck + running (running: not ended yet, compensating included). */
+  sagas: Record<
+    string,
+    { started: number; completed: number; compensated: number; stuck: number; running: number }
+  >;
   duplicates: number;
+  /**
+   * Only when the diagram has async request-reply: per reply channel, how the producers'
+   * pending-request tables took the replies (matched; duplicate or unmatched, discarded) and how many
+   * requests can never be answered (the request or every reply to it was lost).
+   */
+  replies?: Record<string, { matched: number; duplicate: number; unmatched: number; unanswered: number }>;
 }
 
 export interface InvariantReport {
@@ -221,6 +263,9 @@ export interface Engine {
   traceHash(): string;
   /** The envelope of a message still known to the engine, with the path its causal chain took. */
   envelope(messageId: string): (Envelope & { path: PathHop[] }) | undefined;
-  /** Set when the run floods itself (too many messages alive): the engine stops and says why. */
+  /**
+   * Set when the run floods itself (too many messages, calls, saga instances or pending requests
+   * alive): the engine stops and says why; `now` is where it stopped.
+   */
   readonly overloaded: string | null;
 }

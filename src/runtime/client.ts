@@ -16,10 +16,17 @@ export interface ClientTraffic {
   burstEveryMs: number;
 }
 
-/** Schedules a client's first request (and first burst). */
+/** Bursts come at most once per millisecond (a shorter period would stall the clock). */
+const MIN_BURST_EVERY_MS = 1;
+
+/** Schedules a client's first request (and first burst); a client with nowhere to send sends nothing. */
 export function startClient(sim: Sim, c: ClientTraffic): void {
+  if (routeFor(c.svc, CLIENT_ROUTE, false).length === 0) return;
   if (c.meanGapMs > 0 && Number.isFinite(c.meanGapMs)) sim.at(nextGap(sim, c), Ev.ClientTick, c, 0);
-  if (c.pattern === 'bursts' && c.burstEveryMs > 0) sim.at(c.burstEveryMs, Ev.Burst, c, 0);
+  if (c.pattern === 'bursts' && c.burstEveryMs > 0) {
+    c.burstEveryMs = Math.max(MIN_BURST_EVERY_MS, c.burstEveryMs);
+    sim.at(c.burstEveryMs, Ev.Burst, c, 0);
+  }
 }
 
 function nextGap(sim: Sim, c: ClientTraffic): number {

@@ -1,7 +1,7 @@
 import type { Diagram } from '../model/schema';
 import { queuesByChannel, sagas as sagaShapes, topicsByName } from '../model/graph';
 import { compileLatency } from './distributions';
-import { Edg, Queue, SagaDef, Svc, Topic, type SagaStepDef } from './entities';
+import { Edg, Queue, SagaDef, Sub, Svc, Topic, type SagaStepDef } from './entities';
 import { SAGA_ACTION_POLICY } from './saga';
 import type { Sim } from './sim';
 import { TimeoutLane } from './timeouts';
@@ -31,6 +31,7 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
   sim.serRest = diagram.run.serializationMs.rest;
   sim.serGrpc = diagram.run.serializationMs.grpc;
 
+  const edgeIndex = new Map(diagram.edges.map((e, i) => [e, i]));
   sim.edges = diagram.edges.map((e, i) => {
     const edge = new Edg(i, e.id, e.kind, byId.get(e.from)!, byId.get(e.to)!, e.message, e.latencyMs);
     edge.triggers = e.triggers.length ? new Set(e.triggers) : null;
@@ -65,7 +66,7 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
     q.deadLetter = first.deadLetter;
     q.ackLossRate = first.ackLossRate;
     for (const qe of qEdges) {
-      const edge = sim.edges[diagram.edges.indexOf(qe)]!;
+      const edge = sim.edges[edgeIndex.get(qe)!]!;
       edge.queue = q;
       q.edges.push(edge);
       if (!q.consumers.includes(edge.to)) {
@@ -75,35 +76,62 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
     }
     sim.queues.push(q);
   }
-  // Reply channels: a named queue in the diagram, else a channel that only carries replies back.
+  // Reply channels: a named queue in the diagram, else a queue consumed by the producers that name
+  // it, with the request channel's settings, drawn back along their request edges.
   for (const [name, qEdges] of queuesByChannel(diagram)) {
     const reply = qEdges[0]!.replyChannel;
     if (!reply) continue;
-    let rq = sim.queues.find((q) => q.name === reply);
+    const q = sim.queues.find((x) => x.name === name)!;
+    let rq = sim.queues.find((x) => x.name === reply);
     if (!rq) {
       rq = new Queue(reply, sim.queues.length);
       rq.virtual = true;
       rq.nameId = sim.d(reply);
+      rq.durable = q.durable;
+      rq.atLeastOnce = q.atLeastOnce;
+      rq.maxDeliveries = q.maxDeliveries;
+      rq.deadLetter = q.deadLetter;
+      rq.ackLossRate = q.ackLossRate;
       sim.queues.push(rq);
     }
-    sim.queues.find((q) => q.name === name)!.replyChannel = rq;
+    rq.replies ??= { matched: 0, duplicate: 0, unmatched: 0, unanswered: 0 };
+    q.replyChannel = rq;
+    if (!rq.virtual) continue;
+    for (const e of q.edges) {
+      rq.requestEdges.push(e);
+      if (!rq.consumers.includes(e.from)) {
+        rq.consumers.push(e.from);
+        e.from.consumes.push(rq);
+      }
+    }
   }
 
+  // Topics: one subscription per subscriber service, however many edges draw it.
   for (const [name, tEdges] of topicsByName(diagram)) {
     const t = new Topic(name, sim.topics.length);
     t.nameId = sim.d(name);
     for (const te of tEdges) {
-      const edge = sim.edges[diagram.edges.indexOf(te)]!;
+      const edge = sim.edges[edgeIndex.get(te)!]!;
       edge.topic = t;
-      t.subs.push(edge);
-      if (!edge.to.subscriptions.includes(edge)) edge.to.subscriptions.push(edge);
+      let sub = t.subs.find((s) => s.svc === edge.to);
+      if (!sub) {
+        sub = new Sub(t, edge.to);
+        sub.durable = edge.durable;
+        t.subs.push(sub);
+        edge.to.subs.push(sub);
+      }
+      sub.edges.push(edge);
+      edge.sub = sub;
     }
+    // Each publisher's copy to a subscriber is drawn on its own edge to it when it has one.
+    for (const edge of t.subs.flatMap((s) => s.edges))
+      edge.fanout = t.subs.map((s) => s.edges.find((e) => e.from === edge.from) ?? s.edges[0]!);
     sim.topics.push(t);
   }
 
   sim.sagas = sagaShapes(diagram).map((shape) => {
     const steps: SagaStepDef[] = shape.steps.map((se) => {
-      const edge = sim.edges[diagram.edges.indexOf(se)]!;
+      const edge = sim.edges[edgeIndex.get(se)!]!;
       const action = se.action || se.message || `${shape.name} step ${se.step}`;
       return { step: se.step, edge, action, compensation: se.compensation || `Undo ${action}` };
     });

@@ -4,9 +4,9 @@ import { checkInvariants } from './check';
 import { onBurst, onClientTick, startClient, type ClientTraffic } from './client';
 import { compileDiagram } from './compile';
 import { LOOKS, Mk, type Call, type Edg, type Msg } from './entities';
-import { endFault, resolveFault, scheduleFault, startFault, type ActiveFault } from './faults';
+import { FaultAgenda, resolveFault, type ActiveFault } from './faults';
 import { buildMetrics } from './metrics';
-import { onBrokerArrive, onConsumerArrive, onDeadLetterArrive, onQueueReplyArrive } from './queue';
+import { onBrokerArrive, onConsumerArrive, onDeadLetterArrive } from './queue';
 import { markStuck } from './saga';
 import { onHandleDone } from './services';
 import { Ev, Sim, WORDS } from './sim';
@@ -34,6 +34,29 @@ export interface EngineOptions {
   onRecord?: (r: TraceRecord) => void;
 }
 
+/** A live fault end that can't be at "now" (see endFault) comes this much later. */
+const END_NUDGE_MS = 0.001;
+
+/** A duration d with atMs + d === end exactly, so a replay's end lands on the same float. */
+export function exactDuration(atMs: number, end: number): number {
+  let d = end - atMs;
+  for (let i = 0; i < 8 && atMs + d !== end; i++) d = atMs + d < end ? nextUp(d) : nextDown(d);
+  return d;
+}
+
+const f64 = new Float64Array(1);
+const i64 = new BigInt64Array(f64.buffer);
+function nextUp(x: number): number {
+  f64[0] = x;
+  i64[0]! += 1n;
+  return f64[0]!;
+}
+function nextDown(x: number): number {
+  f64[0] = x;
+  i64[0]! -= 1n;
+  return f64[0]!;
+}
+
 /** Creates an engine for `diagram`, ready at time 0 with its clients and fault script scheduled. */
 export function createEngine(diagram: Diagram, options: EngineOptions = {}): Engine {
   const seed = options.seed ?? diagram.run.seed;
@@ -47,12 +70,13 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     [...LOOKS, ...WORDS],
   );
   compileDiagram(sim, diagram);
+  const agenda = new FaultAgenda();
   const applied: Fault[] = [];
   /** Faults without an end, which the person may end live ("bring back up", "restore"). */
   const openEnded = new Map<string, ActiveFault>();
   for (const f of diagram.faults) {
-    const active = resolveFault(sim, f);
-    scheduleFault(sim, active);
+    const active = resolveFault(sim, f, applied.length);
+    agenda.add(f.atMs, active, false);
     applied.push(f);
     if (f.durationMs === 0) openEnded.set(f.id, active);
   }
@@ -68,9 +92,19 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     startClient(sim, c);
   });
 
-  const isStale = (kind: number, obj: unknown, arg: number, t: number): boolean =>
-    (kind === Ev.Timeout && laneIsStale(sim, obj as TimeoutLane, t)) ||
-    (kind === Ev.HalfOpen && (obj as Edg).breakerToken !== arg);
+  /** Whether an event that may go stale (HandleDone … HalfOpen) has nothing left to do. */
+  const isStale = (kind: number, obj: unknown, arg: number, t: number): boolean => {
+    switch (kind) {
+      case Ev.HandleDone:
+        return (obj as Msg).jobToken !== arg;
+      case Ev.Timeout:
+        return laneIsStale(sim, obj as TimeoutLane, t);
+      case Ev.Retry:
+        return (obj as Call).done;
+      default:
+        return (obj as Edg).breakerToken !== arg;
+    }
+  };
 
   const dispatch = (kind: number, obj: unknown): void => {
     switch (kind) {
@@ -84,16 +118,13 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
           case Mk.Reply:
             onReplyArrive(sim, m);
             break;
-          case Mk.Queue:
-            if (m.leg === 0) onBrokerArrive(sim, m);
-            else if (m.leg === 1) onConsumerArrive(sim, m);
-            else onDeadLetterArrive(sim, m);
-            break;
           case Mk.Event:
             onEventArrive(sim, m);
             break;
           default:
-            onQueueReplyArrive(sim, m);
+            if (m.leg === 0) onBrokerArrive(sim, m);
+            else if (m.leg === 1) onConsumerArrive(sim, m);
+            else onDeadLetterArrive(sim, m);
         }
         break;
       }
@@ -115,25 +146,30 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
       case Ev.Burst:
         onBurst(sim, obj as ClientTraffic);
         break;
-      case Ev.FaultStart:
-        startFault(sim, obj as ActiveFault);
-        break;
-      case Ev.FaultEnd:
-        endFault(sim, obj as ActiveFault);
-        break;
     }
   };
 
-  /** Processes one due event at or before `limit`; false when there is none. */
-  /** Processes due events up to `limit`, at most `max` of them; returns how many ran. */
+  /**
+   * Processes due events up to `limit`, at most `max` of them; returns how many ran. A fault event
+   * runs after every ordinary event of its moment.
+   */
   const run = (limit: number, max: number): number => {
     const q = sim.q;
     let done = 0;
-    while (done < max && q.size > 0 && q.peekTime() <= limit && sim.overloaded === null) {
+    while (done < max && sim.overloaded === null) {
+      const tq = q.peekTime();
+      if (agenda.nextTime < tq) {
+        if (agenda.nextTime > limit) break;
+        agenda.runNext(sim);
+        sim.events++;
+        done++;
+        continue;
+      }
+      if (tq > limit) break;
       q.pop();
       const kind = q.topKind;
       const obj = q.topObj;
-      if ((kind === Ev.Timeout || kind === Ev.HalfOpen) && isStale(kind, obj, q.topArg, q.topTime)) continue;
+      if (kind >= Ev.HandleDone && kind <= Ev.HalfOpen && isStale(kind, obj, q.topArg, q.topTime)) continue;
       sim.now = q.topTime;
       sim.events++;
       dispatch(kind, obj);
@@ -149,6 +185,14 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     }
   };
 
+  /** Runs everything due up to `t` and moves the clock there. */
+  const advance = (t: number) => {
+    const target = Math.min(t, untilMs);
+    run(target, Infinity);
+    if (!sim.overloaded && target > sim.now) sim.now = target;
+    finishIfEnded();
+  };
+
   const engine: Engine = {
     get now() {
       return sim.now;
@@ -160,12 +204,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     get overloaded() {
       return sim.overloaded;
     },
-    advanceTo(t: number) {
-      const target = Math.min(t, untilMs);
-      run(target, Infinity);
-      if (!sim.overloaded && target > sim.now) sim.now = target;
-      finishIfEnded();
-    },
+    advanceTo: advance,
     step() {
       if (run(untilMs, 1) === 0) {
         finishIfEnded();
@@ -176,8 +215,15 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     nextEventTime() {
       const q = sim.q;
       // A stale lane event re-arms itself later, so the front is re-read after each pop.
-      while (q.size > 0 && isStale(q.peekKind(), q.peekObj(), q.peekArg(), q.peekTime())) q.pop();
-      return q.size > 0 ? q.peekTime() : null;
+      while (
+        q.size > 0 &&
+        q.peekKind() >= Ev.HandleDone &&
+        q.peekKind() <= Ev.HalfOpen &&
+        isStale(q.peekKind(), q.peekObj(), q.peekArg(), q.peekTime())
+      )
+        q.pop();
+      const t = Math.min(q.peekTime(), agenda.nextTime);
+      return t === Infinity ? null : t;
     },
     inject(fault) {
       const full: Fault = {
@@ -185,20 +231,28 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
         atMs: Math.max(sim.now, fault.atMs ?? sim.now),
         source: 'live',
       };
-      const active = resolveFault(sim, full);
+      const active = resolveFault(sim, full, applied.length);
       applied.push(full);
       if (full.durationMs === 0) openEnded.set(full.id, active);
-      if (full.atMs <= sim.now) startFault(sim, active);
-      else scheduleFault(sim, active);
+      agenda.add(full.atMs, active, false);
+      // Applied now, where a replay of the recorded list applies it: after what is left of this moment.
+      if (full.atMs <= sim.now) advance(sim.now);
     },
     endFault(faultId) {
       const active = openEnded.get(faultId);
-      const i = applied.findIndex((f) => f.id === faultId);
-      if (!active || i < 0 || applied[i]!.atMs > sim.now) return false;
+      if (!active || active.fault.atMs > sim.now) return false;
       openEnded.delete(faultId);
-      endFault(sim, active);
+      // It ends now, unless a replay would put "now" before a fault event already applied at this
+      // moment (or at its own start): then a microsecond later, and the clock moves there.
+      let end = sim.now;
+      if (end <= active.fault.atMs || agenda.wouldPrecedeLast(end, active)) end = sim.now + END_NUDGE_MS;
+      const durationMs = exactDuration(active.fault.atMs, end);
       // The record gets the duration it had, so a replay ends it at the same moment.
-      applied[i] = { ...applied[i]!, durationMs: Math.max(sim.now - applied[i]!.atMs, 0.001) };
+      const record = { ...active.fault, durationMs };
+      applied[active.index] = record;
+      active.fault = record;
+      agenda.add(end, active, true);
+      advance(end);
       return true;
     },
     faults() {

@@ -13,12 +13,13 @@ export const enum St {
   Dropped = 5,
 }
 
-/** What a message is. */
+/** What a message is; the queue kinds come last so `kind >= Mk.Queue` means "travels through a broker queue". */
 export const enum Mk {
   Request = 0,
   Reply = 1,
-  Queue = 2,
-  Event = 3,
+  Event = 2,
+  Queue = 3,
+  /** An async reply: a queue message on the reply channel, matched by the producer's pending-request table. */
   QueueReply = 4,
 }
 
@@ -64,11 +65,19 @@ export class Svc {
   lastRoute: Action[] | null = null;
   out: Edg[] = [];
   consumes: Queue[] = [];
-  subscriptions: Edg[] = [];
+  subs: Sub[] = [];
   sagaStarts: SagaDef[] = [];
+  /** Messages being handled on its slots (handling, or waiting on a sync call), for a crash to abort. */
+  readonly jobs: Msg[] = [];
+  /** A client's calls still open, for a crash to abandon. */
+  readonly clientCalls: Call[] = [];
+  /** Async requests it sent that still await their reply, by request message id. */
+  readonly pendingReplies = new Map<number, PendingReply>();
   received = 0;
   handled = 0;
   failed = 0;
+  /** Requests refused from its inbox when it crashed (received, never handled). */
+  refused = 0;
   maxInbox = 0;
   readonly waitHist = new Histogram();
   readonly latHist = new Histogram();
@@ -118,11 +127,17 @@ export interface CallPolicy {
 /** An edge at run time. */
 export class Edg {
   cut = 0;
+  /** Request/reply attempts: sent = ok + failed + pending + abandoned (failed excludes fast-fails). */
   sent = 0;
+  ok = 0;
   failed = 0;
+  pending = 0;
+  abandoned = 0;
   timedOut = 0;
   retried = 0;
   circuitOpened = 0;
+  /** Calls failed fast by an open circuit, never sent. */
+  shortCircuited = 0;
   circuit: CircuitState = 'closed';
   consecutiveFailures = 0;
   trialOut = false;
@@ -136,6 +151,9 @@ export class Edg {
   breakerOpenMs = 0;
   queue: Queue | null = null;
   topic: Topic | null = null;
+  /** Topic edge: the subscription of its target, and the edge each subscription's copy takes when its source publishes. */
+  sub: Sub | null = null;
+  fanout: Edg[] = [];
   durable = true;
 
   constructor(
@@ -162,10 +180,15 @@ export class Queue {
   deadLetter = true;
   ackLossRate = 0;
   replyChannel: Queue | null = null;
-  /** Declared only as someone's reply channel: no consumers, carries replies back. */
+  /** Declared only as someone's reply channel: consumed by the producers that name it, drawn along their request edges. */
   virtual = false;
+  /** Virtual reply channel: the request edges it is drawn along (reversed). */
+  requestEdges: Edg[] = [];
+  /** Reply channel: how the replies it carried were matched by the producers' pending-request tables. */
+  replies: ReplyStats | null = null;
   inFlightToConsumers = 0;
   published = 0;
+  acked = 0;
   delivered = 0;
   redelivered = 0;
   deadLettered = 0;
@@ -181,15 +204,38 @@ export class Queue {
   ) {}
 }
 
-/** A topic: every subscription edge gets its own copy of each event. */
+/** Counts of a reply channel's replies. */
+export interface ReplyStats {
+  matched: number;
+  duplicate: number;
+  unmatched: number;
+  unanswered: number;
+}
+
+/** One subscriber service's subscription to a topic (however many edges draw it): one copy per event. */
+export class Sub {
+  durable = true;
+  edges: Edg[] = [];
+  /** Copies kept for it while it is down or cut off (durable only). */
+  readonly held = new Fifo<Msg>();
+  constructor(
+    readonly topic: Topic,
+    readonly svc: Svc,
+  ) {}
+}
+
+/** A topic: every subscriber gets its own copy of each event. */
 export class Topic {
   nameId = -1;
-  subs: Edg[] = [];
-  /** Copies held for down durable subscribers, per subscription edge index. */
-  readonly held = new Map<number, Fifo<Msg>>();
+  subs: Sub[] = [];
   depth = 0;
   published = 0;
+  /** Copies made (one per subscription per event). */
+  copies = 0;
+  /** Copies handed to subscribers, and those a crashed subscriber handed back unhandled. */
   delivered = 0;
+  returned = 0;
+  redelivered = 0;
   dropped = 0;
   maxDepth = 0;
   readonly waitHist = new Histogram();
@@ -234,14 +280,25 @@ export class SagaInst {
   completedSteps: number[] = [];
   compensatedSteps: number[] = [];
   failedStep: number | undefined = undefined;
+  /** A step that timed out: it may have happened, so it is compensated too. */
+  uncertainStep: number | undefined = undefined;
   listIdx = -1;
+  /** Index of the step whose action or compensation is under way. */
+  cursor = 0;
+  call: Call | null = null;
+  /** Choreography: the participant holding the saga now (where the next message leaves from). */
+  at: Svc;
+  /** Orchestrated: its orchestrator is down; it resumes the current step when it is back. */
+  suspended = false;
   constructor(
     readonly id: number,
     readonly def: SagaDef,
     readonly corr: number,
     readonly hop: number,
     readonly cause: number,
-  ) {}
+  ) {
+    this.at = def.starter;
+  }
 }
 
 export const enum Owner {
@@ -259,6 +316,12 @@ export class Call {
   done = false;
   calleeSuccesses = 0;
   trial = false;
+  /** Caller and callee are one service: no network (a choreographed participant undoing its own step). */
+  local = false;
+  /** The outcome was settled where the callee handled it (a choreographed step: no reply travels back). */
+  settledAtCallee = false;
+  /** Index in the caller's `clientCalls` (clients only). */
+  listIdx = -1;
   /** Interned id of why the last attempt failed (a `W` word). */
   lastFailure = -1;
   startedAt = 0;
@@ -299,16 +362,28 @@ export class Msg {
   successes = 0;
   replica = -1;
   ok = true;
-  /** Queue message: 0 on the way to the broker, 1 on the way to the consumer. */
+  /**
+   * Queue message: 0 on the way to the broker, 1 on the way to the consumer, 2 to the dead-letter
+   * queue. Held topic copy: 0 never sent (cut off), 1 arrived at a down subscriber.
+   */
   leg = 0;
+  /** Drawn against its edge's direction (replies along request edges). */
+  rev = false;
   token = 0;
   step = 0;
   call: Call | null = null;
-  /** While handled: when it started and what the service does next. */
+  /** While handled: when it started, what the service does next, the sync call it waits on. */
   startedAt = 0;
   actions: Action[] | null = null;
   nextAction = 0;
+  jobIdx = -1;
+  jobToken = 0;
+  outCall: Call | null = null;
   queue: Queue | null = null;
+  sub: Sub | null = null;
+  heldMs = 0;
+  /** Async request-reply: the producer's pending entry this request or reply belongs to. */
+  pending: PendingReply | null = null;
   saga: SagaInst | null = null;
   constructor(
     readonly id: number,
@@ -328,4 +403,16 @@ export class Msg {
     this.dst = dst;
     this.look = look;
   }
+}
+
+/** A producer's record of an async request awaiting its reply. */
+export class PendingReply {
+  answered = false;
+  /** The request and its replies still alive; at 0 an unanswered entry can never be answered. */
+  live = 1;
+  constructor(
+    readonly requestId: number,
+    readonly owner: Svc,
+    readonly channel: Queue,
+  ) {}
 }

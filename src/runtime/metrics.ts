@@ -33,11 +33,12 @@ export function buildMetrics(sim: Sim): Metrics {
     };
   }
   for (const t of sim.topics) {
-    channels[t.name] = {
+    // Names are one namespace (parseDiagram rejects a clash); an unchecked diagram still keeps both.
+    channels[t.name in channels ? `${t.name} (topic)` : t.name] = {
       kind: 'topic',
       published: t.published,
       delivered: t.delivered,
-      redelivered: 0,
+      redelivered: t.redelivered,
       deadLettered: 0,
       dropped: t.dropped,
       maxDepth: t.maxDepth,
@@ -54,6 +55,7 @@ export function buildMetrics(sim: Sim): Metrics {
       retried: e.retried,
       circuitOpened: e.circuitOpened,
     };
+    if (e.breakerEnabled) edges[e.id]!.shortCircuited = e.shortCircuited;
   }
   const r = sim.requests;
   const sagas: Metrics['sagas'] = {};
@@ -63,8 +65,11 @@ export function buildMetrics(sim: Sim): Metrics {
       completed: d.completed,
       compensated: d.compensated,
       stuck: d.stuck,
+      running: d.started - d.completed - d.compensated - d.stuck,
     };
-  return {
+  const replies: NonNullable<Metrics['replies']> = {};
+  for (const q of sim.queues) if (q.replies) replies[q.name] = { ...q.replies };
+  const out: Metrics = {
     services,
     channels,
     edges,
@@ -78,4 +83,6 @@ export function buildMetrics(sim: Sim): Metrics {
     sagas,
     duplicates: sim.duplicates,
   };
+  if (Object.keys(replies).length > 0) out.replies = replies;
+  return out;
 }

@@ -1,12 +1,15 @@
-import { Lk, Mk, St, type Edg, type Msg, type Queue, type Svc } from './entities';
+import { Lk, Mk, PendingReply, St, type Edg, type Msg, type Queue, type Svc } from './entities';
 import { pickReplica, startJob } from './services';
-import { FX, type Sim } from './sim';
+import { FX, W, type Sim } from './sim';
 import { TR } from './trace';
 
 const DEPTH_SAMPLE_MS = 250;
 const DEPTH_HISTORY = 120;
 
-/** A producer publishes to a queue: the message travels to the broker (first half of the edge). */
+/**
+ * A producer publishes to a queue: the message travels to the broker (first half of the edge). On a
+ * channel with a reply channel the producer first records the request in its pending-request table.
+ */
 export function publishQueue(
   sim: Sim,
   q: Queue,
@@ -20,17 +23,29 @@ export function publishQueue(
   m.queue = q;
   q.published++;
   edge.sent++;
+  if (q.replyChannel !== null) {
+    const p = new PendingReply(m.id, src, q.replyChannel);
+    src.pendingReplies.set(m.id, p);
+    sim.pendingReplies++;
+    m.pending = p;
+  }
   sim.rec(TR.published, m.id, src.idx, edge.idx, q.nameId, NaN);
+  return sendToBroker(sim, q, m, hop);
+}
+
+/** The first leg, unless the hop limit or a cut edge stops it (both counted as dropped by the channel). */
+function sendToBroker(sim: Sim, q: Queue, m: Msg, hop: number): boolean {
   if (hop > sim.hopLimit) {
+    q.dropped++;
     sim.drop(m, 'hop limit');
     return false;
   }
-  if (edge.cut > 0) {
+  if (m.edge.cut > 0) {
     q.dropped++;
     sim.drop(m, 'partition');
     return false;
   }
-  sim.launch(m, 0, 0.5, edge.latencyMs / 2);
+  sim.launchLeg(m, 0);
   return true;
 }
 
@@ -83,7 +98,13 @@ export function pump(sim: Sim, q: Queue): void {
   }
 }
 
+/** The edge a delivery to `c` is drawn on: the queue's edge to it (a virtual reply channel: a request edge from it). */
 function deliveryEdge(q: Queue, c: Svc, m: Msg): Edg {
+  if (q.virtual) {
+    for (const e of q.requestEdges) if (e.from === c && e.to === m.src) return e;
+    for (const e of q.requestEdges) if (e.from === c) return e;
+    return m.edge;
+  }
   if (m.edge.to === c && m.edge.queue === q) return m.edge;
   for (const e of q.edges) if (e.to === c && e.from === m.src) return e;
   for (const e of q.edges) if (e.to === c) return e;
@@ -101,12 +122,12 @@ function dispatch(sim: Sim, q: Queue, m: Msg, c: Svc, edge: Edg): void {
   m.replica = r;
   m.dst = c;
   m.edge = edge;
-  m.leg = 1;
-  m.look = m.deliveries > 1 ? Lk.Retry : Lk.Queue;
+  m.rev = q.virtual;
+  m.look = m.deliveries > 1 ? Lk.Retry : m.kind === Mk.QueueReply ? Lk.ReplyOk : Lk.Queue;
   q.inFlightToConsumers++;
   sim.rec(TR.delivered, m.id, c.idx, edge.idx, -1, m.deliveries);
   depthChanged(sim, q);
-  sim.launch(m, 0.5, 1, edge.latencyMs / 2);
+  sim.launchLeg(m, 1);
 }
 
 /** A delivery reaches its consumer: handling starts on the slot reserved for it. */
@@ -140,14 +161,17 @@ export function onConsumerArrive(sim: Sim, m: Msg): void {
 export function onQueueHandled(sim: Sim, m: Msg, svc: Svc, ok: boolean): void {
   const q = m.queue!;
   if (ok) {
-    if (++m.successes > 1 && !svc.idempotent) sim.duplicate(m, svc);
-    if (q.replyChannel) sendQueueReply(sim, m, svc, q.replyChannel);
+    if (m.kind === Mk.Queue) {
+      if (++m.successes > 1 && !svc.idempotent) sim.duplicate(m, svc);
+      if (q.replyChannel !== null) sendQueueReply(sim, m, svc, q.replyChannel);
+    }
     if (q.atLeastOnce && q.ackLossRate > 0 && sim.rng.next() < q.ackLossRate) {
       sim.rec(TR['ack-lost'], m.id, svc.idx, m.edge.idx, -1, m.deliveries);
       redeliver(sim, q, m);
       return;
     }
     sim.rec(TR.acked, m.id, svc.idx, m.edge.idx, -1, m.deliveries);
+    q.acked++;
     sim.setState(m, St.Delivered);
     return;
   }
@@ -169,8 +193,7 @@ function redeliver(sim: Sim, q: Queue, m: Msg): void {
   if (q.deadLetter) {
     // Drawn going back to the broker's dead-letter queue; it settles there on arrival.
     m.look = Lk.DeadLetter;
-    m.leg = 2;
-    sim.launch(m, 1, 0.5, m.edge.latencyMs / 2);
+    sim.launchLeg(m, 2);
     return;
   }
   q.dropped++;
@@ -186,29 +209,58 @@ export function onDeadLetterArrive(sim: Sim, m: Msg): void {
   sim.effect(FX['dead-lettered'], -1, m.edge.idx, m.id);
 }
 
-/** Async request-reply: the consumer's reply goes back to the producer over the reply channel. */
-function sendQueueReply(sim: Sim, m: Msg, svc: Svc, rq: Queue): void {
-  const r = sim.newMsg(Mk.QueueReply, rq.name, m.corr, m.id, m.hop, m.edge, svc, m.src, Lk.ReplyOk);
+/**
+ * Async request-reply: the consumer publishes its reply on the reply channel, a queue like any other
+ * (depth, wait, durability, redelivery). It is drawn on the consumer's own edge of that channel when
+ * it has one, else back along the request's edge.
+ */
+function sendQueueReply(sim: Sim, req: Msg, svc: Svc, rq: Queue): void {
+  let own: Edg | null = null;
+  for (const e of rq.edges) if (e.from === svc) own = own ?? e;
+  const edge = own ?? req.edge;
+  const r = sim.newMsg(
+    Mk.QueueReply,
+    own?.message || rq.name,
+    req.corr,
+    req.id,
+    req.hop + 1,
+    edge,
+    svc,
+    req.src,
+    Lk.ReplyOk,
+  );
   r.queue = rq;
+  r.rev = own === null;
+  r.pending = req.pending;
+  if (r.pending !== null) r.pending.live++;
   rq.published++;
-  if (m.edge.cut > 0) {
-    rq.dropped++;
-    sim.drop(r, 'partition');
-  } else sim.launch(r, 1, 0, m.edge.latencyMs);
+  if (own !== null) own.sent++;
+  sim.rec(TR.published, r.id, svc.idx, edge.idx, rq.nameId, req.id);
+  sendToBroker(sim, rq, r, r.hop);
 }
 
-/** A reply reaches the producer, matched to its request by correlation id. */
-export function onQueueReplyArrive(sim: Sim, r: Msg): void {
-  const rq = r.queue!;
-  if (r.dst.down > 0) {
-    rq.dropped++;
-    sim.drop(r, 'producer down', r.dst.idx);
-    return;
-  }
-  rq.delivered++;
-  rq.waitHist.add(0);
-  sim.setState(r, St.Delivered);
-  sim.rec(TR.correlated, r.id, r.dst.idx, r.edge.idx, -1, r.cause);
+/**
+ * A consumer of a reply channel handled a reply: its pending-request table matches it by the
+ * request's id (the correlation identifier). False for a reply it must discard: a duplicate (already
+ * answered) or unmatched (it never sent that request: the reply channel is shared).
+ */
+export function matchReply(sim: Sim, r: Msg, svc: Svc): boolean {
+  const p = r.pending;
+  const stats = r.queue!.replies!;
+  let verdict: number;
+  if (p === null || p.owner !== svc) verdict = W.unmatched;
+  else if (svc.pendingReplies.get(p.requestId) === p) {
+    svc.pendingReplies.delete(p.requestId);
+    sim.pendingReplies--;
+    p.answered = true;
+    stats.matched++;
+    sim.rec(TR.correlated, r.id, svc.idx, r.edge.idx, -1, p.requestId);
+    return true;
+  } else verdict = W.duplicate;
+  if (verdict === W.unmatched) stats.unmatched++;
+  else stats.duplicate++;
+  sim.rec(TR.correlated, r.id, svc.idx, r.edge.idx, verdict, p === null ? NaN : p.requestId);
+  return false;
 }
 
 /** Drops the backlog of non-durable queues that no longer have a consumer up. */

@@ -1,6 +1,6 @@
-import { Call, Lk, Owner, SagaInst, type CallPolicy, type SagaDef } from './entities';
+import { Call, Lk, Owner, SagaInst, type CallPolicy, type Msg, type SagaDef, type Svc } from './entities';
 import { FX, W, type Sim } from './sim';
-import { startCall } from './sync';
+import { attemptResult, startCall, stopCall } from './sync';
 import { TR } from './trace';
 
 /** A saga step waits this long for its outcome before it counts as failed. */
@@ -26,19 +26,27 @@ export function startSaga(sim: Sim, def: SagaDef, cause: number, corr: number, h
   sendAction(sim, inst, 0);
 }
 
-function sendAction(sim: Sim, inst: SagaInst, k: number): void {
+function newCall(
+  sim: Sim,
+  inst: SagaInst,
+  k: number,
+  edge: Call['edge'],
+  caller: Svc,
+  callee: Svc,
+  reversed: boolean,
+  compensation: boolean,
+): Call {
   const def = inst.def;
   const step = def.steps[k]!;
-  const caller = def.orchestrated ? def.starter : step.edge.from;
   const call = new Call(
-    step.edge,
+    edge,
     caller,
-    step.edge.to,
-    false,
-    step.action,
-    Lk.SagaAction,
-    def.actionPolicy,
-    Owner.SagaAction,
+    callee,
+    reversed,
+    compensation ? step.compensation : step.action,
+    compensation ? Lk.Compensation : Lk.SagaAction,
+    compensation ? def.compensationPolicy : def.actionPolicy,
+    compensation ? Owner.SagaCompensation : Owner.SagaAction,
     inst,
     inst.corr,
     inst.cause,
@@ -46,7 +54,28 @@ function sendAction(sim: Sim, inst: SagaInst, k: number): void {
   );
   call.stepIndex = k;
   call.startedAt = sim.now;
-  startCall(sim, call);
+  inst.cursor = k;
+  inst.call = call;
+  return call;
+}
+
+/** Sends step k's action: from the orchestrator, or (choreography) from the participant before it. */
+function sendAction(sim: Sim, inst: SagaInst, k: number): void {
+  const step = inst.def.steps[k]!;
+  const caller = inst.def.orchestrated ? inst.def.starter : step.edge.from;
+  startCall(sim, newCall(sim, inst, k, step.edge, caller, step.edge.to, false, false));
+}
+
+/**
+ * A choreographed step was handled: its outcome is settled where it happened, and the participant
+ * goes on at once (the next step's event, or the compensation of the step before) — no reply travels
+ * back first. An outcome the sender already gave up on (timed out) changes nothing.
+ */
+export function settleAtParticipant(sim: Sim, m: Msg, ok: boolean, reason: number): void {
+  const call = m.call!;
+  if (!call.pending || call.token !== m.token) return;
+  call.settledAtCallee = true;
+  attemptResult(sim, call, ok, ok ? -1 : reason);
 }
 
 /** A step's outcome: go on to the next step, complete, or start compensating in reverse. */
@@ -54,7 +83,9 @@ export function onSagaActionDone(sim: Sim, inst: SagaInst, call: Call, ok: boole
   const k = call.stepIndex;
   const def = inst.def;
   const step = def.steps[k]!;
+  inst.call = null;
   sim.rec(TR['saga-step'], -1, call.callee.idx, step.edge.idx, ok ? W.ok : W.failed, step.step);
+  if (!def.orchestrated) inst.at = call.settledAtCallee ? call.callee : call.caller;
   if (ok) {
     inst.completedSteps.push(step.step);
     if (k + 1 < def.steps.length) sendAction(sim, inst, k + 1);
@@ -63,10 +94,19 @@ export function onSagaActionDone(sim: Sim, inst: SagaInst, call: Call, ok: boole
   }
   inst.failedStep = step.step;
   inst.status = 'compensating';
-  compensate(sim, inst, k - 1);
+  // A step that timed out may have happened all the same: it is compensated too (compensations
+  // must cope with "nothing to undo"). A step that failed or was refused left nothing behind.
+  if (call.lastFailure === W.timeout) {
+    inst.uncertainStep = step.step;
+    compensate(sim, inst, k);
+  } else compensate(sim, inst, k - 1);
 }
 
-/** Compensates step index `j` (then j−1 … 0): orchestrated from the orchestrator, choreographed back along the chain. */
+/**
+ * Compensates step index `j` (then j−1 … 0). Orchestrated: from the orchestrator. Choreographed:
+ * from where the saga is now — the participant itself (no network), the next participant back along
+ * the next step's edge, or the sender of step j forward along its edge (after a timeout).
+ */
 function compensate(sim: Sim, inst: SagaInst, j: number): void {
   if (j < 0) {
     end(sim, inst, 'compensated');
@@ -75,42 +115,18 @@ function compensate(sim: Sim, inst: SagaInst, j: number): void {
   const def = inst.def;
   const step = def.steps[j]!;
   const participant = step.edge.to;
-  const next = def.steps[j + 1];
   let call: Call;
-  if (!def.orchestrated && next && next.edge.from === participant) {
-    call = new Call(
-      next.edge,
-      next.edge.to,
-      participant,
-      true,
-      step.compensation,
-      Lk.Compensation,
-      def.compensationPolicy,
-      Owner.SagaCompensation,
-      inst,
-      inst.corr,
-      inst.cause,
-      inst.hop,
-    );
-  } else {
-    const caller = def.orchestrated ? def.starter : step.edge.from;
-    call = new Call(
-      step.edge,
-      caller,
-      participant,
-      false,
-      step.compensation,
-      Lk.Compensation,
-      def.compensationPolicy,
-      Owner.SagaCompensation,
-      inst,
-      inst.corr,
-      inst.cause,
-      inst.hop,
-    );
+  if (def.orchestrated) call = newCall(sim, inst, j, step.edge, def.starter, participant, false, true);
+  else {
+    const at = inst.at;
+    const next = def.steps[j + 1];
+    if (at === participant) {
+      call = newCall(sim, inst, j, step.edge, participant, participant, false, true);
+      call.local = true;
+    } else if (next && next.edge.from === participant && next.edge.to === at)
+      call = newCall(sim, inst, j, next.edge, at, participant, true, true);
+    else call = newCall(sim, inst, j, step.edge, step.edge.from, participant, false, true);
   }
-  call.stepIndex = j;
-  call.startedAt = sim.now;
   sim.rec(TR.compensation, -1, participant.idx, call.edge.idx, W.started, step.step);
   startCall(sim, call);
 }
@@ -118,20 +134,52 @@ function compensate(sim: Sim, inst: SagaInst, j: number): void {
 /** A compensation finished (it only fails for good on the hop limit: then the saga is stuck). */
 export function onCompensationDone(sim: Sim, inst: SagaInst, call: Call, ok: boolean): void {
   const step = inst.def.steps[call.stepIndex]!;
+  inst.call = null;
   if (inst.status !== 'compensating') return;
   if (!ok) {
     end(sim, inst, 'stuck');
     return;
   }
   inst.compensatedSteps.push(step.step);
+  if (!inst.def.orchestrated) inst.at = call.callee;
   sim.rec(TR.compensation, -1, call.callee.idx, call.edge.idx, W.done, step.step);
   sim.effect(FX.compensated, call.callee.idx, call.edge.idx, -1);
   compensate(sim, inst, call.stepIndex - 1);
 }
 
+/** The orchestrator crashed while this instance's step was under way: it waits for the orchestrator. */
+export function suspendOnAbandon(sim: Sim, inst: SagaInst): void {
+  inst.call = null;
+  inst.suspended = true;
+  const step = inst.def.steps[inst.cursor]!;
+  sim.rec(TR['saga-step'], -1, inst.def.starter.idx, step.edge.idx, W.suspended, step.step);
+}
+
+/** A crashed orchestrator abandons the steps of the sagas it drives (its saga log keeps them). */
+export function suspendSagas(sim: Sim, svc: Svc, abandon: (call: Call) => void): void {
+  for (const inst of [...sim.liveSagas])
+    if (inst.def.orchestrated && inst.def.starter === svc && inst.call !== null) abandon(inst.call);
+}
+
+/**
+ * The orchestrator is back: from its saga log it resends the step each suspended instance was on —
+ * the action (it may have happened: participants should be idempotent) or the compensation.
+ */
+export function resumeSagas(sim: Sim, svc: Svc): void {
+  for (const inst of [...sim.liveSagas]) {
+    if (!inst.suspended || inst.def.starter !== svc) continue;
+    inst.suspended = false;
+    const step = inst.def.steps[inst.cursor]!;
+    sim.rec(TR['saga-step'], -1, svc.idx, step.edge.idx, W.resumed, step.step);
+    if (inst.status === 'running') sendAction(sim, inst, inst.cursor);
+    else compensate(sim, inst, inst.cursor);
+  }
+}
+
 function end(sim: Sim, inst: SagaInst, status: 'completed' | 'compensated' | 'stuck'): void {
   const def = inst.def;
   inst.status = status;
+  inst.call = null;
   def[status]++;
   sim.rec(TR['saga-ended'], -1, def.starter.idx, -1, W[status], inst.id);
   const list = sim.liveSagas;
@@ -145,7 +193,12 @@ function end(sim: Sim, inst: SagaInst, status: 'completed' | 'compensated' | 'st
   if (sim.recentSagas.length > RECENT_SAGAS) sim.recentSagas.shift();
 }
 
-/** At the end of the run, instances still compensating are stuck. */
+/** At the end of the run, instances still compensating are stuck; those still running stay running. */
 export function markStuck(sim: Sim): void {
-  for (const inst of [...sim.liveSagas]) if (inst.status === 'compensating') end(sim, inst, 'stuck');
+  for (const inst of [...sim.liveSagas]) {
+    if (inst.status !== 'compensating') continue;
+    // The compensation under way will never finish now.
+    if (inst.call !== null) stopCall(sim, inst.call, W.stuck);
+    end(sim, inst, 'stuck');
+  }
 }

@@ -1,9 +1,9 @@
 import { sampleLatency } from './distributions';
-import { Call, Lk, Mk, Owner, St, type Action, type Msg, type Svc } from './entities';
-import { onQueueHandled, pump, publishQueue } from './queue';
-import { startSaga } from './saga';
+import { Call, Lk, Mk, Owner, St, type Action, type Msg, type SagaInst, type Svc } from './entities';
+import { matchReply, onQueueHandled, pump, publishQueue } from './queue';
+import { settleAtParticipant, startSaga } from './saga';
 import { FX, Ev, W, type Sim } from './sim';
-import { sendReply, startCall } from './sync';
+import { abandonCall, sendReply, startCall } from './sync';
 import { publishTopic } from './topic';
 import { TR } from './trace';
 
@@ -49,9 +49,14 @@ export function startJob(sim: Sim, svc: Svc, m: Msg, replica: number): void {
   m.startedAt = sim.now;
   m.actions = null;
   m.nextAction = 0;
+  m.jobIdx = svc.jobs.length;
+  svc.jobs.push(m);
   const dur = sampleLatency(sim.rng, svc.latKind, svc.latA, svc.latB) * svc.slowFactor;
+  // The event carries the job's token: a crash that aborts the job makes it stale.
+  const token = ++sim.nextToken;
+  m.jobToken = token;
   sim.rec(TR.started, m.id, svc.idx, -1, -1, replica);
-  sim.at(sim.now + dur, Ev.HandleDone, m, 0);
+  sim.at(sim.now + dur, Ev.HandleDone, m, token);
 }
 
 /** Handling time is over: fail by the error rate, or perform the outgoing edges it triggers. */
@@ -62,7 +67,15 @@ export function onHandleDone(sim: Sim, m: Msg): void {
     finishJob(sim, m, false, W.error);
     return;
   }
-  m.actions = routeFor(svc, m.type, m.look === Lk.Compensation);
+  // A duplicate or unmatched reply is discarded by the pending-request table: acked, no work done.
+  if (m.kind === Mk.QueueReply && !matchReply(sim, m, svc)) {
+    finishJob(sim, m, true, -1);
+    return;
+  }
+  // Compensations and replies do only what names them explicitly (never the default fan-out).
+  const explicitOnly =
+    m.kind === Mk.QueueReply || (m.call !== null && m.call.owner === Owner.SagaCompensation);
+  m.actions = routeFor(svc, m.type, explicitOnly);
   continueJob(sim, m);
 }
 
@@ -90,11 +103,15 @@ export function continueJob(sim: Sim, m: Msg): void {
       );
       call.startedAt = sim.now;
       svc.waiting++;
+      m.outCall = call;
       startCall(sim, call);
       return;
     }
-    if (a.kind === 'queue') publishQueue(sim, a.queue!, a.edge, svc, m.id, m.corr, m.hop + 1);
-    else if (a.kind === 'topic') publishTopic(sim, a.topic!, a.edge, svc, m.id, m.corr, m.hop + 1);
+    if (a.kind === 'queue') {
+      // Handling a request of an async exchange: the reply is this service's publication on that channel.
+      if (m.queue === null || a.queue !== m.queue.replyChannel)
+        publishQueue(sim, a.queue!, a.edge, svc, m.id, m.corr, m.hop + 1);
+    } else if (a.kind === 'topic') publishTopic(sim, a.topic!, a.edge, svc, m.id, m.corr, m.hop + 1);
     else if (m.saga === null || m.saga.def !== a.saga) startSaga(sim, a.saga!, m.id, m.corr, m.hop + 1);
   }
   finishJob(sim, m, true, -1);
@@ -103,6 +120,7 @@ export function continueJob(sim: Sim, m: Msg): void {
 /** The outcome of a job's sync call. */
 export function onJobCallDone(sim: Sim, m: Msg, ok: boolean): void {
   m.dst.waiting--;
+  m.outCall = null;
   if (ok) continueJob(sim, m);
   else finishJob(sim, m, false, W.downstream);
 }
@@ -113,6 +131,14 @@ export function finishJob(sim: Sim, m: Msg, ok: boolean, reason: number): void {
   sim.occupy(svc, -1);
   svc.replicaUsed[m.replica]!--;
   sim.activeJobs--;
+  const jobs = svc.jobs;
+  const last = jobs.pop()!;
+  if (last !== m) {
+    jobs[m.jobIdx] = last;
+    last.jobIdx = m.jobIdx;
+  }
+  m.jobIdx = -1;
+  m.jobToken = 0;
   svc.latHist.add(sim.now - m.startedAt);
   if (ok) {
     svc.handled++;
@@ -129,10 +155,29 @@ export function finishJob(sim: Sim, m: Msg, ok: boolean, reason: number): void {
     const call = m.call!;
     if (ok && ++call.calleeSuccesses > 1 && !svc.idempotent) sim.duplicate(m, svc);
     sim.setState(m, St.Delivered);
-    sendReply(sim, m, ok);
-  } else if (m.kind === Mk.Queue) onQueueHandled(sim, m, svc, ok);
+    // A choreographed step's outcome is known where it was handled: nothing travels back.
+    if (call.owner >= Owner.SagaAction && !(call.ownerObj as SagaInst).def.orchestrated)
+      settleAtParticipant(sim, m, ok, reason);
+    else sendReply(sim, m, ok);
+  } else if (m.kind >= Mk.Queue) onQueueHandled(sim, m, svc, ok);
   else sim.setState(m, St.Delivered);
   freeSlot(sim, svc);
+}
+
+/**
+ * The service crashed: every handling on its slots is aborted, as a failure. A sync call it waits
+ * on is abandoned; a request's caller is answered with an error at once (the connection is reset);
+ * a queue message is not acked, so the broker redelivers it (at-most-once: it is lost).
+ */
+export function abortJobs(sim: Sim, svc: Svc): void {
+  for (const m of [...svc.jobs]) {
+    if (m.outCall !== null) {
+      abandonCall(sim, m.outCall);
+      m.outCall = null;
+      svc.waiting--;
+    }
+    finishJob(sim, m, false, W.crashed);
+  }
 }
 
 /** A slot came free: the inbox goes first, then the queues the service consumes. */

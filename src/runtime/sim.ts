@@ -6,6 +6,7 @@ import {
   type Lk,
   type Msg,
   type Mk,
+  type PendingReply,
   type Queue,
   type SagaDef,
   type SagaInst,
@@ -18,7 +19,10 @@ import { Histogram } from './histogram';
 import { Rng } from './rng';
 import { TR, type TraceLog } from './trace';
 
-/** Event kinds of the event queue. */
+/**
+ * Event kinds of the event queue (faults have their own agenda, see faults.ts). The kinds from
+ * HandleDone to HalfOpen may have gone stale by the time they are due.
+ */
 export const enum Ev {
   Arrive = 0,
   HandleDone = 1,
@@ -27,8 +31,6 @@ export const enum Ev {
   HalfOpen = 4,
   ClientTick = 5,
   Burst = 6,
-  FaultStart = 7,
-  FaultEnd = 8,
 }
 
 /** Detail words the hot path records, interned up front (after the looks) so recording needs no lookup. */
@@ -48,6 +50,13 @@ export const WORDS = [
   'caller gave up',
   'hop limit',
   'partition',
+  'crashed',
+  'caller crashed',
+  'suspended',
+  'resumed',
+  'duplicate',
+  'unmatched',
+  'unanswered',
 ] as const;
 /** Interned id of each word in `WORDS`. */
 export const W = Object.fromEntries(WORDS.map((w, i) => [w, LOOKS.length + i])) as {
@@ -67,7 +76,10 @@ export const EFFECT_KINDS = [
 ] as const satisfies readonly Effect['kind'][];
 export const FX = Object.fromEntries(EFFECT_KINDS.map((k, i) => [k, i])) as { [K in Effect['kind']]: number };
 
-/** Above this many live messages the run stops as overloaded instead of exhausting memory. */
+/**
+ * Above this many live messages (or this many open calls, saga instances and pending async requests
+ * together) the run stops as overloaded instead of exhausting memory.
+ */
 export const MAX_LIVE_MESSAGES = 200_000;
 const RECENT_MESSAGES = 4096;
 const EFFECTS_KEPT = 1000;
@@ -88,6 +100,10 @@ export class Sim {
   readonly counts = new Float64Array(6);
   created = 0;
   activeJobs = 0;
+  /** Calls started and not yet ended (including those waiting for a retry). */
+  openCalls = 0;
+  /** Async requests awaiting their reply, over every producer. */
+  pendingReplies = 0;
   nextMsgId = 0;
   nextCorr = 0;
   nextToken = 0;
@@ -149,17 +165,21 @@ export class Sim {
     this.created++;
     this.counts[St.InFlight]!++;
     this.recentMsgs[m.id % RECENT_MESSAGES] = m;
-    if (
-      this.created - this.counts[St.Delivered]! - this.counts[St.DeadLettered]! - this.counts[St.Dropped]! >
-        MAX_LIVE_MESSAGES &&
-      !this.overloaded
-    ) {
-      this.overloaded =
-        `Overloaded at ${Math.round(this.now)} ms: more than ${MAX_LIVE_MESSAGES} messages alive at once. ` +
-        'The diagram produces work faster than it can finish it (or floods itself through a cycle); the run stopped here.';
-      this.rec(TR.overloaded, -1, -1, -1, -1, MAX_LIVE_MESSAGES);
-    }
+    const live =
+      this.created - this.counts[St.Delivered]! - this.counts[St.DeadLettered]! - this.counts[St.Dropped]!;
+    if (live > MAX_LIVE_MESSAGES) this.overload(`${MAX_LIVE_MESSAGES} messages alive at once`);
+    else if (this.openCalls + this.liveSagas.length + this.pendingReplies > MAX_LIVE_MESSAGES)
+      this.overload(`${MAX_LIVE_MESSAGES} calls, saga instances and async requests open at once`);
     return m;
+  }
+
+  /** Stops the run: it floods itself, and going on would exhaust memory. */
+  overload(what: string): void {
+    if (this.overloaded) return;
+    this.overloaded =
+      `Overloaded at ${Math.round(this.now)} ms: more than ${what}. ` +
+      'The diagram produces work faster than it can finish it (or floods itself through a cycle); the run stopped here.';
+    this.rec(TR.overloaded, -1, -1, -1, -1, MAX_LIVE_MESSAGES);
   }
 
   /** Moves a message to another place. */
@@ -167,6 +187,19 @@ export class Sim {
     this.counts[m.state]!--;
     this.counts[s]!++;
     m.state = s;
+    if (s >= St.Delivered && m.pending !== null) this.pendingMessageEnded(m.pending);
+  }
+
+  /**
+   * A request or reply of an async exchange ended. When the last one ends and no reply was matched,
+   * the request can never be answered: the producer's entry is released and counted unanswered.
+   */
+  private pendingMessageEnded(p: PendingReply): void {
+    if (--p.live > 0 || p.answered || p.owner.pendingReplies.get(p.requestId) !== p) return;
+    p.owner.pendingReplies.delete(p.requestId);
+    this.pendingReplies--;
+    p.channel.replies!.unanswered++;
+    this.rec(TR.correlated, p.requestId, p.owner.idx, -1, W.unanswered, NaN);
   }
 
   /** Puts a message on the wire from `fromT` to `toT` of its edge, arriving after `dur` ms. */
@@ -180,6 +213,18 @@ export class Sim {
     this.inFlight.push(m);
     this.q.push(m.arrivesAt, Ev.Arrive, m, 0);
     this.trace.add(TR.sent, this.now, m.id, m.src.idx, m.edge.idx, m.look, NaN);
+  }
+
+  /**
+   * Puts a broker message on the wire for its leg (0 to the broker, 1 to the consumer, 2 to the
+   * dead-letter queue), each half of the edge; mirrored when it travels against the edge.
+   */
+  launchLeg(m: Msg, leg: number): void {
+    m.leg = leg;
+    const a = leg === 0 ? 0 : leg === 1 ? 0.5 : 1;
+    const b = leg === 1 ? 1 : 0.5;
+    if (m.rev) this.launch(m, 1 - a, 1 - b, m.edge.latencyMs / 2);
+    else this.launch(m, a, b, m.edge.latencyMs / 2);
   }
 
   /** Takes a message off the wire (it arrived). */

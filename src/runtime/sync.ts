@@ -1,5 +1,5 @@
 import { Lk, Mk, Owner, St, type Call, type Edg, type Msg, type SagaInst } from './entities';
-import { onCompensationDone, onSagaActionDone } from './saga';
+import { onCompensationDone, onSagaActionDone, suspendOnAbandon } from './saga';
 import { arriveAtService, onJobCallDone } from './services';
 import { FX, Ev, W, type Sim } from './sim';
 import type { TimeoutLane } from './timeouts';
@@ -7,18 +7,34 @@ import { TR } from './trace';
 
 /** Starts a request/reply exchange (its first attempt). */
 export function startCall(sim: Sim, call: Call): void {
+  sim.openCalls++;
+  if (call.owner === Owner.Client) {
+    const list = call.caller.clientCalls;
+    call.listIdx = list.length;
+    list.push(call);
+  }
   attempt(sim, call);
 }
 
-/** Sends one attempt, unless the circuit is open (fail fast, no network). */
+/** Sends one attempt, unless the hop limit stops it or the circuit is open (fail fast, no network). */
 export function attempt(sim: Sim, call: Call): void {
   const e = call.edge;
+  // The hop limit comes first: a call it stops never reaches the breaker, so it can't hold a trial.
+  if (call.hop > sim.hopLimit) {
+    call.attempt++;
+    e.sent++;
+    e.failed++;
+    sim.drop(newRequest(sim, call), 'hop limit');
+    call.lastFailure = W['hop limit'];
+    endCall(sim, call, false);
+    return;
+  }
   if (e.breakerEnabled && e.circuit !== 'closed') {
     if (e.circuit === 'open' || e.trialOut) {
       sim.rec(TR.failed, -1, call.caller.idx, e.idx, W['circuit open'], call.attempt + 1);
       sim.effect(FX['circuit-open'], -1, e.idx, -1);
       call.lastFailure = W['circuit open'];
-      e.failed++;
+      e.shortCircuited++;
       endCall(sim, call, false);
       return;
     }
@@ -28,13 +44,24 @@ export function attempt(sim: Sim, call: Call): void {
   call.attempt++;
   call.token = ++sim.nextToken;
   call.pending = true;
+  e.sent++;
+  e.pending++;
+  const m = newRequest(sim, call);
+  if (call.local) sim.launch(m, call.reversed ? 0 : 1, call.reversed ? 0 : 1, 0);
+  else if (e.cut > 0) sim.drop(m, 'partition');
+  else if (call.reversed) sim.launch(m, 1, 0, e.latencyMs + e.serializationMs);
+  else sim.launch(m, 0, 1, e.latencyMs + e.serializationMs);
+  armTimeout(sim, call);
+}
+
+function newRequest(sim: Sim, call: Call): Msg {
   const m = sim.newMsg(
     Mk.Request,
     call.type,
     call.corr,
     call.cause,
     call.hop,
-    e,
+    call.edge,
     call.caller,
     call.callee,
     call.attempt > 1 ? Lk.Retry : call.look,
@@ -46,30 +73,25 @@ export function attempt(sim: Sim, call: Call): void {
     m.saga = inst;
     m.step = inst.def.steps[call.stepIndex]!.step;
   }
-  e.sent++;
-  if (call.hop > sim.hopLimit) {
-    sim.drop(m, 'hop limit');
-    call.pending = false;
-    call.lastFailure = W['hop limit'];
-    endCall(sim, call, false);
-    return;
-  }
-  if (e.cut > 0) sim.drop(m, 'partition');
-  else if (call.reversed) sim.launch(m, 1, 0, e.latencyMs + e.serializationMs);
-  else sim.launch(m, 0, 1, e.latencyMs + e.serializationMs);
-  armTimeout(sim, call);
+  return m;
 }
 
 function armTimeout(sim: Sim, call: Call): void {
   const lane = call.policy.lane;
   call.deadline = sim.now + call.policy.timeoutMs;
   lane.head();
-  lane.calls.push(call);
-  lane.tokens.push(call.token);
+  lane.push(call);
   if (lane.armedAt === -1) {
     lane.armedAt = call.deadline;
     sim.at(call.deadline, Ev.Timeout, lane, 0);
   }
+}
+
+/** Ends the pending attempt of a call (reply, timeout, settlement at the callee, abandonment). */
+function settleAttempt(call: Call): void {
+  call.pending = false;
+  call.policy.lane.settled();
+  call.edge.pending--;
 }
 
 /**
@@ -89,8 +111,7 @@ export function onLaneDue(sim: Sim, lane: TimeoutLane): void {
   // While firing, calls started by the outcomes must not arm the lane: its head is due sooner.
   lane.armedAt = -2;
   for (let c = lane.head(); c !== undefined && c.deadline <= sim.now; c = lane.head()) {
-    lane.calls.shift();
-    lane.tokens.shift();
+    lane.shift();
     onTimeout(sim, c);
   }
   const next = lane.head();
@@ -129,7 +150,8 @@ export function sendReply(sim: Sim, req: Msg, ok: boolean): void {
   r.call = req.call;
   r.token = req.token;
   r.ok = ok;
-  if (e.cut > 0) sim.drop(r, 'partition');
+  if (req.call!.local) sim.launch(r, req.toT, req.fromT, 0);
+  else if (e.cut > 0) sim.drop(r, 'partition');
   else sim.launch(r, req.toT, req.fromT, e.latencyMs + e.serializationMs);
 }
 
@@ -154,10 +176,11 @@ export function onTimeout(sim: Sim, call: Call): void {
 
 /** Settles an attempt: updates the breaker, then ends the call or schedules a retry after backoff. */
 export function attemptResult(sim: Sim, call: Call, ok: boolean, reason: number): void {
-  call.pending = false;
+  settleAttempt(call);
   const e = call.edge;
   if (e.breakerEnabled) breakerOutcome(sim, e, ok, call);
   if (ok) {
+    e.ok++;
     endCall(sim, call, true);
     return;
   }
@@ -205,9 +228,23 @@ function setCircuit(sim: Sim, e: Edg, state: Edg['circuit']): void {
   sim.rec(TR.circuit, -1, e.from.idx, e.idx, sim.d(state), NaN);
 }
 
+function close(sim: Sim, call: Call): void {
+  call.done = true;
+  sim.openCalls--;
+  if (call.owner === Owner.Client) {
+    const list = call.caller.clientCalls;
+    const last = list.pop()!;
+    if (last !== call) {
+      list[call.listIdx] = last;
+      last.listIdx = call.listIdx;
+    }
+    call.listIdx = -1;
+  }
+}
+
 /** The call's final outcome, handed to whoever made it. */
 export function endCall(sim: Sim, call: Call, ok: boolean): void {
-  call.done = true;
+  close(sim, call);
   sim.rec(TR['call-done'], -1, call.caller.idx, call.edge.idx, ok ? W.ok : call.lastFailure, call.attempt);
   switch (call.owner) {
     case Owner.Job:
@@ -229,4 +266,31 @@ export function endCall(sim: Sim, call: Call, ok: boolean): void {
       onCompensationDone(sim, call.ownerObj as SagaInst, call, ok);
       break;
   }
+}
+
+/**
+ * The caller crashed: the call ends without an outcome. Its pending attempt is abandoned (a late
+ * reply is discarded), a scheduled retry never runs, and a breaker trial it held is released.
+ * A client's request counts as failed; an orchestrator's saga waits to be resumed.
+ */
+export function abandonCall(sim: Sim, call: Call): void {
+  if (call.done) return;
+  stopCall(sim, call, W['caller crashed']);
+  if (call.owner === Owner.Client) sim.requests.failed++;
+  else if (call.owner !== Owner.Job) suspendOnAbandon(sim, call.ownerObj as SagaInst);
+}
+
+/** Ends a call without an outcome (its owner has stopped waiting for one); `reason` is a `W` word. */
+export function stopCall(sim: Sim, call: Call, reason: number): void {
+  if (call.done) return;
+  if (call.pending) {
+    settleAttempt(call);
+    call.edge.abandoned++;
+  }
+  if (call.trial) {
+    call.trial = false;
+    call.edge.trialOut = false;
+  }
+  close(sim, call);
+  sim.rec(TR['call-done'], -1, call.caller.idx, call.edge.idx, reason, call.attempt);
 }

@@ -1,11 +1,14 @@
-import { Lk, Mk, St, type Edg, type Msg, type Svc, type Topic } from './entities';
-import { Fifo } from './fifo';
+import { Lk, Mk, St, type Edg, type Msg, type Sub, type Svc, type Topic } from './entities';
 import { depthChanged } from './queue';
 import { arriveAtService } from './services';
 import type { Sim } from './sim';
 import { TR } from './trace';
 
-/** A publisher announces an event: every subscription edge of the topic gets its own copy. */
+/**
+ * A publisher announces an event: every subscriber service gets one copy, drawn on the publisher's
+ * own edge to it when there is one (else on the subscription's first edge). A copy whose edge is cut
+ * is kept by a durable subscription until the edge is back, and lost by a non-durable one.
+ */
 export function publishTopic(
   sim: Sim,
   t: Topic,
@@ -16,67 +19,104 @@ export function publishTopic(
   hop: number,
 ): boolean {
   t.published++;
-  sim.rec(TR.published, -1, src.idx, edge.idx, t.nameId, t.subs.length);
+  const subs = t.subs;
+  const fanout = edge.fanout;
+  sim.rec(TR.published, -1, src.idx, edge.idx, t.nameId, subs.length);
   const type = edge.message || t.name;
-  for (const sub of t.subs) {
-    const m = sim.newMsg(Mk.Event, type, corr, cause, hop, sub, src, sub.to, Lk.Event);
-    sub.sent++;
-    if (hop > sim.hopLimit) sim.drop(m, 'hop limit');
-    else if (sub.cut > 0) {
+  for (let i = 0; i < subs.length; i++) {
+    const sub = subs[i]!;
+    const e = fanout[i]!;
+    const m = sim.newMsg(Mk.Event, type, corr, cause, hop, e, src, sub.svc, Lk.Event);
+    m.sub = sub;
+    t.copies++;
+    e.sent++;
+    if (hop > sim.hopLimit) {
       t.dropped++;
-      sim.drop(m, 'partition');
-    } else sim.launch(m, 0, 1, sub.latencyMs);
+      sim.drop(m, 'hop limit');
+    } else if (e.cut > 0) {
+      if (sub.durable) hold(sim, sub, m, 0);
+      else {
+        t.dropped++;
+        sim.drop(m, 'partition');
+      }
+    } else sim.launch(m, 0, 1, e.latencyMs);
   }
   return true;
 }
 
 /** A copy reaches its subscriber; a down one keeps it (durable) or loses it by design (non-durable). */
 export function onEventArrive(sim: Sim, m: Msg): void {
-  const sub = m.edge;
-  const t = sub.topic!;
-  const dst = m.dst;
+  const sub = m.sub!;
+  const t = sub.topic;
+  const dst = sub.svc;
   if (dst.down > 0) {
-    if (sub.durable) {
-      let held = t.held.get(sub.idx);
-      if (!held) t.held.set(sub.idx, (held = new Fifo<Msg>()));
-      held.push(m);
-      m.enqueuedAt = sim.now;
-      sim.setState(m, St.Waiting);
-      t.depth++;
-      sim.rec(TR.held, m.id, dst.idx, sub.idx, t.nameId, t.depth);
-      depthChanged(sim, t);
-    } else {
+    if (sub.durable) hold(sim, sub, m, 1);
+    else {
       t.dropped++;
       sim.drop(m, 'subscriber down (non-durable subscription, dropped by design)', dst.idx);
     }
     return;
   }
-  t.delivered++;
-  t.waitHist.add(0);
-  sim.rec(TR.arrived, m.id, dst.idx, sub.idx, -1, NaN);
-  arriveAtService(sim, dst, m);
+  deliver(sim, t, m, m.heldMs);
+  m.heldMs = 0;
 }
 
-/** A subscriber is back: the copies its durable subscriptions kept are delivered now. */
-export function releaseHeld(sim: Sim, svc: Svc): void {
-  for (const sub of svc.subscriptions) {
-    const t = sub.topic!;
-    const held = t.held.get(sub.idx);
-    if (!held || held.length === 0) continue;
-    for (const m of held.drain()) {
+function deliver(sim: Sim, t: Topic, m: Msg, waited: number): void {
+  t.delivered++;
+  if (++m.deliveries > 1) t.redelivered++;
+  t.waitHist.add(waited);
+  sim.rec(TR.arrived, m.id, m.dst.idx, m.edge.idx, -1, NaN);
+  arriveAtService(sim, m.dst, m);
+}
+
+/** The subscription keeps a copy: `leg` 0 never sent (its edge is cut), 1 arrived at a down subscriber. */
+function hold(sim: Sim, sub: Sub, m: Msg, leg: number): void {
+  const t = sub.topic;
+  m.leg = leg;
+  m.enqueuedAt = sim.now;
+  sim.setState(m, St.Waiting);
+  sub.held.push(m);
+  t.depth++;
+  sim.rec(TR.held, m.id, sub.svc.idx, m.edge.idx, t.nameId, t.depth);
+  depthChanged(sim, t);
+}
+
+/**
+ * A subscriber crashed with copies in its inbox: they go back to their subscription unhandled (kept
+ * if durable, dropped by design if not), and no longer count as received.
+ */
+export function returnToSubscription(sim: Sim, m: Msg): void {
+  const sub = m.sub!;
+  sub.topic.returned++;
+  sub.svc.received--;
+  onEventArrive(sim, m);
+}
+
+/** A subscription can take its copies again (its subscriber is up, or an edge came back): release them. */
+export function releaseHeld(sim: Sim, sub: Sub): void {
+  if (sub.held.length === 0 || sub.svc.down > 0) return;
+  const t = sub.topic;
+  for (const m of sub.held.drain()) {
+    if (m.leg === 0) {
+      if (m.edge.cut > 0) {
+        sub.held.push(m);
+        continue;
+      }
       t.depth--;
-      t.delivered++;
-      t.waitHist.add(sim.now - m.enqueuedAt);
-      sim.rec(TR.arrived, m.id, svc.idx, sub.idx, -1, NaN);
-      arriveAtService(sim, svc, m);
+      m.heldMs = sim.now - m.enqueuedAt;
+      sim.launch(m, 0, 1, m.edge.latencyMs);
+    } else {
+      t.depth--;
+      deliver(sim, t, m, m.heldMs + sim.now - m.enqueuedAt);
+      m.heldMs = 0;
     }
-    depthChanged(sim, t);
   }
+  depthChanged(sim, t);
 }
 
 /** Number of copies a topic holds across its subscriptions. */
 export function heldCount(t: Topic): number {
   let n = 0;
-  for (const f of t.held.values()) n += f.length;
+  for (const s of t.subs) n += s.held.length;
   return n;
 }

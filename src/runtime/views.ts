@@ -3,12 +3,24 @@ import type {
   EdgeState,
   Envelope,
   InFlightMessage,
+  MessageKind,
+  MessageStatus,
   PathHop,
   SagaInstanceState,
   ServiceState,
 } from './api';
-import { LOOKS, Mk, type Msg, type SagaInst } from './entities';
+import { Lk, LOOKS, Mk, type Msg, type SagaInst } from './entities';
 import type { Sim } from './sim';
+
+/** `MessageKind` of each `Mk`. */
+const MESSAGE_KINDS: readonly MessageKind[] = ['request', 'reply', 'event', 'queue', 'async-reply'];
+
+function statusOf(m: Msg): MessageStatus {
+  if (m.look === Lk.DeadLetter) return 'dead-letter';
+  if (m.look === Lk.ReplyError) return 'error';
+  if (m.look === Lk.Retry) return 'retry';
+  return 'normal';
+}
 
 /** Messages on the wire now, for drawing. */
 export function inFlightView(sim: Sim): InFlightMessage[] {
@@ -24,6 +36,9 @@ export function inFlightView(sim: Sim): InFlightMessage[] {
       arrivesAt: m.arrivesAt,
       fromT: m.fromT,
       toT: m.toT,
+      kind: MESSAGE_KINDS[m.kind]!,
+      direction: m.toT >= m.fromT ? 'forward' : 'backward',
+      status: statusOf(m),
     };
     if (m.saga) v.step = m.step;
     out.push(v);
@@ -70,7 +85,7 @@ export function channelsView(sim: Sim): ChannelState[] {
       inFlightToConsumers: 0,
       deadLettered: 0,
       depthHistory: [...t.history],
-      anchorEdgeId: t.subs[0]?.id ?? '',
+      anchorEdgeId: t.subs[0]?.edges[0]?.id ?? '',
     });
   }
   return out;
@@ -84,6 +99,7 @@ export function edgesView(sim: Sim): EdgeState[] {
     cut: e.cut > 0,
     sent: e.sent,
     failed: e.failed,
+    shortCircuited: e.shortCircuited,
   }));
 }
 
@@ -96,6 +112,8 @@ function sagaState(i: SagaInst): SagaInstanceState {
     compensatedSteps: [...i.compensatedSteps],
   };
   if (i.failedStep !== undefined) s.failedStep = i.failedStep;
+  if (i.uncertainStep !== undefined) s.uncertainStep = i.uncertainStep;
+  if (i.suspended) s.suspended = true;
   return s;
 }
 
@@ -115,11 +133,12 @@ function findMsg(sim: Sim, id: number): Msg | undefined {
   };
   for (const s of sim.svcs) s.inbox.forEach(look);
   for (const q of sim.queues) q.fifo.forEach(look);
-  for (const t of sim.topics) for (const f of t.held.values()) f.forEach(look);
+  for (const t of sim.topics) for (const sub of t.subs) sub.held.forEach(look);
   return found;
 }
 
-const KIND_NAMES = ['request', 'reply', 'queue message', 'event', 'reply'];
+/** Names of `Mk` kinds for envelopes. */
+const KIND_NAMES = ['request', 'reply', 'event', 'queue message', 'async reply'];
 
 /** The envelope of a message, with the hops its correlation took (among messages still remembered). */
 export function envelopeView(sim: Sim, messageId: string): (Envelope & { path: PathHop[] }) | undefined {
@@ -129,8 +148,9 @@ export function envelopeView(sim: Sim, messageId: string): (Envelope & { path: P
   if (!m) return undefined;
   const payload: Record<string, string | number | boolean> = { kind: KIND_NAMES[m.kind]!, hop: m.hop };
   if (m.call) payload.attempt = m.call.attempt;
-  if (m.kind === Mk.Queue) payload.deliveries = m.deliveries;
+  if (m.kind >= Mk.Queue) payload.deliveries = m.deliveries;
   if (m.kind === Mk.Reply) payload.ok = m.ok;
+  if (m.pending !== null) payload.requestId = `m${m.pending.requestId}`;
   if (m.saga) {
     payload.saga = m.saga.def.name;
     payload.step = m.step;
