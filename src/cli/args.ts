@@ -8,7 +8,21 @@ export interface SimArgs {
   json: boolean;
 }
 
-export const USAGE = 'usage: npm run -s sim -- <diagram.json> [--seed N] [--until 60s] [--json]';
+export const USAGE = [
+  'usage: npm run -s sim -- <diagram.json> [--seed N] [--until 60s] [--json]',
+  '',
+  'Runs a diagram headless and prints its metrics (--json: the documented JSON report).',
+  '',
+  'exit codes:',
+  '  0  the run finished and its invariants hold',
+  '  1  the file could not be read, or is not a valid diagram',
+  '  2  bad command line',
+  '  3  an invariant was violated (conservation or saga accounting: an engine bug)',
+  '  4  the run overloaded itself and stopped early (report keys "overloaded" and "stoppedAtMs")',
+].join('\n');
+
+/** Exit codes of `sim`, as USAGE documents them. */
+export const EXIT = { ok: 0, badInput: 1, usage: 2, invariants: 3, overloaded: 4 } as const;
 
 /** Parses the command line; returns an error message for anything it can't read. */
 export function parseSimArgs(argv: readonly string[]): SimArgs | { error: string } {

@@ -1,6 +1,11 @@
 import type { InvariantReport, Metrics, Percentiles } from '../runtime/index';
 
-/** The `--json` output of `sim`, keys in the documented order. */
+/**
+ * The `--json` output of `sim`, keys in the documented order. Beyond the spec's keys: `sagas.*.running`,
+ * `edges.*.shortCircuited` (edges with a breaker), `replies` (diagrams with async request-reply), and
+ * on a run that overloaded itself `overloaded` (why) and `stoppedAtMs` (where; `until` stays the
+ * length asked for).
+ */
 export interface SimReport extends Metrics {
   seed: number;
   until: number;
@@ -8,6 +13,7 @@ export interface SimReport extends Metrics {
   traceHash: string;
   invariants: InvariantReport;
   overloaded?: string;
+  stoppedAtMs?: number;
 }
 
 /** Builds the report object with keys in the documented order. */
@@ -19,8 +25,9 @@ export function buildReport(
   m: Metrics,
   invariants: InvariantReport,
   overloaded: string | null,
+  stoppedAtMs: number,
 ): SimReport {
-  const r: SimReport = {
+  const r: Omit<SimReport, 'invariants'> & { invariants?: InvariantReport } = {
     seed,
     until,
     events,
@@ -31,10 +38,14 @@ export function buildReport(
     requests: m.requests,
     sagas: m.sagas,
     duplicates: m.duplicates,
-    invariants,
   };
-  if (overloaded) r.overloaded = overloaded;
-  return r;
+  if (m.replies) r.replies = m.replies;
+  r.invariants = invariants;
+  if (overloaded) {
+    r.overloaded = overloaded;
+    r.stoppedAtMs = stoppedAtMs;
+  }
+  return r as SimReport;
 }
 
 function table(headers: string[], rows: (string | number)[][]): string {
@@ -52,9 +63,11 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** The readable form of a report. */
 export function formatReport(r: SimReport, diagramName: string): string {
   const out: string[] = [];
-  out.push(
-    `${diagramName} — seed ${r.seed}, ${r.until / 1000}s simulated, ${r.events} events, trace ${r.traceHash}`,
-  );
+  const simulated =
+    r.stoppedAtMs !== undefined
+      ? `stopped at ${r.stoppedAtMs / 1000}s of ${r.until / 1000}s`
+      : `${r.until / 1000}s simulated`;
+  out.push(`${diagramName} — seed ${r.seed}, ${simulated}, ${r.events} events, trace ${r.traceHash}`);
   if (r.overloaded) out.push(`OVERLOADED: ${r.overloaded}`);
   const q = r.requests;
   out.push(
@@ -121,7 +134,7 @@ export function formatReport(r: SimReport, diagramName: string): string {
   out.push(
     '\nEdges\n' +
       table(
-        ['edge', 'sent', 'failed', 'timed out', 'retried', 'circuit opened'],
+        ['edge', 'sent', 'failed', 'timed out', 'retried', 'circuit opened', 'short-circuited'],
         Object.entries(r.edges).map(([id, e]) => [
           id,
           e.sent,
@@ -129,6 +142,7 @@ export function formatReport(r: SimReport, diagramName: string): string {
           e.timedOut,
           e.retried,
           e.circuitOpened,
+          e.shortCircuited ?? '-',
         ]),
       ),
   );
@@ -137,8 +151,18 @@ export function formatReport(r: SimReport, diagramName: string): string {
     out.push(
       '\nSagas\n' +
         table(
-          ['saga', 'started', 'completed', 'compensated', 'stuck'],
-          sagas.map(([name, s]) => [name, s.started, s.completed, s.compensated, s.stuck]),
+          ['saga', 'started', 'completed', 'compensated', 'stuck', 'running'],
+          sagas.map(([name, s]) => [name, s.started, s.completed, s.compensated, s.stuck, s.running]),
+        ),
+    );
+  }
+  const replies = Object.entries(r.replies ?? {});
+  if (replies.length) {
+    out.push(
+      '\nAsync replies\n' +
+        table(
+          ['reply channel', 'matched', 'duplicate', 'unmatched', 'unanswered'],
+          replies.map(([name, x]) => [name, x.matched, x.duplicate, x.unmatched, x.unanswered]),
         ),
     );
   }

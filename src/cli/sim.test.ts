@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,23 +51,34 @@ describe('sim command', () => {
   const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
   const sim = (...args: string[]) => spawnSync(tsx, ['src/cli/sim.ts', ...args], { encoding: 'utf8' });
 
-  it('prints the documented JSON keys with --json', () => {
+  const percentiles = ['mean', 'p50', 'p95', 'p99'];
+
+  it('prints the documented JSON keys with --json, at every level', () => {
     const file = join(dir, 'ok.json');
     writeFileSync(
       file,
       JSON.stringify({
-        services: [{ id: 'c', kind: 'client', traffic: { rate: 10 } }, { id: 'a' }, { id: 'b' }],
+        services: [
+          { id: 'c', kind: 'client', traffic: { rate: 10 } },
+          { id: 'a' },
+          { id: 'b' },
+          { id: 'o', kind: 'orchestrator' },
+        ],
         edges: [
-          { id: 'e', kind: 'sync', from: 'c', to: 'a' },
-          { id: 'q', kind: 'queue', from: 'a', to: 'b', channel: 'jobs' },
+          { id: 'e', kind: 'sync', from: 'c', to: 'a', breaker: { enabled: true } },
+          { id: 'x', kind: 'sync', from: 'c', to: 'o' },
+          { id: 'q', kind: 'queue', from: 'a', to: 'b', channel: 'jobs', replyChannel: 'done' },
+          { id: 't', kind: 'topic', from: 'a', to: 'b', topic: 'news' },
+          { id: 's1', kind: 'saga', from: 'o', to: 'a', saga: 'order', step: 1 },
+          { id: 's2', kind: 'saga', from: 'o', to: 'b', saga: 'order', step: 2 },
         ],
       }),
     );
-    const out = JSON.parse(
-      execFileSync(tsx, ['src/cli/sim.ts', file, '--json', '--until', '5s', '--seed', '3'], {
-        encoding: 'utf8',
-      }),
-    );
+    const run = spawnSync(tsx, ['src/cli/sim.ts', file, '--json', '--until', '5s', '--seed', '3'], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout);
     expect(Object.keys(out)).toEqual([
       'seed',
       'until',
@@ -79,34 +90,105 @@ describe('sim command', () => {
       'requests',
       'sagas',
       'duplicates',
+      'replies',
       'invariants',
     ]);
     expect(out.seed).toBe(3);
     expect(out.until).toBe(5_000);
-    expect(Object.keys(out.services.a)).toEqual([
-      'name',
-      'received',
-      'handled',
-      'failed',
-      'maxInbox',
-      'utilization',
-      'waitMs',
-      'latencyMs',
-    ]);
-    expect(Object.keys(out.channels.jobs)).toEqual([
-      'kind',
-      'published',
-      'delivered',
-      'redelivered',
-      'deadLettered',
-      'dropped',
-      'maxDepth',
-      'depthAtEnd',
-      'waitMs',
-    ]);
+    expect(out.traceHash).toMatch(/^[0-9a-f]{16}$/);
+    expect(Object.keys(out.services)).toEqual(['c', 'a', 'b', 'o']);
+    for (const s of Object.values<Record<string, unknown>>(out.services)) {
+      expect(Object.keys(s)).toEqual([
+        'name',
+        'received',
+        'handled',
+        'failed',
+        'maxInbox',
+        'utilization',
+        'waitMs',
+        'latencyMs',
+      ]);
+      expect(Object.keys(s.waitMs as object)).toEqual(percentiles);
+      expect(Object.keys(s.latencyMs as object)).toEqual(percentiles);
+    }
+    expect(Object.keys(out.channels)).toEqual(['jobs', 'done', 'news']);
+    for (const c of Object.values<Record<string, unknown>>(out.channels)) {
+      expect(Object.keys(c)).toEqual([
+        'kind',
+        'published',
+        'delivered',
+        'redelivered',
+        'deadLettered',
+        'dropped',
+        'maxDepth',
+        'depthAtEnd',
+        'waitMs',
+      ]);
+      expect(Object.keys(c.waitMs as object)).toEqual(percentiles);
+    }
+    expect(out.channels.news.kind).toBe('topic');
+    const edgeKeys = ['sent', 'failed', 'timedOut', 'retried', 'circuitOpened'];
+    expect(Object.keys(out.edges)).toEqual(['e', 'x', 'q', 't', 's1', 's2']);
+    // Only an edge with a circuit breaker adds its fast-fails.
+    expect(Object.keys(out.edges.e)).toEqual([...edgeKeys, 'shortCircuited']);
+    for (const id of ['x', 'q', 't', 's1', 's2']) expect(Object.keys(out.edges[id])).toEqual(edgeKeys);
+    expect(Object.keys(out.requests)).toEqual(['sent', 'succeeded', 'failed', 'timedOut', 'latencyMs']);
+    expect(Object.keys(out.requests.latencyMs)).toEqual(percentiles);
+    expect(Object.keys(out.sagas)).toEqual(['order']);
+    expect(Object.keys(out.sagas.order)).toEqual(['started', 'completed', 'compensated', 'stuck', 'running']);
+    const saga = out.sagas.order;
+    expect(saga.started).toBe(saga.completed + saga.compensated + saga.stuck + saga.running);
+    expect(Object.keys(out.replies)).toEqual(['done']);
+    expect(Object.keys(out.replies.done)).toEqual(['matched', 'duplicate', 'unmatched', 'unanswered']);
+    expect(out.replies.done.matched).toBeGreaterThan(0);
+    expect(typeof out.duplicates).toBe('number');
     expect(out.invariants).toEqual({ conservation: true, sagas: true, violations: [] });
     // The readable table of the same run carries the same hash.
     expect(sim(file, '--until', '5s', '--seed', '3').stdout).toContain(out.traceHash);
+  });
+
+  it('a run that overloads itself exits 4 and says where it stopped', () => {
+    const file = join(dir, 'flood.json');
+    const ids = ['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'];
+    writeFileSync(
+      file,
+      JSON.stringify({
+        services: [
+          { id: 'client', kind: 'client', traffic: { rate: 1 } },
+          ...ids.map((id) => ({ id, concurrency: 10_000, latency: { dist: 'fixed', ms: 1 } })),
+        ],
+        edges: [
+          { id: 'c', kind: 'topic', from: 'client', to: 'a0', topic: 'boom' },
+          ...ids.map((id, i) => ({
+            id: `x${i}`,
+            kind: 'topic',
+            from: id,
+            to: ids[(i + 1) % 8],
+            topic: 'boom',
+          })),
+        ],
+        run: { untilMs: 60_000, hopLimit: 1000 },
+      }),
+    );
+    const run = sim(file, '--json');
+    expect(run.status).toBe(4);
+    const out = JSON.parse(run.stdout);
+    expect(Object.keys(out).slice(-3)).toEqual(['invariants', 'overloaded', 'stoppedAtMs']);
+    expect(out.until).toBe(60_000);
+    expect(out.stoppedAtMs).toBeGreaterThan(0);
+    expect(out.stoppedAtMs).toBeLessThan(60_000);
+    expect(out.overloaded).toContain(`Overloaded at ${Math.round(out.stoppedAtMs)} ms`);
+    expect(out.invariants.conservation).toBe(true);
+    const table = sim(file);
+    expect(table.status).toBe(4);
+    expect(table.stdout).toContain(`stopped at ${out.stoppedAtMs / 1000}s of 60s`);
+  });
+
+  it('documents its exit codes in --help', () => {
+    const help = sim('--help');
+    expect(help.stderr).toContain('exit codes:');
+    for (const code of ['0', '1', '2', '3', '4'])
+      expect(help.stderr).toMatch(new RegExp(`^  ${code}  `, 'm'));
   });
 
   it('rejects a bad diagram with the plain-language errors and a non-zero exit', () => {

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { formatErrors, parseDiagram } from '../model/parse';
 import { createEngine } from '../runtime/index';
-import { parseSimArgs } from './args';
+import { EXIT, parseSimArgs } from './args';
 import { buildReport, formatReport } from './report';
 
-/** `npm run -s sim -- <diagram.json> [--seed N] [--until 60s] [--json]`: runs a diagram headless. */
+/** `npm run -s sim -- <diagram.json> [--seed N] [--until 60s] [--json]`: runs a diagram headless (exit codes in USAGE). */
 function main(argv: readonly string[]): number {
   const args = parseSimArgs(argv);
   if ('error' in args) {
     process.stderr.write(`${args.error}\n`);
-    return 2;
+    return EXIT.usage;
   }
   let text: string;
   try {
@@ -19,19 +19,19 @@ function main(argv: readonly string[]): number {
     process.stderr.write(
       `${args.file}: ${code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(err)})`}\n`,
     );
-    return 1;
+    return EXIT.badInput;
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
     process.stderr.write(`${args.file}: not valid JSON (${(err as Error).message})\n`);
-    return 1;
+    return EXIT.badInput;
   }
   const parsed = parseDiagram(raw);
   if (!parsed.ok) {
     process.stderr.write(`${args.file} is not a valid diagram:\n${formatErrors(parsed.errors)}\n`);
-    return 1;
+    return EXIT.badInput;
   }
   const diagram = parsed.diagram;
   const engine = createEngine(diagram, { seed: args.seed, untilMs: args.untilMs });
@@ -44,11 +44,13 @@ function main(argv: readonly string[]): number {
     engine.metrics(),
     engine.check(),
     engine.overloaded,
+    engine.now,
   );
   process.stdout.write(
     args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, diagram.name)}\n`,
   );
-  return report.invariants.conservation && report.invariants.sagas ? 0 : 3;
+  if (!report.invariants.conservation || !report.invariants.sagas) return EXIT.invariants;
+  return report.overloaded ? EXIT.overloaded : EXIT.ok;
 }
 
 process.exitCode = main(process.argv.slice(2));
