@@ -147,6 +147,7 @@ function checkCalls(
   clientCalls: number,
 ): void {
   const pending = new Float64Array(sim.edges.length);
+  const trials = new Float64Array(sim.edges.length);
   const lanes = new Set(sim.edges.map((e) => e.policy?.lane));
   for (const d of sim.sagas) lanes.add(d.actionPolicy.lane).add(d.compensationPolicy.lane);
   for (const lane of lanes) {
@@ -155,6 +156,7 @@ function checkCalls(
     lane.forEachLive((call) => {
       live++;
       pending[call.edge.idx]!++;
+      if (call.trial) trials[call.edge.idx]!++;
     });
     if (live !== lane.live) fail(`a timeout lane counts ${lane.live} pending attempts but holds ${live}`);
   }
@@ -166,6 +168,11 @@ function checkCalls(
     if (e.sent !== settled)
       fail(`edge ${e.id}: ${e.sent} sent but ${settled} succeeded, failed, pending or abandoned`);
     if (e.timedOut > e.failed) fail(`edge ${e.id}: ${e.timedOut} timed out but only ${e.failed} failed`);
+    // A half-open breaker waits on exactly the one trial it let through, and that trial is pending.
+    if (trials[e.idx]! !== (e.trialOut ? 1 : 0))
+      fail(
+        `edge ${e.id}: breaker ${e.trialOut ? 'waits on a trial' : 'has no trial out'} but ${trials[e.idx]} pending`,
+      );
   }
   let sagaCalls = 0;
   for (const inst of sim.liveSagas) if (inst.call !== null && !inst.call.done) sagaCalls++;

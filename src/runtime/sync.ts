@@ -217,10 +217,12 @@ function breakerOutcome(sim: Sim, e: Edg, ok: boolean, call: Call): void {
   }
 }
 
-/** The open period is over: let one trial through. */
+/**
+ * The open period is over: let one trial through. A trial of an earlier half-open period that is
+ * still pending (the circuit re-opened on another call's failure) stays the one trial.
+ */
 export function onHalfOpen(sim: Sim, e: Edg): void {
   setCircuit(sim, e, 'half-open');
-  e.trialOut = false;
 }
 
 function setCircuit(sim: Sim, e: Edg, state: Edg['circuit']): void {
