@@ -12,6 +12,9 @@ export type Theme = 'light' | 'dark';
 /** Shapes a mark can take; each is drawn by `traceMark` and painted as `SHAPE_PAINT` says. */
 export type MarkShape =
   | 'dot'
+  | 'donut'
+  | 'retry'
+  | 'hexagon'
   | 'ring'
   | 'cross'
   | 'square'
@@ -28,6 +31,9 @@ export type MarkShape =
 /** Whether a shape is filled or stroked (so a batch of one look is one fill() or one stroke()). */
 export const SHAPE_PAINT: Record<MarkShape, 'fill' | 'stroke'> = {
   dot: 'fill',
+  donut: 'fill',
+  retry: 'stroke',
+  hexagon: 'fill',
   ring: 'stroke',
   cross: 'stroke',
   square: 'fill',
@@ -66,8 +72,8 @@ export const MESSAGE_LEGEND: Record<MessageLook, LegendEntry> = {
   'reply-ok': entry(
     'reply-ok',
     'Reply (ok)',
-    'A successful reply travelling back',
-    'dot',
+    'A successful reply travelling back (a disc with a hole)',
+    'donut',
     '#16a34a',
     '#4ade80',
   ),
@@ -106,12 +112,19 @@ export const MESSAGE_LEGEND: Record<MessageLook, LegendEntry> = {
   compensation: entry(
     'compensation',
     'Compensation',
-    'Undoes a completed step, in reverse order',
-    'badge',
+    'Undoes a completed step, in reverse order (a hexagon with the step it undoes)',
+    'hexagon',
     '#db2777',
     '#f472b6',
   ),
-  retry: entry('retry', 'Retry', 'The same request sent again after a backoff', 'ring', '#ea580c', '#fb923c'),
+  retry: entry(
+    'retry',
+    'Retry',
+    'The same request sent again after a backoff',
+    'retry',
+    '#ea580c',
+    '#fb923c',
+  ),
   'dead-letter': entry(
     'dead-letter',
     'Dead letter',
@@ -196,6 +209,9 @@ export function resolvePalette(theme: Theme, style?: Pick<CSSStyleDeclaration, '
 /** The subset of the 2D context path API a mark needs (a CanvasRenderingContext2D or a Path2D). */
 export type MarkPath = Pick<CanvasPath, 'moveTo' | 'lineTo' | 'arc' | 'rect' | 'closePath'>;
 
+/** Looks that carry a saga step number on their mark. */
+export const STEP_LOOKS: ReadonlySet<MessageLook> = new Set(['saga-action', 'compensation']);
+
 /**
  * Adds the outline of `shape` centred at (x, y) with radius `r` to the current path, without
  * beginning or painting it, so a whole batch of one look becomes a single fill() or stroke().
@@ -207,6 +223,36 @@ export function traceMark(p: MarkPath, shape: MarkShape, x: number, y: number, r
       p.moveTo(x + r, y);
       p.arc(x, y, r, 0, Math.PI * 2);
       return;
+    case 'donut':
+      // The hole is traced the other way round, so a plain (non-zero) fill leaves it empty.
+      p.moveTo(x + r * 1.1, y);
+      p.arc(x, y, r * 1.1, 0, Math.PI * 2);
+      p.moveTo(x + r * 0.45, y);
+      p.arc(x, y, r * 0.45, 0, Math.PI * 2, true);
+      return;
+    case 'retry': {
+      // A circular arrow: most of a circle, with a head at its open end.
+      const a0 = -Math.PI * 0.35;
+      const a1 = Math.PI * 1.3;
+      p.moveTo(x + Math.cos(a0) * r, y + Math.sin(a0) * r);
+      p.arc(x, y, r, a0, a1);
+      const hx = x + Math.cos(a1) * r;
+      const hy = y + Math.sin(a1) * r;
+      p.moveTo(hx - r * 0.6, hy - r * 0.15);
+      p.lineTo(hx, hy);
+      p.lineTo(hx + r * 0.1, hy - r * 0.65);
+      return;
+    }
+    case 'hexagon': {
+      const h = r * 1.35;
+      for (let i = 0; i < 6; i++) {
+        const a = (i / 6) * Math.PI * 2;
+        if (i === 0) p.moveTo(x + Math.cos(a) * h, y + Math.sin(a) * h);
+        else p.lineTo(x + Math.cos(a) * h, y + Math.sin(a) * h);
+      }
+      p.closePath();
+      return;
+    }
     case 'double':
       p.moveTo(x + r, y);
       p.arc(x, y, r, 0, Math.PI * 2);

@@ -1,10 +1,10 @@
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import type { Box } from '../geometry';
-import { SERVICE_SIZE } from '../geometry';
 import type { Playback } from '../../playback';
 import type { Palette, Theme } from '../../playback/legend';
 import { resolvePalette } from '../../playback/legend';
+import { anchorBox } from './anchors';
 import type { NodeBoxLookup } from './renderer';
 import { MessageRenderer } from './renderer';
 
@@ -20,6 +20,13 @@ export interface MessageLayerProps {
 }
 
 let darkQuery: MediaQueryList | null | undefined;
+let calmQuery: MediaQueryList | null | undefined;
+
+/** Whether the person asked the system for less motion. */
+function prefersReducedMotion(): boolean {
+  if (calmQuery === undefined) calmQuery = window.matchMedia?.('(prefers-reduced-motion: reduce)') ?? null;
+  return calmQuery?.matches ?? false;
+}
 
 /** Which theme the page shows, when the layer is not told. */
 function detectTheme(): Theme {
@@ -56,20 +63,18 @@ export function MessageLayer(props: MessageLayerProps) {
     rendererRef.current = renderer;
     let palette: Palette | null = null;
     let paletteTheme: Theme | null = null;
+    let reducedMotion = prefersReducedMotion();
     let frames = 0;
     let cssW = 0;
     let cssH = 0;
     let dpr = 0;
-    let lastCorrelation: { id: string; correlation: string } | null = null;
+    let lastCorrelation: { id: string; runId: number; correlation: string } | null = null;
     const last: Record<string, unknown> = {};
 
     const boxOf: NodeBoxLookup = (id: string, out: Box) => {
       const node = store.getState().nodeLookup.get(id);
       if (!node) return false;
-      out.x = node.internals.positionAbsolute.x;
-      out.y = node.internals.positionAbsolute.y;
-      out.width = node.measured.width ?? node.width ?? SERVICE_SIZE.width;
-      out.height = node.measured.height ?? node.height ?? SERVICE_SIZE.height;
+      anchorBox(node, out);
       return true;
     };
 
@@ -88,8 +93,9 @@ export function MessageLayer(props: MessageLayerProps) {
         canvas.style.width = `${cssW}px`;
         canvas.style.height = `${cssH}px`;
       }
-      // The theme is re-read every half second at most: cheap, and a theme switch shows promptly.
+      // Theme and motion preference are re-read every half second: cheap, and a switch shows promptly.
       if (frames++ % 30 === 0 || p.theme !== paletteTheme) {
+        reducedMotion = prefersReducedMotion();
         const theme = p.theme ?? detectTheme();
         if (!palette || theme !== paletteTheme) {
           palette = resolvePalette(theme, getComputedStyle(canvas));
@@ -100,10 +106,13 @@ export function MessageLayer(props: MessageLayerProps) {
       const selected = p.selectedMessageId ?? null;
       let correlation = p.selectedCorrelationId ?? null;
       if (correlation === null && selected !== null) {
-        if (lastCorrelation?.id !== selected) {
+        // Ids restart with every run, so the run is part of what the cached correlation is for.
+        if (lastCorrelation?.id !== selected || lastCorrelation.runId !== frame.runId) {
           const slot = frame.messages.slotOf(selected);
           lastCorrelation =
-            slot >= 0 ? { id: selected, correlation: frame.messages.correlations[slot]! } : null;
+            slot >= 0
+              ? { id: selected, runId: frame.runId, correlation: frame.messages.correlations[slot]! }
+              : null;
         }
         correlation = lastCorrelation?.correlation ?? null;
       }
@@ -127,6 +136,7 @@ export function MessageLayer(props: MessageLayerProps) {
         sig.palette === palette &&
         sig.selected === selected &&
         sig.correlation === correlation &&
+        sig.reducedMotion === reducedMotion &&
         sig.diagram === frame.diagram
       ) {
         return;
@@ -145,6 +155,7 @@ export function MessageLayer(props: MessageLayerProps) {
         palette,
         selected,
         correlation,
+        reducedMotion,
         diagram: frame.diagram,
       });
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -154,6 +165,7 @@ export function MessageLayer(props: MessageLayerProps) {
         palette: palette!,
         highlightCorrelation: correlation,
         selectedMessageId: selected,
+        reducedMotion,
       });
     };
     handle = requestAnimationFrame(loop);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { edgeCurve, pointAt, SERVICE_SIZE, type Box } from '../geometry';
 import { FakeClock, Playback, createFakeEngine, createInProcessHost, resolvePalette } from '../../playback';
 import { testDiagram } from '../../playback/testDiagram';
+import { EFFECT_KINDS, EFFECT_LEGEND, MESSAGE_LEGEND, MESSAGE_LOOKS } from '../../playback';
+import { anchorBox } from './anchors';
 import { edgeLanes, laneForIndex } from './lanes';
 import { MessageRenderer } from './renderer';
 
@@ -110,5 +112,67 @@ describe('MessageRenderer', () => {
     r.draw(ctx, pb.frame(), { x: 0, y: 0, zoom: 1 }, moved, options);
     const after = r.positionOf('m0')!;
     expect(after.y - before.y).toBeCloseTo(100, 0);
+  });
+
+  it('draws effects as steady marks under reduced motion (no expanding ring)', () => {
+    const d = testDiagram({ faults: [{ id: 'f', kind: 'down', target: 'b', atMs: 0, durationMs: 0 }] });
+    const clock = new FakeClock();
+    const pb = new Playback({
+      host: createInProcessHost(createFakeEngine, { synchronous: true }),
+      clock,
+      scheduler: clock,
+    });
+    pb.load(d);
+    pb.seek(302); // m0 refused at 301
+    expect(pb.frame().effects.some((e) => e.kind === 'refused')).toBe(true);
+    const arcs = (reducedMotion: boolean) => {
+      const { ctx, calls } = fakeContext();
+      new MessageRenderer().draw(ctx, pb.frame(), { x: 0, y: 0, zoom: 1 }, boxOf, {
+        ...options,
+        reducedMotion,
+      });
+      return { arcs: calls.filter((c) => c.startsWith('arc(')).length, alpha: ctx.globalAlpha };
+    };
+    const moving = arcs(false);
+    const calm = arcs(true);
+    expect(calm.arcs).toBe(moving.arcs - 1);
+    expect(calm.alpha).toBe(1);
+  });
+});
+
+describe('anchorBox', () => {
+  it("puts a curve's ends exactly on React Flow's handle points", () => {
+    // A 172×64 card at (100, 50) with 10×10 handles straddling its left and right sides.
+    const node = {
+      measured: { width: 172, height: 64 },
+      internals: {
+        positionAbsolute: { x: 100, y: 50 },
+        handleBounds: {
+          source: [{ x: 167, y: 27, width: 10, height: 10 }],
+          target: [{ x: -5, y: 27, width: 10, height: 10 }],
+        },
+      },
+    };
+    const box: Box = { x: 0, y: 0, width: 0, height: 0 };
+    anchorBox(node, box);
+    const c = edgeCurve(box, box);
+    // React Flow: source = right side of the out handle, target = left side of the in handle.
+    expect(c.p0).toEqual({ x: 100 + 167 + 10, y: 50 + 27 + 5 });
+    expect(c.p3).toEqual({ x: 100 - 5, y: 50 + 27 + 5 });
+  });
+
+  it('falls back to the card before handles are measured', () => {
+    const box: Box = { x: 0, y: 0, width: 0, height: 0 };
+    anchorBox({ measured: {}, internals: { positionAbsolute: { x: 3, y: 4 } } }, box);
+    expect(box).toEqual({ x: 3, y: 4, ...SERVICE_SIZE });
+  });
+});
+
+describe('the legend', () => {
+  it('gives every message look its own shape, and every effect its own shape', () => {
+    const looks = MESSAGE_LOOKS.map((l) => MESSAGE_LEGEND[l].shape);
+    const effects = EFFECT_KINDS.map((k) => EFFECT_LEGEND[k].shape);
+    expect(new Set(looks).size).toBe(looks.length);
+    expect(new Set(effects).size).toBe(effects.length);
   });
 });

@@ -4,7 +4,7 @@ import type { Diagram } from '../../model/schema';
 import type { Particles, PlaybackFrame } from '../../playback';
 import { Bundler, EFFECT_KINDS, MESSAGE_LOOKS } from '../../playback';
 import type { Palette } from '../../playback/legend';
-import { EFFECT_LEGEND, MESSAGE_LEGEND, SHAPE_PAINT, traceMark } from '../../playback/legend';
+import { EFFECT_LEGEND, MESSAGE_LEGEND, SHAPE_PAINT, STEP_LOOKS, traceMark } from '../../playback/legend';
 import { edgeLanes } from './lanes';
 
 /** The flow's pan and zoom: screen = flow × zoom + (x, y). */
@@ -24,13 +24,18 @@ export interface DrawOptions {
   palette: Palette;
   highlightCorrelation: string | null;
   selectedMessageId: string | null;
+  /** The person asked for less motion: effects are still marks, not expanding, fading rings. */
+  reducedMotion?: boolean;
 }
 
 /** How long an effect's burst lasts, in wall milliseconds. */
 export const EFFECT_WALL_MS = 700;
-const BASE_RADIUS = 5;
+const BASE_RADIUS = 6;
+/** Marks that carry a step number are drawn larger, so the number can be read. */
+const STEP_SCALE = 1.4;
 const MAX_LABELS = 400;
 const LOOK_SHAPES = MESSAGE_LOOKS.map((l) => MESSAGE_LEGEND[l].shape);
+const HAS_STEP = Uint8Array.from(MESSAGE_LOOKS, (l) => (STEP_LOOKS.has(l) ? 1 : 0));
 const EFFECT_SHAPES = EFFECT_KINDS.map((k) => EFFECT_LEGEND[k].shape);
 const EFFECT_INDEX = new Map(EFFECT_KINDS.map((k, i) => [k, i]));
 
@@ -105,7 +110,9 @@ export class MessageRenderer {
       const y =
         (a * curves[k + 1]! + b * curves[k + 3]! + d * curves[k + 5]! + f * curves[k + 7]!) * z + view.y;
       const c = p.count[i]!;
-      const rad = c > 1 ? r * Math.min(4, 1.1 + Math.log2(c) * 0.45) : p.highlighted[i] ? r * 1.35 : r;
+      let rad = c > 1 ? r * Math.min(4, 1.1 + Math.log2(c) * 0.45) : r;
+      if (c === 1 && HAS_STEP[p.look[i]!]) rad *= STEP_SCALE;
+      if (c === 1 && p.highlighted[i]) rad *= 1.3;
       if (x < -rad || y < -rad || x > w + rad || y > h + rad) {
         sx[i] = NaN;
         continue;
@@ -226,10 +233,16 @@ export class MessageRenderer {
         any = true;
       }
       if (!any) continue;
+      // A thin halo in the background colour first, so a mark stands out on an edge of any colour.
+      ctx.strokeStyle = o.palette.ink.labelHalo;
       if (SHAPE_PAINT[shape] === 'fill') {
+        ctx.lineWidth = 2.5;
+        ctx.stroke();
         ctx.fillStyle = color;
         ctx.fill();
       } else {
+        ctx.lineWidth = 4.5;
+        ctx.stroke();
         ctx.strokeStyle = color;
         ctx.lineWidth = 2;
         ctx.stroke();
@@ -295,20 +308,22 @@ export class MessageRenderer {
   private drawStepLabels(ctx: CanvasRenderingContext2D, p: Particles, o: DrawOptions, r: number): void {
     if (r < 4) return;
     ctx.fillStyle = o.palette.ink.onMark;
-    ctx.font = `700 ${Math.round(r * 1.5)}px system-ui, sans-serif`;
+    ctx.font = `700 ${Math.round(r * 1.5 * STEP_SCALE)}px system-ui, sans-serif`;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     let labels = 0;
     for (let i = 0; i < p.n && labels < MAX_LABELS; i++) {
       const step = p.step[i]!;
-      if (step === 0 || p.count[i] !== 1 || LOOK_SHAPES[p.look[i]!] !== 'badge' || Number.isNaN(this.sx[i]!))
-        continue;
+      if (step === 0 || p.count[i] !== 1 || !HAS_STEP[p.look[i]!] || Number.isNaN(this.sx[i]!)) continue;
       ctx.fillText(String(step), this.sx[i]!, this.sy[i]! + 0.5);
       labels++;
     }
   }
 
-  /** Effects as short bursts: an expanding, fading ring with the effect's mark at its centre. */
+  /**
+   * Effects as short bursts: an expanding, fading ring with the effect's mark at its centre; with
+   * reduced motion, the mark alone, steady, for as long.
+   */
   private drawEffects(
     ctx: CanvasRenderingContext2D,
     frame: PlaybackFrame,
@@ -331,13 +346,15 @@ export class MessageRenderer {
       const k = EFFECT_INDEX.get(fx.kind) ?? 0;
       const color = o.palette.effects[k]!;
       const shape = EFFECT_SHAPES[k]!;
-      const life = age / horizon;
-      ctx.globalAlpha = 1 - life;
       ctx.strokeStyle = color;
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      ctx.arc(x, y, r * (1.5 + life * 3), 0, Math.PI * 2);
-      ctx.stroke();
+      if (!o.reducedMotion) {
+        const life = age / horizon;
+        ctx.globalAlpha = 1 - life;
+        ctx.lineWidth = 2;
+        ctx.beginPath();
+        ctx.arc(x, y, r * (1.5 + life * 3), 0, Math.PI * 2);
+        ctx.stroke();
+      }
       ctx.beginPath();
       traceMark(ctx, shape, x, y, r * 1.3);
       if (SHAPE_PAINT[shape] === 'fill') {
