@@ -1,9 +1,12 @@
 import { BaseEdge, EdgeLabelRenderer, type Edge as FlowEdge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { Edge } from '../../model/schema';
+import { MESSAGE_LEGEND, MESSAGE_LOOKS } from '../../playback';
 import { useAppStore } from '../../store';
 import { curveBetween, curvePath, pointAt } from '../geometry';
 import { EDGE_STYLE } from '../icons';
+import { ChannelMark } from '../messageLayer/ChannelMark';
+import '../messageLayer/runMarks.css';
 
 export type KindEdgeType = FlowEdge<{ edge: Edge; lane: number }>;
 
@@ -29,7 +32,6 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
   const style = EDGE_STYLE[edge.kind];
   const curve = curveBetween({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, data.lane);
   const mid = pointAt(curve, 0.5);
-  const near = pointAt(curve, 0.82);
   // The label fits in the gap between the two services; the full text is in its tooltip.
   const room = Math.max(90, Math.hypot(targetX - sourceX, targetY - sourceY) - 14);
   const cut = state?.cut ?? false;
@@ -70,17 +72,14 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
             </span>
           )}
           <span className="elabel__text">{edgeLabel(edge)}</span>
-          {channel && (
-            <span className={`elabel__depth${channel.depth > 20 ? ' is-high' : ''}`} title="Messages waiting">
-              {channel.depth}
-            </span>
-          )}
           {cut && <span className="elabel__cut">✂ cut</span>}
         </div>
+        {channel && <ChannelMark channel={channel} x={mid.x} y={mid.y} edgeId={id} />}
         {circuit !== 'closed' && (
           <div
             className={`circuit circuit--${circuit}`}
-            style={{ transform: `translate(-50%, -50%) translate(${near.x}px, ${near.y}px)` }}
+            // Just above the label: on a short edge, a pill on the line would hide the label.
+            style={{ transform: `translate(-50%, -100%) translate(${mid.x}px, ${mid.y - 13}px)` }}
             data-testid={`circuit-${id}`}
           >
             {circuit === 'open' ? 'circuit open' : 'half-open'}
@@ -94,10 +93,21 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
 /** An edge drawn in its kind's look, with its label and, during a run, circuit and partition state. */
 export const KindEdge = memo(KindEdgeView);
 
-/** SVG markers for edge ends, one per kind; rendered once inside the flow. */
+/** The legend's mark colours as CSS custom properties (--mark-<look>), for marks drawn in the DOM. */
+const MARK_COLOURS = (['light', 'dark'] as const)
+  .map(
+    (theme) =>
+      `${theme === 'dark' ? ":root[data-theme='dark']" : ':root'}{${MESSAGE_LOOKS.map(
+        (l) => `--mark-${l}:var(${MESSAGE_LEGEND[l].cssVar},${MESSAGE_LEGEND[l].color[theme]});`,
+      ).join('')}}`,
+  )
+  .join('');
+
+/** SVG markers for edge ends, one per kind, and the mark colours; rendered once inside the flow. */
 export function EdgeMarkers() {
   return (
     <svg className="edge-markers" aria-hidden="true">
+      <style>{MARK_COLOURS}</style>
       <defs>
         <marker
           id="mk-sync"

@@ -3,6 +3,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import type { Latency, Service } from '../../model/schema';
 import { useAppStore } from '../../store';
 import { ServiceIcon } from '../icons';
+import '../messageLayer/runMarks.css';
 
 export type ServiceNodeType = Node<{ service: Service }, 'service'>;
 
@@ -41,6 +42,7 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
     selected && 'is-selected',
     down && 'is-down',
     state && state.slowFactor > 1 && 'is-slow',
+    state?.failing && 'is-failing',
   ]
     .filter(Boolean)
     .join(' ');
@@ -69,6 +71,11 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
           {state.slowFactor > 1 && <span className="badge badge--slow">×{state.slowFactor} slow</span>}
           {state.injectedErrorRate > 0 && (
             <span className="badge badge--fail">{Math.round(state.injectedErrorRate * 100)}% fail</span>
+          )}
+          {state.failing && state.injectedErrorRate === 0 && (
+            <span className="badge badge--failing" title="Most of its recent work failed">
+              failing
+            </span>
           )}
           {state.inbox > 0 && (
             <span className="badge badge--inbox" title="Messages waiting in the inbox">
