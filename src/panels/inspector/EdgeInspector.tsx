@@ -3,6 +3,7 @@ import { replaceEdge } from '../../model/edits';
 import { EDGE_KINDS, QueueEdge, SagaEdge, SyncEdge, TopicEdge, type Edge } from '../../model/schema';
 import { useAppStore } from '../../store';
 import { NumberField, Section, SelectField, TextField, ToggleField } from './fields';
+import { EdgeLiveFaults } from './LiveFaults';
 import { useEntityEdit } from './useEntityEdit';
 
 /** Every property of one edge, by kind, validated as you type. */
@@ -30,6 +31,7 @@ export function EdgeInspector({ edge }: { edge: Edge }) {
       {edge.kind === 'queue' && <QueueFields edge={edge} />}
       {edge.kind === 'topic' && <TopicFields edge={edge} />}
       {edge.kind === 'saga' && <SagaFields edge={edge} />}
+      <EdgeLiveFaults edgeId={edge.id} />
     </div>
   );
 }

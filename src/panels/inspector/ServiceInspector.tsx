@@ -3,6 +3,7 @@ import { LATENCY_DISTS, SERVICE_KINDS, Service, TRAFFIC_PATTERNS, type Latency }
 import { SERVICE_KIND_INFO } from '../../model/defaults';
 import { useAppStore } from '../../store';
 import { NumberField, Section, SelectField, TextField, ToggleField } from './fields';
+import { ServiceLiveFaults } from './LiveFaults';
 import { useEntityEdit } from './useEntityEdit';
 
 const DIST_LABEL: Record<Latency['dist'], string> = {
@@ -164,6 +165,7 @@ export function ServiceInspector({ service: s }: { service: Service }) {
           testId="field-idempotent"
         />
       </Section>
+      <ServiceLiveFaults serviceId={s.id} />
       <button className="btn btn--ghost" onClick={() => useAppStore.getState().setRenaming(s.id)}>
         Rename on canvas
       </button>
