@@ -9,12 +9,13 @@ import {
   MESSAGE_LOOKS,
   paintMark,
 } from '../../playback';
+import { StateLegend } from './StateLegend';
 import './playback.css';
 
 export interface LegendProps {
   /** Colours for this theme; when absent, the theme on <html data-theme>. */
   theme?: Theme;
-  /** Show the effects section too (default true). */
+  /** Show the effects and service/edge state sections too (default true). */
   effects?: boolean;
 }
 
@@ -55,6 +56,7 @@ export function Legend({ theme, effects = true }: LegendProps) {
               <LegendRow key={kind} id={kind} entry={EFFECT_LEGEND[kind]} theme={t} />
             ))}
           </ul>
+          <StateLegend />
         </>
       ) : null}
     </section>

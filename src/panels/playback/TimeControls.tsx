@@ -170,7 +170,7 @@ function FaultTimeline({ playback, now, untilMs, applied }: FaultTimelineProps) 
     ...diagram.services.map((s) => [s.id, s.name] as const),
     ...diagram.edges.map((e) => [e.id, e.message || e.id] as const),
   ]);
-  const faults = [...diagram.faults, ...applied.filter((f) => f.source === 'live')];
+  const faults = faultsToShow(diagram.faults, applied);
   const pct = (t: number) => `${Math.max(0, Math.min(100, (t / untilMs) * 100))}%`;
   const describe = (f: Fault) => {
     const what =
@@ -189,7 +189,8 @@ function FaultTimeline({ playback, now, untilMs, applied }: FaultTimelineProps) 
       <div className="pb-track" aria-hidden="true">
         {faults.map((f) => (
           <span
-            key={`${f.source}-${f.id}`}
+            key={f.id}
+            data-testid={`timeline-fault-${f.id}`}
             className={`pb-fault pb-fault-${f.kind}${f.source === 'live' ? ' pb-fault-live' : ''}`}
             style={{
               left: pct(f.atMs),
@@ -216,10 +217,22 @@ function FaultTimeline({ playback, now, untilMs, applied }: FaultTimelineProps) 
       {faults.length > 0 ? (
         <ul className="pb-fault-list">
           {faults.map((f) => (
-            <li key={`${f.source}-${f.id}`}>{describe(f)}</li>
+            <li key={f.id}>{describe(f)}</li>
           ))}
         </ul>
       ) : null}
     </div>
   );
+}
+
+/**
+ * The script's faults and the live ones the run applied, once each: a live fault is in both once
+ * the app has written it into the script, and the run's copy is the newer (it knows when it ended).
+ */
+export function faultsToShow(script: readonly Fault[], applied: readonly Fault[]): Fault[] {
+  const live = new Map(applied.filter((f) => f.source === 'live').map((f) => [f.id, f]));
+  const merged = script.map((f) => live.get(f.id) ?? f);
+  const inScript = new Set(script.map((f) => f.id));
+  for (const f of live.values()) if (!inScript.has(f.id)) merged.push(f);
+  return merged;
 }

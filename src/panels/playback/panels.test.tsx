@@ -5,7 +5,7 @@ import { FakeClock, Playback, createFakeEngine, createInProcessHost } from '../.
 import { testDiagram } from '../../playback/testDiagram';
 import { EnvelopePanel } from './EnvelopePanel';
 import { Legend } from './Legend';
-import { TimeControls } from './TimeControls';
+import { TimeControls, faultsToShow } from './TimeControls';
 
 beforeAll(() => {
   // jsdom has no 2D canvas; the swatches simply stay blank.
@@ -92,6 +92,34 @@ describe('Legend', () => {
     ])
       expect(legend.textContent).toContain(label);
     expect(legend.querySelectorAll('canvas').length).toBe(18);
+  });
+
+  it('explains the marks on services and edges too', () => {
+    render(<Legend />);
+    const legend = screen.getByTestId('legend');
+    for (const id of ['busy', 'waiting', 'inbox', 'down', 'slow', 'fail', 'failing', 'queue-depth', 'cut'])
+      expect(legend.querySelector(`[data-legend="${id}"]`), id).toBeTruthy();
+    expect(legend.querySelector('[data-legend="circuit-open"] .circuit--open')).toBeTruthy();
+  });
+});
+
+describe('faultsToShow', () => {
+  const fault = (id: string, source: 'live' | 'script', durationMs = 0) => ({
+    id,
+    kind: 'down' as const,
+    target: 'b',
+    atMs: 10,
+    durationMs,
+    factor: 5,
+    rate: 0.5,
+    source,
+  });
+  it('lists a live fault once, with what the run knows of it', () => {
+    const script = [fault('s1', 'script'), fault('live-1', 'live')];
+    const applied = [fault('s1', 'script'), fault('live-1', 'live', 250), fault('live-2', 'live')];
+    const shown = faultsToShow(script, applied);
+    expect(shown.map((f) => f.id)).toEqual(['s1', 'live-1', 'live-2']);
+    expect(shown[1]!.durationMs).toBe(250);
   });
 });
 

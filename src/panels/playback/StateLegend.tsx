@@ -1,0 +1,123 @@
+import type { ReactNode } from 'react';
+
+/*
+ * The marks on services and edges, drawn with the very classes the canvas uses (styles.css and
+ * src/canvas/messageLayer/runMarks.css), so the legend cannot drift from what it explains.
+ */
+
+function Row({
+  id,
+  mark,
+  label,
+  description,
+}: {
+  id: string;
+  mark: ReactNode;
+  label: string;
+  description: string;
+}) {
+  return (
+    <li data-legend={id}>
+      <span className="pb-state-mark" aria-hidden="true">
+        {mark}
+      </span>
+      <span>
+        <strong>{label}</strong> <small>{description}</small>
+      </span>
+    </li>
+  );
+}
+
+/** Service badges, edge states and the queue mark, each with what it means. */
+export function StateLegend() {
+  return (
+    <>
+      <h3 className="pb-legend-title">On services</h3>
+      <ul>
+        <Row
+          id="busy"
+          mark={
+            <span className="pb-state-load">
+              <span />
+            </span>
+          }
+          label="Busy"
+          description="How full its slots are (red when nearly full)"
+        />
+        <Row
+          id="waiting"
+          mark={<span className="badge badge--wait">Waiting…</span>}
+          label="Waiting"
+          description="Holds a slot while a sync call it made is out"
+        />
+        <Row
+          id="inbox"
+          mark={<span className="badge badge--inbox">12 queued</span>}
+          label="Inbox"
+          description="Messages waiting for a free slot"
+        />
+        <Row
+          id="down"
+          mark={<span className="badge badge--down">down</span>}
+          label="Down"
+          description="Refuses everything until it comes back"
+        />
+        <Row
+          id="slow"
+          mark={<span className="badge badge--slow">×5 slow</span>}
+          label="Slowed"
+          description="Handling takes that many times longer"
+        />
+        <Row
+          id="fail"
+          mark={<span className="badge badge--fail">50% fail</span>}
+          label="Failing on purpose"
+          description="A fault makes that share of its work fail"
+        />
+        <Row
+          id="failing"
+          mark={<span className="badge badge--failing">failing</span>}
+          label="Failing"
+          description="Most of its recent work failed, whatever the cause"
+        />
+      </ul>
+      <h3 className="pb-legend-title">On edges</h3>
+      <ul>
+        <Row
+          id="queue-depth"
+          mark={
+            <span className="qmark qmark--queue pb-state-qmark">
+              <span className="qmark__stack">
+                <i />
+                <i />
+                <i />
+              </span>
+              <span className="qmark__count">3</span>
+              <svg width="24" height="12" viewBox="0 0 24 12" className="qmark__spark">
+                <polyline points="0,11 6,9 12,10 18,5 24,3" />
+              </svg>
+            </span>
+          }
+          label="Queue"
+          description="Messages waiting in it, their count and depth over time (▼ dead-lettered)"
+        />
+        <Row
+          id="circuit-open"
+          mark={<span className="circuit circuit--open pb-state-pill">circuit open</span>}
+          label="Circuit open"
+          description="The breaker fails calls fast; half-open lets one trial through"
+        />
+        <Row
+          id="cut"
+          mark={
+            <svg width="40" height="12" viewBox="0 0 40 12">
+              <line x1="1" y1="6" x2="39" y2="6" className="pb-state-cut" />
+            </svg>
+          }
+          label="Cut"
+          description="A network partition: nothing gets through"
+        />
+      </ul>
+    </>
+  );
+}
