@@ -1,6 +1,7 @@
 import { AnimatePresence, m } from 'framer-motion';
 import { useEffect } from 'react';
 import { useAppStore, type Notice } from '../store';
+import './share.css';
 
 /** Messages for the person, newest last; errors stay until dismissed, the rest fade after a while. */
 export function Notices() {
@@ -37,13 +38,13 @@ function NoticeCard({ n }: { n: Notice }) {
         <strong>{n.title}</strong>
         {n.detail && <p>{n.detail}</p>}
         {n.lines && n.lines.length > 0 && (
-          <ul className="notice__lines">
-            {n.lines.slice(0, 8).map((l, i) => (
+          // Every problem is listed (the list scrolls), so a file can be fixed in one go.
+          <ul className="notice__lines notice__lines--all" tabIndex={0} aria-label="Problems">
+            {n.lines.map((l, i) => (
               <li key={i}>
                 <code>{l}</code>
               </li>
             ))}
-            {n.lines.length > 8 && <li>…and {n.lines.length - 8} more</li>}
           </ul>
         )}
       </div>

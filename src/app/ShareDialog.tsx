@@ -1,10 +1,14 @@
 import type { ReactFlowInstance } from '@xyflow/react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Diagram } from '../model/schema';
+import { formatSpeed } from '../panels/playback';
 import { linkSizeWarning } from '../share';
 import { useAppStore } from '../store';
 import { Dialog } from './Dialog';
 import { exportJson, exportPicture, pickJsonFile } from './files';
 import { editorLink, embedLink } from './links';
+import { usePlaybackState } from './run';
+import './share.css';
 
 async function copy(text: string): Promise<boolean> {
   try {
@@ -20,60 +24,87 @@ function CopyField({
   value,
   testId,
   multiline,
+  copyOnMount,
 }: {
   label: string;
   value: string;
   testId: string;
   multiline?: boolean;
+  /** Copies as soon as the dialog opens (the click that opened it allows the clipboard). */
+  copyOnMount?: boolean;
 }) {
   const [copied, setCopied] = useState<null | boolean>(null);
+  const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const shown = useRef(value);
+  shown.current = value;
+  const copyNow = async () => {
+    const ok = await copy(shown.current);
+    setCopied(ok);
+    // Blocked clipboard: the text is selected, ready for Ctrl+C.
+    if (!ok) field.current?.select();
+  };
+  useEffect(() => {
+    if (copyOnMount) void copyNow();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the dialog opens
+  }, []);
+  // A changed option makes a different link: it has not been copied yet.
+  useEffect(() => setCopied((c) => (c ? null : c)), [value]);
+  const props = {
+    id: testId,
+    ref: field,
+    readOnly: true,
+    value,
+    'data-testid': testId,
+    onFocus: (e: { target: { select: () => void } }) => e.target.select(),
+  };
   return (
     <div className="copy-field">
       <label htmlFor={testId}>{label}</label>
       <div className="copy-field__row">
-        {multiline ? (
-          <textarea
-            id={testId}
-            readOnly
-            value={value}
-            rows={3}
-            data-testid={testId}
-            onFocus={(e) => e.target.select()}
-          />
-        ) : (
-          <input id={testId} readOnly value={value} data-testid={testId} onFocus={(e) => e.target.select()} />
-        )}
-        <button
-          className="btn btn--primary"
-          data-testid={`${testId}-copy`}
-          onClick={async () => setCopied(await copy(value))}
-        >
+        {multiline ? <textarea {...props} rows={3} /> : <input {...props} />}
+        <button className="btn btn--primary" data-testid={`${testId}-copy`} onClick={() => void copyNow()}>
           {copied ? 'Copied ✓' : 'Copy'}
         </button>
       </div>
       {copied === false && (
-        <div className="field__hint">The browser did not allow copying: select the text and copy it.</div>
+        <div className="field__hint" role="status">
+          The browser did not allow copying: the text is selected, press {navigatorCopyKey()} to copy it.
+        </div>
       )}
     </div>
   );
 }
 
+const navigatorCopyKey = () => (/Mac|iPhone|iPad/.test(navigator.platform) ? '⌘C' : 'Ctrl+C');
+
+/** The diagram as the link carries it: at the speed it is playing now, if the person wants. */
+function atSpeed(d: Diagram, speed: number | null): Diagram {
+  return speed === null || speed === d.run.speed ? d : { ...d, run: { ...d.run, speed } };
+}
+
 /** Share as a link or an embed, and export or import the diagram as a file or picture. */
 export function ShareDialog({ flow }: { flow: ReactFlowInstance | null }) {
   const diagram = useAppStore((s) => s.diagram);
+  const playing = usePlaybackState();
   const [autoplay, setAutoplay] = useState(false);
-  const link = useMemo(() => editorLink(diagram, autoplay), [diagram, autoplay]);
-  const embed = useMemo(() => embedLink(diagram, autoplay), [diagram, autoplay]);
+  const [useCurrentSpeed, setUseCurrentSpeed] = useState(true);
+  // Links carry two significant digits of speed, as the speed slider sets it.
+  const currentSpeed = Number(playing.speed.toPrecision(2));
+  const speedDiffers = currentSpeed !== diagram.run.speed;
+  const speed = speedDiffers && useCurrentSpeed ? currentSpeed : null;
+  const shared = useMemo(() => atSpeed(diagram, speed), [diagram, speed]);
+  const link = useMemo(() => editorLink(shared, autoplay), [shared, autoplay]);
+  const embed = useMemo(() => embedLink(shared, autoplay), [shared, autoplay]);
   const snippet = `<iframe src="${embed}" width="900" height="520" style="border:0;border-radius:12px" loading="lazy" allow="clipboard-write" title="Microsim: ${diagram.name.replace(/[<>&"]/g, '')}"></iframe>`;
   const warning = linkSizeWarning(link.length);
   return (
     <Dialog title="Share & export" testId="share-dialog" wide>
       <p className="muted">
-        The link carries the whole diagram, its fault script and seed, after the <code>#</code>: no server
-        ever sees it.
+        The link carries the whole diagram, its fault script, seed and speed, after the <code>#</code>: no
+        server ever sees it.
       </p>
-      <CopyField label="Link" value={link} testId="share-link" />
-      <div className="share-meta">
+      <CopyField label="Link" value={link} testId="share-link" copyOnMount />
+      <div className="share-options">
         <label className="field--inline">
           <input
             type="checkbox"
@@ -83,12 +114,24 @@ export function ShareDialog({ flow }: { flow: ReactFlowInstance | null }) {
           />{' '}
           Start playing when opened
         </label>
+        {speedDiffers && (
+          <label className="field--inline">
+            <input
+              type="checkbox"
+              checked={useCurrentSpeed}
+              onChange={(e) => setUseCurrentSpeed(e.target.checked)}
+              data-testid="share-current-speed"
+            />{' '}
+            Play at the current speed, {formatSpeed(currentSpeed)} (the diagram’s default is{' '}
+            {formatSpeed(diagram.run.speed)})
+          </label>
+        )}
         <span className={warning ? 'share-size share-size--warn' : 'share-size'} data-testid="share-size">
           {link.length.toLocaleString()} characters
         </span>
       </div>
       {warning && (
-        <p className="notice-inline" role="status">
+        <p className="notice-inline" role="status" data-testid="share-size-warning">
           ⚠ {warning}
         </p>
       )}

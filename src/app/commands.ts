@@ -259,11 +259,16 @@ export function command(id: string): Command {
   return c;
 }
 
-/** Runs a command if it is enabled (and, in the read-only embed, changes nothing); returns whether it ran. */
+/** Whether `c` may run where the app is: the read-only embed runs only commands that change nothing. */
+export function allowedHere(c: Command, s: AppState): boolean {
+  return s.mode !== 'embed' || c.readOnly === true;
+}
+
+/** Runs a command if it is enabled and allowed here; returns whether it ran. */
 export function runCommand(id: string, ctx: CommandContext): boolean {
   const c = command(id);
   const st = ctx.store.getState();
-  if (st.mode === 'embed' && !c.readOnly) return false;
+  if (!allowedHere(c, st)) return false;
   if (c.enabled && !c.enabled(st)) return false;
   c.run(ctx);
   return true;

@@ -13,8 +13,11 @@ export function savedTheme(): ThemePreference {
   }
 }
 
-/** Applies the theme to the document, following the OS while the preference is "system". */
-export function useThemeEffect() {
+/**
+ * Applies the theme to the document, following the OS while the preference is "system". `persist`
+ * saves the preference on this device (the embed, a guest on someone else's page, does not).
+ */
+export function useThemeEffect({ persist = true }: { persist?: boolean } = {}) {
   const pref = useAppStore((s) => s.theme);
   useEffect(() => {
     const mq = window.matchMedia('(prefers-color-scheme: dark)');
@@ -23,12 +26,14 @@ export function useThemeEffect() {
       document.documentElement.dataset.theme = dark ? 'dark' : 'light';
     };
     apply();
-    try {
-      localStorage.setItem(KEY, pref);
-    } catch {
-      /* storage may be full or blocked; the theme still applies for this visit */
+    if (persist) {
+      try {
+        localStorage.setItem(KEY, pref);
+      } catch {
+        /* storage may be full or blocked; the theme still applies for this visit */
+      }
     }
     mq.addEventListener('change', apply);
     return () => mq.removeEventListener('change', apply);
-  }, [pref]);
+  }, [pref, persist]);
 }

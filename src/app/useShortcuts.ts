@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { COMMANDS, runCommand, type CommandContext } from './commands';
+import { allowedHere, COMMANDS, runCommand, type CommandContext } from './commands';
 import { isTyping, matchesKey } from './keys';
 
 /** Routes key presses to commands; single keys are ignored while typing in a field or a dialog is open. */
@@ -16,6 +16,12 @@ export function useShortcuts(ctx: CommandContext) {
         if ((typing || dialogOpen) && !c.whileTyping) return;
         // Enter and Space on a focused control press the control (as they do anywhere on the web).
         if ((e.key === 'Enter' || e.key === ' ') && isControl(e.target)) return;
+        // In the read-only embed an editing shortcut does nothing at all (not the browser's own
+        // action either: Ctrl+A would select the whole page).
+        if (!allowedHere(c, ref.current.store.getState())) {
+          e.preventDefault();
+          return;
+        }
         if (runCommand(c.id, ref.current)) e.preventDefault();
         return;
       }

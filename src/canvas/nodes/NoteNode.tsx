@@ -7,6 +7,8 @@ export type NoteNodeType = Node<{ note: Note }, 'note'>;
 
 function NoteNodeView({ id, data, selected }: NodeProps<NoteNodeType>) {
   const n = data.note;
+  // The embed is read-only: its notes are shown, never edited or resized.
+  const readOnly = useAppStore((s) => s.mode === 'embed');
   const [editing, setEditing] = useState(false);
   const save = (text: string) => {
     useAppStore.getState().edit('Edit note', (d) => ({
@@ -19,16 +21,16 @@ function NoteNodeView({ id, data, selected }: NodeProps<NoteNodeType>) {
     <div
       className={`note note--${n.color}`}
       data-testid={`note-${id}`}
-      onDoubleClick={() => setEditing(true)}
+      onDoubleClick={() => !readOnly && setEditing(true)}
     >
       <NodeResizer
-        isVisible={selected}
+        isVisible={selected && !readOnly}
         minWidth={60}
         minHeight={40}
         onResizeStart={() => useAppStore.getState().beginGesture('Resize note')}
         onResizeEnd={() => useAppStore.getState().endGesture()}
       />
-      {editing ? (
+      {editing && !readOnly ? (
         <textarea
           className="note__edit nodrag nowheel"
           aria-label="Note text"
@@ -43,7 +45,9 @@ function NoteNodeView({ id, data, selected }: NodeProps<NoteNodeType>) {
           }}
         />
       ) : (
-        <div className="note__text">{n.text || <span className="muted">Double-click to write</span>}</div>
+        <div className="note__text">
+          {n.text || (!readOnly && <span className="muted">Double-click to write</span>)}
+        </div>
       )}
     </div>
   );

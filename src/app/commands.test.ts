@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../scenarios';
+import { createAppStore } from '../store';
+import { allowedHere, COMMANDS, runCommand, type CommandContext } from './commands';
+
+/** A store showing the Checkout example, in the editor or the read-only embed. */
+function setup(mode: 'editor' | 'embed') {
+  const store = createAppStore();
+  store.getState().setMode(mode);
+  store.getState().replaceDiagram(SCENARIOS[0]!.diagram, { undoable: false });
+  const ran: string[] = [];
+  const ctx: CommandContext = {
+    store,
+    flow: null,
+    run: { togglePlay: () => ran.push('play'), step: () => ran.push('step'), reset: () => ran.push('reset') },
+  };
+  return { store, ctx, ran };
+}
+
+describe('commands in the read-only embed', () => {
+  it('only play, step, reset, fit, zoom and clearing the selection are allowed', () => {
+    const { store } = setup('embed');
+    const allowed = COMMANDS.filter((c) => allowedHere(c, store.getState())).map((c) => c.id);
+    expect(allowed.sort()).toEqual(['deselect', 'fit', 'play', 'reset', 'step', 'zoom-in', 'zoom-out']);
+  });
+
+  it('every other command changes nothing: not the diagram, the selection, the theme or a dialog', () => {
+    const { store, ctx, ran } = setup('embed');
+    const before = store.getState();
+    for (const c of COMMANDS) {
+      if (c.readOnly) continue;
+      expect(runCommand(c.id, ctx), c.id).toBe(false);
+      // With something selected too (as an editor shortcut would need).
+      store.setState({ selection: ['orders'] });
+      expect(runCommand(c.id, ctx), c.id).toBe(false);
+      store.setState({ selection: [] });
+    }
+    const after = store.getState();
+    expect(after.diagram).toBe(before.diagram);
+    expect(after.theme).toBe(before.theme);
+    expect(after.dialog).toBeNull();
+    expect(after.history).toEqual(before.history);
+    expect(ran).toEqual([]);
+  });
+
+  it('the run commands work there', () => {
+    const { ctx, ran } = setup('embed');
+    for (const id of ['play', 'step', 'reset']) expect(runCommand(id, ctx)).toBe(true);
+    expect(ran).toEqual(['play', 'step', 'reset']);
+  });
+
+  it('in the editor the same commands edit', () => {
+    const { store, ctx } = setup('editor');
+    expect(runCommand('select-all', ctx)).toBe(true);
+    expect(store.getState().selection.length).toBeGreaterThan(0);
+    expect(runCommand('delete', ctx)).toBe(true);
+    expect(store.getState().diagram.services).toEqual([]);
+  });
+});
