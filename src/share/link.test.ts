@@ -186,6 +186,10 @@ describe('decodeLink accepts what people paste', () => {
     ],
     ['a link encoded twice', `https://t.example/?u=https%253A%252F%252Fexample.org%252F%2523${link}`],
     ['a link followed by an ellipsis of the writer’s', `https://example.org/#${link}…`],
+    [
+      'a zero-width space as the address bar shows it',
+      `https://example.org/#${link.slice(0, 80)}%E2%80%8B${link.slice(80)}`,
+    ],
   ])('%s', (_, input) => {
     expectDecodes(input, d);
   });
@@ -207,8 +211,10 @@ describe('decodeLink says what is wrong', () => {
 
   it('a link a chat tool shortened with an ellipsis', () => {
     for (const cut of [30, link.length / 2, link.length - 2]) {
-      const r = decodeLink(`https://example.org/#${link.slice(0, Math.floor(cut))}…`);
-      expect(r).toMatchObject({ ok: false, error: { code: 'truncated' } });
+      for (const mark of ['…', '%E2%80%A6']) {
+        const r = decodeLink(`https://example.org/#${link.slice(0, Math.floor(cut))}${mark}`);
+        expect(r).toMatchObject({ ok: false, error: { code: 'truncated' } });
+      }
     }
   });
 
