@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { FAULT_NUMBERS, NumberAction } from '../panels/inspector/NumberAction';
 import { useAppStore } from '../store';
 import type { FaultRequest } from '../store/simulationSlice';
 
@@ -25,8 +26,6 @@ export function ContextMenu({
   const service = useAppStore((s) => s.diagram.services.find((x) => x.id === target.id));
   const state = useAppStore((s) => (target.type === 'service' ? s.sim.services[target.id] : undefined));
   const edgeState = useAppStore((s) => (target.type === 'edge' ? s.sim.edges[target.id] : undefined));
-  const [slow, setSlow] = useState(5);
-  const [fail, setFail] = useState(50);
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('button')?.focus();
     const away = (e: PointerEvent) => !ref.current?.contains(e.target as Node) && onClose();
@@ -74,40 +73,22 @@ export function ContextMenu({
               ▼ Take down
             </button>
           )}
-          <div className="ctx__row">
-            <button
-              role="menuitem"
-              onClick={() => act({ kind: 'slow', target: target.id, factor: slow })}
-              data-testid="fault-slow"
-            >
-              🐢 Slow down ×
-            </button>
-            <input
-              aria-label="Slow-down factor"
-              type="number"
-              min={1}
-              max={1000}
-              value={slow}
-              onChange={(e) => setSlow(clamp(+e.target.value, 1, 1000))}
-            />
-          </div>
-          <div className="ctx__row">
-            <button
-              role="menuitem"
-              onClick={() => act({ kind: 'error', target: target.id, rate: fail / 100 })}
-              data-testid="fault-error"
-            >
-              ⚡ Fail %
-            </button>
-            <input
-              aria-label="Failure percentage"
-              type="number"
-              min={0}
-              max={100}
-              value={fail}
-              onChange={(e) => setFail(clamp(+e.target.value, 0, 100))}
-            />
-          </div>
+          <NumberAction
+            className="ctx__row"
+            role="menuitem"
+            {...FAULT_NUMBERS.slow}
+            label="🐢 Slow down ×"
+            onApply={(factor) => act({ kind: 'slow', target: target.id, factor })}
+            testId="fault-slow"
+          />
+          <NumberAction
+            className="ctx__row"
+            role="menuitem"
+            {...FAULT_NUMBERS.fail}
+            label="⚡ Fail %"
+            onApply={(percent) => act({ kind: 'error', target: target.id, rate: percent / 100 })}
+            testId="fault-error"
+          />
           {state && (state.slowFactor > 1 || state.injectedErrorRate > 0) && (
             <button
               role="menuitem"
@@ -168,8 +149,4 @@ export function ContextMenu({
       )}
     </div>
   );
-}
-
-function clamp(v: number, lo: number, hi: number) {
-  return Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : lo;
 }

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useAppStore } from '../../store';
 import type { FaultRequest } from '../../store/simulationSlice';
 import { Section } from './fields';
+import { FAULT_NUMBERS, NumberAction } from './NumberAction';
 import './liveFaults.css';
 
 const HINT = 'Applied now, at the simulated time, and written into the fault script so the run replays.';
@@ -15,8 +15,6 @@ function useFault() {
 export function ServiceLiveFaults({ serviceId }: { serviceId: string }) {
   const state = useAppStore((s) => s.sim.services[serviceId]);
   const { ended, send } = useFault();
-  const [factor, setFactor] = useState(5);
-  const [percent, setPercent] = useState(50);
   const down = state?.status === 'down';
   const slowed = (state?.slowFactor ?? 1) > 1;
   const failing = (state?.injectedErrorRate ?? 0) > 0;
@@ -65,42 +63,22 @@ export function ServiceLiveFaults({ serviceId }: { serviceId: string }) {
             </button>
           )}
         </div>
-        <div className="live-faults__row">
-          <button
-            className="btn btn--small"
-            disabled={ended}
-            onClick={() => send({ kind: 'slow', target: serviceId, factor })}
-            data-testid="live-slow"
-          >
-            Slow down ×
-          </button>
-          <input
-            type="number"
-            aria-label="Slow-down factor"
-            min={1}
-            max={1000}
-            value={factor}
-            onChange={(e) => setFactor(clamp(+e.target.value, 1, 1000))}
-          />
-        </div>
-        <div className="live-faults__row">
-          <button
-            className="btn btn--small"
-            disabled={ended}
-            onClick={() => send({ kind: 'error', target: serviceId, rate: percent / 100 })}
-            data-testid="live-fail"
-          >
-            Fail %
-          </button>
-          <input
-            type="number"
-            aria-label="Failure percentage"
-            min={0}
-            max={100}
-            value={percent}
-            onChange={(e) => setPercent(clamp(+e.target.value, 0, 100))}
-          />
-        </div>
+        <NumberAction
+          className="live-faults__row"
+          buttonClassName="btn btn--small"
+          {...FAULT_NUMBERS.slow}
+          disabled={ended}
+          onApply={(factor) => send({ kind: 'slow', target: serviceId, factor })}
+          testId="live-slow"
+        />
+        <NumberAction
+          className="live-faults__row"
+          buttonClassName="btn btn--small"
+          {...FAULT_NUMBERS.fail}
+          disabled={ended}
+          onApply={(percent) => send({ kind: 'error', target: serviceId, rate: percent / 100 })}
+          testId="live-fail"
+        />
         <p className="field__hint">{HINT}</p>
       </div>
     </Section>
@@ -147,8 +125,4 @@ export function EdgeLiveFaults({ edgeId }: { edgeId: string }) {
       </div>
     </Section>
   );
-}
-
-function clamp(v: number, lo: number, hi: number) {
-  return Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : lo;
 }

@@ -28,6 +28,16 @@ function Row({
   );
 }
 
+/** The badges a service card wears: id, badge class, text, name, meaning. */
+const BADGES: ReadonlyArray<readonly [string, string, string, string, string]> = [
+  ['waiting', 'wait', 'Waiting…', 'Waiting', 'Holds a slot while a sync call it made is out'],
+  ['inbox', 'inbox', '12 queued', 'Inbox', 'Messages waiting for a free slot'],
+  ['down', 'down', 'down', 'Down', 'Refuses everything until it comes back'],
+  ['slow', 'slow', '×5 slow', 'Slowed', 'Handling takes that many times longer'],
+  ['fail', 'fail', '50% fail', 'Failing on purpose', 'A fault makes that share of its work fail'],
+  ['failing', 'failing', 'failing', 'Failing', 'Most of its recent work failed, whatever the cause'],
+];
+
 /** Service badges, edge states and the queue mark, each with what it means. */
 export function StateLegend() {
   return (
@@ -44,42 +54,15 @@ export function StateLegend() {
           label="Busy"
           description="How full its slots are (red when nearly full)"
         />
-        <Row
-          id="waiting"
-          mark={<span className="badge badge--wait">Waiting…</span>}
-          label="Waiting"
-          description="Holds a slot while a sync call it made is out"
-        />
-        <Row
-          id="inbox"
-          mark={<span className="badge badge--inbox">12 queued</span>}
-          label="Inbox"
-          description="Messages waiting for a free slot"
-        />
-        <Row
-          id="down"
-          mark={<span className="badge badge--down">down</span>}
-          label="Down"
-          description="Refuses everything until it comes back"
-        />
-        <Row
-          id="slow"
-          mark={<span className="badge badge--slow">×5 slow</span>}
-          label="Slowed"
-          description="Handling takes that many times longer"
-        />
-        <Row
-          id="fail"
-          mark={<span className="badge badge--fail">50% fail</span>}
-          label="Failing on purpose"
-          description="A fault makes that share of its work fail"
-        />
-        <Row
-          id="failing"
-          mark={<span className="badge badge--failing">failing</span>}
-          label="Failing"
-          description="Most of its recent work failed, whatever the cause"
-        />
+        {BADGES.map(([id, badge, text, label, description]) => (
+          <Row
+            key={id}
+            id={id}
+            mark={<span className={`badge badge--${badge}`}>{text}</span>}
+            label={label}
+            description={description}
+          />
+        ))}
       </ul>
       <h3 className="pb-legend-title">On edges</h3>
       <ul>
