@@ -1,0 +1,236 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { EditorPage } from './EditorPage';
+
+/** What the specs read back from the run (window.__microsim.playback's panel state, as plain JSON). */
+export interface RunView {
+  status: 'idle' | 'playing' | 'paused' | 'ended';
+  now: number;
+  speed: number;
+  events: number;
+  inFlight: number;
+  requests: { sent: number; succeeded: number; failed: number; timedOut: number } | null;
+  edges: { id: string; circuit: 'closed' | 'open' | 'half-open'; cut: boolean; failed: number }[];
+  services: { id: string; status: 'up' | 'down'; failed: number }[];
+  sagas: {
+    id: string;
+    status: string;
+    completedSteps: number[];
+    compensatedSteps: number[];
+    failedStep?: number;
+  }[];
+  faults: { id: string; kind: string; target: string; atMs: number; source: string }[];
+}
+
+/** Where a moving message was drawn, in page pixels. */
+export interface Mark {
+  x: number;
+  y: number;
+}
+
+/**
+ * The run as a person drives it: the time controls in the footer, keyboard shortcuts, the context
+ * menu on services and edges, clicks on moving messages. The run's state is only read.
+ */
+export class PlaybackPage {
+  readonly page: Page;
+  readonly layer: Locator;
+  readonly clock: Locator;
+  readonly status: Locator;
+  readonly envelope: Locator;
+
+  constructor(readonly editor: EditorPage) {
+    this.page = editor.page;
+    this.layer = editor.page.getByTestId('message-layer');
+    this.clock = editor.page.getByTestId('sim-clock');
+    this.status = editor.page.getByTestId('playback-status');
+    this.envelope = editor.page.getByTestId('envelope-panel');
+  }
+
+  button(name: 'play' | 'pause' | 'step' | 'reset'): Locator {
+    return this.page.getByTestId(`${name}-button`);
+  }
+
+  /** Presses a shortcut with the focus on the canvas (Space plays/pauses, . steps, R resets). */
+  async key(key: string) {
+    await this.editor.clickEmpty();
+    await this.page.keyboard.press(key);
+  }
+
+  /** Sets the speed slider, as dragging it would (log scale: 0 is 0.1×, 1000 is 100×). */
+  async setSpeed(speed: number) {
+    const position = Math.round(((Math.log10(speed) + 1) / 3) * 1000);
+    await this.page.getByTestId('speed-slider').fill(String(position));
+    await expect.poll(async () => (await this.run()).speed).toBeCloseTo(speed, 0);
+  }
+
+  /** Drags the timeline to simulated time `ms` (it seeks there). */
+  async scrubTo(ms: number) {
+    await this.page.getByTestId('time-scrubber').fill(String(ms));
+    await this.until(`at ${ms} ms`, (r) => Math.abs(r.now - ms) < 50);
+  }
+
+  /** Opens a built-in example from the Examples dialog. */
+  async openExample(id: string) {
+    await this.page.getByTestId('open-examples').click();
+    await this.page.getByTestId(`example-${id}`).click();
+    await expect(this.page.getByTestId('examples-dialog')).toBeHidden();
+    await this.editor.settled();
+  }
+
+  /** Right-clicks a service or an edge and picks a menu item (by its test id, e.g. fault-down). */
+  async contextMenu(target: Locator, item: string) {
+    await target.click({ button: 'right' });
+    const menu = this.page.getByTestId('context-menu');
+    await expect(menu).toBeVisible();
+    await menu.getByTestId(item).click();
+    await expect(menu).toBeHidden();
+  }
+
+  /** The run's panel state. */
+  async run(): Promise<RunView> {
+    return this.page.evaluate(() => {
+      type Snap = {
+        status: RunView['status'];
+        now: number;
+        speed: number;
+        events: number;
+        inFlight: number;
+        metrics: { requests: RunView['requests'] } | null;
+        edges: RunView['edges'];
+        services: RunView['services'];
+        sagaInstances: RunView['sagas'];
+        faults: RunView['faults'];
+      };
+      const s = (
+        window as unknown as { __microsim: { playback: { getSnapshot(): Snap } } }
+      ).__microsim.playback.getSnapshot();
+      return JSON.parse(
+        JSON.stringify({
+          status: s.status,
+          now: s.now,
+          speed: s.speed,
+          events: s.events,
+          inFlight: s.inFlight,
+          requests: s.metrics?.requests ?? null,
+          edges: s.edges,
+          services: s.services,
+          sagas: s.sagaInstances,
+          faults: s.faults,
+        }),
+      ) as RunView;
+    });
+  }
+
+  /** The message the store says is picked. */
+  async selectedMessage(): Promise<string | null> {
+    return this.page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __microsim: { store: { getState(): { selectedMessage: string | null } } };
+          }
+        ).__microsim.store.getState().selectedMessage,
+    );
+  }
+
+  /** A digest of the message layer's pixels (changes whenever anything drawn on it moves). */
+  async layerDigest(): Promise<string> {
+    return this.layer.evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let h = 0;
+      let painted = 0;
+      for (let i = 3; i < data.length; i += 4) {
+        if (data[i] === 0) continue;
+        painted++;
+        h = (h * 31 + i + data[i - 1]! * 7 + data[i - 3]!) | 0;
+      }
+      return `${painted}:${h >>> 0}`;
+    });
+  }
+
+  /**
+   * Where messages are drawn, found as a person finds them: by looking at the layer for blobs in
+   * the request and reply colours (the legend's, light theme). Centres, in page pixels.
+   */
+  async marks(colors = ['#2563eb', '#16a34a']): Promise<Mark[]> {
+    const box = await this.layer.boundingBox();
+    if (!box) throw new Error('message layer not visible');
+    const found = await this.layer.evaluate((c: HTMLCanvasElement, colors: string[]) => {
+      const probe = document.createElement('canvas').getContext('2d')!;
+      const rgb = colors.map((color) => {
+        probe.clearRect(0, 0, 1, 1);
+        probe.fillStyle = color;
+        probe.fillRect(0, 0, 1, 1);
+        return [...probe.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+      });
+      const { width, height } = c;
+      const data = c.getContext('2d')!.getImageData(0, 0, width, height).data;
+      const scale = width / c.getBoundingClientRect().width;
+      const blobs: { x: number; y: number; n: number }[] = [];
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          const i = (y * width + x) * 4;
+          if (data[i + 3]! < 230) continue;
+          const hit = rgb.some(
+            ([r, g, b]) =>
+              Math.abs(data[i]! - r!) < 20 &&
+              Math.abs(data[i + 1]! - g!) < 20 &&
+              Math.abs(data[i + 2]! - b!) < 20,
+          );
+          if (!hit) continue;
+          const blob = blobs.find((q) => Math.abs(q.x / q.n - x) < 10 && Math.abs(q.y / q.n - y) < 10);
+          if (blob) {
+            blob.x += x;
+            blob.y += y;
+            blob.n++;
+          } else blobs.push({ x, y, n: 1 });
+        }
+      }
+      // A mark is a solid blob of some size; stray anti-aliased pixels are not.
+      return blobs.filter((q) => q.n >= 12).map((q) => ({ x: q.x / q.n / scale, y: q.y / q.n / scale }));
+    }, colors);
+    return found.map((p) => ({ x: box.x + p.x, y: box.y + p.y }));
+  }
+
+  /** Steps event by event (the . key) until at least `min` messages are in flight; paused there. */
+  async stepUntilInFlight(min = 1, limit = 200): Promise<RunView> {
+    for (let i = 0; i < limit; i++) {
+      const r = await this.run();
+      if (r.inFlight >= min && r.status === 'paused') return r;
+      const events = r.events;
+      await this.page.keyboard.press('.');
+      await expect.poll(async () => (await this.run()).events).toBeGreaterThan(events);
+    }
+    throw new Error(`no ${min} messages in flight within ${limit} steps`);
+  }
+
+  /** Plays until at least `min` messages are in flight, then pauses there. */
+  async pauseWithMessages(min: number, timeout = 30_000): Promise<RunView> {
+    const end = Date.now() + timeout;
+    while (Date.now() < end) {
+      const status = (await this.run()).status;
+      if (status === 'ended') throw new Error(`the run ended before ${min} messages were in flight`);
+      if (status !== 'playing') await this.button('play').click();
+      await this.until(`${min} in flight`, (r) => r.inFlight >= min, Math.max(1, end - Date.now()));
+      await this.button('pause').click();
+      const r = await this.until('paused', (x) => x.status === 'paused');
+      if (r.inFlight >= min) return r;
+    }
+    throw new Error(`never paused with ${min} messages in flight`);
+  }
+
+  /** Waits until the run's state satisfies `test`, failing with `what` after the timeout. */
+  async until(what: string, test: (r: RunView) => boolean, timeout = 20_000): Promise<RunView> {
+    let last: RunView | null = null;
+    await expect
+      .poll(
+        async () => {
+          last = await this.run();
+          return test(last);
+        },
+        { message: what, timeout },
+      )
+      .toBe(true);
+    return last!;
+  }
+}

@@ -1,0 +1,186 @@
+import { expect, test } from './fixtures';
+import type { EditorPage } from './pages/EditorPage';
+import { PlaybackPage } from './pages/PlaybackPage';
+
+/**
+ * Live playback as a person meets it: press play and watch, break things while it runs, step
+ * through, click a moving message. State is read from window.__microsim; actions are clicks and keys.
+ * Mid-run screenshots go to test-results/playback/ (not committed) for a person to look at.
+ */
+const SHOTS = 'test-results/playback';
+
+const playback = (editor: EditorPage) => new PlaybackPage(editor);
+
+test('play: messages move on the canvas and the counts rise', async ({ editor }) => {
+  const run = playback(editor);
+  await expect(run.status).toHaveText('ready');
+  // The example's own speed (0.1×) is slow enough to follow one request by eye.
+  await run.key(' ');
+  await expect(run.status).toHaveText('playing');
+  let first = '';
+  await expect
+    .poll(async () => (first = await run.layerDigest()), { message: 'something is drawn', timeout: 20_000 })
+    .not.toMatch(/^0:/);
+  await expect
+    .poll(async () => {
+      const next = await run.layerDigest();
+      return next !== first && !next.startsWith('0:');
+    }, 'the drawing changes from one moment to the next')
+    .toBe(true);
+  const clockBefore = await run.clock.textContent();
+  await run.setSpeed(5);
+  const before = await run.run();
+  await run.until('more requests sent', (r) => (r.requests?.sent ?? 0) > (before.requests?.sent ?? 0) + 2);
+  await expect(run.clock).not.toHaveText(clockBefore!);
+});
+
+test('take Payment down: failures, and the circuit on the call to it opens', async ({ editor }) => {
+  const run = playback(editor);
+  // A person first puts a breaker on Orders → Payment (the example has one only on Payment → Bank).
+  await editor.selectEdge('e-orders-payment');
+  await editor.field('breaker').check();
+  await expect
+    .poll(async () => (await editor.edge('e-orders-payment')).breaker)
+    .toMatchObject({ enabled: true });
+  await run.setSpeed(5);
+  await run.button('play').click();
+  await run.until('traffic flows', (r) => (r.requests?.succeeded ?? 0) > 0);
+  await run.contextMenu(editor.node('payment'), 'fault-down');
+  await expect(editor.serviceCard('payment').locator('.badge--down')).toBeVisible();
+  const r = await run.until('calls to Payment fail and its circuit opens', (r) =>
+    r.edges.some((e) => e.id === 'e-orders-payment' && e.circuit !== 'closed'),
+  );
+  expect(r.services.find((s) => s.id === 'payment')?.status).toBe('down');
+  expect(r.requests!.failed).toBeGreaterThan(0);
+  await expect(editor.page.getByTestId('circuit-e-orders-payment')).toBeVisible();
+  // The fault is in the run's script, with its time, so the run replays.
+  const live = r.faults.filter((f) => f.source === 'live');
+  expect(live).toMatchObject([{ kind: 'down', target: 'payment' }]);
+  await expect(editor.page.getByTestId(`timeline-fault-${live[0]!.id}`)).toBeAttached();
+  // Time keeps moving after the fault.
+  const t = (await run.run()).now;
+  await run.until('time moves on', (x) => x.now > t + 500);
+});
+
+test('a failed saga step is undone in reverse order', async ({ editor }) => {
+  const run = playback(editor);
+  await run.openExample('order-saga');
+  await run.setSpeed(40);
+  await run.key(' ');
+  const r = await run.until(
+    'a saga compensated two steps',
+    (r) => r.sagas.some((s) => s.compensatedSteps.length >= 2),
+    40_000,
+  );
+  const saga = r.sagas.find((s) => s.compensatedSteps.length >= 2)!;
+  expect(saga.failedStep).toBeGreaterThan(saga.compensatedSteps[0]!);
+  // Steps done 1, 2 …; undone in reverse: …, 2, 1.
+  expect(saga.compensatedSteps).toEqual([...saga.completedSteps].reverse());
+  expect(saga.compensatedSteps).toEqual([...saga.compensatedSteps].sort((a, b) => b - a));
+});
+
+test('step, pause and speed', async ({ editor }) => {
+  const run = playback(editor);
+  await run.key('.');
+  await expect(run.status).toHaveText('paused');
+  const one = await run.until('one event', (r) => r.events >= 1);
+  await run.key('.');
+  const two = await run.until('the next event', (r) => r.events === one.events + 1);
+  expect(two.now).toBeGreaterThanOrEqual(one.now);
+  await run.button('step').click();
+  await run.until('one more event', (r) => r.events === two.events + 1);
+
+  await run.setSpeed(1);
+  await run.key(' ');
+  await expect(run.status).toHaveText('playing');
+  await editor.page.waitForTimeout(600);
+  await run.key(' ');
+  await expect(run.status).toHaveText('paused');
+  const paused = await run.run();
+  await editor.page.waitForTimeout(400);
+  expect((await run.run()).now, 'time stands still while paused').toBe(paused.now);
+  await expect(run.clock).toHaveText(/s$/);
+
+  // Faster: the same wall time covers much more simulated time.
+  await run.setSpeed(50);
+  await expect(editor.page.getByTestId('speed-value')).toHaveText('50×');
+  await run.button('play').click();
+  await editor.page.waitForTimeout(600);
+  await run.button('pause').click();
+  const fast = await run.run();
+  expect(fast.now - paused.now).toBeGreaterThan(5_000);
+
+  await run.key('r');
+  await expect(run.clock).toHaveText('0.000 s');
+  await expect(run.status).toHaveText('ready');
+});
+
+test('click a moving message: the run pauses and shows its envelope', async ({ editor }) => {
+  const run = playback(editor);
+  await editor.clickEmpty();
+  await run.stepUntilInFlight(1);
+  const marks = await run.marks();
+  expect(marks.length, 'a message is drawn somewhere').toBeGreaterThan(0);
+  await editor.page.mouse.click(marks[0]!.x, marks[0]!.y);
+  await expect(run.envelope).toBeVisible();
+  await expect(run.status).toHaveText('paused');
+  const id = await run.selectedMessage();
+  expect(id).toBeTruthy();
+  await expect(run.envelope.locator('[data-field="id"]')).toHaveText(id!);
+  for (const field of ['type', 'correlationId', 'causationId', 'timestamp', 'payload'])
+    await expect(run.envelope.locator(`[data-field="${field}"]`)).not.toBeEmpty();
+  await expect(run.envelope.locator('[data-field="path"] li').first()).toBeVisible();
+  await editor.page.screenshot({ path: `${SHOTS}/envelope.png` });
+  await run.envelope.getByRole('button', { name: 'Close the envelope' }).click();
+  await expect(run.envelope).toBeHidden();
+});
+
+test('live faults from the inspector: slow a service down and bring it back to normal', async ({
+  editor,
+}) => {
+  const run = playback(editor);
+  await run.setSpeed(5);
+  await run.button('play').click();
+  await editor.node('inventory').click();
+  const faults = editor.inspector.getByTestId('live-faults');
+  await faults.getByLabel('Slow-down factor').fill('8');
+  await faults.getByTestId('live-slow').click();
+  await expect(editor.serviceCard('inventory').locator('.badge--slow')).toHaveText('×8 slow');
+  await expect(faults.getByTestId('live-state')).toHaveText('slowed ×8');
+  await faults.getByTestId('live-normal').click();
+  await expect(editor.serviceCard('inventory').locator('.badge--slow')).toBeHidden();
+  const r = await run.run();
+  expect(r.faults.filter((f) => f.source === 'live')).toMatchObject([{ kind: 'slow', target: 'inventory' }]);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(scheme, () => {
+    test.use({ colorScheme: scheme });
+
+    test(`mid-run screenshots, ${scheme}`, async ({ editor }) => {
+      const run = playback(editor);
+      const shoot = async (name: string, legend = false) => {
+        if (legend) await editor.page.getByRole('button', { name: /Legend/ }).click();
+        await editor.page.screenshot({ path: `${SHOTS}/${name}-${scheme}.png` });
+        if (legend) await editor.page.getByRole('button', { name: /Legend/ }).click();
+      };
+      await run.contextMenu(editor.node('bank'), 'fault-down');
+      await run.scrubTo(6_000);
+      await editor.clickEmpty();
+      await run.stepUntilInFlight(2);
+      await shoot('checkout', true);
+
+      await run.openExample('job-queue');
+      await run.scrubTo(20_000);
+      await editor.clickEmpty();
+      await run.stepUntilInFlight(4);
+      await shoot('job-queue');
+
+      await run.openExample('order-saga');
+      await run.scrubTo(12_000);
+      await editor.clickEmpty();
+      await run.stepUntilInFlight(4);
+      await shoot('order-saga');
+    });
+  });
+}
