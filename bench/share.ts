@@ -4,7 +4,7 @@ import { parseDiagram } from '../src/model/parse';
 import type { Diagram } from '../src/model/schema';
 import { toBase64Url } from '../src/share/bytes';
 import { generateDiagram } from '../src/share/fixtures/generate';
-import { encodeLink } from '../src/share/link';
+import { encodeLink, LINK_FORMAT } from '../src/share/link';
 
 /**
  * `npm run -s bench:share [-- --json]`: the length of our share link beside the naive baseline, React
@@ -74,6 +74,8 @@ function measure(d: Diagram) {
     services: d.services.length,
     edges: d.edges.length,
     ours: link.length + 1, // with its '#'
+    // As the Share dialog makes it: with the author's viewport.
+    oursWithViewport: encodeLink({ ...d, viewport: { x: -123.4, y: 87.6, zoom: 0.8734 } }).length + 1,
     naive: naiveLink(d) + 1,
     deflatedDiagramJson: jsonLink(d) + 1,
     ratio: Number((naiveLink(d) / link.length).toFixed(2)),
@@ -81,13 +83,18 @@ function measure(d: Diagram) {
   };
 }
 
-const results = { reference20: measure(reference20()), generated100: measure(generateDiagram(100)) };
+const results = {
+  linkFormat: LINK_FORMAT,
+  reference20: measure(reference20()),
+  generated100: measure(generateDiagram(100)),
+};
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(results, null, 2));
 } else {
   for (const [name, r] of Object.entries(results)) {
+    if (typeof r === 'number') continue;
     console.log(
-      `${name.padEnd(13)} ${String(r.services).padStart(3)} services ${String(r.edges).padStart(3)} edges   link ${String(r.ours).padStart(5)} chars   naive React Flow JSON ${String(r.naive).padStart(6)}   deflated diagram JSON ${String(r.deflatedDiagramJson).padStart(6)}   ${r.ratio}× smaller   encode ${r.encodeMs} ms`,
+      `${name.padEnd(13)} ${String(r.services).padStart(3)} services ${String(r.edges).padStart(3)} edges   link m${LINK_FORMAT} ${String(r.ours).padStart(5)} chars (${r.oursWithViewport} with a viewport)   naive React Flow JSON ${String(r.naive).padStart(6)}   deflated diagram JSON ${String(r.deflatedDiagramJson).padStart(6)}   ${r.ratio}× smaller   encode ${r.encodeMs} ms`,
     );
   }
 }

@@ -281,3 +281,31 @@ test('export PNG: cropped to the diagram, drawn, edges with their arrowheads', a
   expect(svgText).toContain('mk-sync');
   expect(await editor.stored(STORAGE_KEY)).not.toBeNull();
 });
+
+test('a link long enough to be cut by chat tools comes with a warning', async ({ editor }) => {
+  const share = new SharePage(editor);
+  // 450 services with names that don't compress: far past 8,000 characters.
+  let seed = 7;
+  const word = () =>
+    Array.from({ length: 14 }, () => {
+      seed = (seed * 48271) % 2147483647;
+      return String.fromCharCode(97 + (seed % 26));
+    }).join('');
+  const big = {
+    version: 1,
+    name: 'Big system',
+    services: Array.from({ length: 450 }, (_, i) => ({
+      id: `s${i + 1}`,
+      name: word(),
+      position: { x: (i % 20) * 240, y: Math.floor(i / 20) * 140 },
+    })),
+  };
+  await share.openShare();
+  await expect(share.dialog.getByTestId('share-size-warning')).toHaveCount(0);
+  await share.importFile('big.json', JSON.stringify(big));
+  await expect(share.notice('success')).toContainText('Imported “Big system”');
+  const link = await share.link();
+  expect(link.length).toBeGreaterThan(8_000);
+  await expect(share.dialog.getByTestId('share-size-warning')).toContainText('cut links');
+  await expect(share.dialog.getByTestId('share-size')).toHaveClass(/share-size--warn/);
+});

@@ -149,20 +149,16 @@ export function ShareDialog({ flow }: { flow: ReactFlowInstance | null }) {
         <button className="btn" onClick={() => pickJsonFile(useAppStore)} data-testid="import-json">
           Import JSON…
         </button>
-        <button
-          className="btn"
-          onClick={() => void exportPicture(useAppStore, flow, 'png')}
-          data-testid="export-png"
-        >
-          Export PNG
-        </button>
-        <button
-          className="btn"
-          onClick={() => void exportPicture(useAppStore, flow, 'svg')}
-          data-testid="export-svg"
-        >
-          Export SVG
-        </button>
+        {(['png', 'svg'] as const).map((format) => (
+          <button
+            key={format}
+            className="btn"
+            onClick={() => void exportPicture(useAppStore, flow, format)}
+            data-testid={`export-${format}`}
+          >
+            Export {format.toUpperCase()}
+          </button>
+        ))}
       </div>
       <p className="field__hint">You can also drop a diagram .json file onto the canvas.</p>
     </Dialog>
