@@ -9,6 +9,7 @@ export type { ChannelState, EdgeState, ServiceState };
 export interface ServiceView {
   id: string;
   status: ServiceState['status'];
+  /** Slots busy and waiting; for pools over 50 slots, in steps of 1/50 of capacity. */
   busy: number;
   capacity: number;
   waiting: number;
@@ -65,6 +66,17 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
   setLiveFaultHandler: (liveFaultHandler) => set({ liveFaultHandler }),
 });
 
+/** Above this many slots, busy and waiting are shown to 1/50 of capacity (bar-sized steps), so a
+ * big pool whose counts flicker every refresh does not re-render its card every time. */
+const EXACT_UP_TO = 50;
+
+/** `n` of `capacity` in steps of capacity/50 (never rounded to 0 when it is not 0). */
+function coarse(n: number, capacity: number): number {
+  if (capacity <= EXACT_UP_TO || n === 0) return n;
+  const step = capacity / EXACT_UP_TO;
+  return Math.max(1, Math.round(Math.round(n / step) * step));
+}
+
 /** A service counts as failing when at least this share of its recent handlings failed. */
 const FAILING_SHARE = 0.3;
 /** Weight of the newest refresh in the smoothed failure share. */
@@ -119,9 +131,9 @@ export class SimViewBuilder {
     return {
       id: x.id,
       status: x.status,
-      busy: x.busy,
+      busy: coarse(x.busy, x.capacity),
       capacity: x.capacity,
-      waiting: x.waiting,
+      waiting: coarse(x.waiting, x.capacity),
       inbox: x.inbox,
       slowFactor: x.slowFactor,
       injectedErrorRate: x.injectedErrorRate,

@@ -87,9 +87,10 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
       {state && !down && (
         <div
           className="svc__load"
-          title={`${state.busy} busy, ${state.waiting} waiting of ${state.capacity} slots`}
+          title={`${state.capacity > 50 ? 'about ' : ''}${state.busy} busy, ${state.waiting} waiting of ${state.capacity} slots`}
         >
-          <div style={{ width: `${load * 100}%` }} className={load > 0.85 ? 'hot' : undefined} />
+          {/* Scaled, not resized: a bar that changes ten times a second must not cost a layout. */}
+          <div style={{ transform: `scaleX(${load})` }} className={`svc__fill${load > 0.85 ? ' hot' : ''}`} />
         </div>
       )}
       <Handle type="source" position={Position.Right} className="handle handle--out" />
