@@ -309,3 +309,37 @@ test('a link long enough to be cut by chat tools comes with a warning', async ({
   await expect(share.dialog.getByTestId('share-size-warning')).toContainText('cut links');
   await expect(share.dialog.getByTestId('share-size')).toHaveClass(/share-size--warn/);
 });
+
+test('with storage full, New and Import refuse rather than drop the diagram the person has', async ({
+  editor,
+}) => {
+  const share = new SharePage(editor);
+  // Something else fills this origin's storage (as another app on the same host could).
+  await editor.page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; chunk.length > 16;) {
+      try {
+        localStorage.setItem(`filler-${i++}`, chunk);
+      } catch {
+        chunk = chunk.slice(chunk.length / 2);
+      }
+    }
+  });
+  await editor.dragNode('email', 60, 40); // now the person's own work, which can't be saved
+  await expect(share.notice('warning')).toContainText('Could not save on this device');
+  const mine = await share.diagram();
+
+  await editor.command('new').click();
+  const refused = share.notice('error');
+  await expect(refused).toContainText('could not be kept, so nothing else was opened');
+  expect(await share.diagram()).toEqual(mine);
+  await refused.getByRole('button', { name: 'Dismiss' }).click();
+
+  await share.openShare();
+  await share.importFile(
+    'other.json',
+    JSON.stringify({ version: 1, name: 'Other', services: [{ id: 'a' }] }),
+  );
+  await expect(share.notice('error')).toContainText('could not be kept');
+  expect(await share.diagram()).toEqual(mine);
+});
