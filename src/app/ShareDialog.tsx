@@ -1,5 +1,5 @@
 import type { ReactFlowInstance } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Diagram } from '../model/schema';
 import { formatSpeed } from '../panels/playback';
 import { linkSizeWarning } from '../share';
@@ -75,6 +75,30 @@ function CopyField({
   );
 }
 
+function Option({
+  checked,
+  onChange,
+  testId,
+  children,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <label className="field--inline">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        data-testid={testId}
+      />{' '}
+      {children}
+    </label>
+  );
+}
+
 const navigatorCopyKey = () => (/Mac|iPhone|iPad/.test(navigator.platform) ? '⌘C' : 'Ctrl+C');
 
 /** The diagram as the link carries it: at the speed it is playing now, if the person wants. */
@@ -105,26 +129,14 @@ export function ShareDialog({ flow }: { flow: ReactFlowInstance | null }) {
       </p>
       <CopyField label="Link" value={link} testId="share-link" copyOnMount />
       <div className="share-options">
-        <label className="field--inline">
-          <input
-            type="checkbox"
-            checked={autoplay}
-            onChange={(e) => setAutoplay(e.target.checked)}
-            data-testid="share-autoplay"
-          />{' '}
+        <Option checked={autoplay} onChange={setAutoplay} testId="share-autoplay">
           Start playing when opened
-        </label>
+        </Option>
         {speedDiffers && (
-          <label className="field--inline">
-            <input
-              type="checkbox"
-              checked={useCurrentSpeed}
-              onChange={(e) => setUseCurrentSpeed(e.target.checked)}
-              data-testid="share-current-speed"
-            />{' '}
+          <Option checked={useCurrentSpeed} onChange={setUseCurrentSpeed} testId="share-current-speed">
             Play at the current speed, {formatSpeed(currentSpeed)} (the diagram’s default is{' '}
             {formatSpeed(diagram.run.speed)})
-          </label>
+          </Option>
         )}
         <span className={warning ? 'share-size share-size--warn' : 'share-size'} data-testid="share-size">
           {link.length.toLocaleString()} characters
