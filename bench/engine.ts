@@ -5,7 +5,14 @@ import type { Diagram } from '../src/model/schema';
 import { createEngine } from '../src/runtime/index';
 import { mmcDiagram } from './models';
 
-/** `npm run -s bench:engine [-- --json]`: events per second, trace hash included. */
+/**
+ * `npm run -s bench:engine [-- --json]`: events per second, trace hash included, best of five runs
+ * after a warm-up of both models. Figures are per wall second and per CPU second of this process
+ * (steadier on a shared machine), each next to the target.
+ */
+const TARGET_EVENTS_PER_SECOND = 2_000_000;
+const REPEATS = 5;
+
 interface Result {
   name: string;
   events: number;
@@ -14,28 +21,41 @@ interface Result {
   /** Events per second of this process's CPU time: steadier than wall time on a shared machine. */
   eventsPerCpuSecond: number;
   traceHash: string;
+  target: number;
+  meetsTarget: { wall: boolean; cpu: boolean };
 }
 
 function run(name: string, diagram: Diagram, untilMs: number): Result {
-  const best: Result[] = [];
-  for (let rep = 0; rep < 3; rep++) {
+  let best: Result | null = null;
+  let bestCpu = 0;
+  for (let rep = 0; rep < REPEATS; rep++) {
     const engine = createEngine(diagram, { untilMs });
     const t0 = performance.now();
     const c0 = process.cpuUsage();
     engine.advanceTo(untilMs);
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(c0);
-    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    best.push({
+    const perCpu = Math.round(engine.events / ((cpu.user + cpu.system) / 1e6));
+    bestCpu = Math.max(bestCpu, perCpu);
+    const r: Result = {
       name,
       events: engine.events,
       seconds,
       eventsPerSecond: Math.round(engine.events / seconds),
-      eventsPerCpuSecond: Math.round(engine.events / cpuSeconds),
+      eventsPerCpuSecond: perCpu,
       traceHash: engine.traceHash(),
-    });
+      target: TARGET_EVENTS_PER_SECOND,
+      meetsTarget: { wall: false, cpu: false },
+    };
+    if (!best || r.eventsPerSecond > best.eventsPerSecond) best = r;
   }
-  return best.sort((a, b) => b.eventsPerSecond - a.eventsPerSecond)[0]!;
+  // Best wall run and best CPU run (they need not be the same repeat on a busy machine).
+  best!.eventsPerCpuSecond = bestCpu;
+  best!.meetsTarget = {
+    wall: best!.eventsPerSecond >= TARGET_EVENTS_PER_SECOND,
+    cpu: bestCpu >= TARGET_EVENTS_PER_SECOND,
+  };
+  return best!;
 }
 
 const json = process.argv.includes('--json');
@@ -43,16 +63,26 @@ const refPath = new URL('./diagrams/reference-20.json', import.meta.url);
 const parsed = parseDiagram(JSON.parse(readFileSync(refPath, 'utf8')));
 if (!parsed.ok) throw new Error(`reference-20.json is invalid: ${JSON.stringify(parsed.errors)}`);
 
-// Warm up the JIT so the figures measure the engine, not the compiler.
+// Warm up the JIT on both models so the figures measure the engine, not the compiler.
 createEngine(mmcDiagram(800, 1, 1, 20_000)).advanceTo(20_000);
+createEngine(parsed.diagram, { untilMs: 30_000 }).advanceTo(30_000);
 
 const results = [
   run('M/M/1 (rho 0.8)', mmcDiagram(800, 1, 1, 1_000_000), 1_000_000),
   run('reference-20', parsed.diagram, parsed.diagram.run.untilMs),
 ];
-if (json) process.stdout.write(`${JSON.stringify({ node: process.version, results }, null, 2)}\n`);
-else
+if (json)
+  process.stdout.write(
+    `${JSON.stringify({ node: process.version, target: TARGET_EVENTS_PER_SECOND, results }, null, 2)}\n`,
+  );
+else {
+  const n = (x: number) => x.toLocaleString('en');
+  const mark = (ok: boolean) => (ok ? 'meets' : 'BELOW');
+  process.stdout.write(`target ${n(TARGET_EVENTS_PER_SECOND)} events/s (best of ${REPEATS})\n`);
   for (const r of results)
     process.stdout.write(
-      `${r.name.padEnd(18)} ${r.events.toLocaleString('en').padStart(12)} events  ${r.seconds.toFixed(2)} s  ${r.eventsPerSecond.toLocaleString('en').padStart(11)} events/s (${r.eventsPerCpuSecond.toLocaleString('en')} per CPU s)  hash ${r.traceHash}\n`,
+      `${r.name.padEnd(16)} ${n(r.events).padStart(10)} events  ${r.seconds.toFixed(2)} s  ` +
+        `${n(r.eventsPerSecond).padStart(10)} /wall s (${mark(r.meetsTarget.wall)} ${n(r.target)})  ` +
+        `${n(r.eventsPerCpuSecond).padStart(10)} /CPU s (${mark(r.meetsTarget.cpu)} ${n(r.target)})  hash ${r.traceHash}\n`,
     );
+}

@@ -129,7 +129,7 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
     sim.topics.push(t);
   }
 
-  sim.sagas = sagaShapes(diagram).map((shape) => {
+  sim.sagas = sagaShapes(diagram).map((shape, sagaIdx) => {
     const steps: SagaStepDef[] = shape.steps.map((se) => {
       const edge = sim.edges[edgeIndex.get(se)!]!;
       const action = se.action || se.message || `${shape.name} step ${se.step}`;
@@ -141,6 +141,7 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
     def.actionPolicy = { ...SAGA_ACTION_POLICY, lane: new TimeoutLane() };
     def.compensationPolicy = { ...SAGA_ACTION_POLICY, maxAttempts: Infinity, lane: new TimeoutLane() };
     def.nameId = sim.d(shape.name);
+    def.idx = sagaIdx;
     starter.sagaStarts.push(def);
     return def;
   });

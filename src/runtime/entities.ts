@@ -259,6 +259,8 @@ export interface SagaStepDef {
 /** A saga definition with its counters. */
 export class SagaDef {
   nameId = -1;
+  /** Position in the run's saga list. */
+  idx = -1;
   actionPolicy!: CallPolicy;
   compensationPolicy!: CallPolicy;
   started = 0;
@@ -350,14 +352,19 @@ export class Msg {
   listIdx = -1;
   sentAt = 0;
   arrivesAt = 0;
-  fromT = 0;
-  toT = 1;
+  /** Where along the edge it starts and ends, in halves (0, 1, 2 = source, middle, target): small integers, no boxed doubles. */
+  from2 = 0;
+  to2 = 2;
   edge: Edg;
   src: Svc;
   dst: Svc;
   look: Lk;
-  inboxAt = 0;
-  enqueuedAt = 0;
+  /**
+   * When its current wait or handling began: arrival at the service (until it starts), handling start
+   * (until it ends), entry into a queue or a held subscription (until it leaves). These never overlap,
+   * so one field serves all (each double field costs an allocation per message).
+   */
+  since = 0;
   deliveries = 0;
   successes = 0;
   replica = -1;
@@ -372,8 +379,7 @@ export class Msg {
   token = 0;
   step = 0;
   call: Call | null = null;
-  /** While handled: when it started, what the service does next, the sync call it waits on. */
-  startedAt = 0;
+  /** While handled: what the service does next, the sync call it waits on. */
   actions: Action[] | null = null;
   nextAction = 0;
   jobIdx = -1;
@@ -381,7 +387,6 @@ export class Msg {
   outCall: Call | null = null;
   queue: Queue | null = null;
   sub: Sub | null = null;
-  heldMs = 0;
   /** Async request-reply: the producer's pending entry this request or reply belongs to. */
   pending: PendingReply | null = null;
   saga: SagaInst | null = null;

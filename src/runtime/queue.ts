@@ -29,6 +29,7 @@ export function publishQueue(
     sim.pendingReplies++;
     m.pending = p;
   }
+  sim.recent.add(m);
   sim.rec(TR.published, m.id, src.idx, edge.idx, q.nameId, NaN);
   return sendToBroker(sim, q, m, hop);
 }
@@ -68,7 +69,7 @@ export function onBrokerArrive(sim: Sim, m: Msg): void {
 }
 
 function enqueue(sim: Sim, q: Queue, m: Msg): void {
-  m.enqueuedAt = sim.now;
+  m.since = sim.now;
   sim.setState(m, St.Waiting);
   q.fifo.push(m);
   sim.rec(TR.enqueued, m.id, -1, m.edge.idx, -1, q.fifo.length);
@@ -115,7 +116,7 @@ function dispatch(sim: Sim, q: Queue, m: Msg, c: Svc, edge: Edg): void {
   m.deliveries++;
   q.delivered++;
   if (m.deliveries > 1) q.redelivered++;
-  q.waitHist.add(sim.now - m.enqueuedAt);
+  q.waitHist.add(sim.now - m.since);
   const r = pickReplica(c);
   sim.occupy(c, 1);
   c.replicaUsed[r]!++;
@@ -145,7 +146,7 @@ export function onConsumerArrive(sim: Sim, m: Msg): void {
       return;
     }
     sim.setState(m, St.Waiting);
-    m.enqueuedAt = sim.now;
+    m.since = sim.now;
     q.fifo.unshift(m);
     depthChanged(sim, q);
     pump(sim, q);
@@ -153,7 +154,7 @@ export function onConsumerArrive(sim: Sim, m: Msg): void {
   }
   c.received++;
   sim.rec(TR.arrived, m.id, c.idx, m.edge.idx, -1, NaN);
-  m.inboxAt = sim.now;
+  m.since = sim.now;
   startJob(sim, c, m, m.replica);
 }
 
@@ -233,6 +234,7 @@ function sendQueueReply(sim: Sim, req: Msg, svc: Svc, rq: Queue): void {
   r.rev = own === null;
   r.pending = req.pending;
   if (r.pending !== null) r.pending.live++;
+  sim.recent.add(r);
   rq.published++;
   if (own !== null) own.sent++;
   sim.rec(TR.published, r.id, svc.idx, edge.idx, rq.nameId, req.id);

@@ -14,11 +14,11 @@ export function arriveAtService(sim: Sim, svc: Svc, m: Msg): void {
     const r = pickReplica(svc);
     sim.occupy(svc, 1);
     svc.replicaUsed[r]!++;
-    m.inboxAt = sim.now;
+    m.since = sim.now;
     startJob(sim, svc, m, r);
     return;
   }
-  m.inboxAt = sim.now;
+  m.since = sim.now;
   sim.setState(m, St.Waiting);
   svc.inbox.push(m);
   if (svc.inbox.length > svc.maxInbox) svc.maxInbox = svc.inbox.length;
@@ -43,10 +43,10 @@ export function pickReplica(svc: Svc): number {
 export function startJob(sim: Sim, svc: Svc, m: Msg, replica: number): void {
   sim.setState(m, St.Handling);
   sim.activeJobs++;
-  svc.waitHist.add(sim.now - m.inboxAt);
+  svc.waitHist.add(sim.now - m.since);
   // The message itself carries its handling (no separate job object on the hot path).
   m.replica = replica;
-  m.startedAt = sim.now;
+  m.since = sim.now;
   m.actions = null;
   m.nextAction = 0;
   m.jobIdx = svc.jobs.length;
@@ -139,7 +139,7 @@ export function finishJob(sim: Sim, m: Msg, ok: boolean, reason: number): void {
   }
   m.jobIdx = -1;
   m.jobToken = 0;
-  svc.latHist.add(sim.now - m.startedAt);
+  svc.latHist.add(sim.now - m.since);
   if (ok) {
     svc.handled++;
     // Work finished for a caller that already gave up (timed out or moved on to a retry) is marked.

@@ -16,6 +16,7 @@ import {
 } from './entities';
 import { EventQueue } from './heap';
 import { Histogram } from './histogram';
+import { RecentMessages } from './recent';
 import { Rng } from './rng';
 import { TR, type TraceLog } from './trace';
 
@@ -108,7 +109,7 @@ export class Sim {
   nextCorr = 0;
   nextToken = 0;
   nextSagaId = 0;
-  readonly recentMsgs: (Msg | undefined)[] = new Array<Msg | undefined>(RECENT_MESSAGES);
+  readonly recent = new RecentMessages(RECENT_MESSAGES);
   /** Recent effects as numbers (built into objects only when read). */
   readonly effKind = new Uint8Array(EFFECTS_KEPT);
   readonly effAt = new Float64Array(EFFECTS_KEPT);
@@ -164,7 +165,6 @@ export class Sim {
     const m = new MsgClass(this.nextMsgId++, kind, type, corr, cause, hop, this.now, edge, src, dst, look);
     this.created++;
     this.counts[St.InFlight]!++;
-    this.recentMsgs[m.id % RECENT_MESSAGES] = m;
     const live =
       this.created - this.counts[St.Delivered]! - this.counts[St.DeadLettered]! - this.counts[St.Dropped]!;
     if (live > MAX_LIVE_MESSAGES) this.overload(`${MAX_LIVE_MESSAGES} messages alive at once`);
@@ -202,13 +202,13 @@ export class Sim {
     this.rec(TR.correlated, p.requestId, p.owner.idx, -1, W.unanswered, NaN);
   }
 
-  /** Puts a message on the wire from `fromT` to `toT` of its edge, arriving after `dur` ms. */
-  launch(m: Msg, fromT: number, toT: number, dur: number): void {
+  /** Puts a message on the wire from `from2` to `to2` halves of its edge, arriving after `dur` ms. */
+  launch(m: Msg, from2: number, to2: number, dur: number): void {
     if (m.state !== St.InFlight) this.setState(m, St.InFlight);
     m.sentAt = this.now;
     m.arrivesAt = this.now + dur;
-    m.fromT = fromT;
-    m.toT = toT;
+    m.from2 = from2;
+    m.to2 = to2;
     m.listIdx = this.inFlight.length;
     this.inFlight.push(m);
     this.q.push(m.arrivesAt, Ev.Arrive, m, 0);
@@ -221,9 +221,9 @@ export class Sim {
    */
   launchLeg(m: Msg, leg: number): void {
     m.leg = leg;
-    const a = leg === 0 ? 0 : leg === 1 ? 0.5 : 1;
-    const b = leg === 1 ? 1 : 0.5;
-    if (m.rev) this.launch(m, 1 - a, 1 - b, m.edge.latencyMs / 2);
+    const a = leg; // 0 → 1, 1 → 2, 2 → 1 (halves of the edge)
+    const b = leg === 1 ? 2 : 1;
+    if (m.rev) this.launch(m, 2 - a, 2 - b, m.edge.latencyMs / 2);
     else this.launch(m, a, b, m.edge.latencyMs / 2);
   }
 

@@ -47,10 +47,10 @@ export function attempt(sim: Sim, call: Call): void {
   e.sent++;
   e.pending++;
   const m = newRequest(sim, call);
-  if (call.local) sim.launch(m, call.reversed ? 0 : 1, call.reversed ? 0 : 1, 0);
+  if (call.local) sim.launch(m, call.reversed ? 0 : 2, call.reversed ? 0 : 2, 0);
   else if (e.cut > 0) sim.drop(m, 'partition');
-  else if (call.reversed) sim.launch(m, 1, 0, e.latencyMs + e.serializationMs);
-  else sim.launch(m, 0, 1, e.latencyMs + e.serializationMs);
+  else if (call.reversed) sim.launch(m, 2, 0, e.latencyMs + e.serializationMs);
+  else sim.launch(m, 0, 2, e.latencyMs + e.serializationMs);
   armTimeout(sim, call);
 }
 
@@ -73,6 +73,7 @@ function newRequest(sim: Sim, call: Call): Msg {
     m.saga = inst;
     m.step = inst.def.steps[call.stepIndex]!.step;
   }
+  sim.recent.add(m);
   return m;
 }
 
@@ -150,9 +151,10 @@ export function sendReply(sim: Sim, req: Msg, ok: boolean): void {
   r.call = req.call;
   r.token = req.token;
   r.ok = ok;
-  if (req.call!.local) sim.launch(r, req.toT, req.fromT, 0);
+  sim.recent.add(r);
+  if (req.call!.local) sim.launch(r, req.to2, req.from2, 0);
   else if (e.cut > 0) sim.drop(r, 'partition');
-  else sim.launch(r, req.toT, req.fromT, e.latencyMs + e.serializationMs);
+  else sim.launch(r, req.to2, req.from2, e.latencyMs + e.serializationMs);
 }
 
 /** A reply reaches the caller: it settles the attempt, or is discarded if the caller gave up. */

@@ -4,6 +4,9 @@ import { arriveAtService } from './services';
 import type { Sim } from './sim';
 import { TR } from './trace';
 
+/** `leg` of a copy that was held while its edge was cut and is now on its way. */
+const RELEASED = 3;
+
 /**
  * A publisher announces an event: every subscriber service gets one copy, drawn on the publisher's
  * own edge to it when there is one (else on the subscription's first edge). A copy whose edge is cut
@@ -28,6 +31,7 @@ export function publishTopic(
     const e = fanout[i]!;
     const m = sim.newMsg(Mk.Event, type, corr, cause, hop, e, src, sub.svc, Lk.Event);
     m.sub = sub;
+    sim.recent.add(m);
     t.copies++;
     e.sent++;
     if (hop > sim.hopLimit) {
@@ -39,7 +43,7 @@ export function publishTopic(
         t.dropped++;
         sim.drop(m, 'partition');
       }
-    } else sim.launch(m, 0, 1, e.latencyMs);
+    } else sim.launch(m, 0, 2, e.latencyMs);
   }
   return true;
 }
@@ -49,16 +53,19 @@ export function onEventArrive(sim: Sim, m: Msg): void {
   const sub = m.sub!;
   const t = sub.topic;
   const dst = sub.svc;
+  // A copy released from a partition hold (leg 3) still carries when that hold began.
+  const heldMs = m.leg === RELEASED ? sim.now - m.since - m.edge.latencyMs : 0;
   if (dst.down > 0) {
-    if (sub.durable) hold(sim, sub, m, 1);
-    else {
+    if (sub.durable) {
+      hold(sim, sub, m, 1);
+      m.since -= heldMs; // so its final wait covers both holds
+    } else {
       t.dropped++;
       sim.drop(m, 'subscriber down (non-durable subscription, dropped by design)', dst.idx);
     }
     return;
   }
-  deliver(sim, t, m, m.heldMs);
-  m.heldMs = 0;
+  deliver(sim, t, m, heldMs);
 }
 
 function deliver(sim: Sim, t: Topic, m: Msg, waited: number): void {
@@ -73,7 +80,7 @@ function deliver(sim: Sim, t: Topic, m: Msg, waited: number): void {
 function hold(sim: Sim, sub: Sub, m: Msg, leg: number): void {
   const t = sub.topic;
   m.leg = leg;
-  m.enqueuedAt = sim.now;
+  m.since = sim.now;
   sim.setState(m, St.Waiting);
   sub.held.push(m);
   t.depth++;
@@ -103,12 +110,11 @@ export function releaseHeld(sim: Sim, sub: Sub): void {
         continue;
       }
       t.depth--;
-      m.heldMs = sim.now - m.enqueuedAt;
-      sim.launch(m, 0, 1, m.edge.latencyMs);
+      m.leg = RELEASED;
+      sim.launch(m, 0, 2, m.edge.latencyMs);
     } else {
       t.depth--;
-      deliver(sim, t, m, m.heldMs + sim.now - m.enqueuedAt);
-      m.heldMs = 0;
+      deliver(sim, t, m, sim.now - m.since);
     }
   }
   depthChanged(sim, t);

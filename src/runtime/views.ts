@@ -34,10 +34,10 @@ export function inFlightView(sim: Sim): InFlightMessage[] {
       correlationId: `c${m.corr}`,
       sentAt: m.sentAt,
       arrivesAt: m.arrivesAt,
-      fromT: m.fromT,
-      toT: m.toT,
+      fromT: m.from2 / 2,
+      toT: m.to2 / 2,
       kind: MESSAGE_KINDS[m.kind]!,
-      direction: m.toT >= m.fromT ? 'forward' : 'backward',
+      direction: m.to2 >= m.from2 ? 'forward' : 'backward',
       status: statusOf(m),
     };
     if (m.saga) v.step = m.step;
@@ -122,16 +122,17 @@ export function sagaInstancesView(sim: Sim): SagaInstanceState[] {
   return [...sim.recentSagas, ...sim.liveSagas].map(sagaState);
 }
 
-/** Finds a message the engine still knows (on the wire, waiting, or created recently). */
-function findMsg(sim: Sim, id: number): Msg | undefined {
-  const recent = sim.recentMsgs[id % sim.recentMsgs.length];
-  if (recent && recent.id === id) return recent;
+/** Finds a message still alive: on the wire, waiting, held or being handled. */
+function findLive(sim: Sim, id: number): Msg | undefined {
   for (const m of sim.inFlight) if (m.id === id) return m;
   let found: Msg | undefined;
   const look = (m: Msg) => {
     if (m.id === id) found = m;
   };
-  for (const s of sim.svcs) s.inbox.forEach(look);
+  for (const s of sim.svcs) {
+    s.inbox.forEach(look);
+    s.jobs.forEach(look);
+  }
   for (const q of sim.queues) q.fifo.forEach(look);
   for (const t of sim.topics) for (const sub of t.subs) sub.held.forEach(look);
   return found;
@@ -140,37 +141,48 @@ function findMsg(sim: Sim, id: number): Msg | undefined {
 /** Names of `Mk` kinds for envelopes. */
 const KIND_NAMES = ['request', 'reply', 'event', 'queue message', 'async reply'];
 
-/** The envelope of a message, with the hops its correlation took (among messages still remembered). */
+/**
+ * The envelope of a message, with the hops its correlation took (among messages still remembered).
+ * A live message shows its current state (attempt, deliveries); one that has ended, what it was when
+ * it was created.
+ */
 export function envelopeView(sim: Sim, messageId: string): (Envelope & { path: PathHop[] }) | undefined {
   const id = Number(messageId.replace(/^m/, ''));
   if (!Number.isInteger(id)) return undefined;
-  const m = findMsg(sim, id);
-  if (!m) return undefined;
-  const payload: Record<string, string | number | boolean> = { kind: KIND_NAMES[m.kind]!, hop: m.hop };
-  if (m.call) payload.attempt = m.call.attempt;
-  if (m.kind >= Mk.Queue) payload.deliveries = m.deliveries;
-  if (m.kind === Mk.Reply) payload.ok = m.ok;
-  if (m.pending !== null) payload.requestId = `m${m.pending.requestId}`;
-  if (m.saga) {
-    payload.saga = m.saga.def.name;
-    payload.step = m.step;
+  const live = findLive(sim, id);
+  const r = sim.recent.get(id);
+  if (!live && !r) return undefined;
+  const kind = live ? live.kind : r!.kind;
+  const corr = live ? live.corr : r!.corr;
+  const cause = live ? live.cause : r!.cause;
+  const payload: Record<string, string | number | boolean> = {
+    kind: KIND_NAMES[kind]!,
+    hop: live ? live.hop : r!.hop,
+  };
+  if (live?.call) payload.attempt = live.call.attempt;
+  else if (r && r.attempt > 0) payload.attempt = r.attempt;
+  if (live && kind >= Mk.Queue) payload.deliveries = live.deliveries;
+  if (kind === Mk.Reply) payload.ok = (live ? live.look : r!.look) !== Lk.ReplyError;
+  const requestId = live ? (live.pending?.requestId ?? -1) : r!.requestId;
+  if (requestId >= 0) payload.requestId = `m${requestId}`;
+  const sagaIdx = live ? (live.saga?.def.idx ?? -1) : r!.saga;
+  if (sagaIdx >= 0) {
+    payload.saga = sim.sagas[sagaIdx]!.name;
+    payload.step = live ? live.step : r!.step;
   }
-  // Messages of the same correlation still remembered, in creation order (ids grow with time).
-  const related = sim.recentMsgs.filter((o): o is Msg => o !== undefined && o.corr === m.corr);
-  related.sort((a, b) => a.id - b.id);
-  const path: PathHop[] = related.map((o) => ({
-    edgeId: o.edge.id,
+  const path: PathHop[] = sim.recent.correlated(corr).map((o) => ({
+    edgeId: sim.edges[o.edge]!.id,
     at: o.createdAt,
     what: `${o.type} (${KIND_NAMES[o.kind]})`,
   }));
   return {
-    id: `m${m.id}`,
-    type: m.type,
+    id: `m${id}`,
+    type: live ? live.type : r!.type,
     version: 1,
-    timestamp: m.createdAt,
-    source: m.src.id,
-    correlationId: `c${m.corr}`,
-    causationId: m.cause >= 0 ? `m${m.cause}` : null,
+    timestamp: live ? live.createdAt : r!.createdAt,
+    source: sim.svcs[live ? live.src.idx : r!.src]!.id,
+    correlationId: `c${corr}`,
+    causationId: cause >= 0 ? `m${cause}` : null,
     payload,
     path,
   };

@@ -1,0 +1,104 @@
+import type { Msg } from './entities';
+
+/** What the engine remembers of a recently created message (for envelopes and correlation paths). */
+export interface RecentMessage {
+  id: number;
+  kind: number;
+  type: string;
+  look: number;
+  corr: number;
+  cause: number;
+  hop: number;
+  createdAt: number;
+  edge: number;
+  src: number;
+  /** Request attempt number, or 0. */
+  attempt: number;
+  /** Async exchange: the request's message id, or -1. */
+  requestId: number;
+  /** Saga: index of its saga definition and its step, or -1 and 0. */
+  saga: number;
+  step: number;
+}
+
+/**
+ * The last messages created, as numbers and shared strings rather than the message objects: keeping
+ * the objects would make thousands of them survive each young-generation collection, a large part of
+ * the engine's garbage-collection cost. Only what a message was at creation is kept.
+ */
+export class RecentMessages {
+  private readonly id: Float64Array;
+  private readonly corr: Float64Array;
+  private readonly cause: Float64Array;
+  private readonly createdAt: Float64Array;
+  private readonly ints: Int32Array;
+  private readonly types: string[];
+
+  constructor(private readonly capacity: number) {
+    this.id = new Float64Array(capacity).fill(-1);
+    this.corr = new Float64Array(capacity);
+    this.cause = new Float64Array(capacity);
+    this.createdAt = new Float64Array(capacity);
+    this.ints = new Int32Array(capacity * INTS);
+    this.types = new Array<string>(capacity).fill('');
+  }
+
+  /** Remembers a message just created (its call, saga and pending entry are already set). */
+  add(m: Msg): void {
+    const i = m.id % this.capacity;
+    this.id[i] = m.id;
+    this.corr[i] = m.corr;
+    this.cause[i] = m.cause;
+    this.createdAt[i] = m.createdAt;
+    this.types[i] = m.type;
+    const o = i * INTS;
+    const ints = this.ints;
+    ints[o] = m.kind;
+    ints[o + 1] = m.look;
+    ints[o + 2] = m.hop;
+    ints[o + 3] = m.edge.idx;
+    ints[o + 4] = m.src.idx;
+    ints[o + 5] = m.call === null ? 0 : m.call.attempt;
+    ints[o + 6] = m.pending === null ? -1 : m.pending.requestId;
+    ints[o + 7] = m.saga === null ? -1 : m.saga.def.idx;
+    ints[o + 8] = m.step;
+  }
+
+  /** The remembered message with this id, if it is still remembered. */
+  get(id: number): RecentMessage | undefined {
+    const i = id % this.capacity;
+    return this.id[i] === id ? this.at(i) : undefined;
+  }
+
+  /** Remembered messages of a correlation, oldest first. */
+  correlated(corr: number): RecentMessage[] {
+    const out: RecentMessage[] = [];
+    for (let i = 0; i < this.capacity; i++)
+      if (this.id[i]! >= 0 && this.corr[i] === corr) out.push(this.at(i));
+    return out.sort((a, b) => a.id - b.id);
+  }
+
+  private at(i: number): RecentMessage {
+    const o = i * INTS;
+    const ints = this.ints;
+    return {
+      id: this.id[i]!,
+      kind: ints[o]!,
+      type: this.types[i]!,
+      look: ints[o + 1]!,
+      corr: this.corr[i]!,
+      cause: this.cause[i]!,
+      hop: ints[o + 2]!,
+      createdAt: this.createdAt[i]!,
+      edge: ints[o + 3]!,
+      src: ints[o + 4]!,
+      attempt: ints[o + 5]!,
+      requestId: ints[o + 6]!,
+      saga: ints[o + 7]!,
+      step: ints[o + 8]!,
+    };
+  }
+}
+
+/** Int32 fields per remembered message. */
+const INTS = 9;
