@@ -1,5 +1,5 @@
-import { getNodesBounds, useNodesInitialized, useReactFlow } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { useMemo, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { MessageLayer } from '../canvas/messageLayer';
 import { formatErrors } from '../model/parse';
@@ -26,7 +26,6 @@ export function EmbedView() {
   // Always current (live faults are written into the diagram), so even a middle-click copies the run.
   const href = useMemo(() => (problem ? '' : editorLink(diagram)), [diagram, problem]);
   useThemeEffect({ persist: false });
-  useWholeDiagramInView();
   useShortcuts({
     store: useAppStore,
     flow,
@@ -95,27 +94,4 @@ export function EmbedView() {
       <Notices />
     </div>
   );
-}
-
-/**
- * An embed is usually smaller than the author's window: once the nodes are measured, the author's view
- * stays if it shows the whole diagram in the embed, else the diagram is fitted.
- */
-function useWholeDiagramInView() {
-  const flow = useReactFlow();
-  const measured = useNodesInitialized();
-  const done = useRef(false);
-  useEffect(() => {
-    if (!measured || done.current) return;
-    done.current = true;
-    const box = document.querySelector('.embed__stage .react-flow')?.getBoundingClientRect();
-    const nodes = flow.getNodes();
-    if (!box || nodes.length === 0) return;
-    const b = getNodesBounds(nodes);
-    const v = flow.getViewport();
-    const [left, top] = [b.x * v.zoom + v.x, b.y * v.zoom + v.y];
-    const whole =
-      left >= 0 && top >= 0 && left + b.width * v.zoom <= box.width && top + b.height * v.zoom <= box.height;
-    if (!whole) void flow.fitView({ padding: 0.1, maxZoom: 1.2 });
-  }, [measured, flow]);
 }

@@ -1,7 +1,7 @@
 import { SCENARIOS } from '../scenarios';
 import { useAppStore } from '../store';
 import { Dialog } from './Dialog';
-import { keepInRecent } from './persistence';
+import { openDiagram } from './persistence';
 
 /** The built-in scenarios; opening one replaces the diagram (undoable). */
 export function ExamplesDialog() {
@@ -14,10 +14,13 @@ export function ExamplesDialog() {
               className="example"
               data-testid={`example-${s.id}`}
               onClick={() => {
-                const st = useAppStore.getState();
-                keepInRecent(useAppStore);
-                st.replaceDiagram(s.diagram, { undoable: true, label: `Open ${s.title}` });
-                st.setDialog(null);
+                const opened = openDiagram(
+                  useAppStore,
+                  s.diagram,
+                  { origin: 'example' },
+                  { undoable: true, label: `Open ${s.title}` },
+                );
+                if (opened) useAppStore.getState().setDialog(null);
               }}
             >
               <strong>{s.title}</strong>

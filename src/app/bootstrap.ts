@@ -42,8 +42,10 @@ export function bootstrap() {
   if (route.embed) {
     st.setMode('embed');
     const r = route.link ? decodeLink(route.link) : null;
-    if (r?.ok) st.replaceDiagram(r.diagram, { undoable: false });
-    else if (r) embedProblem.error = r.error;
+    if (r?.ok) {
+      st.replaceDiagram(r.diagram, { undoable: false });
+      useAppStore.setState({ checkFirstView: true });
+    } else if (r) embedProblem.error = r.error;
     else st.replaceDiagram(checkoutExample, { undoable: false });
     connectPlayback(useAppStore);
     if (r?.ok && r.autoplay) playback().play();
@@ -58,7 +60,9 @@ export function bootstrap() {
   startAutosave(useAppStore);
   let autoplay = false;
   if (route.link) {
-    autoplay = openLink(useAppStore, route.link).autoplay;
+    const opened = openLink(useAppStore, route.link);
+    autoplay = opened.autoplay;
+    if (opened.opened) useAppStore.setState({ checkFirstView: true });
     clearFragment();
   }
   connectPlayback(useAppStore);

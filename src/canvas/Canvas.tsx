@@ -5,6 +5,7 @@ import {
   MiniMap,
   ReactFlow,
   getNodesBounds,
+  useNodesInitialized,
   useReactFlow,
   type Connection,
   type ReactFlowInstance,
@@ -62,6 +63,14 @@ export function Canvas({
   const edges = useMemo(() => mapper.edges(diagram, selected), [mapper, diagram, selected]);
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
+  const initialized = useNodesInitialized();
+  useEffect(() => {
+    // A link opened in a smaller window than its author's: keep their view only if all of it shows.
+    if (!initialized || !useAppStore.getState().checkFirstView) return;
+    useAppStore.setState({ checkFirstView: false });
+    const box = wrapper.current?.getBoundingClientRect();
+    if (box && !showsWhole(flow, flow.getViewport(), box)) void flow.fitView({ padding: 0.1, maxZoom: 1.2 });
+  }, [initialized, flow]);
   const loads = useAppStore((s) => s.loads);
   const firstLoads = useRef(loads);
   useEffect(() => {

@@ -19,6 +19,8 @@ export interface UiSlice {
   /** The full editor, or the read-only embed for slides and blogs. */
   mode: 'editor' | 'embed';
   setMode: (m: 'editor' | 'embed') => void;
+  /** The first view is an author's (from a link): fit it if it cuts off part of the diagram here. */
+  checkFirstView: boolean;
   theme: ThemePreference;
   defaultEdgeKind: EdgeKind;
   /** The edge just connected, offered a kind switch at the point where it was dropped. */
@@ -41,6 +43,7 @@ let noticeId = 0;
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   mode: 'editor',
   setMode: (mode) => set({ mode }),
+  checkFirstView: false,
   theme: 'system',
   defaultEdgeKind: 'sync',
   kindPicker: null,
