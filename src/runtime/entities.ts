@@ -324,6 +324,8 @@ export class Call {
   settledAtCallee = false;
   /** Index in the caller's `clientCalls` (clients only). */
   listIdx = -1;
+  /** Slot of its pending attempt in its timeout lane, or -1. */
+  laneSlot = -1;
   /** Interned id of why the last attempt failed (a `W` word). */
   lastFailure = -1;
   startedAt = 0;

@@ -252,7 +252,7 @@ describe('circuit breaker and limits', () => {
       const c = call(i);
       lane.push(c);
       c.pending = false;
-      lane.settled();
+      lane.settle(c);
     }
     expect(lane.live).toBe(1);
     expect(lane.length).toBeLessThan(200);

@@ -80,7 +80,6 @@ function newRequest(sim: Sim, call: Call): Msg {
 function armTimeout(sim: Sim, call: Call): void {
   const lane = call.policy.lane;
   call.deadline = sim.now + call.policy.timeoutMs;
-  lane.head();
   lane.push(call);
   if (lane.armedAt === -1) {
     lane.armedAt = call.deadline;
@@ -91,7 +90,7 @@ function armTimeout(sim: Sim, call: Call): void {
 /** Ends the pending attempt of a call (reply, timeout, settlement at the callee, abandonment). */
 function settleAttempt(call: Call): void {
   call.pending = false;
-  call.policy.lane.settled();
+  call.policy.lane.settle(call);
   call.edge.pending--;
 }
 

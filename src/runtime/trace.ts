@@ -65,10 +65,9 @@ export class TraceLog {
   private h2 = 0x9747b28c;
   private readonly cap: number;
   private readonly rT: Float64Array;
-  private readonly rType: Uint8Array;
+  /** Type, service and edge of a record in one word: type | (svc + 1) << 5 | (edge + 1) << 17. */
+  private readonly rWho: Int32Array;
   private readonly rMsg: Float64Array;
-  private readonly rSvc: Int32Array;
-  private readonly rEdge: Int32Array;
   private readonly rDetail: Int32Array;
   private readonly rN: Float64Array;
   private readonly details: string[] = [];
@@ -85,10 +84,8 @@ export class TraceLog {
     for (const s of preinterned) this.intern(s);
     this.cap = Math.max(1, capacity);
     this.rT = new Float64Array(this.cap);
-    this.rType = new Uint8Array(this.cap);
+    this.rWho = new Int32Array(this.cap);
     this.rMsg = new Float64Array(this.cap);
-    this.rSvc = new Int32Array(this.cap);
-    this.rEdge = new Int32Array(this.cap);
     this.rDetail = new Int32Array(this.cap);
     this.rN = new Float64Array(this.cap);
   }
@@ -108,10 +105,8 @@ export class TraceLog {
   add(type: number, t: number, msg: number, svc: number, edge: number, detail: number, n: number): void {
     const i = this.count % this.cap;
     this.rT[i] = t;
-    this.rType[i] = type;
+    this.rWho[i] = type | ((svc + 1) << 5) | ((edge + 1) << 17);
     this.rMsg[i] = msg;
-    this.rSvc[i] = svc;
-    this.rEdge[i] = edge;
     this.rDetail[i] = detail;
     this.rN[i] = n;
     this.count++;
@@ -157,12 +152,13 @@ export class TraceLog {
   }
 
   private materialize(i: number, seq: number): TraceRecord {
-    const r: TraceRecord = { seq, t: this.rT[i]!, type: TRACE_TYPES[this.rType[i]!]! };
+    const who = this.rWho[i]!;
+    const r: TraceRecord = { seq, t: this.rT[i]!, type: TRACE_TYPES[who & 31]! };
     const msg = this.rMsg[i]!;
     if (msg >= 0) r.msg = `m${msg}`;
-    const svc = this.rSvc[i]!;
+    const svc = ((who >>> 5) & 0xfff) - 1;
     if (svc >= 0) r.service = this.serviceIds[svc];
-    const edge = this.rEdge[i]!;
+    const edge = (who >>> 17) - 1;
     if (edge >= 0) r.edge = this.edgeIds[edge];
     const d = this.rDetail[i]!;
     if (d >= 0) r.detail = this.details[d];
