@@ -37,10 +37,14 @@ export interface EngineOptions {
 /** A live fault end that can't be at "now" (see endFault) comes this much later. */
 const END_NUDGE_MS = 0.001;
 
-/** A duration d with atMs + d === end exactly, so a replay's end lands on the same float. */
-export function exactDuration(atMs: number, end: number): number {
+/**
+ * The smallest duration d with atMs + d ≥ end: a replay ends the fault at atMs + d, a float that
+ * may lie an ulp after `end` (atMs + d can skip over `end` itself), so the live run ends it there too.
+ */
+export function durationReaching(atMs: number, end: number): number {
   let d = end - atMs;
-  for (let i = 0; i < 8 && atMs + d !== end; i++) d = atMs + d < end ? nextUp(d) : nextDown(d);
+  while (atMs + d < end) d = nextUp(d);
+  while (d > 0 && atMs + nextDown(d) >= end) d = nextDown(d);
   return d;
 }
 
@@ -246,7 +250,8 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
       // moment (or at its own start): then a microsecond later, and the clock moves there.
       let end = sim.now;
       if (end <= active.fault.atMs || agenda.wouldPrecedeLast(end, active)) end = sim.now + END_NUDGE_MS;
-      const durationMs = exactDuration(active.fault.atMs, end);
+      const durationMs = durationReaching(active.fault.atMs, end);
+      end = active.fault.atMs + durationMs;
       // The record gets the duration it had, so a replay ends it at the same moment.
       const record = { ...active.fault, durationMs };
       applied[active.index] = record;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Diagram, type DiagramInput } from '../model/schema';
+import { durationReaching } from './engine';
 import { createEngine } from './index';
 import { runAll } from './testkit';
 
@@ -221,5 +222,15 @@ describe('live faults replay exactly', () => {
     expect(faults.map((f) => f.id)).toEqual(['x', 'y', 'z']);
     expect(faults[0]!.atMs + faults[0]!.durationMs).toBeGreaterThan(250);
     expect(replayOf(live).traceHash()).toBe(live.traceHash());
+  });
+
+  it('a recorded duration ends the replay exactly where the live end was, even when no float sum hits it', () => {
+    // 203.87… + d skips over 459.87…: every d lands an ulp below or above it.
+    const at = 203.8701733627221;
+    const end = 459.8711733627221;
+    const d = durationReaching(at, end);
+    expect(at + d).toBeGreaterThanOrEqual(end);
+    expect(at + d - end).toBeLessThan(1e-12);
+    expect(100 + durationReaching(100, 350)).toBe(350);
   });
 });
