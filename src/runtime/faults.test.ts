@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Diagram, type DiagramInput } from '../model/schema';
 import { durationReaching } from './engine';
 import { createEngine } from './index';
-import { runAll } from './testkit';
-
-const client = (rate: number, pattern: 'steady' | 'poisson' = 'steady') => ({
-  id: 'client',
-  kind: 'client' as const,
-  traffic: { pattern, rate },
-});
+import { client, runAll } from './testkit';
 
 describe('a down service is a crashed process', () => {
   it('aborts what it is handling: its sync caller gets an error at once, its own call is abandoned', () => {
@@ -102,22 +96,25 @@ describe('a down service is a crashed process', () => {
 });
 
 describe('an orchestrator keeps a saga log', () => {
+  /** Sagas at 500 and 1000 ms whose step 1 takes 300 ms; the orchestrator goes down at 1100 ms. */
+  const orchestratorDown = (durationMs: number, untilMs: number): DiagramInput => ({
+    services: [
+      client(2),
+      { id: 'o', kind: 'orchestrator', latency: { dist: 'fixed', ms: 1 } },
+      { id: 'p1', latency: { dist: 'fixed', ms: 300 } },
+      { id: 'p2', latency: { dist: 'fixed', ms: 5 } },
+    ],
+    edges: [
+      { id: 'c', kind: 'sync', from: 'client', to: 'o' },
+      { id: 's1', kind: 'saga', saga: 'order', step: 1, from: 'o', to: 'p1' },
+      { id: 's2', kind: 'saga', saga: 'order', step: 2, from: 'o', to: 'p2' },
+    ],
+    faults: [{ id: 'f', kind: 'down', target: 'o', atMs: 1_100, durationMs }],
+    run: { untilMs },
+  });
+
   it('its sagas wait while it is down and resume when it is back', () => {
-    const { records, metrics, engine } = runAll({
-      services: [
-        client(2),
-        { id: 'o', kind: 'orchestrator', latency: { dist: 'fixed', ms: 1 } },
-        { id: 'p1', latency: { dist: 'fixed', ms: 300 } },
-        { id: 'p2', latency: { dist: 'fixed', ms: 5 } },
-      ],
-      edges: [
-        { id: 'c', kind: 'sync', from: 'client', to: 'o' },
-        { id: 's1', kind: 'saga', saga: 'order', step: 1, from: 'o', to: 'p1' },
-        { id: 's2', kind: 'saga', saga: 'order', step: 2, from: 'o', to: 'p2' },
-      ],
-      faults: [{ id: 'f', kind: 'down', target: 'o', atMs: 1_100, durationMs: 1_000 }],
-      run: { untilMs: 4_000 },
-    });
+    const { records, metrics, engine } = runAll(orchestratorDown(1_000, 4_000));
     const suspended = records.filter((r) => r.type === 'saga-step' && r.detail === 'suspended');
     const resumed = records.filter((r) => r.type === 'saga-step' && r.detail === 'resumed');
     expect(suspended.map((r) => r.t)).toEqual([1_100]);
@@ -129,21 +126,7 @@ describe('an orchestrator keeps a saga log', () => {
   });
 
   it('a saga still suspended at the end counts as running', () => {
-    const { metrics, engine } = runAll({
-      services: [
-        client(2),
-        { id: 'o', kind: 'orchestrator', latency: { dist: 'fixed', ms: 1 } },
-        { id: 'p1', latency: { dist: 'fixed', ms: 300 } },
-        { id: 'p2', latency: { dist: 'fixed', ms: 5 } },
-      ],
-      edges: [
-        { id: 'c', kind: 'sync', from: 'client', to: 'o' },
-        { id: 's1', kind: 'saga', saga: 'order', step: 1, from: 'o', to: 'p1' },
-        { id: 's2', kind: 'saga', saga: 'order', step: 2, from: 'o', to: 'p2' },
-      ],
-      faults: [{ id: 'f', kind: 'down', target: 'o', atMs: 1_100 }],
-      run: { untilMs: 3_000 },
-    });
+    const { metrics, engine } = runAll(orchestratorDown(0, 3_000));
     // Sagas start at 500 and 1000; the second is at step 1 when the orchestrator crashes for good.
     expect(metrics.sagas.order).toMatchObject({ started: 2, completed: 1, running: 1, stuck: 0 });
     expect(engine.sagaInstances().filter((s) => s.suspended)).toHaveLength(1);

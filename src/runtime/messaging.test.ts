@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Diagram, type DiagramInput } from '../model/schema';
 import { Call, Edg, Lk, Owner, Svc } from './entities';
 import { createEngine } from './index';
-import { runAll } from './testkit';
+import { client, runAll } from './testkit';
 import { TimeoutLane } from './timeouts';
-
-const client = (rate: number, pattern: 'steady' | 'poisson' = 'steady') => ({
-  id: 'client',
-  kind: 'client' as const,
-  traffic: { pattern, rate },
-});
 
 describe('topics', () => {
   it('a subscriber gets one copy per event however many edges reach it, on the publisher’s own edge', () => {

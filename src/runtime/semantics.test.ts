@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Diagram, type DiagramInput } from '../model/schema';
 import { createEngine } from './index';
-import { runAll } from './testkit';
-
-const client = (rate: number, pattern: 'steady' | 'poisson' = 'steady') => ({
-  id: 'client',
-  kind: 'client' as const,
-  traffic: { pattern, rate },
-});
+import { client, runAll } from './testkit';
 
 describe('sync calls', () => {
   it('a chain of sync calls takes the sum of its hops', () => {

@@ -9,3 +9,10 @@ export function runAll(input: DiagramInput, options: EngineOptions = {}) {
   engine.advanceTo(engine.untilMs);
   return { engine, records, metrics: engine.metrics() };
 }
+
+/** A client service with id `client` sending `rate` requests per second. */
+export const client = (rate: number, pattern: 'steady' | 'poisson' = 'steady') => ({
+  id: 'client',
+  kind: 'client' as const,
+  traffic: { pattern, rate },
+});
