@@ -37,7 +37,9 @@ function checkMessages(sim: Sim): string[] {
   const qHandling = new Float64Array(nq);
   const tWire = new Float64Array(sim.topics.length);
   const reserved = new Float64Array(sim.svcs.length);
-  for (const m of sim.inFlight) {
+  let onWire = 0;
+  sim.forEachInFlight((m) => {
+    onWire++;
     expect(m, St.InFlight, 'on the wire');
     if (m.kind >= Mk.Queue) {
       qWire[m.queue!.idx]!++;
@@ -46,9 +48,8 @@ function checkMessages(sim: Sim): string[] {
         reserved[m.dst.idx]!++;
       }
     } else if (m.kind === Mk.Event) tWire[m.sub!.topic.idx]!++;
-  }
-  if (c[St.InFlight] !== sim.inFlight.length)
-    fail(`${c[St.InFlight]} counted in flight but ${sim.inFlight.length} on the wire`);
+  });
+  if (c[St.InFlight] !== onWire) fail(`${c[St.InFlight]} counted in flight but ${onWire} on the wire`);
 
   let waiting = 0;
   let handling = 0;

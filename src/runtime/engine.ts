@@ -114,7 +114,6 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     switch (kind) {
       case Ev.Arrive: {
         const m = obj as Msg;
-        sim.land(m);
         switch (m.kind) {
           case Mk.Request:
             onRequestArrive(sim, m);

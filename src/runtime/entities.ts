@@ -351,7 +351,6 @@ export class Call {
 /** A message; one class for every kind keeps property access monomorphic. */
 export class Msg {
   state: St = St.InFlight;
-  listIdx = -1;
   sentAt = 0;
   arrivesAt = 0;
   /** Where along the edge it starts and ends, in halves (0, 1, 2 = source, middle, target): small integers, no boxed doubles. */

@@ -100,6 +100,11 @@ export class EventQueue {
     this.obj[to] = this.obj[from];
   }
 
+  /** Calls `fn` with the object of every pending event of `kind`, in no particular order. */
+  forEachOf(kind: number, fn: (obj: unknown) => void): void {
+    for (let i = 0; i < this.size; i++) if (this.kind[i] === kind) fn(this.obj[i]);
+  }
+
   private grow(): void {
     const n = this.time.length * 2;
     const t = new Float64Array(n);

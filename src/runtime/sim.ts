@@ -97,7 +97,6 @@ export class Sim {
   queues: Queue[] = [];
   topics: Topic[] = [];
   sagas: SagaDef[] = [];
-  readonly inFlight: Msg[] = [];
   readonly counts = new Float64Array(6);
   created = 0;
   activeJobs = 0;
@@ -209,8 +208,6 @@ export class Sim {
     m.arrivesAt = this.now + dur;
     m.from2 = from2;
     m.to2 = to2;
-    m.listIdx = this.inFlight.length;
-    this.inFlight.push(m);
     this.q.push(m.arrivesAt, Ev.Arrive, m, 0);
     this.trace.add(TR.sent, this.now, m.id, m.src.idx, m.edge.idx, m.look, NaN);
   }
@@ -227,15 +224,12 @@ export class Sim {
     else this.launch(m, a, b, m.edge.latencyMs / 2);
   }
 
-  /** Takes a message off the wire (it arrived). */
-  land(m: Msg): void {
-    const list = this.inFlight;
-    const last = list.pop()!;
-    if (last !== m) {
-      list[m.listIdx] = last;
-      last.listIdx = m.listIdx;
-    }
-    m.listIdx = -1;
+  /**
+   * Every message on the wire. Each has exactly one pending arrival in the event queue, so the queue
+   * is the list (no list to keep up on the hot path); the order is the queue's, not the sending's.
+   */
+  forEachInFlight(fn: (m: Msg) => void): void {
+    this.q.forEachOf(Ev.Arrive, fn as (obj: unknown) => void);
   }
 
   /** Ends a message as dropped, with the reason recorded. */

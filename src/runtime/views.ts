@@ -25,7 +25,7 @@ function statusOf(m: Msg): MessageStatus {
 /** Messages on the wire now, for drawing. */
 export function inFlightView(sim: Sim): InFlightMessage[] {
   const out: InFlightMessage[] = [];
-  for (const m of sim.inFlight) {
+  sim.forEachInFlight((m) => {
     const v: InFlightMessage = {
       id: `m${m.id}`,
       edgeId: m.edge.id,
@@ -42,8 +42,8 @@ export function inFlightView(sim: Sim): InFlightMessage[] {
     };
     if (m.saga) v.step = m.step;
     out.push(v);
-  }
-  // The wire list is unordered (swap-removal); a stable order keeps the drawing from flickering.
+  });
+  // The event queue holds them in heap order; a stable order keeps the drawing from flickering.
   return out.sort((a, b) => a.sentAt - b.sentAt || Number(a.id.slice(1)) - Number(b.id.slice(1)));
 }
 
@@ -124,11 +124,11 @@ export function sagaInstancesView(sim: Sim): SagaInstanceState[] {
 
 /** Finds a message still alive: on the wire, waiting, held or being handled. */
 function findLive(sim: Sim, id: number): Msg | undefined {
-  for (const m of sim.inFlight) if (m.id === id) return m;
   let found: Msg | undefined;
   const look = (m: Msg) => {
     if (m.id === id) found = m;
   };
+  sim.forEachInFlight(look);
   for (const s of sim.svcs) {
     s.inbox.forEach(look);
     s.jobs.forEach(look);
