@@ -237,6 +237,8 @@ export class Topic {
   returned = 0;
   redelivered = 0;
   dropped = 0;
+  /** Copies released from a partition hold and on their way, with how long they were held (rare). */
+  readonly releasedHeldMs = new Map<Msg, number>();
   maxDepth = 0;
   readonly waitHist = new Histogram();
   readonly history: number[] = [];
@@ -351,8 +353,6 @@ export class Call {
 /** A message; one class for every kind keeps property access monomorphic. */
 export class Msg {
   state: St = St.InFlight;
-  sentAt = 0;
-  arrivesAt = 0;
   /** Where along the edge it starts and ends, in halves (0, 1, 2 = source, middle, target): small integers, no boxed doubles. */
   from2 = 0;
   to2 = 2;
@@ -361,9 +361,10 @@ export class Msg {
   dst: Svc;
   look: Lk;
   /**
-   * When its current wait or handling began: arrival at the service (until it starts), handling start
-   * (until it ends), entry into a queue or a held subscription (until it leaves). These never overlap,
-   * so one field serves all (each double field costs an allocation per message).
+   * When its current stage began: sent on the wire (until it arrives; its arrival time is its event's
+   * in the queue), arrival at the service (until it starts), handling start (until it ends), entry
+   * into a queue or a held subscription (until it leaves). Stages never overlap, so one field serves
+   * all (each double field costs an allocation per message).
    */
   since = 0;
   deliveries = 0;

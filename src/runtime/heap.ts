@@ -100,9 +100,9 @@ export class EventQueue {
     this.obj[to] = this.obj[from];
   }
 
-  /** Calls `fn` with the object of every pending event of `kind`, in no particular order. */
-  forEachOf(kind: number, fn: (obj: unknown) => void): void {
-    for (let i = 0; i < this.size; i++) if (this.kind[i] === kind) fn(this.obj[i]);
+  /** Calls `fn` with the object and time of every pending event of `kind`, in no particular order. */
+  forEachOf(kind: number, fn: (obj: unknown, time: number) => void): void {
+    for (let i = 0; i < this.size; i++) if (this.kind[i] === kind) fn(this.obj[i], this.time[i]!);
   }
 
   private grow(): void {

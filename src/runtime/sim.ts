@@ -204,11 +204,10 @@ export class Sim {
   /** Puts a message on the wire from `from2` to `to2` halves of its edge, arriving after `dur` ms. */
   launch(m: Msg, from2: number, to2: number, dur: number): void {
     if (m.state !== St.InFlight) this.setState(m, St.InFlight);
-    m.sentAt = this.now;
-    m.arrivesAt = this.now + dur;
+    m.since = this.now;
     m.from2 = from2;
     m.to2 = to2;
-    this.q.push(m.arrivesAt, Ev.Arrive, m, 0);
+    this.q.push(this.now + dur, Ev.Arrive, m, 0);
     this.trace.add(TR.sent, this.now, m.id, m.src.idx, m.edge.idx, m.look, NaN);
   }
 
@@ -228,8 +227,8 @@ export class Sim {
    * Every message on the wire. Each has exactly one pending arrival in the event queue, so the queue
    * is the list (no list to keep up on the hot path); the order is the queue's, not the sending's.
    */
-  forEachInFlight(fn: (m: Msg) => void): void {
-    this.q.forEachOf(Ev.Arrive, fn as (obj: unknown) => void);
+  forEachInFlight(fn: (m: Msg, arrivesAt: number) => void): void {
+    this.q.forEachOf(Ev.Arrive, fn as (obj: unknown, time: number) => void);
   }
 
   /** Ends a message as dropped, with the reason recorded. */

@@ -53,8 +53,12 @@ export function onEventArrive(sim: Sim, m: Msg): void {
   const sub = m.sub!;
   const t = sub.topic;
   const dst = sub.svc;
-  // A copy released from a partition hold (leg 3) still carries when that hold began.
-  const heldMs = m.leg === RELEASED ? sim.now - m.since - m.edge.latencyMs : 0;
+  // A copy released from a partition hold (leg 3) comes with the time it was held.
+  let heldMs = 0;
+  if (m.leg === RELEASED) {
+    heldMs = t.releasedHeldMs.get(m) ?? 0;
+    t.releasedHeldMs.delete(m);
+  }
   if (dst.down > 0) {
     if (sub.durable) {
       hold(sim, sub, m, 1);
@@ -111,6 +115,7 @@ export function releaseHeld(sim: Sim, sub: Sub): void {
       }
       t.depth--;
       m.leg = RELEASED;
+      t.releasedHeldMs.set(m, sim.now - m.since);
       sim.launch(m, 0, 2, m.edge.latencyMs);
     } else {
       t.depth--;

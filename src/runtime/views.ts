@@ -25,15 +25,15 @@ function statusOf(m: Msg): MessageStatus {
 /** Messages on the wire now, for drawing. */
 export function inFlightView(sim: Sim): InFlightMessage[] {
   const out: InFlightMessage[] = [];
-  sim.forEachInFlight((m) => {
+  sim.forEachInFlight((m, arrivesAt) => {
     const v: InFlightMessage = {
       id: `m${m.id}`,
       edgeId: m.edge.id,
       look: LOOKS[m.look]!,
       type: m.type,
       correlationId: `c${m.corr}`,
-      sentAt: m.sentAt,
-      arrivesAt: m.arrivesAt,
+      sentAt: m.since,
+      arrivesAt,
       fromT: m.from2 / 2,
       toT: m.to2 / 2,
       kind: MESSAGE_KINDS[m.kind]!,
