@@ -48,6 +48,39 @@ describe('messageFraction', () => {
 });
 
 describe('Bundler', () => {
+  /** 40 messages spread evenly along each of `edges` edges, at t = 50. */
+  function spread(edges: number) {
+    const cols = new MessageColumns();
+    const msgs = [];
+    for (let e = 0; e < edges; e++)
+      for (let i = 0; i < 40; i++)
+        msgs.push({ slot: e * 40 + i, edge: e, sentAt: i * 2.5 - 50, arrivesAt: i * 2.5 + 50 });
+    cols.apply(diffOf(msgs));
+    return cols;
+  }
+
+  it('bundles each edge by its own capacity, and leaves out edges out of sight', () => {
+    const p = new Bundler().run(spread(3), 50, 3, null, [40, 4, -1]);
+    const perEdge = [0, 0, 0];
+    let total = 0;
+    for (let i = 0; i < p.n; i++) {
+      perEdge[p.edge[i]!]!++;
+      total += p.count[i]!;
+    }
+    expect(perEdge).toEqual([40, 4, 0]);
+    expect(total).toBe(80);
+  });
+
+  it('bundles harder when the particles would pass the budget, still counting every message', () => {
+    const loose = new Bundler().run(spread(10), 50, 10, null, 12).n;
+    const tight = new Bundler().run(spread(10), 50, 10, null, 12, 40);
+    let total = 0;
+    for (let i = 0; i < tight.n; i++) total += tight.count[i]!;
+    expect(loose).toBe(120);
+    expect(tight.n).toBeLessThanOrEqual(40);
+    expect(total).toBe(400);
+  });
+
   it('draws each message on a quiet edge as its own particle', () => {
     const cols = new MessageColumns();
     cols.apply(diffOf([0, 1, 2].map((slot) => ({ slot, edge: 0, sentAt: slot * 10, arrivesAt: 100 }))));

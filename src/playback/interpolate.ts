@@ -61,27 +61,48 @@ export class Bundler {
     highlighted: new Uint8Array(0),
   };
   private perEdge = new Int32Array(0);
+  /** Each edge's capacity this frame, after the budget. */
+  private room = new Float64Array(0);
   private binCount = new Int32Array(0);
   private binSum = new Float64Array(0);
   private binSlot = new Int32Array(0);
   private touched = new Int32Array(0);
 
-  /** Particles for `cols` at simulated time `t`; `edgeCount` is the loaded diagram's edge count. */
+  /**
+   * Particles for `cols` at simulated time `t`; `edgeCount` is the loaded diagram's edge count.
+   * `capacity` is how many messages an edge can show one by one (a number for all, or one per
+   * edge, e.g. from its length on screen; negative for an edge out of sight, whose messages are
+   * left out); a busier edge is bundled into that many stretches (at most BUNDLE_BINS). When the
+   * particles would still number more than `budget`, every busy edge gets fewer stretches.
+   */
   run(
     cols: MessageColumns,
     t: number,
     edgeCount: number,
     highlightCorrelation: string | null = null,
-    threshold = BUNDLE_THRESHOLD,
+    capacity: number | ArrayLike<number> = BUNDLE_THRESHOLD,
+    budget = Infinity,
   ): Particles {
     this.ensure(cols.count, edgeCount);
-    const { perEdge, binCount, binSum, binSlot, touched, out } = this;
+    const { perEdge, binCount, binSum, binSlot, touched, out, room } = this;
     perEdge.fill(0);
     const hw = cols.highWater;
     for (let s = 0; s < hw; s++) {
       if (!cols.alive[s]) continue;
       const e = cols.edge[s]!;
       if (e >= 0 && e < edgeCount) perEdge[e]!++;
+    }
+    // About how many particles that makes (a bundled edge: its stretches, for ~2 looks each).
+    let estimate = 0;
+    for (let e = 0; e < edgeCount; e++) {
+      const r = typeof capacity === 'number' ? capacity : capacity[e]!;
+      room[e] = r;
+      const c = perEdge[e]!;
+      if (r >= 0) estimate += c <= r ? c : Math.min(c, 2 * Math.max(1, Math.min(BUNDLE_BINS, r)));
+    }
+    if (estimate > budget) {
+      const scale = budget / estimate;
+      for (let e = 0; e < edgeCount; e++) if (room[e]! >= 0) room[e] = Math.max(1, room[e]! * scale);
     }
     let n = 0;
     let touchedN = 0;
@@ -91,8 +112,10 @@ export class Bundler {
       if (e < 0 || e >= edgeCount) continue;
       const pos = messageFraction(cols.sentAt[s]!, cols.arrivesAt[s]!, cols.fromT[s]!, cols.toT[s]!, t);
       const look = cols.look[s]!;
+      const r = room[e]!;
+      if (r < 0) continue;
       const hl = highlightCorrelation !== null && cols.correlations[s] === highlightCorrelation;
-      if (hl || perEdge[e]! <= threshold) {
+      if (hl || perEdge[e]! <= r) {
         out.edge[n] = e;
         out.pos[n] = pos;
         out.look[n] = look;
@@ -103,7 +126,8 @@ export class Bundler {
         n++;
         continue;
       }
-      const bin = Math.min(BUNDLE_BINS - 1, Math.floor(pos * BUNDLE_BINS));
+      const bins = r < 1 ? 1 : r < BUNDLE_BINS ? Math.floor(r) : BUNDLE_BINS;
+      const bin = Math.min(bins - 1, Math.floor(pos * bins));
       const key = (e * BUNDLE_BINS + bin) * LOOKS + look;
       if (binCount[key] === 0) {
         touched[touchedN++] = key;
@@ -133,6 +157,7 @@ export class Bundler {
   private ensure(messages: number, edges: number): void {
     if (this.perEdge.length < edges) {
       this.perEdge = new Int32Array(edges);
+      this.room = new Float64Array(edges);
       this.binCount = new Int32Array(edges * BUNDLE_BINS * LOOKS);
       this.binSum = new Float64Array(edges * BUNDLE_BINS * LOOKS);
       this.binSlot = new Int32Array(edges * BUNDLE_BINS * LOOKS);

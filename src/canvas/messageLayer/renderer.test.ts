@@ -83,7 +83,9 @@ describe('MessageRenderer', () => {
     const { ctx, calls } = fakeContext();
     const view = { x: 30, y: -20, zoom: 1.5 };
     r.draw(ctx, pb.frame(), view, boxOf, options);
-    expect(calls.filter((c) => c.startsWith('fill('))).toHaveLength(1);
+    // One fill for the halos, one for the marks: a batch per look, not a paint per message.
+    expect(calls.filter((c) => c.startsWith('fill('))).toHaveLength(2);
+    expect(calls.filter((c) => c.startsWith('stroke('))).toHaveLength(0);
     const at = pointAt(edgeCurve(boxes.a!, boxes.b!, 0), 0.5);
     const sx = at.x * view.zoom + view.x;
     const sy = at.y * view.zoom + view.y;

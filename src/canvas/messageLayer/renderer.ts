@@ -1,21 +1,11 @@
 import type { Box } from '../geometry';
-import { edgeCurve } from '../geometry';
-import type { Diagram } from '../../model/schema';
 import type { Particles, PlaybackFrame } from '../../playback';
 import { Bundler, EFFECT_KINDS, MESSAGE_LOOKS } from '../../playback';
 import type { Palette } from '../../playback/legend';
 import { EFFECT_LEGEND, MESSAGE_LEGEND, SHAPE_PAINT, STEP_LOOKS, traceMark } from '../../playback/legend';
-import { edgeLanes } from './lanes';
+import { EdgeGeometry, type NodeBoxLookup, type ViewTransform } from './edgeGeometry';
 
-/** The flow's pan and zoom: screen = flow × zoom + (x, y). */
-export interface ViewTransform {
-  x: number;
-  y: number;
-  zoom: number;
-}
-
-/** Fills `out` with the box of node `id` in flow coordinates; false when there is no such node. */
-export type NodeBoxLookup = (id: string, out: Box) => boolean;
+export type { NodeBoxLookup, ViewTransform };
 
 export interface DrawOptions {
   /** CSS pixels. */
@@ -33,7 +23,19 @@ export const EFFECT_WALL_MS = 700;
 const BASE_RADIUS = 6;
 /** Marks that carry a step number are drawn larger, so the number can be read. */
 const STEP_SCALE = 1.4;
-const MAX_LABELS = 400;
+/** How far a mark's halo reaches beyond it, in pixels. */
+const HALO = 1.4;
+/** Marks smaller than this (zoomed out) get no halo. */
+const HALO_MIN_RADIUS = 4.5;
+/** Count labels per frame at most: text is the dearest thing to draw, and a bundle is sized by count anyway. */
+const MAX_LABELS = 120;
+/** Bundles smaller than this radius carry no count label. */
+const LABEL_MIN_RADIUS = 8;
+/**
+ * About how many marks a frame may draw. A CPU-rasterized canvas pays ~4 µs per mark when the
+ * frame is handed to the compositor; beyond this, busy edges bundle more (sized by count).
+ */
+export const PARTICLE_BUDGET = 600;
 const LOOK_SHAPES = MESSAGE_LOOKS.map((l) => MESSAGE_LEGEND[l].shape);
 const HAS_STEP = Uint8Array.from(MESSAGE_LOOKS, (l) => (STEP_LOOKS.has(l) ? 1 : 0));
 const EFFECT_SHAPES = EFFECT_KINDS.map((k) => EFFECT_LEGEND[k].shape);
@@ -45,19 +47,12 @@ const EFFECT_INDEX = new Map(EFFECT_KINDS.map((k, i) => [k, i]));
  * hot loop allocates nothing: positions live in typed arrays and each look is one batched path.
  */
 export class MessageRenderer {
-  private diagram: Diagram | null = null;
-  private from: string[] = [];
-  private to: string[] = [];
-  private lanes = new Float64Array(0);
-  private edgeIndex = new Map<string, number>();
-  /** Eight numbers per edge: p0..p3 of its curve. */
-  private curves = new Float64Array(0);
-  private curveOk = new Uint8Array(0);
-  /** The boxes each cached curve was built from. */
-  private curveKey = new Float64Array(0);
+  private readonly geo = new EdgeGeometry();
+  private halos = true;
   private readonly bundler = new Bundler();
   private readonly sb: Box = { x: 0, y: 0, width: 0, height: 0 };
   private readonly tb: Box = { x: 0, y: 0, width: 0, height: 0 };
+  private readonly at = { x: 0, y: 0 };
   /** Screen position and radius of each particle drawn last frame (NaN when culled), for hit tests. */
   private sx = new Float32Array(0);
   private sy = new Float32Array(0);
@@ -77,9 +72,19 @@ export class MessageRenderer {
     ctx.clearRect(0, 0, o.width, o.height);
     this.particles = null;
     if (!frame.diagram) return;
-    this.prepareEdges(frame.diagram, boxOf);
-    const edgeCount = this.from.length;
-    const p = this.bundler.run(frame.messages, frame.time, edgeCount, o.highlightCorrelation);
+    const geo = this.geo;
+    geo.prepare(frame.diagram, boxOf);
+    const z = view.zoom;
+    const r = BASE_RADIUS * Math.min(1.5, Math.max(0.6, z));
+    const room = geo.capacity(view, o.width, o.height, r);
+    const p = this.bundler.run(
+      frame.messages,
+      frame.time,
+      geo.count,
+      o.highlightCorrelation,
+      room,
+      PARTICLE_BUDGET,
+    );
     this.particles = p;
     this.slotIds = frame.messages.ids;
     this.slotCorrelations = frame.messages.correlations;
@@ -88,27 +93,18 @@ export class MessageRenderer {
       this.sy = new Float32Array(p.n * 2);
       this.sr = new Float32Array(p.n * 2);
     }
-    const z = view.zoom;
-    const r = BASE_RADIUS * Math.min(1.5, Math.max(0.6, z));
-    const { curves, curveOk, sx, sy, sr } = this;
+    const { sx, sy, sr, at } = this;
     const w = o.width;
     const h = o.height;
     for (let i = 0; i < p.n; i++) {
       const e = p.edge[i]!;
-      if (!curveOk[e]) {
+      if (!geo.curveOk[e]) {
         sx[i] = NaN;
         continue;
       }
-      const t = p.pos[i]!;
-      const u = 1 - t;
-      const a = u * u * u;
-      const b = 3 * u * u * t;
-      const d = 3 * u * t * t;
-      const f = t * t * t;
-      const k = e * 8;
-      const x = (a * curves[k]! + b * curves[k + 2]! + d * curves[k + 4]! + f * curves[k + 6]!) * z + view.x;
-      const y =
-        (a * curves[k + 1]! + b * curves[k + 3]! + d * curves[k + 5]! + f * curves[k + 7]!) * z + view.y;
+      geo.point(e, p.pos[i]!, at);
+      const x = at.x * z + view.x;
+      const y = at.y * z + view.y;
       const c = p.count[i]!;
       let rad = c > 1 ? r * Math.min(4, 1.1 + Math.log2(c) * 0.45) : r;
       if (c === 1 && HAS_STEP[p.look[i]!]) rad *= STEP_SCALE;
@@ -121,6 +117,9 @@ export class MessageRenderer {
       sy[i] = y;
       sr[i] = rad;
     }
+    // Halos are for telling a mark from the line under it; small marks on a zoomed-out view are
+    // told apart by colour and shape alone, and skipping them halves the rasterizing.
+    this.halos = r >= HALO_MIN_RADIUS;
     this.drawSingles(ctx, p, o, false);
     this.drawBundles(ctx, p, o);
     if (o.highlightCorrelation !== null) this.drawSingles(ctx, p, o, true);
@@ -164,53 +163,6 @@ export class MessageRenderer {
     return null;
   }
 
-  private prepareEdges(diagram: Diagram, boxOf: NodeBoxLookup): void {
-    if (diagram !== this.diagram) {
-      this.diagram = diagram;
-      const n = diagram.edges.length;
-      this.from = diagram.edges.map((e) => e.from);
-      this.to = diagram.edges.map((e) => e.to);
-      const lanes = edgeLanes(diagram.edges);
-      this.lanes = Float64Array.from(diagram.edges, (e) => lanes.get(e.id) ?? 0);
-      this.edgeIndex = new Map(diagram.edges.map((e, i) => [e.id, i]));
-      this.curves = new Float64Array(n * 8);
-      this.curveOk = new Uint8Array(n);
-      this.curveKey = new Float64Array(n * 8).fill(NaN);
-    }
-    const { sb, tb, curveKey: key } = this;
-    for (let i = 0; i < this.from.length; i++) {
-      if (!boxOf(this.from[i]!, sb) || !boxOf(this.to[i]!, tb)) {
-        this.curveOk[i] = 0;
-        continue;
-      }
-      const k = i * 8;
-      if (
-        key[k] === sb.x &&
-        key[k + 1] === sb.y &&
-        key[k + 2] === sb.width &&
-        key[k + 3] === sb.height &&
-        key[k + 4] === tb.x &&
-        key[k + 5] === tb.y &&
-        key[k + 6] === tb.width &&
-        key[k + 7] === tb.height &&
-        this.curveOk[i]
-      ) {
-        continue;
-      }
-      key[k] = sb.x;
-      key[k + 1] = sb.y;
-      key[k + 2] = sb.width;
-      key[k + 3] = sb.height;
-      key[k + 4] = tb.x;
-      key[k + 5] = tb.y;
-      key[k + 6] = tb.width;
-      key[k + 7] = tb.height;
-      const c = edgeCurve(sb, tb, this.lanes[i]!);
-      this.curves.set([c.p0.x, c.p0.y, c.p1.x, c.p1.y, c.p2.x, c.p2.y, c.p3.x, c.p3.y], k);
-      this.curveOk[i] = 1;
-    }
-  }
-
   /** One batched path per look: every unbundled particle of that look, filled or stroked at once. */
   private drawSingles(
     ctx: CanvasRenderingContext2D,
@@ -220,32 +172,36 @@ export class MessageRenderer {
   ): void {
     const { sx, sy, sr } = this;
     const want = highlighted ? 1 : 0;
-    for (let look = 0; look < LOOK_SHAPES.length; look++) {
-      const shape = LOOK_SHAPES[look]!;
-      const color = o.palette.looks[look]!;
-      let any = false;
-      ctx.beginPath();
-      for (let i = 0; i < p.n; i++) {
-        if (p.look[i] !== look || p.count[i] !== 1 || p.highlighted[i] !== want) continue;
-        const x = sx[i]!;
-        if (Number.isNaN(x)) continue;
-        traceMark(ctx, shape, x, sy[i]!, sr[i]!);
-        any = true;
-      }
-      if (!any) continue;
-      // A thin halo in the background colour first, so a mark stands out on an edge of any colour.
-      ctx.strokeStyle = o.palette.ink.labelHalo;
-      if (SHAPE_PAINT[shape] === 'fill') {
-        ctx.lineWidth = 2.5;
-        ctx.stroke();
-        ctx.fillStyle = color;
-        ctx.fill();
-      } else {
-        ctx.lineWidth = 4.5;
-        ctx.stroke();
-        ctx.strokeStyle = color;
-        ctx.lineWidth = 2;
-        ctx.stroke();
+    // Strokes are what a CPU canvas rasterizes slowest, so the halo that makes a mark stand out on
+    // an edge of any colour is a fill: the same marks, a little larger, in the background colour.
+    for (let pass = this.halos ? 0 : 1; pass < 2; pass++) {
+      const halo = pass === 0;
+      for (let look = 0; look < LOOK_SHAPES.length; look++) {
+        const shape = LOOK_SHAPES[look]!;
+        const filled = SHAPE_PAINT[shape] === 'fill';
+        let any = false;
+        ctx.beginPath();
+        for (let i = 0; i < p.n; i++) {
+          if (p.look[i] !== look || p.count[i] !== 1 || p.highlighted[i] !== want) continue;
+          const x = sx[i]!;
+          if (Number.isNaN(x)) continue;
+          // A stroked mark's halo is a disc behind it.
+          if (halo && !filled) traceMark(ctx, 'dot', x, sy[i]!, sr[i]! + 2);
+          else traceMark(ctx, shape, x, sy[i]!, halo ? sr[i]! + HALO : sr[i]!);
+          any = true;
+        }
+        if (!any) continue;
+        if (halo) {
+          ctx.fillStyle = o.palette.ink.labelHalo;
+          ctx.fill();
+        } else if (filled) {
+          ctx.fillStyle = o.palette.looks[look]!;
+          ctx.fill();
+        } else {
+          ctx.strokeStyle = o.palette.looks[look]!;
+          ctx.lineWidth = 2;
+          ctx.stroke();
+        }
       }
     }
     if (!highlighted) return;
@@ -275,6 +231,20 @@ export class MessageRenderer {
   private drawBundles(ctx: CanvasRenderingContext2D, p: Particles, o: DrawOptions): void {
     const { sx, sy, sr } = this;
     let labels = 0;
+    // One halo disc under every bundle (a fill: see drawSingles), then each look's discs.
+    if (this.halos) {
+      let any = false;
+      ctx.beginPath();
+      for (let i = 0; i < p.n; i++) {
+        if (p.count[i] === 1 || Number.isNaN(sx[i]!)) continue;
+        ctx.moveTo(sx[i]! + sr[i]! + HALO, sy[i]!);
+        ctx.arc(sx[i]!, sy[i]!, sr[i]! + HALO, 0, Math.PI * 2);
+        any = true;
+      }
+      if (!any) return;
+      ctx.fillStyle = o.palette.ink.labelHalo;
+      ctx.fill();
+    }
     for (let look = 0; look < LOOK_SHAPES.length; look++) {
       let any = false;
       ctx.beginPath();
@@ -286,19 +256,14 @@ export class MessageRenderer {
       }
       if (!any) continue;
       ctx.fillStyle = o.palette.looks[look]!;
-      ctx.globalAlpha = 0.85;
       ctx.fill();
-      ctx.globalAlpha = 1;
-      ctx.strokeStyle = o.palette.ink.labelHalo;
-      ctx.lineWidth = 1.5;
-      ctx.stroke();
     }
     ctx.fillStyle = o.palette.ink.onMark;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     ctx.font = '700 10px system-ui, sans-serif';
     for (let i = 0; i < p.n && labels < MAX_LABELS; i++) {
-      if (p.count[i] === 1 || Number.isNaN(sx[i]!) || sr[i]! < 7) continue;
+      if (p.count[i] === 1 || Number.isNaN(sx[i]!) || sr[i]! < LABEL_MIN_RADIUS) continue;
       ctx.fillText(String(p.count[i]), sx[i]!, sy[i]! + 0.5);
       labels++;
     }
@@ -374,18 +339,11 @@ export class MessageRenderer {
     serviceId: string | undefined,
     boxOf: NodeBoxLookup,
   ): boolean {
-    const e = edgeId !== undefined ? this.edgeIndex.get(edgeId) : undefined;
-    if (e !== undefined && this.curveOk[e]) {
-      const t = serviceId === this.to[e] ? 0.92 : serviceId === this.from[e] ? 0.08 : 0.5;
-      const u = 1 - t;
-      const k = e * 8;
-      const c = this.curves;
-      const a = u * u * u;
-      const b = 3 * u * u * t;
-      const d = 3 * u * t * t;
-      const f = t * t * t;
-      this.sb.x = a * c[k]! + b * c[k + 2]! + d * c[k + 4]! + f * c[k + 6]!;
-      this.sb.y = a * c[k + 1]! + b * c[k + 3]! + d * c[k + 5]! + f * c[k + 7]!;
+    const geo = this.geo;
+    const e = edgeId !== undefined ? geo.edgeIndex.get(edgeId) : undefined;
+    if (e !== undefined && geo.curveOk[e]) {
+      const t = serviceId === geo.to[e] ? 0.92 : serviceId === geo.from[e] ? 0.08 : 0.5;
+      geo.point(e, t, this.sb);
       return true;
     }
     if (serviceId !== undefined && boxOf(serviceId, this.tb)) {

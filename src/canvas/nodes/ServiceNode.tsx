@@ -2,6 +2,7 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
 import type { Latency, Service } from '../../model/schema';
 import { useAppStore } from '../../store';
+import type { ServiceView } from '../../store/simulationSlice';
 import { ServiceIcon } from '../icons';
 import '../messageLayer/runMarks.css';
 
@@ -21,6 +22,11 @@ export function latencySummary(l: Latency): string {
     case 'lognormal':
       return `p50 ${l.median} ms`;
   }
+}
+
+function loadTitle(v: ServiceView): string {
+  const about = v.capacity > 50 ? 'about ' : '';
+  return `${about}${v.busy} busy, ${v.waiting} waiting of ${v.capacity} slots`;
 }
 
 function subtitle(s: Service): string {
@@ -87,7 +93,11 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
       {state && !down && (
         <div
           className="svc__load"
-          title={`${state.capacity > 50 ? 'about ' : ''}${state.busy} busy, ${state.waiting} waiting of ${state.capacity} slots`}
+          // Written on hover only: an attribute changing ten times a second costs a style pass.
+          onPointerEnter={(e) => {
+            const v = useAppStore.getState().sim.services[id];
+            if (v) e.currentTarget.title = loadTitle(v);
+          }}
         >
           {/* Scaled, not resized: a bar that changes ten times a second must not cost a layout. */}
           <div style={{ transform: `scaleX(${load})` }} className={`svc__fill${load > 0.85 ? ' hot' : ''}`} />
