@@ -44,7 +44,10 @@ export interface InFlightMessage {
    * A request goes 0→1 and its reply 1→0; a queue message goes 0→0.5 to the broker and 0.5→1 to
    * the consumer (a dead-lettered one goes back 1→0.5 to the broker's dead-letter queue); a
    * compensation travels toward the participant that undoes its step, in its own look: 0→1 from an
-   * orchestrator, 1→0 back along the next edge of a choreographed chain. Use fromT/toT as given.
+   * orchestrator, 1→0 back along the next edge of a choreographed chain (a participant undoing its
+   * own step sends nothing over the network). An async reply goes 1→0.5 to the reply channel's broker
+   * and 0.5→0 to the producer along the request's edge (or 0→0.5→1 on an edge of a reply channel
+   * drawn in the diagram). Use fromT/toT as given.
    */
   fromT: number;
   toT: number;
