@@ -133,63 +133,60 @@ export class PlaybackPage {
     );
   }
 
-  /** A digest of the message layer's pixels (changes whenever anything drawn on it moves). */
-  async layerDigest(): Promise<string> {
-    return this.layer.evaluate((c: HTMLCanvasElement) => {
-      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      let h = 0;
-      let painted = 0;
-      for (let i = 3; i < data.length; i += 4) {
-        if (data[i] === 0) continue;
-        painted++;
-        h = (h * 31 + i + data[i - 1]! * 7 + data[i - 3]!) | 0;
-      }
-      return `${painted}:${h >>> 0}`;
-    });
-  }
-
   /**
-   * Where messages are drawn, found as a person finds them: by looking at the layer for blobs in
-   * the request and reply colours (the legend's, light theme). Centres, in page pixels.
+   * Where messages are drawn, found as a person finds them: by looking at the screen over the
+   * canvas for blobs in the request and reply colours (the legend's, light theme). Centres, in page
+   * pixels. (The layer may be drawn by a worker, so its pixels are read from a screenshot.)
    */
   async marks(colors = ['#2563eb', '#16a34a']): Promise<Mark[]> {
     const box = await this.layer.boundingBox();
     if (!box) throw new Error('message layer not visible');
-    const found = await this.layer.evaluate((c: HTMLCanvasElement, colors: string[]) => {
-      const probe = document.createElement('canvas').getContext('2d')!;
-      const rgb = colors.map((color) => {
-        probe.clearRect(0, 0, 1, 1);
-        probe.fillStyle = color;
-        probe.fillRect(0, 0, 1, 1);
-        return [...probe.getImageData(0, 0, 1, 1).data.slice(0, 3)];
-      });
-      const { width, height } = c;
-      const data = c.getContext('2d')!.getImageData(0, 0, width, height).data;
-      const scale = width / c.getBoundingClientRect().width;
-      const blobs: { x: number; y: number; n: number }[] = [];
-      for (let y = 0; y < height; y++) {
-        for (let x = 0; x < width; x++) {
-          const i = (y * width + x) * 4;
-          if (data[i + 3]! < 230) continue;
-          const hit = rgb.some(
-            ([r, g, b]) =>
-              Math.abs(data[i]! - r!) < 20 &&
-              Math.abs(data[i + 1]! - g!) < 20 &&
-              Math.abs(data[i + 2]! - b!) < 20,
-          );
-          if (!hit) continue;
-          const blob = blobs.find((q) => Math.abs(q.x / q.n - x) < 10 && Math.abs(q.y / q.n - y) < 10);
-          if (blob) {
-            blob.x += x;
-            blob.y += y;
-            blob.n++;
-          } else blobs.push({ x, y, n: 1 });
+    const png = (await this.page.screenshot({ clip: box })).toString('base64');
+    const found = await this.page.evaluate(
+      async ({ png, colors }) => {
+        const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+        const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const c = new OffscreenCanvas(image.width, image.height);
+        const g = c.getContext('2d')!;
+        g.drawImage(image, 0, 0);
+        const rgb = colors.map((color) => {
+          const probe = new OffscreenCanvas(1, 1).getContext('2d')!;
+          probe.fillStyle = color;
+          probe.fillRect(0, 0, 1, 1);
+          return [...probe.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+        });
+        const { width, height } = c;
+        const data = g.getImageData(0, 0, width, height).data;
+        const blobs: { x: number; y: number; n: number }[] = [];
+        for (let y = 0; y < height; y++) {
+          for (let x = 0; x < width; x++) {
+            const i = (y * width + x) * 4;
+            const hit = rgb.some(
+              ([r, gr, b]) =>
+                Math.abs(data[i]! - r!) < 20 &&
+                Math.abs(data[i + 1]! - gr!) < 20 &&
+                Math.abs(data[i + 2]! - b!) < 20,
+            );
+            if (!hit) continue;
+            const blob = blobs.find((q) => Math.abs(q.x / q.n - x) < 10 && Math.abs(q.y / q.n - y) < 10);
+            if (blob) {
+              blob.x += x;
+              blob.y += y;
+              blob.n++;
+            } else blobs.push({ x, y, n: 1 });
+          }
         }
-      }
-      // A mark is a solid blob of some size; stray anti-aliased pixels are not.
-      return blobs.filter((q) => q.n >= 12).map((q) => ({ x: q.x / q.n / scale, y: q.y / q.n / scale }));
-    }, colors);
+        // A mark is a solid blob of some size; stray anti-aliased pixels are not.
+        return blobs.filter((q) => q.n >= 12).map((q) => ({ x: q.x / q.n, y: q.y / q.n }));
+      },
+      { png, colors },
+    );
     return found.map((p) => ({ x: box.x + p.x, y: box.y + p.y }));
+  }
+
+  /** Where the marks are, as one string that changes when any of them moves. */
+  async markDigest(): Promise<string> {
+    return (await this.marks()).map((m) => `${Math.round(m.x)},${Math.round(m.y)}`).join(' ');
   }
 
   /** Steps event by event (the . key) until at least `min` messages are in flight; paused there. */

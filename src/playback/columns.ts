@@ -74,6 +74,28 @@ export class MessageColumns {
     this.version++;
   }
 
+  /** Everything held, as one full diff (to seed a copy of these columns elsewhere). */
+  toDiff(): InFlightDiff {
+    const slots: number[] = [];
+    for (let s = 0; s < this.highWater; s++) if (this.alive[s]) slots.push(s);
+    const n = slots.length;
+    const diff: InFlightDiff = {
+      full: true,
+      removed: new Int32Array(0),
+      slots: Int32Array.from(slots),
+      times: new Float64Array(n * TIMES_STRIDE),
+      meta: new Int32Array(n * META_STRIDE),
+      ids: slots.map((s) => this.ids[s]!),
+      correlations: slots.map((s) => this.correlations[s]!),
+      types: slots.map((s) => this.types[s]!),
+    };
+    slots.forEach((s, i) => {
+      diff.times.set([this.sentAt[s]!, this.arrivesAt[s]!, this.fromT[s]!, this.toT[s]!], i * TIMES_STRIDE);
+      diff.meta.set([this.edge[s]!, this.look[s]!, this.step[s]!], i * META_STRIDE);
+    });
+    return diff;
+  }
+
   /** The slot holding message `id`, or -1. */
   slotOf(id: string): number {
     for (let s = 0; s < this.highWater; s++) if (this.alive[s] && this.ids[s] === id) return s;

@@ -3,6 +3,7 @@ import { FakeClock } from './clock';
 import { createFakeEngine } from './fakeEngine';
 import { createInProcessHost, type EngineHost } from './host';
 import type { HostReply } from './protocol';
+import { MessageColumns } from './columns';
 import { Playback } from './playback';
 import { testDiagram } from './testDiagram';
 
@@ -267,5 +268,25 @@ describe('Playback with live faults and edits', () => {
     expect(pb.getSnapshot().runId).toBe(first);
     pb.reset();
     expect(pb.getSnapshot().runId).toBe(first + 1);
+  });
+
+  it('tells a copy of the columns everything, so it ends up holding the same messages', () => {
+    const { clock, pb } = setup();
+    pb.play();
+    clock.advance(200);
+    const copy = new MessageColumns();
+    pb.onColumns((e) => (e.kind === 'clear' ? copy.clear() : copy.apply(e.diff)));
+    clock.advance(300);
+    const ids = (c: MessageColumns) =>
+      [...c.ids.keys()]
+        .filter((s) => c.alive[s])
+        .map((s) => c.ids[s])
+        .sort();
+    expect(ids(copy)).toEqual(inFlightIds(pb));
+    const epoch = pb.frame().effectsEpoch;
+    pb.reset();
+    expect(copy.count).toBe(0);
+    expect(pb.frame().effectsEpoch).toBe(epoch + 1);
+    expect(pb.frame().effectsAdded).toBe(0);
   });
 });

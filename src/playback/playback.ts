@@ -4,12 +4,15 @@ import { animationFrameScheduler, systemClock } from './clock';
 import { MessageColumns } from './columns';
 import type { EngineHost } from './host';
 import type { PlaybackFrame, PlaybackState } from './playbackState';
-import { EMPTY_RUN, clampSpeed } from './playbackState';
-import type { HostCommand, HostReply, Snapshot } from './protocol';
+import { EMPTY_RUN, clampSpeed, initialFrame, initialState } from './playbackState';
+import type { HostCommand, HostReply, InFlightDiff, Snapshot } from './protocol';
 import { isAnswered } from './protocol';
 import type { Effect, EnvelopeView, LiveFaultInput } from './types';
 
 export * from './playbackState';
+
+/** A change to the messages in flight: everything gone, or one diff applied. */
+export type ColumnsEvent = { kind: 'clear' } | { kind: 'diff'; diff: InFlightDiff };
 
 export interface PlaybackOptions {
   host: EngineHost;
@@ -57,6 +60,7 @@ export class Playback {
   private frameHandle: number | null = null;
   private liveFaultCount = 0;
   private envelopeWaiters = new Map<number, (e: EnvelopeView | null) => void>();
+  private readonly columnListeners = new Set<(e: ColumnsEvent) => void>();
   /** Numbers that changed between panel refreshes, folded into the next one. */
   private quiet: Partial<PlaybackState> = {};
 
@@ -65,31 +69,8 @@ export class Playback {
     this.clock = options.clock ?? systemClock;
     this.scheduler = options.scheduler ?? animationFrameScheduler;
     this.uiIntervalMs = options.uiIntervalMs ?? 100;
-    this.state = {
-      ...EMPTY_RUN,
-      status: 'idle',
-      now: 0,
-      untilMs: 0,
-      speed: 1,
-      seed: 1,
-      events: 0,
-      inFlight: 0,
-      overloaded: null,
-      lagging: false,
-      error: null,
-      loaded: false,
-      runId: 0,
-    };
-    this.frameData = {
-      time: 0,
-      messages: this.columns,
-      effects: this.effects,
-      diagram: null,
-      speed: 1,
-      playing: false,
-      channels: [],
-      runId: 0,
-    };
+    this.state = initialState();
+    this.frameData = initialFrame(this.columns, this.effects);
     this.unlisten = this.host.listen((r) => this.onReply(r));
   }
 
@@ -129,7 +110,7 @@ export class Playback {
     const seed = options.seed ?? diagram.run.seed;
     const speed = clampSpeed(options.speed ?? diagram.run.speed);
     this.beginEpoch(0);
-    this.columns.clear();
+    this.clearColumns();
     this.freshSeq = this.epochSeq;
     this.update({
       ...EMPTY_RUN,
@@ -189,7 +170,7 @@ export class Playback {
     if (!this.diagram) return;
     this.stopFrames();
     this.beginEpoch(0);
-    this.columns.clear();
+    this.clearColumns();
     this.freshSeq = this.epochSeq;
     this.update({ status: 'idle', now: 0, lagging: false, error: null, runId: this.state.runId + 1 });
     this.send({ type: 'reset', seq: 0 });
@@ -257,6 +238,16 @@ export class Playback {
     this.send({ type: 'adopt', seq: 0, diagram });
   }
 
+  /**
+   * Hears every change to the messages in flight, starting with all of them now: for a copy of the
+   * columns kept elsewhere (the message layer's drawing worker). Returns the unsubscribe.
+   */
+  onColumns(listener: (e: ColumnsEvent) => void): () => void {
+    this.columnListeners.add(listener);
+    listener({ kind: 'diff', diff: this.columns.toDiff() });
+    return () => this.columnListeners.delete(listener);
+  }
+
   /** Asks the engine for a message's envelope and the path its causal chain took. */
   envelope(messageId: string): Promise<EnvelopeView | null> {
     return new Promise((resolve) => {
@@ -276,6 +267,11 @@ export class Playback {
 
   // ── internals ───────────────────────────────────────────────────────────────
 
+  private clearColumns(): void {
+    this.columns.clear();
+    for (const l of this.columnListeners) l({ kind: 'clear' });
+  }
+
   private send(cmd: HostCommand): number {
     const seq = ++this.seq;
     // An envelope is answered too, but time need not wait for it.
@@ -291,6 +287,8 @@ export class Playback {
     this.engineNow = t;
     this.wallAnchor = this.clock.now();
     this.effects.length = 0;
+    this.frameData.effectsEpoch++;
+    this.frameData.effectsAdded = 0;
   }
 
   /** Simulated time according to the clock. */
@@ -348,7 +346,10 @@ export class Playback {
     const s = reply.snapshot;
     // Diffs build on each other, so each is applied, even for a stretch of time the user has left;
     // only a load or reset (whose reply starts afresh) makes the ones before it moot.
-    if (reply.seq >= this.freshSeq) this.columns.apply(s.diff);
+    if (reply.seq >= this.freshSeq) {
+      this.columns.apply(s.diff);
+      for (const l of this.columnListeners) l({ kind: 'diff', diff: s.diff });
+    }
     if (reply.seq < this.epochSeq) return;
     this.onSnapshot(s);
   }
@@ -356,6 +357,7 @@ export class Playback {
   private onSnapshot(s: Snapshot): void {
     this.engineNow = s.now;
     for (const fx of s.effects) this.effects.push(fx);
+    this.frameData.effectsAdded += s.effects.length;
     if (this.effects.length > MAX_EFFECTS) this.effects.splice(0, this.effects.length - MAX_EFFECTS);
     const playing = this.state.status === 'playing';
     const patch: Partial<PlaybackState> = {

@@ -39,6 +39,9 @@ export interface PlaybackFrame {
   channels: readonly ChannelState[];
   /** See PlaybackState.runId. */
   runId: number;
+  /** Bumped whenever `effects` starts afresh; `effectsAdded` counts effects appended since. */
+  effectsEpoch: number;
+  effectsAdded: number;
 }
 
 export const MIN_SPEED = 0.1;
@@ -53,6 +56,41 @@ export const EMPTY_RUN: RunState = {
   recentTrace: [],
   faults: [],
 };
+
+/** The panel state before anything is loaded. */
+export function initialState(): PlaybackState {
+  return {
+    ...EMPTY_RUN,
+    status: 'idle',
+    now: 0,
+    untilMs: 0,
+    speed: 1,
+    seed: 1,
+    events: 0,
+    inFlight: 0,
+    overloaded: null,
+    lagging: false,
+    error: null,
+    loaded: false,
+    runId: 0,
+  };
+}
+
+/** The canvas's frame before anything is loaded, over the given columns and effects. */
+export function initialFrame(messages: MessageColumns, effects: readonly Effect[]): PlaybackFrame {
+  return {
+    time: 0,
+    messages,
+    effects,
+    diagram: null,
+    speed: 1,
+    playing: false,
+    channels: [],
+    runId: 0,
+    effectsEpoch: 0,
+    effectsAdded: 0,
+  };
+}
 
 /** A speed within MIN_SPEED–MAX_SPEED (1 for nonsense). */
 export function clampSpeed(s: number): number {

@@ -5,8 +5,10 @@ import type { Playback } from '../../playback';
 import type { Palette, Theme } from '../../playback/legend';
 import { resolvePalette } from '../../playback/legend';
 import { anchorBox } from './anchors';
+import type { FrameParams } from './painter';
 import type { NodeBoxLookup } from './renderer';
 import { MessageRenderer } from './renderer';
+import { createLayerSink } from './sinks';
 
 export interface MessageLayerProps {
   playback: Playback;
@@ -39,36 +41,46 @@ function detectTheme(): Theme {
   return darkQuery?.matches ? 'dark' : 'light';
 }
 
+/** A canvas for the layer, made here (not by React) so a worker can take it over. */
+function makeCanvas(): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.className = 'microsim-message-layer';
+  canvas.dataset.testid = 'message-layer';
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.style.cssText = 'position:absolute;inset:0;pointer-events:none';
+  return canvas;
+}
+
 /**
  * The messages in flight, drawn on one <canvas> over React Flow. Render it as a child of
  * <ReactFlow>: it reads the viewport and node boxes from React Flow's store in its own
- * requestAnimationFrame loop, so nothing re-renders per frame.
+ * requestAnimationFrame loop, so nothing re-renders per frame. Where the browser can, the drawing
+ * itself happens in a worker (OffscreenCanvas); the page only says what changed.
  */
 export function MessageLayer(props: MessageLayerProps) {
   const { playback } = props;
   const store = useStoreApi();
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const hostRef = useRef<HTMLDivElement>(null);
   const propsRef = useRef(props);
-  const rendererRef = useRef<MessageRenderer | null>(null);
 
   useEffect(() => {
     propsRef.current = props;
   });
 
   useEffect(() => {
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const renderer = new MessageRenderer();
-    rendererRef.current = renderer;
+    const host = hostRef.current;
+    if (!host) return;
+    const canvas = makeCanvas();
+    host.append(canvas);
+    const sink = createLayerSink(canvas, playback);
+    // Hit tests run here whichever side draws: same columns, same layout, same positions.
+    const hits = sink.renderer ?? new MessageRenderer();
     let palette: Palette | null = null;
     let paletteTheme: Theme | null = null;
     let reducedMotion = prefersReducedMotion();
     let frames = 0;
-    let cssW = 0;
-    let cssH = 0;
-    let dpr = 0;
     let lastCorrelation: { id: string; runId: number; correlation: string } | null = null;
+    let params: FrameParams | null = null;
     const last: Record<string, unknown> = {};
 
     const boxOf: NodeBoxLookup = (id: string, out: Box) => {
@@ -83,22 +95,13 @@ export function MessageLayer(props: MessageLayerProps) {
       handle = requestAnimationFrame(loop);
       const s = store.getState();
       const p = propsRef.current;
-      const nextDpr = window.devicePixelRatio || 1;
-      if (s.width !== cssW || s.height !== cssH || nextDpr !== dpr) {
-        cssW = s.width;
-        cssH = s.height;
-        dpr = nextDpr;
-        canvas.width = Math.max(1, Math.round(cssW * dpr));
-        canvas.height = Math.max(1, Math.round(cssH * dpr));
-        canvas.style.width = `${cssW}px`;
-        canvas.style.height = `${cssH}px`;
-      }
+      const dpr = window.devicePixelRatio || 1;
       // Theme and motion preference are re-read every half second: cheap, and a switch shows promptly.
       if (frames++ % 30 === 0 || p.theme !== paletteTheme) {
         reducedMotion = prefersReducedMotion();
         const theme = p.theme ?? detectTheme();
         if (!palette || theme !== paletteTheme) {
-          palette = resolvePalette(theme, getComputedStyle(canvas));
+          palette = resolvePalette(theme, getComputedStyle(host));
           paletteTheme = theme;
         }
       }
@@ -117,39 +120,24 @@ export function MessageLayer(props: MessageLayerProps) {
         correlation = lastCorrelation?.correlation ?? null;
       }
       const [x, y, zoom] = s.transform;
-      // Nothing moved (paused, no pan, no drag): keep last frame's pixels and save the CPU.
-      let nodeSum = 0;
-      for (const n of s.nodeLookup.values())
-        nodeSum += n.internals.positionAbsolute.x * 3 + n.internals.positionAbsolute.y;
-      const sig = last;
-      if (
-        sig.time === frame.time &&
-        sig.version === frame.messages.version &&
-        sig.effects === frame.effects.length &&
-        sig.x === x &&
-        sig.y === y &&
-        sig.zoom === zoom &&
-        sig.w === cssW &&
-        sig.h === cssH &&
-        sig.dpr === dpr &&
-        sig.nodes === nodeSum &&
-        sig.palette === palette &&
-        sig.selected === selected &&
-        sig.correlation === correlation &&
-        sig.reducedMotion === reducedMotion &&
-        sig.diagram === frame.diagram
-      ) {
-        return;
+      // A digest of where the nodes are and how big (a worker is sent new boxes when it changes).
+      let nodeSum = s.nodeLookup.size;
+      for (const n of s.nodeLookup.values()) {
+        const at = n.internals.positionAbsolute;
+        nodeSum += at.x * 3 + at.y + (n.measured.width ?? 0) * 7 + (n.measured.height ?? 0) * 11;
+        if (n.internals.handleBounds) nodeSum += 0.5;
       }
-      Object.assign(sig, {
+      // Nothing moved (paused, no pan, no drag): keep last frame's pixels and save the CPU.
+      const now = {
         time: frame.time,
         version: frame.messages.version,
-        effects: frame.effects.length,
+        effects: frame.effectsAdded,
+        effectsEpoch: frame.effectsEpoch,
         x,
         y,
         zoom,
-        w: cssW,
-        h: cssH,
+        w: s.width,
+        h: s.height,
         dpr,
         nodes: nodeSum,
         palette,
@@ -157,42 +145,58 @@ export function MessageLayer(props: MessageLayerProps) {
         correlation,
         reducedMotion,
         diagram: frame.diagram,
-      });
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      renderer.draw(ctx, frame, { x, y, zoom }, boxOf, {
-        width: cssW,
-        height: cssH,
-        palette: palette!,
-        highlightCorrelation: correlation,
-        selectedMessageId: selected,
-        reducedMotion,
-      });
+      };
+      let changed = false;
+      for (const k in now) if (last[k] !== now[k as keyof typeof now]) changed = true;
+      if (!changed) return;
+      const nodesMoved = last.nodes !== nodeSum || last.diagram !== frame.diagram;
+      Object.assign(last, now);
+      canvas.style.width = `${s.width}px`;
+      canvas.style.height = `${s.height}px`;
+      params = {
+        time: frame.time,
+        speed: frame.speed,
+        view: { x, y, zoom },
+        dpr,
+        options: {
+          width: s.width,
+          height: s.height,
+          palette: palette!,
+          highlightCorrelation: correlation,
+          selectedMessageId: selected,
+          reducedMotion,
+        },
+      };
+      sink.draw(frame, params, boxOf, nodesMoved ? s.nodeLookup : null);
     };
     handle = requestAnimationFrame(loop);
 
     // Clicks reach the flow below (the canvas ignores pointers) unless they land on a message.
-    const host = store.getState().domNode ?? canvas.parentElement;
+    const flow = store.getState().domNode ?? host.parentElement;
     const onClick = (ev: MouseEvent) => {
+      if (!params) return;
+      if (!sink.renderer) hits.layout(propsRef.current.playback.frame(), params.view, boxOf, params.options);
       const rect = canvas.getBoundingClientRect();
-      const hit = renderer.hitTest(ev.clientX - rect.left, ev.clientY - rect.top);
+      const hit = hits.hitTest(ev.clientX - rect.left, ev.clientY - rect.top);
       if (!hit) return;
       ev.stopPropagation();
       ev.preventDefault();
       propsRef.current.onSelectMessage?.(hit.messageId, hit.correlationId);
     };
-    host?.addEventListener('click', onClick, true);
+    flow?.addEventListener('click', onClick, true);
     return () => {
       cancelAnimationFrame(handle);
-      host?.removeEventListener('click', onClick, true);
-      rendererRef.current = null;
+      flow?.removeEventListener('click', onClick, true);
+      sink.dispose();
+      canvas.remove();
     };
   }, [store, playback]);
 
   return (
-    <canvas
-      ref={canvasRef}
-      className="microsim-message-layer"
-      data-testid="message-layer"
+    <div
+      ref={hostRef}
+      className="microsim-message-layer-host"
+      data-export="exclude"
       aria-hidden="true"
       style={{ position: 'absolute', inset: 0, zIndex: 4, pointerEvents: 'none' }}
     />

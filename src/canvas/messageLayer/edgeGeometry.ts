@@ -1,6 +1,5 @@
 import type { Box } from '../geometry';
 import { edgeCurve } from '../geometry';
-import type { Diagram } from '../../model/schema';
 import { BUNDLE_THRESHOLD } from '../../playback';
 import { edgeLanes } from './lanes';
 
@@ -14,6 +13,11 @@ export interface ViewTransform {
   zoom: number;
 }
 
+/** The part of a diagram edge geometry reads: each edge's id and ends. */
+export interface EdgeEnds {
+  edges: ReadonlyArray<{ id: string; from: string; to: string }>;
+}
+
 /**
  * The loaded diagram's edges as curves in flow coordinates (eight numbers each, p0..p3), rebuilt
  * only for edges whose end boxes moved, and how much of each is on screen.
@@ -25,7 +29,7 @@ export class EdgeGeometry {
   curves = new Float64Array(0);
   /** 1 where both ends exist (the curve is valid). */
   curveOk = new Uint8Array(0);
-  private diagram: Pick<Diagram, 'edges'> | null = null;
+  private diagram: EdgeEnds | null = null;
   private lanes = new Float64Array(0);
   /** The boxes each cached curve was built from. */
   private curveKey = new Float64Array(0);
@@ -38,7 +42,7 @@ export class EdgeGeometry {
   }
 
   /** Brings the curves up to date with the diagram's edges and the nodes' current boxes. */
-  prepare(diagram: Pick<Diagram, 'edges'>, boxOf: NodeBoxLookup): void {
+  prepare(diagram: EdgeEnds, boxOf: NodeBoxLookup): void {
     if (diagram !== this.diagram) {
       this.diagram = diagram;
       const n = diagram.edges.length;

@@ -3,9 +3,14 @@ import type { Particles, PlaybackFrame } from '../../playback';
 import { Bundler, EFFECT_KINDS, MESSAGE_LOOKS } from '../../playback';
 import type { Palette } from '../../playback/legend';
 import { EFFECT_LEGEND, MESSAGE_LEGEND, SHAPE_PAINT, STEP_LOOKS, traceMark } from '../../playback/legend';
-import { EdgeGeometry, type NodeBoxLookup, type ViewTransform } from './edgeGeometry';
+import { EdgeGeometry, type EdgeEnds, type NodeBoxLookup, type ViewTransform } from './edgeGeometry';
 
 export type { NodeBoxLookup, ViewTransform };
+
+/** What a frame draws: the playback's frame, or a copy of its parts kept in a drawing worker. */
+export type DrawFrame = Pick<PlaybackFrame, 'time' | 'messages' | 'effects' | 'speed'> & {
+  diagram: EdgeEnds | null;
+};
 
 export interface DrawOptions {
   /** CSS pixels. */
@@ -61,17 +66,13 @@ export class MessageRenderer {
   private slotIds: string[] = [];
   private slotCorrelations: string[] = [];
 
-  /** Draws one frame. */
-  draw(
-    ctx: CanvasRenderingContext2D,
-    frame: PlaybackFrame,
-    view: ViewTransform,
-    boxOf: NodeBoxLookup,
-    o: DrawOptions,
-  ): void {
-    ctx.clearRect(0, 0, o.width, o.height);
+  /**
+   * Where every particle of `frame` goes on screen (for drawing, and for hit tests where another
+   * thread draws); returns the base mark radius, 0 when there is nothing to place.
+   */
+  layout(frame: DrawFrame, view: ViewTransform, boxOf: NodeBoxLookup, o: DrawOptions): number {
     this.particles = null;
-    if (!frame.diagram) return;
+    if (!frame.diagram) return 0;
     const geo = this.geo;
     geo.prepare(frame.diagram, boxOf);
     const z = view.zoom;
@@ -117,6 +118,21 @@ export class MessageRenderer {
       sy[i] = y;
       sr[i] = rad;
     }
+    return r;
+  }
+
+  /** Draws one frame. */
+  draw(
+    ctx: CanvasRenderingContext2D,
+    frame: DrawFrame,
+    view: ViewTransform,
+    boxOf: NodeBoxLookup,
+    o: DrawOptions,
+  ): void {
+    ctx.clearRect(0, 0, o.width, o.height);
+    const r = this.layout(frame, view, boxOf, o);
+    if (r === 0) return;
+    const p = this.particles!;
     // Halos are for telling a mark from the line under it; small marks on a zoomed-out view are
     // told apart by colour and shape alone, and skipping them halves the rasterizing.
     this.halos = r >= HALO_MIN_RADIUS;
@@ -291,7 +307,7 @@ export class MessageRenderer {
    */
   private drawEffects(
     ctx: CanvasRenderingContext2D,
-    frame: PlaybackFrame,
+    frame: DrawFrame,
     view: ViewTransform,
     boxOf: NodeBoxLookup,
     o: DrawOptions,
