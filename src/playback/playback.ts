@@ -5,7 +5,7 @@ import { MessageColumns } from './columns';
 import type { EngineHost } from './host';
 import type { PlaybackFrame, PlaybackState } from './playbackState';
 import { EMPTY_RUN, clampSpeed, initialFrame, initialState } from './playbackState';
-import type { HostCommand, HostReply, InFlightDiff, Snapshot } from './protocol';
+import type { HostCommand, HostReply, InFlightDiff, RunDetail, Snapshot } from './protocol';
 import { isAnswered } from './protocol';
 import type { Effect, EnvelopeView, LiveFaultInput } from './types';
 
@@ -27,6 +27,8 @@ const LAG_WALL_MS = 250;
 /** How far past the engine's time the canvas may draw (wall ms), hiding one round trip. */
 const LEAD_WALL_MS = 50;
 const MAX_EFFECTS = 512;
+/** One panel refresh in this many carries the run's full detail (the others: what the canvas shows). */
+const FULL_DETAIL_EVERY = 4;
 
 /**
  * The bridge from wall-clock time to simulated time. It drives an engine host (a worker or
@@ -57,6 +59,7 @@ export class Playback {
   private wallAnchor = 0;
   private engineNow = 0;
   private lastUiWall = -Infinity;
+  private uiRefreshes = 0;
   private frameHandle: number | null = null;
   private liveFaultCount = 0;
   private envelopeWaiters = new Map<number, (e: EnvelopeView | null) => void>();
@@ -209,14 +212,8 @@ export class Playback {
     const taken = new Set(this.diagram.faults.map((f) => f.id));
     let id = fault.id;
     while (!id || taken.has(id)) id = `live-${++this.liveFaultCount}`;
-    const full: Omit<Fault, 'atMs' | 'source'> = {
-      id,
-      kind: fault.kind,
-      target: fault.target,
-      durationMs: fault.durationMs ?? 0,
-      factor: fault.factor ?? 5,
-      rate: fault.rate ?? 0.5,
-    };
+    const { kind, target, durationMs = 0, factor = 5, rate = 0.5 } = fault;
+    const full: Omit<Fault, 'atMs' | 'source'> = { id, kind, target, durationMs, factor, rate };
     this.send({ type: 'inject', seq: 0, t: this.simTime(), fault: full });
   }
 
@@ -264,8 +261,6 @@ export class Playback {
     this.host.dispose();
     this.listeners.clear();
   }
-
-  // ── internals ───────────────────────────────────────────────────────────────
 
   private clearColumns(): void {
     this.columns.clear();
@@ -321,8 +316,12 @@ export class Playback {
     // One advance at a time: a busy engine gets bigger jumps instead of a growing backlog.
     if (this.answeredSeq >= this.awaitedSeq && target > this.engineNow) {
       const wall = this.clock.now();
-      const ui = wall - this.lastUiWall >= this.uiIntervalMs;
-      if (ui) this.lastUiWall = wall;
+      let ui: RunDetail = false;
+      if (wall - this.lastUiWall >= this.uiIntervalMs) {
+        this.lastUiWall = wall;
+        // Metrics, sagas and the trace weigh the most and change the least visibly: every few refreshes.
+        ui = this.uiRefreshes++ % FULL_DETAIL_EVERY === 0 ? true : 'live';
+      }
       this.send({ type: 'advance', seq: 0, t: target, ui });
     }
     this.scheduleFrame();

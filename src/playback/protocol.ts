@@ -1,5 +1,5 @@
 import type { Diagram, Fault } from '../model/schema';
-import type { Effect, EnvelopeView, RunState } from './types';
+import type { Effect, EnvelopeView, LiveRunState, RunState } from './types';
 
 /**
  * The messages between the playback controller and whoever owns the engine (a Web Worker in the
@@ -7,12 +7,18 @@ import type { Effect, EnvelopeView, RunState } from './types';
  * in the same order, and every command that changes the run is answered by exactly one snapshot, so the receiving side can apply
  * in-flight diffs incrementally.
  */
+/**
+ * How much of the run's state a reply carries: none, what the canvas shows ('live': services,
+ * channels, edges, faults), or everything (true: also metrics, sagas and the recent trace).
+ */
+export type RunDetail = boolean | 'live';
+
 export type HostCommand =
   | { type: 'load'; seq: number; diagram: Diagram; seed: number; untilMs?: number }
   | { type: 'reset'; seq: number }
-  | { type: 'advance'; seq: number; t: number; ui: boolean }
-  | { type: 'step'; seq: number; ui: boolean }
-  | { type: 'seek'; seq: number; t: number; ui: boolean }
+  | { type: 'advance'; seq: number; t: number; ui: RunDetail }
+  | { type: 'step'; seq: number; ui: RunDetail }
+  | { type: 'seek'; seq: number; t: number; ui: RunDetail }
   | { type: 'inject'; seq: number; t: number; fault: Omit<Fault, 'atMs' | 'source'> }
   | { type: 'endFault'; seq: number; t: number; faultId: string }
   | { type: 'adopt'; seq: number; diagram: Diagram }
@@ -66,7 +72,7 @@ export interface Snapshot {
   /** Effects since the previous snapshot. */
   effects: Effect[];
   /** Present when the command asked for it (about 10 times a second at most). */
-  run?: RunState;
+  run?: RunState | LiveRunState;
   /** The engine threw: the run stops here and the message says why. */
   error?: string;
 }

@@ -36,4 +36,15 @@ describe('EngineSession', () => {
     expect(r).toEqual({ type: 'error', seq: 1, message: 'bad diagram' });
     expect(s.handle({ type: 'advance', seq: 2, t: 10, ui: false })?.type).toBe('error');
   });
+
+  it("sends the canvas's part of the run state ('live') without the heavy parts", () => {
+    const s = new EngineSession(createFakeEngine);
+    s.handle({ type: 'load', seq: 1, diagram: testDiagram(), seed: 1 });
+    const live = snap(s.handle({ type: 'advance', seq: 2, t: 50, ui: 'live' }));
+    expect(Object.keys(live.run!).sort()).toEqual(['channels', 'edges', 'faults', 'services']);
+    const full = snap(s.handle({ type: 'advance', seq: 3, t: 60, ui: true }));
+    expect(full.run).toHaveProperty('metrics');
+    expect(full.run).toHaveProperty('recentTrace');
+    expect(full.run).toHaveProperty('sagaInstances');
+  });
 });

@@ -75,6 +75,9 @@ export const EFFECT_KINDS: readonly Effect['kind'][] = [
   'compensated',
 ];
 
+/** The part of the run's state the canvas shows, refreshed with every panel refresh. */
+export type LiveRunState = Omit<RunState, 'metrics' | 'recentTrace' | 'sagaInstances'>;
+
 /** The state of the run that panels show, refreshed at most ~10 times a second. */
 export interface RunState {
   services: ServiceState[];
