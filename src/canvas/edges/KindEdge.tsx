@@ -1,4 +1,4 @@
-import { BaseEdge, EdgeLabelRenderer, type Edge as FlowEdge, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, useStore, type Edge as FlowEdge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { Edge } from '../../model/schema';
 import { MESSAGE_LEGEND, MESSAGE_LOOKS } from '../../playback';
@@ -9,6 +9,12 @@ import { ChannelMark } from '../messageLayer/ChannelMark';
 import '../messageLayer/runMarks.css';
 
 export type KindEdgeType = FlowEdge<{ edge: Edge; lane: number }>;
+
+/**
+ * Below this zoom a label's text is under ~5 px tall: unreadable, so it is not drawn (hundreds of
+ * them cost a zoomed-out view real frame time). Run state (queue depth, circuit) is drawn anyway.
+ */
+export const LABEL_MIN_ZOOM = 0.45;
 
 /** The short label an edge carries: protocol, channel, topic or saga step. */
 export function edgeLabel(e: Edge): string {
@@ -28,6 +34,7 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
   const edge = data?.edge;
   const state = useAppStore((s) => s.sim.edges[id]);
   const channel = useAppStore((s) => s.sim.channelsByEdge[id]);
+  const readable = useStore((s) => s.transform[2] >= LABEL_MIN_ZOOM);
   if (!edge) return null;
   const style = EDGE_STYLE[edge.kind];
   const curve = curveBetween({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, data.lane);
@@ -53,27 +60,29 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
         }}
       />
       <EdgeLabelRenderer>
-        <div
-          className={`elabel elabel--${edge.kind}${selected ? ' is-selected' : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)`, maxWidth: room }}
-          title={`${edge.kind}: ${edgeLabel(edge)}${edge.message && edge.kind !== 'sync' ? ` (${edge.message})` : ''}`}
-          data-testid={`edge-label-${id}`}
-          data-kind={edge.kind}
-        >
-          {edge.kind === 'saga' ? (
-            <span className="elabel__step" aria-label={`step ${edge.step}`}>
-              {edge.step}
-            </span>
-          ) : edge.kind === 'sync' ? (
-            <span className="elabel__proto">{edge.protocol === 'grpc' ? 'gRPC' : 'REST'}</span>
-          ) : (
-            <span className="elabel__glyph" aria-hidden="true">
-              {style.glyph}
-            </span>
-          )}
-          <span className="elabel__text">{edgeLabel(edge)}</span>
-          {cut && <span className="elabel__cut">✂ cut</span>}
-        </div>
+        {(readable || selected || cut) && (
+          <div
+            className={`elabel elabel--${edge.kind}${selected ? ' is-selected' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)`, maxWidth: room }}
+            title={`${edge.kind}: ${edgeLabel(edge)}${edge.message && edge.kind !== 'sync' ? ` (${edge.message})` : ''}`}
+            data-testid={`edge-label-${id}`}
+            data-kind={edge.kind}
+          >
+            {edge.kind === 'saga' ? (
+              <span className="elabel__step" aria-label={`step ${edge.step}`}>
+                {edge.step}
+              </span>
+            ) : edge.kind === 'sync' ? (
+              <span className="elabel__proto">{edge.protocol === 'grpc' ? 'gRPC' : 'REST'}</span>
+            ) : (
+              <span className="elabel__glyph" aria-hidden="true">
+                {style.glyph}
+              </span>
+            )}
+            <span className="elabel__text">{edgeLabel(edge)}</span>
+            {cut && <span className="elabel__cut">✂ cut</span>}
+          </div>
+        )}
         {channel && <ChannelMark channel={channel} x={mid.x} y={mid.y} edgeId={id} />}
         {circuit !== 'closed' && (
           <div
