@@ -5,20 +5,17 @@ import type { AppState } from './types';
 
 export type { ChannelState, EdgeState, ServiceState };
 
-/** What a service card shows of the run (no counters, so an idle service does not re-render). */
-export interface ServiceView {
-  id: string;
-  status: ServiceState['status'];
-  /** Slots busy and waiting; for pools over 50 slots, in steps of 1/50 of capacity. */
-  busy: number;
-  capacity: number;
-  waiting: number;
-  inbox: number;
-  slowFactor: number;
-  injectedErrorRate: number;
+/**
+ * What a service card shows of the run: no counters, so an idle service does not re-render; for
+ * pools over 50 slots, busy and waiting in steps of 1/50 of capacity.
+ */
+export type ServiceView = Pick<
+  ServiceState,
+  'id' | 'status' | 'busy' | 'capacity' | 'waiting' | 'inbox' | 'slowFactor' | 'injectedErrorRate'
+> & {
   /** Most of its recent handlings failed (whatever the cause: its own errors, a failing callee…). */
   failing: boolean;
-}
+};
 
 /** What an edge shows of the run. */
 export interface EdgeView {

@@ -65,14 +65,14 @@ describe('MessageRenderer', () => {
     selectedMessageId: null,
   };
 
-  function playbackAt(t: number) {
+  function playbackAt(t: number, d = diagram) {
     const clock = new FakeClock();
     const pb = new Playback({
       host: createInProcessHost(createFakeEngine, { synchronous: true }),
       clock,
       scheduler: clock,
     });
-    pb.load(diagram);
+    pb.load(d);
     pb.seek(t);
     return pb;
   }
@@ -118,14 +118,7 @@ describe('MessageRenderer', () => {
 
   it('draws effects as steady marks under reduced motion (no expanding ring)', () => {
     const d = testDiagram({ faults: [{ id: 'f', kind: 'down', target: 'b', atMs: 0, durationMs: 0 }] });
-    const clock = new FakeClock();
-    const pb = new Playback({
-      host: createInProcessHost(createFakeEngine, { synchronous: true }),
-      clock,
-      scheduler: clock,
-    });
-    pb.load(d);
-    pb.seek(302); // m0 refused at 301
+    const pb = playbackAt(302, d); // m0 refused at 301
     expect(pb.frame().effects.some((e) => e.kind === 'refused')).toBe(true);
     const arcs = (reducedMotion: boolean) => {
       const { ctx, calls } = fakeContext();
