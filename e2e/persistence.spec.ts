@@ -12,9 +12,8 @@ async function keysHolding(editor: EditorPage, raw: string): Promise<string[]> {
 
 /** Puts `raw` where the autosave lives, as if an older session or another tool had left it there. */
 async function reloadWithStored(editor: EditorPage, raw: string) {
-  await editor.page.evaluate(({ k, v }) => localStorage.setItem(k, v), { k: STORAGE_KEY, v: raw });
-  await editor.page.reload();
-  await editor.ready();
+  await editor.putInStorageWhileAway(STORAGE_KEY, raw);
+  await editor.open();
 }
 
 test('edits survive a reload: services, edges, names, settings and the viewport', async ({ editor }) => {

@@ -77,8 +77,8 @@ test.describe('light', () => {
   });
 
   test('the warning after unreadable storage', async ({ editor }) => {
-    await editor.page.evaluate(() => localStorage.setItem('microsim:current', '{"version": 99}'));
-    await editor.page.reload();
+    await editor.putInStorageWhileAway('microsim:current', '{"version": 99}');
+    await editor.open();
     await editor.ready();
     await expect(editor.page.getByTestId('notice-warning')).toBeVisible();
     await shoot(editor, 'storage-warning');

@@ -177,6 +177,16 @@ export class EditorPage {
     return this.page.evaluate((k) => localStorage.getItem(k), key);
   }
 
+  /**
+   * Leaves the app for another page of its origin and writes `raw` under `key` there, as an older
+   * session or another tool would have left it: the app (which saves a pending change on its way out)
+   * is not running while the data is put in place.
+   */
+  async putInStorageWhileAway(key: string, raw: string) {
+    await this.page.goto('/favicon.svg');
+    await this.page.evaluate(({ k, v }) => localStorage.setItem(k, v), { k: key, v: raw });
+  }
+
   /** Waits until the autosave holds the diagram currently in the store. */
   async waitForAutosave() {
     await expect
