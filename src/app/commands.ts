@@ -3,6 +3,7 @@ import { emptyDiagram } from '../model/defaults';
 import { moveElements } from '../model/edits';
 import { EDGE_KINDS } from '../model/schema';
 import { tidyLayout } from '../canvas/layout';
+import { motionMs } from '../canvas/motion';
 import type { AppState, AppStore } from '../store';
 import type { KeySpec } from './keys';
 import { openDiagram } from './persistence';
@@ -168,7 +169,7 @@ export const COMMANDS: Command[] = [
       const st = store.getState();
       const positions = tidyLayout(st.diagram, st.measured);
       st.edit('Tidy up', (d) => moveElements(d, positions));
-      window.setTimeout(() => flow?.fitView({ padding: 0.1, duration: 300, maxZoom: 1.2 }), 30);
+      window.setTimeout(() => flow?.fitView({ padding: 0.1, duration: motionMs(300), maxZoom: 1.2 }), 30);
     },
   },
   {
@@ -177,7 +178,7 @@ export const COMMANDS: Command[] = [
     label: 'Fit view',
     group: 'View',
     keys: ['f'],
-    run: ({ flow }) => void flow?.fitView({ padding: 0.1, duration: 250, maxZoom: 1.2 }),
+    run: ({ flow }) => void flow?.fitView({ padding: 0.1, duration: motionMs(250), maxZoom: 1.2 }),
   },
   {
     id: 'zoom-in',
@@ -185,7 +186,7 @@ export const COMMANDS: Command[] = [
     label: 'Zoom in',
     group: 'View',
     keys: ['='],
-    run: ({ flow }) => void flow?.zoomIn({ duration: 150 }),
+    run: ({ flow }) => void flow?.zoomIn({ duration: motionMs(150) }),
   },
   {
     id: 'zoom-out',
@@ -193,7 +194,7 @@ export const COMMANDS: Command[] = [
     label: 'Zoom out',
     group: 'View',
     keys: ['-'],
-    run: ({ flow }) => void flow?.zoomOut({ duration: 150 }),
+    run: ({ flow }) => void flow?.zoomOut({ duration: motionMs(150) }),
   },
   {
     id: 'theme',

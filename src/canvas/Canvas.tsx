@@ -22,6 +22,7 @@ import { KindEdge, EdgeMarkers } from './edges/KindEdge';
 import { KindPicker } from './KindPicker';
 import { NoteNode } from './nodes/NoteNode';
 import { ServiceNode } from './nodes/ServiceNode';
+import { motionMs } from './motion';
 import { createFlowMapper, type FlowNode } from './toFlow';
 
 // Module scope, so React Flow never sees new component types (xyflow's advice).
@@ -60,7 +61,8 @@ export function Canvas({
     () => mapper.nodes(diagram, selected, measured),
     [mapper, diagram, selected, measured],
   );
-  const edges = useMemo(() => mapper.edges(diagram, selected), [mapper, diagram, selected]);
+  // Dragging changes positions only: the edge list (and React Flow's work on it) stays as it is.
+  const edges = useMemo(() => mapper.edges(diagram.edges, selected), [mapper, diagram.edges, selected]);
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const initialized = useNodesInitialized();
@@ -83,7 +85,7 @@ export function Canvas({
       if (d.viewport && box && showsWhole(flow, d.viewport, box)) void flow.setViewport(d.viewport);
       // An empty canvas gets the plain starting view: a queued fit would jump to the first drop.
       else if (d.services.length + d.notes.length === 0) void flow.setViewport(START_VIEWPORT);
-      else void flow.fitView({ padding: 0.1, maxZoom: 1.2, duration: 200 });
+      else void flow.fitView({ padding: 0.1, maxZoom: 1.2, duration: motionMs(200) });
     }, 60);
     return () => window.clearTimeout(t);
   }, [loads, flow]);

@@ -66,9 +66,9 @@ export function createFlowMapper() {
     return out;
   };
 
-  const edges = (d: Diagram, selection: ReadonlySet<string>): KindEdgeType[] => {
-    const lanes = edgeLanes(d.edges);
-    return d.edges.map((e) => {
+  const edges = (diagramEdges: readonly Edge[], selection: ReadonlySet<string>): KindEdgeType[] => {
+    const lanes = edgeLanes(diagramEdges);
+    return diagramEdges.map((e) => {
       const selected = selection.has(e.id);
       const lane = lanes.get(e.id) ?? 0;
       const hit = flowEdges.get(e);
