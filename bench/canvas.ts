@@ -1,6 +1,8 @@
 /**
  * Canvas benchmark: `npm run -s bench:canvas -- [--json] [--seconds 4] [--build]`.
  *
+ * `--trace <prefix>` writes a Chrome trace per size. `--profile` also prints where the page's main thread spent its time.
+ *
  * Serves the built app (building it first when dist/ is missing or --build is given), opens it in
  * Debian's headless Chromium, loads a generated diagram (100 services / 150 edges, then 300 / 450)
  * with 2,000+ messages in flight, drags a node round in circles while the run plays, and measures
@@ -35,6 +37,11 @@ const outDirArg = args.indexOf('--outDir');
 /** Serve another build (e.g. a harness page) instead of the app's dist/. */
 const outDir = outDirArg >= 0 ? args[outDirArg + 1] : undefined;
 const warmSimMs = flag('--warm', 20_000);
+/** `--profile`: record the page's main-thread CPU profile while measuring, and print where time went. */
+const profile = args.includes('--profile');
+/** `--trace <file>`: write a Chrome trace of the measurement (open it in chrome://tracing or Perfetto). */
+const traceArg = args.indexOf('--trace');
+const traceFile = traceArg >= 0 ? args[traceArg + 1] : undefined;
 const log = (...m: unknown[]) => {
   if (!json) console.log(...m);
   else console.error(...m);
@@ -162,8 +169,20 @@ async function measure(page: Page, services: number, edges: number): Promise<Res
       }),
     durationMs,
   );
+  const cdp = profile ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
+  if (traceFile)
+    await page
+      .context()
+      .browser()!
+      .startTracing(page, { path: `${traceFile}-${services}.json` });
   const dragP = dragNode(page, nodeId, Date.now() + durationMs);
   const [times] = await Promise.all([framesP, dragP]);
+  if (traceFile) await page.context().browser()!.stopTracing();
+  if (cdp) printProfile((await cdp.send('Profiler.stop')).profile, `${services}/${edges}`);
   const inFlight = await page.evaluate(
     () =>
       (
@@ -181,6 +200,26 @@ async function measure(page: Page, services: number, edges: number): Promise<Res
     fps: Math.round((deltas.length / span) * 10) / 10,
     p95FrameMs: Math.round(p95 * 10) / 10,
   };
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+}
+
+/** The functions that took the most self time, as shares of all samples. */
+function printProfile(p: CpuProfile, label: string) {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const samples = p.samples ?? [];
+  for (const id of samples) {
+    const f = byId.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + 1);
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.error(`\nmain-thread self time, ${label} (${samples.length} samples):`);
+  for (const [k, n] of top) console.error(`${((100 * n) / samples.length).toFixed(1).padStart(5)}%  ${k}`);
 }
 
 async function main() {

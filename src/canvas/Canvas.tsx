@@ -13,7 +13,7 @@ import {
   type NodeChange,
   type OnConnectEnd,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, type DragEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { Position, ServiceKind, Viewport } from '../model/schema';
 import { SERVICE_KINDS } from '../model/schema';
 import { moveElements } from '../model/edits';
@@ -57,10 +57,27 @@ export function Canvas({
   const themePref = useAppStore((s) => s.theme);
   const mapper = useMemo(() => createFlowMapper(), []);
   const selected = useMemo(() => new Set(selection), [selection]);
-  const nodes = useMemo(
-    () => mapper.nodes(diagram, selected, measured),
-    [mapper, diagram, selected, measured],
-  );
+  // While a drag goes on, the moved nodes' positions live here and reach the store when it ends: a
+  // store update per pointer move would re-run every subscriber (inspector, advisor, run, autosave).
+  const [dragged, setDragged] = useState<ReadonlyMap<string, Position> | null>(null);
+  const draggedRef = useRef<Map<string, Position> | null>(null);
+  const nodes = useMemo(() => {
+    const base = mapper.nodes(diagram, selected, measured);
+    if (!dragged) return base;
+    return base.map((n) => {
+      const at = dragged.get(n.id);
+      return at ? ({ ...n, position: at } as FlowNode) : n;
+    });
+  }, [mapper, diagram, selected, measured, dragged]);
+  const frame = useRef(0);
+  const commitDrag = useCallback(() => {
+    cancelAnimationFrame(frame.current);
+    frame.current = 0;
+    const moved = draggedRef.current;
+    draggedRef.current = null;
+    setDragged(null);
+    if (moved?.size) useAppStore.getState().moveLive(moved);
+  }, []);
   // Dragging changes positions only: the edge list (and React Flow's work on it) stays as it is.
   const edges = useMemo(() => mapper.edges(diagram.edges, selected), [mapper, diagram.edges, selected]);
   const flow = useReactFlow();
@@ -90,44 +107,68 @@ export function Canvas({
     return () => window.clearTimeout(t);
   }, [loads, flow]);
 
-  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
-    const st = useAppStore.getState();
-    const moves = new Map<string, Position>();
-    const sizes: Record<string, { width: number; height: number }> = {};
-    let selectionChanged = false;
-    const nextSel = new Set(st.selection);
-    for (const c of changes) {
-      if (c.type === 'position' && c.position) moves.set(c.id, c.position);
-      else if (c.type === 'dimensions' && c.dimensions) {
-        const isNote = st.diagram.notes.some((n) => n.id === c.id);
-        if (isNote && c.resizing) {
-          st.moveLive(new Map());
-          useAppStore.setState({
-            diagram: {
-              ...st.diagram,
-              notes: st.diagram.notes.map((n) =>
-                n.id === c.id
-                  ? { ...n, width: Math.round(c.dimensions!.width), height: Math.round(c.dimensions!.height) }
-                  : n,
-              ),
-            },
-          });
-        } else if (!isNote) sizes[c.id] = c.dimensions;
-      } else if (c.type === 'select') {
-        selectionChanged = true;
-        if (c.selected) nextSel.add(c.id);
-        else nextSel.delete(c.id);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const st = useAppStore.getState();
+      const moves = new Map<string, Position>();
+      const sizes: Record<string, { width: number; height: number }> = {};
+      let selectionChanged = false;
+      const nextSel = new Set(st.selection);
+      let dragMoved = false;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position && c.dragging && st.gestureStart) {
+          draggedRef.current ??= new Map();
+          draggedRef.current.set(c.id, c.position);
+          dragMoved = true;
+        } else if (c.type === 'position' && c.position) moves.set(c.id, c.position);
+        else if (c.type === 'dimensions' && c.dimensions) {
+          const isNote = st.diagram.notes.some((n) => n.id === c.id);
+          if (isNote && c.resizing) {
+            st.moveLive(new Map());
+            useAppStore.setState({
+              diagram: {
+                ...st.diagram,
+                notes: st.diagram.notes.map((n) =>
+                  n.id === c.id
+                    ? {
+                        ...n,
+                        width: Math.round(c.dimensions!.width),
+                        height: Math.round(c.dimensions!.height),
+                      }
+                    : n,
+                ),
+              },
+            });
+          } else if (!isNote) sizes[c.id] = c.dimensions;
+        } else if (c.type === 'select') {
+          selectionChanged = true;
+          if (c.selected) nextSel.add(c.id);
+          else nextSel.delete(c.id);
+        }
       }
-    }
-    if (moves.size) {
-      const now = useAppStore.getState();
-      // A move with no drag gesture is an arrow-key nudge: an undo step (consecutive nudges merge).
-      if (now.gestureStart) now.moveLive(moves);
-      else now.edit('Move', (d) => moveElements(d, moves), `nudge:${[...moves.keys()].sort().join(',')}`);
-    }
-    if (Object.keys(sizes).length) st.setMeasured(sizes);
-    if (selectionChanged) st.select([...nextSel]);
-  }, []);
+      // Pointer moves can come faster than frames: the canvas takes the latest once per frame.
+      if (dragMoved && frame.current === 0)
+        frame.current = requestAnimationFrame(() => {
+          frame.current = 0;
+          if (draggedRef.current) setDragged(new Map(draggedRef.current));
+        });
+      if (moves.size && draggedRef.current) {
+        // The drag's last move: everything it moved lands in the store in one update.
+        for (const [id, at] of moves) draggedRef.current.set(id, at);
+        moves.clear();
+        commitDrag();
+      }
+      if (moves.size) {
+        const now = useAppStore.getState();
+        // A move with no drag gesture is an arrow-key nudge: an undo step (consecutive nudges merge).
+        if (now.gestureStart) now.moveLive(moves);
+        else now.edit('Move', (d) => moveElements(d, moves), `nudge:${[...moves.keys()].sort().join(',')}`);
+      }
+      if (Object.keys(sizes).length) st.setMeasured(sizes);
+      if (selectionChanged) st.select([...nextSel]);
+    },
+    [commitDrag],
+  );
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     const st = useAppStore.getState();
@@ -202,9 +243,15 @@ export function Canvas({
         onConnectEnd={onConnectEnd}
         isValidConnection={(c) => c.source !== c.target}
         onNodeDragStart={() => useAppStore.getState().beginGesture('Move')}
-        onNodeDragStop={() => useAppStore.getState().endGesture()}
+        onNodeDragStop={() => {
+          commitDrag();
+          useAppStore.getState().endGesture();
+        }}
         onSelectionDragStart={() => useAppStore.getState().beginGesture('Move')}
-        onSelectionDragStop={() => useAppStore.getState().endGesture()}
+        onSelectionDragStop={() => {
+          commitDrag();
+          useAppStore.getState().endGesture();
+        }}
         onNodeDoubleClick={(_, n) =>
           n.type === 'service' && !readOnly && useAppStore.getState().setRenaming(n.id)
         }
