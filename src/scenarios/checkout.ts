@@ -95,6 +95,7 @@ const input: DiagramInput = {
       latencyMs: 15,
       timeoutMs: 1500,
       retries: 1,
+      breaker: { enabled: true, threshold: 5, openMs: 5000 },
     },
     {
       id: 'e-payment-bank',
@@ -131,10 +132,10 @@ const input: DiagramInput = {
     {
       id: 'note-1',
       position: { x: 0, y: 320 },
-      width: 230,
-      height: 130,
+      width: 260,
+      height: 150,
       color: 'yellow',
-      text: 'Press play. Then take Payment Service down (right-click it) and watch the circuit breaker on Bank API.',
+      text: 'Press play (Space). Then right-click Payment Service and take it down: calls to it fail, and after five failures the circuit on ChargeCard opens and fails fast. Bring it back and watch the circuit half-open, then close.',
     },
   ],
   run: { seed: 42, speed: 0.1, untilMs: 60_000 },

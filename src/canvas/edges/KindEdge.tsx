@@ -41,6 +41,8 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
   const mid = pointAt(curve, 0.5);
   // The label fits in the gap between the two services; the full text is in its tooltip.
   const room = Math.max(90, Math.hypot(targetX - sourceX, targetY - sourceY) - 14);
+  // A label too wide for its gap puts its badge above the text instead of beside it.
+  const stacked = labelWidth(edge) > room;
   const cut = state?.cut ?? false;
   const circuit = state?.circuit ?? 'closed';
   const color = cut ? 'var(--danger)' : `var(--edge-${edge.kind})`;
@@ -62,7 +64,7 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
       <EdgeLabelRenderer>
         {(readable || selected || cut) && (
           <div
-            className={`elabel elabel--${edge.kind}${selected ? ' is-selected' : ''}`}
+            className={`elabel elabel--${edge.kind}${selected ? ' is-selected' : ''}${stacked ? ' elabel--stacked' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)`, maxWidth: room }}
             title={`${edge.kind}: ${edgeLabel(edge)}${edge.message && edge.kind !== 'sync' ? ` (${edge.message})` : ''}`}
             data-testid={`edge-label-${id}`}
@@ -97,6 +99,12 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
       </EdgeLabelRenderer>
     </>
   );
+}
+
+/** About how wide an edge's label is on one line, in flow pixels (10.5 px text, badge and padding). */
+function labelWidth(e: Edge): number {
+  const badge = e.kind === 'sync' ? 34 : 20;
+  return badge + edgeLabel(e).length * 6.6 + 14;
 }
 
 /** An edge drawn in its kind's look, with its label and, during a run, circuit and partition state. */
