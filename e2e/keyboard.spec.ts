@@ -139,3 +139,20 @@ test('shortcuts do not fire while typing in a field', async ({ editor }) => {
   expect(st.defaultEdgeKind).toBe('sync');
   expect(st.diagram.services.map((s) => s.id)).toEqual(EXAMPLE.services);
 });
+
+test('a service is connected to another from the inspector, without dragging', async ({ editor }) => {
+  const orders = editor.node('orders');
+  await tabTo(editor, orders, 60);
+  await editor.page.keyboard.press(' ');
+  const before = await editor.edgeIds();
+  await editor.inspector.getByTestId('connect-target').selectOption({ label: 'Email' });
+  await editor.inspector.getByTestId('connect-kind').selectOption({ label: 'Queue' });
+  await editor.inspector.getByTestId('connect-button').focus();
+  await editor.page.keyboard.press('Enter');
+  await expect.poll(async () => (await editor.edgeIds()).length).toBe(before.length + 1);
+  const added = (await editor.diagram()).edges.find((e) => !before.includes(e.id))!;
+  expect([added.from, added.to, added.kind]).toEqual(['orders', 'email', 'queue']);
+  // The new edge is selected, so its settings are at hand.
+  await expect.poll(() => editor.selection()).toEqual([added.id]);
+  await expect(editor.edgeLabel(added.id)).toHaveAttribute('data-kind', 'queue');
+});

@@ -3,6 +3,7 @@ import { LATENCY_DISTS, SERVICE_KINDS, Service, TRAFFIC_PATTERNS, type Latency }
 import { SERVICE_KIND_INFO } from '../../model/defaults';
 import { useAppStore } from '../../store';
 import { NumberField, Section, SelectField, TextField, ToggleField } from './fields';
+import { Connections } from './Connections';
 import { ServiceLiveFaults } from './LiveFaults';
 import { useEntityEdit } from './useEntityEdit';
 
@@ -165,6 +166,7 @@ export function ServiceInspector({ service: s }: { service: Service }) {
           testId="field-idempotent"
         />
       </Section>
+      <Connections service={s} />
       <ServiceLiveFaults serviceId={s.id} />
       <button className="btn btn--ghost" onClick={() => useAppStore.getState().setRenaming(s.id)}>
         Rename on canvas
