@@ -90,7 +90,7 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
           <div
             className={`circuit circuit--${circuit}`}
             // Just above the label: on a short edge, a pill on the line would hide the label.
-            style={{ transform: `translate(-50%, -100%) translate(${mid.x}px, ${mid.y - 13}px)` }}
+            style={{ transform: `translate(-50%, -100%) translate(${mid.x}px, ${mid.y - (stacked ? 21 : 13)}px)` }}
             data-testid={`circuit-${id}`}
           >
             {circuit === 'open' ? 'circuit open' : 'half-open'}
