@@ -6,8 +6,8 @@ import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 
 /**
- * Regenerates docs/screenshot.png, the README's picture: the Checkout example mid-run with Payment
- * Service slowed down, so the sync chain waits and retries show. `npm run screenshot`.
+ * Regenerates docs/screenshot.png, the README's picture: the Checkout example mid-run just after
+ * Payment Service was taken down (failures, the circuit open). `npm run screenshot`.
  */
 async function main() {
   const outDir = join(tmpdir(), 'microsim-screenshot-dist');
@@ -27,13 +27,18 @@ async function main() {
     await page.goto('http://127.0.0.1:4391/');
     await page.waitForFunction(() => '__microsim' in window);
     await page.waitForTimeout(800);
+    // Busier than the example's 2 requests/s, so the picture shows traffic on every edge.
+    await page.getByTestId('service-client').click();
+    await page.getByTestId('field-rate').fill('25');
+    await page.mouse.click(700, 700);
+    await page.getByTestId('speed-slider').fill('233'); // about 0.5×
+    await page.getByTestId('play-button').click();
+    await page.waitForTimeout(5000);
     await page.getByTestId('service-payment').click({ button: 'right' });
-    await page.getByRole('menuitem', { name: /slow/i }).first().click();
-    await page.keyboard.press('Escape');
-    await page.mouse.click(700, 820);
-    await page.keyboard.press('Space');
-    await page.waitForTimeout(9000);
-    await page.keyboard.press('Space');
+    await page.getByTestId('fault-down').click();
+    await page.waitForTimeout(2000);
+    await page.getByTestId('pause-button').click();
+    await page.waitForTimeout(400);
     await page.screenshot({ path: join(docs, 'screenshot.png') });
   } finally {
     await browser.close();

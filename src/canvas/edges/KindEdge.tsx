@@ -62,40 +62,44 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
         }}
       />
       <EdgeLabelRenderer>
-        {(readable || selected || cut) && (
-          <div
-            className={`elabel elabel--${edge.kind}${selected ? ' is-selected' : ''}${stacked ? ' elabel--stacked' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)`, maxWidth: room }}
-            title={`${edge.kind}: ${edgeLabel(edge)}${edge.message && edge.kind !== 'sync' ? ` (${edge.message})` : ''}`}
-            data-testid={`edge-label-${id}`}
-            data-kind={edge.kind}
-          >
-            {edge.kind === 'saga' ? (
-              <span className="elabel__step" aria-label={`step ${edge.step}`}>
-                {edge.step}
-              </span>
-            ) : edge.kind === 'sync' ? (
-              <span className="elabel__proto">{edge.protocol === 'grpc' ? 'gRPC' : 'REST'}</span>
-            ) : (
-              <span className="elabel__glyph" aria-hidden="true">
-                {style.glyph}
-              </span>
-            )}
-            <span className="elabel__text">{edgeLabel(edge)}</span>
-            {cut && <span className="elabel__cut">✂ cut</span>}
-          </div>
-        )}
-        {channel && <ChannelMark channel={channel} x={mid.x} y={mid.y} edgeId={id} />}
-        {circuit !== 'closed' && (
-          <div
-            className={`circuit circuit--${circuit}`}
-            // Just above the label: on a short edge, a pill on the line would hide the label.
-            style={{ transform: `translate(-50%, -100%) translate(${mid.x}px, ${mid.y - (stacked ? 21 : 13)}px)` }}
-            data-testid={`circuit-${id}`}
-          >
-            {circuit === 'open' ? 'circuit open' : 'half-open'}
-          </div>
-        )}
+        {/* Above the line, not on it, so the messages travelling the edge stay in sight. From the
+            line up: the label, the queue's mark, the circuit's state. */}
+        <div
+          className="eanno"
+          style={{
+            transform: `translate(-50%, -100%) translate(${mid.x}px, ${mid.y - 4}px)`,
+            maxWidth: room,
+          }}
+        >
+          {circuit !== 'closed' && (
+            <div className={`circuit circuit--${circuit}`} data-testid={`circuit-${id}`}>
+              {circuit === 'open' ? 'circuit open' : 'half-open'}
+            </div>
+          )}
+          {channel && <ChannelMark channel={channel} edgeId={id} />}
+          {(readable || selected || cut) && (
+            <div
+              className={`elabel elabel--${edge.kind}${selected ? ' is-selected' : ''}${stacked ? ' elabel--stacked' : ''}`}
+              title={`${edge.kind}: ${edgeLabel(edge)}${edge.message && edge.kind !== 'sync' ? ` (${edge.message})` : ''}`}
+              data-testid={`edge-label-${id}`}
+              data-kind={edge.kind}
+            >
+              {edge.kind === 'saga' ? (
+                <span className="elabel__step" aria-label={`step ${edge.step}`}>
+                  {edge.step}
+                </span>
+              ) : edge.kind === 'sync' ? (
+                <span className="elabel__proto">{edge.protocol === 'grpc' ? 'gRPC' : 'REST'}</span>
+              ) : (
+                <span className="elabel__glyph" aria-hidden="true">
+                  {style.glyph}
+                </span>
+              )}
+              <span className="elabel__text">{edgeLabel(edge)}</span>
+              {cut && <span className="elabel__cut">✂ cut</span>}
+            </div>
+          )}
+        </div>
       </EdgeLabelRenderer>
     </>
   );

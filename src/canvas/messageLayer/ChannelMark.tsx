@@ -18,9 +18,9 @@ export function sparkPoints(history: readonly number[], width = SPARK_WIDTH, hei
 
 export interface ChannelMarkProps {
   channel: ChannelState;
-  /** Where the channel sits (its edge's midpoint), in flow coordinates. */
-  x: number;
-  y: number;
+  /** Where the channel sits (its edge's midpoint), in flow coordinates; none when a container places it. */
+  x?: number;
+  y?: number;
   edgeId: string;
 }
 
@@ -39,7 +39,11 @@ export function ChannelMark({ channel, x, y, edgeId }: ChannelMarkProps) {
   return (
     <div
       className={`qmark qmark--${kind}${depth > 20 ? ' is-high' : ''}`}
-      style={{ transform: `translate(-50%, -100%) translate(${x}px, ${y - 13}px)` }}
+      style={
+        x === undefined || y === undefined
+          ? undefined
+          : { transform: `translate(-50%, -100%) translate(${x}px, ${y - 13}px)` }
+      }
       data-testid={`channel-${edgeId}`}
       data-depth={depth}
       title={`${channel.name}: ${depth} ${what}${deadLettered ? `, ${deadLettered} dead-lettered` : ''}`}
