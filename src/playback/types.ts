@@ -63,17 +63,7 @@ export const MESSAGE_LOOKS: readonly MessageLook[] = [
   'dead-letter',
 ];
 
-/** Every effect kind, in legend order. */
-export const EFFECT_KINDS: readonly Effect['kind'][] = [
-  'failed',
-  'timeout',
-  'refused',
-  'dropped',
-  'dead-lettered',
-  'duplicate',
-  'circuit-open',
-  'compensated',
-];
+export { EFFECT_KINDS } from '../runtime/api';
 
 /** The part of the run's state the canvas shows, refreshed with every panel refresh. */
 export type LiveRunState = Omit<RunState, 'metrics' | 'recentTrace' | 'sagaInstances'>;

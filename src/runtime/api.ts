@@ -62,16 +62,20 @@ export interface InFlightMessage {
 }
 
 /** A moment-long mark where something happened: a failure burst, a timeout, a drop… */
+/** Every effect kind, in legend order (the engine numbers them by this order too). */
+export const EFFECT_KINDS = [
+  'failed',
+  'timeout',
+  'refused',
+  'dropped',
+  'dead-lettered',
+  'duplicate',
+  'circuit-open',
+  'compensated',
+] as const;
+
 export interface Effect {
-  kind:
-    | 'failed'
-    | 'timeout'
-    | 'refused'
-    | 'dropped'
-    | 'dead-lettered'
-    | 'duplicate'
-    | 'circuit-open'
-    | 'compensated';
+  kind: (typeof EFFECT_KINDS)[number];
   at: number;
   serviceId?: string;
   edgeId?: string;

@@ -1,4 +1,4 @@
-import type { Effect } from './api';
+import { EFFECT_KINDS, type Effect } from './api';
 import {
   LOOKS,
   St,
@@ -65,16 +65,6 @@ export const W = Object.fromEntries(WORDS.map((w, i) => [w, LOOKS.length + i])) 
 };
 
 /** Effect kinds, numbered for the hot path. */
-export const EFFECT_KINDS = [
-  'failed',
-  'timeout',
-  'refused',
-  'dropped',
-  'dead-lettered',
-  'duplicate',
-  'circuit-open',
-  'compensated',
-] as const satisfies readonly Effect['kind'][];
 export const FX = Object.fromEntries(EFFECT_KINDS.map((k, i) => [k, i])) as { [K in Effect['kind']]: number };
 
 /**
