@@ -24,7 +24,12 @@ test.describe('light', () => {
     await expect(editor.inspector.getByTestId('inspector-diagram')).toBeVisible();
     await expect(editor.page.getByTestId('palette-service')).toBeVisible();
     await expect(html(editor)).toHaveAttribute('data-theme', 'light');
+    // The empty canvas says how to begin, and gets out of the way once something is on it.
+    const hint = editor.page.getByTestId('canvas-empty');
+    await expect(hint).toContainText('Drag a service');
     await shoot(editor, 'empty-canvas');
+    await editor.dragFromPalette('service', { x: 0.5, y: 0.42 });
+    await expect(hint).toHaveCount(0);
   });
 
   test('the example, light theme', async ({ editor }) => {

@@ -299,6 +299,18 @@ export function Canvas({
         {children}
       </ReactFlow>
       <KindPicker />
+      {!readOnly && diagram.services.length + diagram.notes.length === 0 && (
+        <div className="canvas-empty" data-testid="canvas-empty">
+          <strong>An empty canvas</strong>
+          <span>
+            Drag a service from the palette onto it, or press Enter on one. Then drag from a service's right
+            handle to another's left handle to connect them.
+          </span>
+          <button className="btn" onClick={() => useAppStore.getState().setDialog('examples')}>
+            Or start from an example
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -139,7 +139,8 @@ function FaultScript({ diagram: d }: { diagram: Diagram }) {
               <NumberField label="At" unit="ms" value={f.atMs} onCommit={(v) => update(i, { atMs: v })} />
               <NumberField
                 label="For"
-                unit="ms (0 = to end)"
+                unit="ms"
+                hint="0: until the end"
                 value={f.durationMs}
                 onCommit={(v) => update(i, { durationMs: v })}
               />
