@@ -1,7 +1,9 @@
 import type { Diagram } from '../model/schema';
 import { queuesByChannel, sagas as sagaShapes, topicsByName } from '../model/graph';
 import { compileLatency } from './distributions';
-import { Edg, Queue, SagaDef, Sub, Svc, Topic, type SagaStepDef } from './entities';
+import { Edg, Svc } from './entities';
+import { Queue, Sub, Topic } from './channels';
+import { SagaDef, type SagaStepDef } from './sagaState';
 import { SAGA_ACTION_POLICY } from './saga';
 import type { Sim } from './sim';
 import { TimeoutLane } from './timeouts';

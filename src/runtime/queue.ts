@@ -1,4 +1,5 @@
-import { Lk, Mk, PendingReply, St, type Edg, type Msg, type Queue, type Svc } from './entities';
+import { Lk, Mk, PendingReply, St, type Edg, type Msg, type Svc } from './entities';
+import { type Queue } from './channels';
 import { pickReplica, startJob } from './services';
 import { FX, W, type Sim } from './sim';
 import { TR } from './trace';

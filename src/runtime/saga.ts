@@ -1,4 +1,5 @@
-import { Call, Lk, Owner, SagaInst, type CallPolicy, type Msg, type SagaDef, type Svc } from './entities';
+import { Call, Lk, Owner, type CallPolicy, type Msg, type Svc } from './entities';
+import { SagaInst, type SagaDef } from './sagaState';
 import { FX, W, type Sim } from './sim';
 import { attemptResult, startCall, stopCall } from './sync';
 import { TR } from './trace';

@@ -1,5 +1,6 @@
 import { sampleLatency } from './distributions';
-import { Call, Lk, Mk, Owner, St, type Action, type Msg, type SagaInst, type Svc } from './entities';
+import { Call, Lk, Mk, Owner, St, type Action, type Msg, type Svc } from './entities';
+import { type SagaInst } from './sagaState';
 import { matchReply, onQueueHandled, pump, publishQueue } from './queue';
 import { settleAtParticipant, startSaga } from './saga';
 import { FX, Ev, W, type Sim } from './sim';

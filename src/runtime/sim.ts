@@ -7,13 +7,11 @@ import {
   type Msg,
   type Mk,
   type PendingReply,
-  type Queue,
-  type SagaDef,
-  type SagaInst,
   type Svc,
-  type Topic,
   Msg as MsgClass,
 } from './entities';
+import { type Queue, type Topic } from './channels';
+import { type SagaDef, type SagaInst } from './sagaState';
 import { EventQueue } from './heap';
 import { Histogram } from './histogram';
 import { RecentMessages } from './recent';

@@ -1,4 +1,5 @@
-import { Lk, Mk, Owner, St, type Call, type Edg, type Msg, type SagaInst } from './entities';
+import { Lk, Mk, Owner, St, type Call, type Edg, type Msg } from './entities';
+import { type SagaInst } from './sagaState';
 import { onCompensationDone, onSagaActionDone, suspendOnAbandon } from './saga';
 import { arriveAtService, onJobCallDone } from './services';
 import { FX, Ev, W, type Sim } from './sim';

@@ -1,4 +1,5 @@
-import { Lk, Mk, St, type Edg, type Msg, type Sub, type Svc, type Topic } from './entities';
+import { Lk, Mk, St, type Edg, type Msg, type Svc } from './entities';
+import { type Sub, type Topic } from './channels';
 import { depthChanged } from './queue';
 import { arriveAtService } from './services';
 import type { Sim } from './sim';

@@ -9,7 +9,8 @@ import type {
   SagaInstanceState,
   ServiceState,
 } from './api';
-import { Lk, LOOKS, Mk, type Msg, type SagaInst } from './entities';
+import { Lk, LOOKS, Mk, type Msg } from './entities';
+import { type SagaInst } from './sagaState';
 import type { Sim } from './sim';
 
 /** `MessageKind` of each `Mk`. */

@@ -1,4 +1,6 @@
-import { DICTIONARY_V1, decodeV1, encodeV1 } from './codec-v1';
+import { encodeV1 } from './codec-v1';
+import { decodeV1 } from './codec-v1-decode';
+import { DICTIONARY_V1 } from './codec-v1-tables';
 import { ByteReader, ByteWriter, PayloadShapeError } from './varint';
 
 /**

@@ -3,7 +3,8 @@ import type { DiagramError } from '../model/parse';
 import { parseDiagram } from '../model/parse';
 import type { Diagram } from '../model/schema';
 import { fnv1a, fromBase64Url, toBase64Url } from './bytes';
-import { decodeV1, DICTIONARY_V1 } from './codec-v1';
+import { decodeV1 } from './codec-v1-decode';
+import { DICTIONARY_V1 } from './codec-v1-tables';
 import { decodeV2, DICTIONARY_V2, encodeV2, FORMAT_2 } from './codec-v2';
 
 /**

@@ -1,0 +1,86 @@
+import { Fifo } from './fifo';
+import { Histogram } from './histogram';
+import type { Edg, Msg, Svc } from './entities';
+
+/** A queue: one channel shared by its edges, its consumers competing for each message. */
+export class Queue {
+  nameId = -1;
+  readonly fifo = new Fifo<Msg>();
+  consumers: Svc[] = [];
+  edges: Edg[] = [];
+  rr = 0;
+  durable = true;
+  atLeastOnce = true;
+  maxDeliveries = 5;
+  deadLetter = true;
+  ackLossRate = 0;
+  replyChannel: Queue | null = null;
+  /** Declared only as someone's reply channel: consumed by the producers that name it, drawn along their request edges. */
+  virtual = false;
+  /** Virtual reply channel: the request edges it is drawn along (reversed). */
+  requestEdges: Edg[] = [];
+  /** Reply channel: how the replies it carried were matched by the producers' pending-request tables. */
+  replies: ReplyStats | null = null;
+  inFlightToConsumers = 0;
+  published = 0;
+  acked = 0;
+  delivered = 0;
+  redelivered = 0;
+  deadLettered = 0;
+  dropped = 0;
+  maxDepth = 0;
+  readonly waitHist = new Histogram();
+  readonly history: number[] = [];
+  nextSampleAt = 0;
+  lastDepth = 0;
+  constructor(
+    readonly name: string,
+    readonly idx: number,
+  ) {}
+}
+
+/** Counts of a reply channel's replies. */
+export interface ReplyStats {
+  matched: number;
+  duplicate: number;
+  unmatched: number;
+  unanswered: number;
+}
+
+/** One subscriber service's subscription to a topic (however many edges draw it): one copy per event. */
+export class Sub {
+  durable = true;
+  edges: Edg[] = [];
+  /** Copies kept for it while it is down or cut off (durable only). */
+  readonly held = new Fifo<Msg>();
+  constructor(
+    readonly topic: Topic,
+    readonly svc: Svc,
+  ) {}
+}
+
+/** A topic: every subscriber gets its own copy of each event. */
+export class Topic {
+  nameId = -1;
+  subs: Sub[] = [];
+  depth = 0;
+  published = 0;
+  /** Copies made (one per subscription per event). */
+  copies = 0;
+  /** Copies handed to subscribers, and those a crashed subscriber handed back unhandled. */
+  delivered = 0;
+  returned = 0;
+  redelivered = 0;
+  dropped = 0;
+  /** Copies released from a partition hold and on their way, with how long they were held (rare). */
+  readonly releasedHeldMs = new Map<Msg, number>();
+  maxDepth = 0;
+  readonly waitHist = new Histogram();
+  readonly history: number[] = [];
+  nextSampleAt = 0;
+  lastDepth = 0;
+  constructor(
+    readonly name: string,
+    readonly idx: number,
+  ) {}
+}
