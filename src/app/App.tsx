@@ -1,6 +1,7 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
+import { FIT } from '../canvas/useDiagramView';
 import { MessageLayer } from '../canvas/messageLayer';
 import { Palette } from '../canvas/Palette';
 import { Inspector } from '../panels/inspector/Inspector';
@@ -39,7 +40,7 @@ function Editor() {
     api.__microsim = {
       ...api.__microsim,
       playback: p,
-      fitView: () => flow.fitView({ padding: 0.1 }),
+      fitView: () => flow.fitView(FIT),
       loadDiagram: (d: Parameters<typeof reloadRun>[0]) =>
         useAppStore.getState().replaceDiagram(d, { undoable: false }),
     };

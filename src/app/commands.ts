@@ -4,6 +4,7 @@ import { moveElements } from '../model/edits';
 import { EDGE_KINDS } from '../model/schema';
 import { tidyLayout } from '../canvas/layout';
 import { motionMs } from '../canvas/motion';
+import { FIT } from '../canvas/useDiagramView';
 import type { AppState, AppStore } from '../store';
 import type { KeySpec } from './keys';
 import { openDiagram } from './persistence';
@@ -169,7 +170,7 @@ export const COMMANDS: Command[] = [
       const st = store.getState();
       const positions = tidyLayout(st.diagram, st.measured);
       st.edit('Tidy up', (d) => moveElements(d, positions));
-      window.setTimeout(() => flow?.fitView({ padding: 0.1, duration: motionMs(300), maxZoom: 1.2 }), 30);
+      window.setTimeout(() => flow?.fitView({ ...FIT, duration: motionMs(300) }), 30);
     },
   },
   {
@@ -178,7 +179,7 @@ export const COMMANDS: Command[] = [
     label: 'Fit view',
     group: 'View',
     keys: ['f'],
-    run: ({ flow }) => void flow?.fitView({ padding: 0.1, duration: motionMs(250), maxZoom: 1.2 }),
+    run: ({ flow }) => void flow?.fitView({ ...FIT, duration: motionMs(250) }),
   },
   {
     id: 'zoom-in',

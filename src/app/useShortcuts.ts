@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { allowedHere, COMMANDS, runCommand, type CommandContext } from './commands';
-import { isTyping, matchesKey } from './keys';
+import { isTyping } from '../lib/dom';
+import { matchesKey } from './keys';
 
 /** Routes key presses to commands; single keys are ignored while typing in a field or a dialog is open. */
 export function useShortcuts(ctx: CommandContext) {

@@ -4,17 +4,14 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
-  getNodesBounds,
-  useNodesInitialized,
   useReactFlow,
   type Connection,
-  type ReactFlowInstance,
   type EdgeChange,
   type NodeChange,
   type OnConnectEnd,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
-import type { Position, ServiceKind, Viewport } from '../model/schema';
+import { useCallback, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import type { Position, ServiceKind } from '../model/schema';
 import { SERVICE_KINDS } from '../model/schema';
 import { moveElements } from '../model/edits';
 import { useAppStore } from '../store';
@@ -22,8 +19,8 @@ import { KindEdge, EdgeMarkers } from './edges/KindEdge';
 import { KindPicker } from './KindPicker';
 import { NoteNode } from './nodes/NoteNode';
 import { ServiceNode } from './nodes/ServiceNode';
-import { motionMs } from './motion';
 import { createFlowMapper, type FlowNode } from './toFlow';
+import { FIT, START_VIEWPORT, useDiagramView } from './useDiagramView';
 
 // Module scope, so React Flow never sees new component types (xyflow's advice).
 const nodeTypes = { service: ServiceNode, note: NoteNode };
@@ -82,30 +79,7 @@ export function Canvas({
   const edges = useMemo(() => mapper.edges(diagram.edges, selected), [mapper, diagram.edges, selected]);
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
-  const initialized = useNodesInitialized();
-  useEffect(() => {
-    // A link opened in a smaller window than its author's: keep their view only if all of it shows.
-    if (!initialized || !useAppStore.getState().checkFirstView) return;
-    useAppStore.setState({ checkFirstView: false });
-    const box = wrapper.current?.getBoundingClientRect();
-    if (box && !showsWhole(flow, flow.getViewport(), box)) void flow.fitView({ padding: 0.1, maxZoom: 1.2 });
-  }, [initialized, flow]);
-  const loads = useAppStore((s) => s.loads);
-  const firstLoads = useRef(loads);
-  useEffect(() => {
-    // A diagram that replaced the previous one (example, link, file, new) is shown whole.
-    if (loads === firstLoads.current) return;
-    const d = useAppStore.getState().diagram;
-    const t = window.setTimeout(() => {
-      const box = wrapper.current?.getBoundingClientRect();
-      // The author's view where it shows the whole diagram in this window too; else fit it.
-      if (d.viewport && box && showsWhole(flow, d.viewport, box)) void flow.setViewport(d.viewport);
-      // An empty canvas gets the plain starting view: a queued fit would jump to the first drop.
-      else if (d.services.length + d.notes.length === 0) void flow.setViewport(START_VIEWPORT);
-      else void flow.fitView({ padding: 0.1, maxZoom: 1.2, duration: motionMs(200) });
-    }, 60);
-    return () => window.clearTimeout(t);
-  }, [loads, flow]);
+  useDiagramView(wrapper);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -268,7 +242,7 @@ export function Canvas({
         onMoveEnd={(_, v) => useAppStore.getState().setViewport(v)}
         defaultViewport={diagram.viewport ?? START_VIEWPORT}
         fitView={!diagram.viewport}
-        fitViewOptions={{ padding: 0.1, maxZoom: 1.2 }}
+        fitViewOptions={FIT}
         minZoom={0.1}
         maxZoom={3}
         snapToGrid
@@ -312,20 +286,6 @@ export function Canvas({
         </div>
       )}
     </div>
-  );
-}
-
-const START_VIEWPORT = { x: 40, y: 40, zoom: 1 };
-
-/** Whether `v` shows every node inside a canvas of `box`'s size. */
-function showsWhole(flow: ReactFlowInstance, v: Viewport, box: DOMRect): boolean {
-  const nodes = flow.getNodes();
-  if (nodes.length === 0) return true;
-  const b = getNodesBounds(nodes);
-  const left = b.x * v.zoom + v.x;
-  const top = b.y * v.zoom + v.y;
-  return (
-    left >= 0 && top >= 0 && left + b.width * v.zoom <= box.width && top + b.height * v.zoom <= box.height
   );
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { isTyping } from '../lib/dom';
 import { EDGE_KIND_INFO } from '../model/defaults';
 import { EDGE_KINDS, type EdgeKind } from '../model/schema';
 import { useAppStore } from '../store';
@@ -83,9 +84,4 @@ function choose(kind: EdgeKind) {
   const st = useAppStore.getState();
   if (st.kindPicker) st.changeEdgeKind(st.kindPicker.edgeId, kind);
   close();
-}
-
-function isTyping(t: EventTarget | null): boolean {
-  const el = t as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
