@@ -61,7 +61,6 @@ export interface InFlightMessage {
   status?: MessageStatus;
 }
 
-/** A moment-long mark where something happened: a failure burst, a timeout, a drop… */
 /** Every effect kind, in legend order (the engine numbers them by this order too). */
 export const EFFECT_KINDS = [
   'failed',
@@ -74,6 +73,7 @@ export const EFFECT_KINDS = [
   'compensated',
 ] as const;
 
+/** A moment-long mark where something happened: a failure burst, a timeout, a drop… */
 export interface Effect {
   kind: (typeof EFFECT_KINDS)[number];
   at: number;

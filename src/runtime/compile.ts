@@ -52,7 +52,6 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
       edge.breakerThreshold = e.breaker.threshold;
       edge.breakerOpenMs = e.breaker.openMs;
     }
-    if (e.kind === 'topic') edge.durable = e.durable;
     edge.from.out.push(edge);
     return edge;
   });
@@ -118,7 +117,7 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
       let sub = t.subs.find((s) => s.svc === edge.to);
       if (!sub) {
         sub = new Sub(t, edge.to);
-        sub.durable = edge.durable;
+        sub.durable = te.durable;
         t.subs.push(sub);
         edge.to.subs.push(sub);
       }

@@ -156,7 +156,6 @@ export class Edg {
   /** Topic edge: the subscription of its target, and the edge each subscription's copy takes when its source publishes. */
   sub: Sub | null = null;
   fanout: Edg[] = [];
-  durable = true;
 
   constructor(
     readonly idx: number,
@@ -234,10 +233,10 @@ export class Msg {
   deliveries = 0;
   successes = 0;
   replica = -1;
-  ok = true;
   /**
    * Queue message: 0 on the way to the broker, 1 on the way to the consumer, 2 to the dead-letter
-   * queue. Held topic copy: 0 never sent (cut off), 1 arrived at a down subscriber.
+   * queue. Topic copy: 0 never sent (held while its edge is cut), 1 arrived at a down subscriber
+   * (held), 3 released from a cut-edge hold and on its way (`RELEASED` in topic.ts).
    */
   leg = 0;
   /** Drawn against its edge's direction (replies along request edges). */

@@ -35,17 +35,29 @@ export class RecentMessages {
   private readonly types: string[];
 
   constructor(private readonly capacity: number) {
-    this.id = new Float64Array(capacity).fill(-1);
-    this.corr = new Float64Array(capacity);
-    this.cause = new Float64Array(capacity);
-    this.createdAt = new Float64Array(capacity);
-    this.ints = new Int32Array(capacity * INTS);
-    this.types = new Array<string>(capacity).fill('');
+    // One slot past the ring is scratch space for `describe`.
+    const slots = capacity + 1;
+    this.id = new Float64Array(slots).fill(-1);
+    this.corr = new Float64Array(slots);
+    this.cause = new Float64Array(slots);
+    this.createdAt = new Float64Array(slots);
+    this.ints = new Int32Array(slots * INTS);
+    this.types = new Array<string>(slots).fill('');
   }
 
   /** Remembers a message just created (its call, saga and pending entry are already set). */
   add(m: Msg): void {
-    const i = m.id % this.capacity;
+    this.write(m.id % this.capacity, m);
+  }
+
+  /** What `add` would remember of `m`, without remembering it (for a live message no longer in the ring). */
+  describe(m: Msg): RecentMessage {
+    const scratch = this.capacity;
+    this.write(scratch, m);
+    return this.at(scratch);
+  }
+
+  private write(i: number, m: Msg): void {
     this.id[i] = m.id;
     this.corr[i] = m.corr;
     this.cause[i] = m.cause;

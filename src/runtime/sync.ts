@@ -150,7 +150,6 @@ export function sendReply(sim: Sim, req: Msg, ok: boolean): void {
   );
   r.call = req.call;
   r.token = req.token;
-  r.ok = ok;
   sim.recent.add(r);
   if (req.call!.local) sim.launch(r, req.to2, req.from2, 0);
   else if (e.cut > 0) sim.drop(r, 'partition');
@@ -163,7 +162,8 @@ export function onReplyArrive(sim: Sim, r: Msg): void {
   const call = r.call!;
   if (call.pending && call.token === r.token) {
     sim.rec(TR.arrived, r.id, r.dst.idx, r.edge.idx, -1, NaN);
-    attemptResult(sim, call, r.ok, r.ok ? -1 : W['error reply']);
+    const ok = r.look !== Lk.ReplyError;
+    attemptResult(sim, call, ok, ok ? -1 : W['error reply']);
   } else sim.rec(TR['late-reply'], r.id, r.dst.idx, r.edge.idx, -1, NaN);
 }
 

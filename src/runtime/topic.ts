@@ -125,10 +125,3 @@ export function releaseHeld(sim: Sim, sub: Sub): void {
   }
   depthChanged(sim, t);
 }
-
-/** Number of copies a topic holds across its subscriptions. */
-export function heldCount(t: Topic): number {
-  let n = 0;
-  for (const s of t.subs) n += s.held.length;
-  return n;
-}

@@ -151,39 +151,37 @@ export function envelopeView(sim: Sim, messageId: string): (Envelope & { path: P
   const id = Number(messageId.replace(/^m/, ''));
   if (!Number.isInteger(id)) return undefined;
   const live = findLive(sim, id);
-  const r = sim.recent.get(id);
-  if (!live && !r) return undefined;
-  const kind = live ? live.kind : r!.kind;
-  const corr = live ? live.corr : r!.corr;
-  const cause = live ? live.cause : r!.cause;
+  // What never changes comes from the remembered record (or the live message once it has left the
+  // ring); what does (attempt, deliveries) from the live message.
+  const base = sim.recent.get(id) ?? (live && sim.recent.describe(live));
+  if (!base) return undefined;
   const payload: Record<string, string | number | boolean> = {
-    kind: KIND_NAMES[kind]!,
-    hop: live ? live.hop : r!.hop,
+    kind: KIND_NAMES[base.kind]!,
+    hop: base.hop,
   };
-  if (live?.call) payload.attempt = live.call.attempt;
-  else if (r && r.attempt > 0) payload.attempt = r.attempt;
-  if (live && kind >= Mk.Queue) payload.deliveries = live.deliveries;
-  if (kind === Mk.Reply) payload.ok = (live ? live.look : r!.look) !== Lk.ReplyError;
-  const requestId = live ? (live.pending?.requestId ?? -1) : r!.requestId;
-  if (requestId >= 0) payload.requestId = `m${requestId}`;
-  const sagaIdx = live ? (live.saga?.def.idx ?? -1) : r!.saga;
-  if (sagaIdx >= 0) {
-    payload.saga = sim.sagas[sagaIdx]!.name;
-    payload.step = live ? live.step : r!.step;
+  const attempt = live ? (live.call?.attempt ?? 0) : base.attempt;
+  if (attempt > 0) payload.attempt = attempt;
+  if (live && base.kind >= Mk.Queue) payload.deliveries = live.deliveries;
+  // A reply's look (ok or error) is fixed when it is sent.
+  if (base.kind === Mk.Reply) payload.ok = base.look !== Lk.ReplyError;
+  if (base.requestId >= 0) payload.requestId = `m${base.requestId}`;
+  if (base.saga >= 0) {
+    payload.saga = sim.sagas[base.saga]!.name;
+    payload.step = base.step;
   }
-  const path: PathHop[] = sim.recent.correlated(corr).map((o) => ({
+  const path: PathHop[] = sim.recent.correlated(base.corr).map((o) => ({
     edgeId: sim.edges[o.edge]!.id,
     at: o.createdAt,
     what: `${o.type} (${KIND_NAMES[o.kind]})`,
   }));
   return {
     id: `m${id}`,
-    type: live ? live.type : r!.type,
+    type: base.type,
     version: 1,
-    timestamp: live ? live.createdAt : r!.createdAt,
-    source: sim.svcs[live ? live.src.idx : r!.src]!.id,
-    correlationId: `c${corr}`,
-    causationId: cause >= 0 ? `m${cause}` : null,
+    timestamp: base.createdAt,
+    source: sim.svcs[base.src]!.id,
+    correlationId: `c${base.corr}`,
+    causationId: base.cause >= 0 ? `m${base.cause}` : null,
     payload,
     path,
   };
