@@ -68,11 +68,6 @@ export class FaultAgenda {
     if (ev.end) endFault(sim, ev.f);
     else startFault(sim, this, ev.f);
   }
-
-  /** Pending fault events (for nextEventTime and tests). */
-  get size(): number {
-    return this.items.length;
-  }
 }
 
 /** Resolves a fault's target; throws a readable error for an unknown one. */
@@ -90,6 +85,16 @@ export function resolveFault(sim: Sim, fault: Fault, index: number): ActiveFault
 /** Slow-down factors multiply, capped so that no handling time becomes infinite. */
 const MAX_SLOW_FACTOR = 1e6;
 
+/** Recomputes a service's combined slow-down and injected error rate from its active faults. */
+function refreshFaultFactors(svc: Svc): void {
+  svc.slowFactor = Math.min(
+    MAX_SLOW_FACTOR,
+    svc.slowFaults.reduce((a, b) => a * b, 1),
+  );
+  // Independent failures: the service succeeds only if every fault lets it.
+  svc.injectedError = 1 - svc.errorFaults.reduce((a, r) => a * (1 - r), 1);
+}
+
 /** A fault begins. */
 function startFault(sim: Sim, agenda: FaultAgenda, f: ActiveFault): void {
   const { fault, svc } = f;
@@ -99,13 +104,10 @@ function startFault(sim: Sim, agenda: FaultAgenda, f: ActiveFault): void {
     if (fault.kind === 'down') goDown(sim, svc);
     else if (fault.kind === 'slow') {
       svc.slowFaults.push(fault.factor);
-      svc.slowFactor = Math.min(
-        MAX_SLOW_FACTOR,
-        svc.slowFaults.reduce((a, b) => a * b, 1),
-      );
+      refreshFaultFactors(svc);
     } else if (fault.kind === 'error') {
       svc.errorFaults.push(fault.rate);
-      svc.injectedError = 1 - svc.errorFaults.reduce((a, r) => a * (1 - r), 1);
+      refreshFaultFactors(svc);
     }
   } else sim.edges[f.edgeIdx]!.cut++;
   if (fault.durationMs > 0) agenda.add(sim.now + fault.durationMs, f, true);
@@ -119,20 +121,17 @@ function endFault(sim: Sim, f: ActiveFault): void {
     if (fault.kind === 'down') comeUp(sim, svc);
     else if (fault.kind === 'slow') {
       svc.slowFaults.splice(svc.slowFaults.indexOf(fault.factor), 1);
-      svc.slowFactor = Math.min(
-        MAX_SLOW_FACTOR,
-        svc.slowFaults.reduce((a, b) => a * b, 1),
-      );
+      refreshFaultFactors(svc);
     } else if (fault.kind === 'error') {
       svc.errorFaults.splice(svc.errorFaults.indexOf(fault.rate), 1);
-      svc.injectedError = 1 - svc.errorFaults.reduce((a, r) => a * (1 - r), 1);
+      refreshFaultFactors(svc);
     }
   } else {
     const e = sim.edges[f.edgeIdx]!;
     if (--e.cut > 0) return;
     // The edge is back: queues drawn on it deliver again, subscriptions cut off by it catch up.
     for (const q of sim.queues) pump(sim, q);
-    for (const t of sim.topics) for (const sub of t.subs) if (sub.edges.includes(e)) releaseHeld(sim, sub);
+    if (e.sub) releaseHeld(sim, e.sub);
   }
 }
 
@@ -153,7 +152,7 @@ function goDown(sim: Sim, svc: Svc): void {
     } else returnToSubscription(sim, m);
   }
   for (const call of [...svc.clientCalls]) abandonCall(sim, call);
-  suspendSagas(sim, svc, (call) => abandonCall(sim, call));
+  suspendSagas(sim, svc);
   for (const q of svc.consumes) dropOrphanedBacklog(sim, q);
 }
 

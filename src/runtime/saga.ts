@@ -1,7 +1,7 @@
 import { Call, Lk, Owner, type CallPolicy, type Msg, type Svc } from './entities';
 import { SagaInst, type SagaDef } from './sagaState';
 import { FX, W, type Sim } from './sim';
-import { attemptResult, startCall, stopCall } from './sync';
+import { abandonCall, attemptResult, startCall, stopCall } from './sync';
 import { TR } from './trace';
 
 /** A saga step waits this long for its outcome before it counts as failed. */
@@ -157,9 +157,9 @@ export function suspendOnAbandon(sim: Sim, inst: SagaInst): void {
 }
 
 /** A crashed orchestrator abandons the steps of the sagas it drives (its saga log keeps them). */
-export function suspendSagas(sim: Sim, svc: Svc, abandon: (call: Call) => void): void {
+export function suspendSagas(sim: Sim, svc: Svc): void {
   for (const inst of [...sim.liveSagas])
-    if (inst.def.orchestrated && inst.def.starter === svc && inst.call !== null) abandon(inst.call);
+    if (inst.def.orchestrated && inst.def.starter === svc && inst.call !== null) abandonCall(sim, inst.call);
 }
 
 /**

@@ -7,8 +7,9 @@ const COMPACT_MIN = 64;
  * Pending timeouts of one call policy. Every attempt under a policy waits the same time, so its
  * deadlines come in send order: a FIFO per policy replaces one heap entry per attempt with at most
  * one heap entry per policy. An attempt that settles clears its own slot (it knows where it is), so
- * skipping settled entries never touches their calls; the lane is compacted when settled entries
- * outnumber live ones, so one long-pending call at the front can't make it grow without bound.
+ * skipping settled entries never touches their calls. The lane is compacted (on push, its one place)
+ * when settled entries, skipped ones included, outnumber live ones: so one long-pending call at the
+ * front can't make it grow without bound.
  */
 export class TimeoutLane {
   /** Pending attempts in deadline order; a settled one leaves `undefined` behind. */
@@ -26,7 +27,7 @@ export class TimeoutLane {
 
   /** Arms a pending attempt (its deadline is the latest so far). */
   push(call: Call): void {
-    const n = this.calls.length - this.head0;
+    const n = this.calls.length;
     if (n >= COMPACT_MIN && n >= 2 * this.live) this.compact();
     call.laneSlot = this.calls.length;
     this.calls.push(call);
@@ -42,23 +43,12 @@ export class TimeoutLane {
     this.live--;
   }
 
-  /** Drops settled entries from the front; returns the first pending attempt, if any. */
+  /** Skips settled entries at the front; returns the first pending attempt, if any. */
   head(): Call | undefined {
     const calls = this.calls;
     let h = this.head0;
     while (h < calls.length && calls[h] === undefined) h++;
     this.head0 = h;
-    if (h === calls.length) {
-      if (h > 0) {
-        this.calls = [];
-        this.head0 = 0;
-      }
-      return undefined;
-    }
-    if (h > 1024 && h * 2 > calls.length) {
-      this.compact();
-      return this.calls[0];
-    }
     return calls[h];
   }
 
