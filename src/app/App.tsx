@@ -11,11 +11,10 @@ import type { CommandContext } from './commands';
 import { ContextMenu, type MenuTarget } from './ContextMenu';
 import { EmbedView } from './EmbedView';
 import { ExamplesDialog } from './ExamplesDialog';
-import { importJsonFile } from './files';
 import { RecentDialog } from './RecentDialog';
 import { ShareDialog } from './ShareDialog';
 import { Notices } from './Notices';
-import { applyLiveFault, playback, type reloadRun } from './run';
+import { playback, type reloadRun } from './run';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useThemeEffect } from './theme';
 import { Topbar } from './Topbar';
@@ -55,7 +54,6 @@ function Editor() {
           <Canvas
             onServiceContextMenu={(id, at) => setMenu({ type: 'service', id, ...at })}
             onEdgeContextMenu={(id, at) => setMenu({ type: 'edge', id, ...at })}
-            onDropFile={(f) => void importJsonFile(useAppStore, f)}
           >
             <MessageLayer
               playback={p}
@@ -97,9 +95,7 @@ function Editor() {
         />
       </footer>
       <Notices />
-      {menu && (
-        <ContextMenu target={menu} onClose={closeMenu} onFault={(f) => applyLiveFault(useAppStore, f)} />
-      )}
+      {menu && <ContextMenu target={menu} onClose={closeMenu} />}
       {dialog === 'shortcuts' && <ShortcutsDialog />}
       {dialog === 'examples' && <ExamplesDialog />}
       {dialog === 'share' && <ShareDialog flow={flow} />}

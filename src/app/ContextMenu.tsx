@@ -2,8 +2,7 @@ import { useEffect, useRef } from 'react';
 import { FAULT_NUMBERS, NumberAction } from '../panels/inspector/NumberAction';
 import { useAppStore } from '../store';
 import type { FaultRequest } from '../store/simulationSlice';
-
-export type { FaultRequest };
+import { edgeFaultAction, serviceFaultActions, type FaultAction } from '../panels/inspector/faultActions';
 
 export interface MenuTarget {
   type: 'service' | 'edge';
@@ -13,15 +12,7 @@ export interface MenuTarget {
 }
 
 /** Right-click menu of a service or edge: live faults, plus the usual edit actions. */
-export function ContextMenu({
-  target,
-  onClose,
-  onFault,
-}: {
-  target: MenuTarget;
-  onClose: () => void;
-  onFault: (f: FaultRequest) => void;
-}) {
+export function ContextMenu({ target, onClose }: { target: MenuTarget; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const service = useAppStore((s) => s.diagram.services.find((x) => x.id === target.id));
   const state = useAppStore((s) => (target.type === 'service' ? s.sim.services[target.id] : undefined));
@@ -37,10 +28,22 @@ export function ContextMenu({
       window.removeEventListener('keydown', esc);
     };
   }, [onClose]);
+  const ended = useAppStore((s) => s.sim.status === 'ended');
   const act = (f: FaultRequest) => {
-    onFault(f);
+    useAppStore.getState().liveFault(f);
     onClose();
   };
+  const faultItem = (a: FaultAction) => (
+    <button
+      key={a.id}
+      role="menuitem"
+      disabled={ended}
+      onClick={() => act(a.request)}
+      data-testid={`fault-${a.id}`}
+    >
+      {a.label}
+    </button>
+  );
   const left = Math.min(target.x, window.innerWidth - 250);
   const top = Math.min(target.y, window.innerHeight - 300);
   const st = useAppStore.getState();
@@ -56,28 +59,13 @@ export function ContextMenu({
       {target.type === 'service' && service && (
         <>
           <div className="ctx__title">{service.name}</div>
-          {state?.status === 'down' ? (
-            <button
-              role="menuitem"
-              onClick={() => act({ clear: true, kinds: ['down'], target: target.id })}
-              data-testid="fault-up"
-            >
-              ▲ Bring back up
-            </button>
-          ) : (
-            <button
-              role="menuitem"
-              onClick={() => act({ kind: 'down', target: target.id })}
-              data-testid="fault-down"
-            >
-              ▼ Take down
-            </button>
-          )}
+          {serviceFaultActions(target.id, state).map(faultItem)}
           <NumberAction
             className="ctx__row"
             role="menuitem"
             {...FAULT_NUMBERS.slow}
             label="🐢 Slow down ×"
+            disabled={ended}
             onApply={(factor) => act({ kind: 'slow', target: target.id, factor })}
             testId="fault-slow"
           />
@@ -86,18 +74,10 @@ export function ContextMenu({
             role="menuitem"
             {...FAULT_NUMBERS.fail}
             label="⚡ Fail %"
+            disabled={ended}
             onApply={(percent) => act({ kind: 'error', target: target.id, rate: percent / 100 })}
             testId="fault-error"
           />
-          {state && (state.slowFactor > 1 || state.injectedErrorRate > 0) && (
-            <button
-              role="menuitem"
-              onClick={() => act({ clear: true, kinds: ['slow', 'error'], target: target.id })}
-              data-testid="fault-normal"
-            >
-              ✓ Back to normal
-            </button>
-          )}
           <hr />
           <button role="menuitem" onClick={() => (st.setRenaming(target.id), onClose())}>
             Rename
@@ -120,23 +100,7 @@ export function ContextMenu({
       {target.type === 'edge' && (
         <>
           <div className="ctx__title">Edge</div>
-          {edgeState?.cut ? (
-            <button
-              role="menuitem"
-              onClick={() => act({ clear: true, kinds: ['cut'], target: target.id })}
-              data-testid="fault-restore"
-            >
-              ⛓ Restore link
-            </button>
-          ) : (
-            <button
-              role="menuitem"
-              onClick={() => act({ kind: 'cut', target: target.id })}
-              data-testid="fault-cut"
-            >
-              ✂ Cut (network partition)
-            </button>
-          )}
+          {faultItem(edgeFaultAction(target.id, edgeState?.cut ?? false))}
           <hr />
           <button
             role="menuitem"

@@ -47,7 +47,6 @@ export function connectPlayback(store: AppStore, p: Playback = playback()): () =
     signature = next;
     adoptedFaults = d.faults;
     recorded.clear();
-    views.reset();
     const speed = replaced || speedEdited ? d.run.speed : p.getSnapshot().speed;
     p.load(d, { seed: d.run.seed, speed });
     const resume = resumeAt;
@@ -83,17 +82,26 @@ export function connectPlayback(store: AppStore, p: Playback = playback()): () =
   });
   let last: PlaybackState | null = null;
   let lastRun = -1;
+  let edgesOf: Diagram | null = null;
+  let edgeIds: ReadonlySet<string> = new Set();
   const offPlayback = p.subscribe(() => {
     const s = p.getSnapshot();
     if (s === last) return;
     last = s;
     const st = store.getState();
-    // Message ids restart with every run: a message picked in an earlier one is gone.
+    // A new run (load, reset, new seed): message ids restart, so a message picked in an earlier
+    // run is gone, and the services' failure history starts afresh.
     if (s.runId !== lastRun) {
       lastRun = s.runId;
+      views.reset();
       if (st.selectedMessage !== null) st.selectMessage(null);
     }
-    const edgeIds = new Set(p.loadedDiagram?.edges.map((e) => e.id));
+    // Until the engine answers a load, the state it sends is the old run's: its channels may sit on
+    // edges the new diagram no longer has.
+    if (p.loadedDiagram !== edgesOf) {
+      edgesOf = p.loadedDiagram;
+      edgeIds = new Set(edgesOf?.edges.map((e) => e.id));
+    }
     const view = views.build(s, st.sim, edgeIds);
     if (view !== st.sim) st.setSimView(view);
     recordLiveFaults(s.faults);
@@ -115,11 +123,6 @@ export function connectPlayback(store: AppStore, p: Playback = playback()): () =
 /** Reloads the run from the diagram (a new link or example gets its own speed). */
 export function reloadRun(d: Diagram) {
   playback().load(d, { seed: d.run.seed, speed: d.run.speed });
-}
-
-/** Applies a live fault now, or ends the faults of the asked kinds in force on the target. */
-export function applyLiveFault(store: AppStore, f: FaultRequest) {
-  store.getState().liveFault(f);
 }
 
 /**

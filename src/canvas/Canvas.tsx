@@ -36,18 +36,10 @@ export interface CanvasProps {
   readOnly?: boolean;
   onServiceContextMenu?: (id: string, at: Position) => void;
   onEdgeContextMenu?: (id: string, at: Position) => void;
-  /** A file dropped onto the canvas (a diagram to import). */
-  onDropFile?: (file: File) => void;
 }
 
 /** The diagram canvas: services, notes and edges, editable through the store's actions. */
-export function Canvas({
-  children,
-  readOnly = false,
-  onServiceContextMenu,
-  onEdgeContextMenu,
-  onDropFile,
-}: CanvasProps) {
+export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdgeContextMenu }: CanvasProps) {
   const diagram = useAppStore((s) => s.diagram);
   const selection = useAppStore((s) => s.selection);
   const measured = useAppStore((s) => s.measured);
@@ -177,12 +169,6 @@ export function Canvas({
 
   const onDrop = useCallback(
     (e: DragEvent) => {
-      const file = e.dataTransfer.files[0];
-      if (file && onDropFile && !readOnly) {
-        e.preventDefault();
-        onDropFile(file);
-        return;
-      }
       const kind = e.dataTransfer.getData(PALETTE_MIME);
       if (!kind || readOnly) return;
       e.preventDefault();
@@ -193,7 +179,7 @@ export function Canvas({
         st.addService(kind as ServiceKind, { x: at.x - 88, y: at.y - 32 });
       }
     },
-    [flow, onDropFile, readOnly],
+    [flow, readOnly],
   );
 
   const theme = themePref === 'system' ? 'system' : themePref;
@@ -293,8 +279,9 @@ function minimapColor(n: FlowNode): string {
   return n.type === 'note' ? 'var(--note-yellow)' : `var(--kind-${n.data.service.kind})`;
 }
 
+// A dropped diagram file is imported by the app's window-wide drop handler (bootstrap.ts).
 function allowPaletteDrop(e: DragEvent) {
-  if (e.dataTransfer.types.includes(PALETTE_MIME) || e.dataTransfer.types.includes('Files')) {
+  if (e.dataTransfer.types.includes(PALETTE_MIME)) {
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
   }

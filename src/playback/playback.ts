@@ -26,7 +26,8 @@ export interface PlaybackOptions {
 const LAG_WALL_MS = 250;
 /** How far past the engine's time the canvas may draw (wall ms), hiding one round trip. */
 const LEAD_WALL_MS = 50;
-const MAX_EFFECTS = 512;
+/** Recent effects kept for drawing (the canvas worker keeps as many). */
+export const MAX_EFFECTS = 512;
 /** One panel refresh in this many carries the run's full detail (the others: what the canvas shows). */
 const FULL_DETAIL_EVERY = 4;
 
@@ -392,7 +393,6 @@ export class Playback {
     this.state = { ...this.state, ...this.quiet, ...patch };
     this.quiet = {};
     this.frameData.speed = this.state.speed;
-    this.frameData.channels = this.state.channels;
     this.frameData.runId = this.state.runId;
     for (const l of [...this.listeners]) l();
   }

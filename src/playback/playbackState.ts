@@ -1,6 +1,6 @@
 import type { Diagram } from '../model/schema';
 import type { MessageColumns } from './columns';
-import type { ChannelState, Effect, RunState } from './types';
+import type { Effect, RunState } from './types';
 
 export type PlaybackStatus = 'idle' | 'playing' | 'paused' | 'ended';
 
@@ -35,8 +35,6 @@ export interface PlaybackFrame {
   diagram: Diagram | null;
   speed: number;
   playing: boolean;
-  /** Queues and topics as of the last panel refresh (for depth drawn where they sit). */
-  channels: readonly ChannelState[];
   /** See PlaybackState.runId. */
   runId: number;
   /** Bumped whenever `effects` starts afresh; `effectsAdded` counts effects appended since. */
@@ -85,7 +83,6 @@ export function initialFrame(messages: MessageColumns, effects: readonly Effect[
     diagram: null,
     speed: 1,
     playing: false,
-    channels: [],
     runId: 0,
     effectsEpoch: 0,
     effectsAdded: 0,

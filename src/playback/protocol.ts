@@ -4,15 +4,9 @@ import type { Effect, EnvelopeView, LiveRunState, RunState } from './types';
 /**
  * The messages between the playback controller and whoever owns the engine (a Web Worker in the
  * app, the same code in-process in tests). Commands are processed strictly in order, replies come
- * in the same order, and every command that changes the run is answered by exactly one snapshot, so the receiving side can apply
- * in-flight diffs incrementally.
+ * in the same order, and every command that changes the run is answered by exactly one
+ * snapshot, so the receiving side can apply in-flight diffs incrementally.
  */
-/**
- * How much of the run's state a reply carries: none, what the canvas shows ('live': services,
- * channels, edges, faults), or everything (true: also metrics, sagas and the recent trace).
- */
-export type RunDetail = boolean | 'live';
-
 export type HostCommand =
   | { type: 'load'; seq: number; diagram: Diagram; seed: number; untilMs?: number }
   | { type: 'reset'; seq: number }
@@ -23,6 +17,12 @@ export type HostCommand =
   | { type: 'endFault'; seq: number; t: number; faultId: string }
   | { type: 'adopt'; seq: number; diagram: Diagram }
   | { type: 'envelope'; seq: number; messageId: string };
+
+/**
+ * How much of the run's state a reply carries: none, what the canvas shows ('live': services,
+ * channels, edges, faults), or everything (true: also metrics, sagas and the recent trace).
+ */
+export type RunDetail = boolean | 'live';
 
 /** Whether the host answers `cmd`: every command does except `adopt`, which changes nothing in the run. */
 export function isAnswered(cmd: HostCommand): boolean {

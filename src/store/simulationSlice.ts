@@ -119,7 +119,7 @@ export class SimViewBuilder {
     const c = this.counts.get(x.id) ?? { handled: 0, failed: 0, share: 0 };
     const handled = x.handled - c.handled;
     const failed = x.failed - c.failed;
-    // Counters only grow within a run; a drop means a new run.
+    // Counters only grow within a run; they drop when a seek goes back (the run replays from 0).
     if (handled < 0 || failed < 0) c.share = 0;
     else if (handled + failed > 0) c.share += (failed / (handled + failed) - c.share) * FAILING_SMOOTHING;
     c.handled = x.handled;

@@ -14,7 +14,7 @@ export type KindEdgeType = FlowEdge<{ edge: Edge; lane: number }>;
  * Below this zoom a label's text is under ~5 px tall: unreadable, so it is not drawn (hundreds of
  * them cost a zoomed-out view real frame time). Run state (queue depth, circuit) is drawn anyway.
  */
-export const LABEL_MIN_ZOOM = 0.45;
+const LABEL_MIN_ZOOM = 0.45;
 
 /** The short label an edge carries: protocol, channel, topic or saga step. */
 export function edgeLabel(e: Edge): string {

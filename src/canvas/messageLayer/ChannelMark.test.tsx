@@ -20,7 +20,7 @@ const channel = (patch: Partial<ChannelState>): ChannelState => ({
 describe('ChannelMark', () => {
   it('stacks waiting messages up to a limit, then counts them', () => {
     const { container } = render(
-      <ChannelMark channel={channel({ depth: 30, deadLettered: 2 })} x={0} y={0} edgeId="e1" />,
+      <ChannelMark channel={channel({ depth: 30, deadLettered: 2 })} edgeId="e1" />,
     );
     expect(container.querySelectorAll('.qmark__stack > i')).toHaveLength(STACK_MARKS);
     expect(container.querySelector('.qmark__count')!.textContent).toBe('30');
@@ -31,14 +31,14 @@ describe('ChannelMark', () => {
   it('draws depth over time, peak at the top', () => {
     expect(sparkPoints([0, 5, 10], 20, 12)).toBe('0.0,11.0 10.0,6.0 20.0,1.0');
     const { container } = render(
-      <ChannelMark channel={channel({ depth: 1, depthHistory: [0, 3, 1] })} x={0} y={0} edgeId="e1" />,
+      <ChannelMark channel={channel({ depth: 1, depthHistory: [0, 3, 1] })} edgeId="e1" />,
     );
     expect(container.querySelector('polyline')!.getAttribute('points')).toBe(sparkPoints([0, 3, 1]));
   });
 
   it('shows a topic only once it has held something', () => {
     const { container } = render(
-      <ChannelMark channel={channel({ kind: 'topic', depthHistory: [0, 0] })} x={0} y={0} edgeId="e1" />,
+      <ChannelMark channel={channel({ kind: 'topic', depthHistory: [0, 0] })} edgeId="e1" />,
     );
     expect(container.querySelector('.qmark')).toBeNull();
   });

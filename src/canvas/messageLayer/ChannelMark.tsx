@@ -18,9 +18,6 @@ export function sparkPoints(history: readonly number[], width = SPARK_WIDTH, hei
 
 export interface ChannelMarkProps {
   channel: ChannelState;
-  /** Where the channel sits (its edge's midpoint), in flow coordinates; none when a container places it. */
-  x?: number;
-  y?: number;
   edgeId: string;
 }
 
@@ -29,7 +26,7 @@ export interface ChannelMarkProps {
  * what went to the dead-letter queue, and a small line of depth over time. Drawn just above the
  * edge's label, inside React Flow's edge-label layer, so it follows pan, zoom and drags.
  */
-export function ChannelMark({ channel, x, y, edgeId }: ChannelMarkProps) {
+export function ChannelMark({ channel, edgeId }: ChannelMarkProps) {
   const { depth, depthHistory: history, deadLettered, kind } = channel;
   const everHeld = depth > 0 || history.some((d) => d > 0);
   // A topic's broker rarely holds anything: it shows only when it has.
@@ -39,11 +36,6 @@ export function ChannelMark({ channel, x, y, edgeId }: ChannelMarkProps) {
   return (
     <div
       className={`qmark qmark--${kind}${depth > 20 ? ' is-high' : ''}`}
-      style={
-        x === undefined || y === undefined
-          ? undefined
-          : { transform: `translate(-50%, -100%) translate(${x}px, ${y - 13}px)` }
-      }
       data-testid={`channel-${edgeId}`}
       data-depth={depth}
       title={`${channel.name}: ${depth} ${what}${deadLettered ? `, ${deadLettered} dead-lettered` : ''}`}

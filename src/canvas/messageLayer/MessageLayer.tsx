@@ -8,6 +8,7 @@ import { anchorBox } from './anchors';
 import type { FrameParams } from './painter';
 import type { NodeBoxLookup } from './renderer';
 import { MessageRenderer } from './renderer';
+import { prefersReducedMotion } from '../motion';
 import { createLayerSink } from './sinks';
 
 export interface MessageLayerProps {
@@ -22,13 +23,6 @@ export interface MessageLayerProps {
 }
 
 let darkQuery: MediaQueryList | null | undefined;
-let calmQuery: MediaQueryList | null | undefined;
-
-/** Whether the person asked the system for less motion. */
-function prefersReducedMotion(): boolean {
-  if (calmQuery === undefined) calmQuery = window.matchMedia?.('(prefers-reduced-motion: reduce)') ?? null;
-  return calmQuery?.matches ?? false;
-}
 
 /** Which theme the page shows, when the layer is not told. */
 function detectTheme(): Theme {

@@ -1,12 +1,9 @@
 import type { Box } from '../geometry';
 import type { ColumnsEvent, Effect } from '../../playback';
-import { MessageColumns } from '../../playback';
+import { MAX_EFFECTS, MessageColumns } from '../../playback';
 import type { EdgeEnds, ViewTransform } from './edgeGeometry';
 import type { DrawFrame, DrawOptions } from './renderer';
 import { MessageRenderer } from './renderer';
-
-/** Effects kept at most (as many as the playback keeps). */
-const MAX_EFFECTS = 512;
 
 /** Everything a frame is drawn with, besides the messages, effects and geometry. */
 export interface FrameParams {
@@ -78,12 +75,7 @@ export class LayerPainter {
 
   /** The size the canvas should have, in device pixels (null before the first frame). */
   canvasSize(): { width: number; height: number } | null {
-    const p = this.params;
-    if (!p) return null;
-    return {
-      width: Math.max(1, Math.round(p.options.width * p.dpr)),
-      height: Math.max(1, Math.round(p.options.height * p.dpr)),
-    };
+    return this.params ? deviceSize(this.params) : null;
   }
 
   /** Draws the latest frame if anything changed since the last; false when there was nothing to do. */
@@ -110,4 +102,23 @@ export class LayerPainter {
     out.height = this.boxes[k + 3]!;
     return true;
   };
+}
+
+/** The canvas size for `p`, in device pixels. */
+export function deviceSize(p: FrameParams): { width: number; height: number } {
+  return {
+    width: Math.max(1, Math.round(p.options.width * p.dpr)),
+    height: Math.max(1, Math.round(p.options.height * p.dpr)),
+  };
+}
+
+/** Gives `canvas` the size `size` asks for (resizing clears it, so only when it changes). */
+export function fitCanvas(
+  canvas: { width: number; height: number },
+  size: { width: number; height: number },
+) {
+  if (canvas.width !== size.width || canvas.height !== size.height) {
+    canvas.width = size.width;
+    canvas.height = size.height;
+  }
 }

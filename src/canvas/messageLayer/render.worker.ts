@@ -1,5 +1,5 @@
 import type { LayerMessage } from './painter';
-import { LayerPainter } from './painter';
+import { fitCanvas, LayerPainter } from './painter';
 
 /*
  * The message layer's drawing worker: the page hands it an OffscreenCanvas and then only what
@@ -26,10 +26,7 @@ function draw() {
   scheduled = false;
   if (!canvas || !ctx) return;
   const size = painter.canvasSize();
-  if (size && (canvas.width !== size.width || canvas.height !== size.height)) {
-    canvas.width = size.width;
-    canvas.height = size.height;
-  }
+  if (size) fitCanvas(canvas, size);
   painter.paint(ctx as unknown as CanvasRenderingContext2D);
 }
 

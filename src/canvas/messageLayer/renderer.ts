@@ -40,7 +40,7 @@ const LABEL_MIN_RADIUS = 8;
  * About how many marks a frame may draw. A CPU-rasterized canvas pays ~4 µs per mark when the
  * frame is handed to the compositor; beyond this, busy edges bundle more (sized by count).
  */
-export const PARTICLE_BUDGET = 600;
+const PARTICLE_BUDGET = 600;
 const LOOK_SHAPES = MESSAGE_LOOKS.map((l) => MESSAGE_LEGEND[l].shape);
 const HAS_STEP = Uint8Array.from(MESSAGE_LOOKS, (l) => (STEP_LOOKS.has(l) ? 1 : 0));
 const EFFECT_SHAPES = EFFECT_KINDS.map((k) => EFFECT_LEGEND[k].shape);

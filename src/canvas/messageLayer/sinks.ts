@@ -1,7 +1,7 @@
 import type { Playback, PlaybackFrame } from '../../playback';
 import type { AnchoredNode } from './anchors';
 import { anchorBox } from './anchors';
-import type { FrameParams, LayerMessage } from './painter';
+import { deviceSize, fitCanvas, type FrameParams, type LayerMessage } from './painter';
 import type { NodeBoxLookup } from './renderer';
 import { MessageRenderer } from './renderer';
 
@@ -41,12 +41,7 @@ function inlineSink(canvas: HTMLCanvasElement): LayerSink {
     renderer,
     draw(frame, params, boxOf) {
       if (!ctx) return;
-      const width = Math.max(1, Math.round(params.options.width * params.dpr));
-      const height = Math.max(1, Math.round(params.options.height * params.dpr));
-      if (canvas.width !== width || canvas.height !== height) {
-        canvas.width = width;
-        canvas.height = height;
-      }
+      fitCanvas(canvas, deviceSize(params));
       ctx.setTransform(params.dpr, 0, 0, params.dpr, 0, 0);
       renderer.draw(ctx, frame, params.view, boxOf, params.options);
     },

@@ -1,5 +1,6 @@
 import { useAppStore } from '../../store';
 import type { FaultRequest } from '../../store/simulationSlice';
+import { edgeFaultAction, serviceFaultActions, type FaultAction } from './faultActions';
 import { Section } from './fields';
 import { FAULT_NUMBERS, NumberAction } from './NumberAction';
 import './liveFaults.css';
@@ -33,35 +34,9 @@ export function ServiceLiveFaults({ serviceId }: { serviceId: string }) {
           Now: <strong data-testid="live-state">{now}</strong>
         </p>
         <div className="btn-row">
-          {down ? (
-            <button
-              className="btn btn--small"
-              disabled={ended}
-              onClick={() => send({ clear: true, kinds: ['down'], target: serviceId })}
-              data-testid="live-up"
-            >
-              ▲ Bring back up
-            </button>
-          ) : (
-            <button
-              className="btn btn--small btn--danger"
-              disabled={ended}
-              onClick={() => send({ kind: 'down', target: serviceId })}
-              data-testid="live-down"
-            >
-              ▼ Take down
-            </button>
-          )}
-          {(slowed || failing) && (
-            <button
-              className="btn btn--small"
-              disabled={ended}
-              onClick={() => send({ clear: true, kinds: ['slow', 'error'], target: serviceId })}
-              data-testid="live-normal"
-            >
-              ✓ Back to normal
-            </button>
-          )}
+          {serviceFaultActions(serviceId, state).map((a) => (
+            <FaultButton key={a.id} action={a} disabled={ended} send={send} />
+          ))}
         </div>
         <NumberAction
           className="live-faults__row"
@@ -101,28 +76,23 @@ export function EdgeLiveFaults({ edgeId }: { edgeId: string }) {
           </strong>
         </p>
         <div className="btn-row">
-          {cut ? (
-            <button
-              className="btn btn--small"
-              disabled={ended}
-              onClick={() => send({ clear: true, kinds: ['cut'], target: edgeId })}
-              data-testid="live-restore"
-            >
-              ⛓ Restore link
-            </button>
-          ) : (
-            <button
-              className="btn btn--small btn--danger"
-              disabled={ended}
-              onClick={() => send({ kind: 'cut', target: edgeId })}
-              data-testid="live-cut"
-            >
-              ✂ Cut (network partition)
-            </button>
-          )}
+          <FaultButton action={edgeFaultAction(edgeId, cut)} disabled={ended} send={send} />
         </div>
         <p className="field__hint">{HINT}</p>
       </div>
     </Section>
+  );
+}
+
+function FaultButton(p: { action: FaultAction; disabled: boolean; send: (f: FaultRequest) => void }) {
+  return (
+    <button
+      className={`btn btn--small${p.action.danger ? ' btn--danger' : ''}`}
+      disabled={p.disabled}
+      onClick={() => p.send(p.action.request)}
+      data-testid={`live-${p.action.id}`}
+    >
+      {p.action.label}
+    </button>
   );
 }

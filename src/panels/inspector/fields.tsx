@@ -141,7 +141,7 @@ export function NumberField(props: {
 }
 
 /** Restates the limits in a validation message in the units the field shows ("0 and 1" → "0 % and 100 %"). */
-export function inDisplayedUnits(message: string, scale: number, unit = ''): string {
+function inDisplayedUnits(message: string, scale: number, unit = ''): string {
   return message.replace(
     /-?\d+(\.\d+)?/g,
     (n) => `${+(Number(n) * scale).toFixed(6)}${unit ? ` ${unit}` : ''}`,

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 
 /*
- * The marks on services and edges, drawn with the very classes the canvas uses (styles.css and
- * src/canvas/messageLayer/runMarks.css), so the legend cannot drift from what it explains.
+ * The marks on services and edges, drawn with the classes the canvas uses (styles.css and
+ * src/canvas/messageLayer/runMarks.css) where they are badges and pills; the busy bar and the cut
+ * line are drawn here in the same colours and dash.
  */
 
 function Row({
@@ -86,7 +87,7 @@ export function StateLegend() {
         />
         <Row
           id="circuit-open"
-          mark={<span className="circuit circuit--open pb-state-pill">circuit open</span>}
+          mark={<span className="circuit circuit--open">circuit open</span>}
           label="Circuit open"
           description="The breaker fails calls fast; half-open lets one trial through"
         />
