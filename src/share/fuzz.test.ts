@@ -26,7 +26,7 @@ function populatedStore() {
   const store = new MemoryStore();
   const storage = new DiagramStorage(store, { now: () => ++t });
   const recent = new RecentDiagrams(storage);
-  storage.saveCurrent(SCENARIOS[0]!.diagram, { x: 1, y: 2, zoom: 1 });
+  storage.saveCurrent({ ...SCENARIOS[0]!.diagram, viewport: { x: 1, y: 2, zoom: 1 } });
   recent.save(generateDiagram(12));
   return { store, recent: new DocumentSession(storage, recent), before: store.snapshot() };
 }

@@ -217,17 +217,6 @@ const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060\uFEFF]/g;
 const ESCAPED = /%(23|2F|3A|3F|3D|26|2E|25|20)/gi;
 /** Percent-encoded non-ASCII text (an ellipsis, a zero-width space), as browsers show it in a URL. */
 const ESCAPED_UTF8 = /(?:%[C-F][0-9A-F](?:%[89AB][0-9A-F]){1,3})+/gi;
-const UNESCAPED: Record<string, string> = {
-  '20': ' ',
-  '23': '#',
-  '2F': '/',
-  '3A': ':',
-  '3F': '?',
-  '3D': '=',
-  '26': '&',
-  '2E': '.',
-  '25': '%',
-};
 
 /**
  * Finds `m<format>.<body>` in a URL, fragment or bare payload, forgiving what copying adds. `cut` is
@@ -238,7 +227,7 @@ function findPayload(input: string): { format: number; body: string; cut: boolea
   let s = input.replace(/^[ \t]*(?:>[ \t]?)+/gm, '');
   // A link inside another link arrives percent-encoded, sometimes twice.
   for (let i = 0; i < 3 && s.search(ESCAPED) >= 0; i++) {
-    s = s.replace(ESCAPED, (_, hex: string) => UNESCAPED[hex.toUpperCase()]!);
+    s = s.replace(ESCAPED, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   }
   s = s.replace(ESCAPED_UTF8, (escaped) => {
     try {

@@ -1,7 +1,7 @@
 import type { DiagramError } from '../model/parse';
 import type { Diagram } from '../model/schema';
 import type { DiagramOrigin, DiagramStorage, StorageFailure } from './storage';
-import { diagramFingerprint, readOrigin, readStoredDiagram, storedDiagramText } from './storage';
+import { baseFor, diagramFingerprint, readOrigin, readStoredDiagram, storedDiagramText } from './storage';
 
 /** One diagram in the list of recent diagrams. */
 export interface RecentEntry {
@@ -39,6 +39,8 @@ export interface SaveRecentOptions {
   base?: string | null;
   /** The rev this caller last saw of entry `id` (null: it has not saved it yet); a different stored rev is a conflict. */
   expectRev?: string | null;
+  /** The diagram's fingerprint and envelope (storedDiagramText), when the caller has made them already. */
+  stored?: { fingerprint: string; text: string };
 }
 
 /**
@@ -104,7 +106,7 @@ export class RecentDiagrams {
    */
   save(diagram: Diagram, options: SaveRecentOptions = {}): SaveRecentResult {
     const entries = this.list();
-    const fingerprint = diagramFingerprint(diagram);
+    const fingerprint = options.stored?.fingerprint ?? diagramFingerprint(diagram);
     const byId = options.id === undefined ? undefined : entries.find((e) => e.id === options.id);
     if (byId && options.expectRev !== undefined && byId.rev !== options.expectRev) {
       return {
@@ -115,11 +117,10 @@ export class RecentDiagrams {
     }
     const existing =
       byId ?? (options.id === undefined ? entries.find((e) => e.fingerprint === fingerprint) : undefined);
-    if (existing && existing.fingerprint === fingerprint && existing.name === diagram.name) {
-      return { ok: true, value: existing };
-    }
+    // The fingerprint covers the name too: a renamed diagram is a change.
+    if (existing && existing.fingerprint === fingerprint) return { ok: true, value: existing };
     const now = this.storage.now();
-    const id = existing?.id ?? options.id ?? this.newId(entries, now);
+    const id = existing?.id ?? options.id ?? this.newId(entries);
     const entry: RecentEntry = {
       id,
       name: diagram.name,
@@ -133,27 +134,26 @@ export class RecentDiagrams {
       rev: `${now.toString(36)}.${(++revCounter).toString(36)}.${Math.random().toString(36).slice(2, 8)}`,
     };
     let others = entries.filter((e) => e.id !== id);
-    const text = storedDiagramText(diagram, now);
+    const text = options.stored?.text ?? storedDiagramText(diagram, now);
     let written = this.storage.write(this.entryKey(id), text, 'the recent diagram');
     // A full store: make room with entries that can be opened again from their link, file or example.
     while (!written.ok && written.reason === 'quota') {
       const victim = oldestReopenable(others);
       if (!victim) break;
       others = others.filter((e) => e !== victim);
-      this.writeIndex([...others]);
+      this.writeIndex(others);
       this.removeKey(this.entryKey(victim.id));
       written = this.storage.write(this.entryKey(id), text, 'the recent diagram');
     }
     if (!written.ok) return written;
-    let next = [entry, ...others];
     const dropped: RecentEntry[] = [];
-    for (let victim = oldestReopenable(others); next.length > this.maxRecent && victim;) {
+    // Past the limit (`others` plus the entry itself), what can be opened again makes way.
+    for (let victim = oldestReopenable(others); others.length >= this.maxRecent && victim;) {
       dropped.push(victim);
       others = others.filter((e) => e !== victim);
-      next = [entry, ...others];
       victim = oldestReopenable(others);
     }
-    const indexed = this.writeIndex(next);
+    const indexed = this.writeIndex([entry, ...others]);
     if (!indexed.ok) return indexed;
     for (const d of dropped) this.removeKey(this.entryKey(d.id));
     return { ok: true, value: entry };
@@ -231,12 +231,16 @@ export class RecentDiagrams {
     }
   }
 
-  private newId(entries: RecentEntry[], now: number): string {
+  /**
+   * A new entry id, not used on this device. The random part keeps apart the ids that one tab makes
+   * in the same millisecond before saving any, and those that two tabs make at once.
+   */
+  newId(entries: readonly RecentEntry[] = this.list()): string {
     const taken = new Set(entries.map((e) => e.id));
-    let n = 0;
-    let id = now.toString(36);
-    while (taken.has(id) || this.storage.safeGet(this.entryKey(id)) !== null)
-      id = `${now.toString(36)}-${++n}`;
+    const now = this.storage.now().toString(36);
+    let id: string;
+    do id = `${now}${Math.random().toString(36).slice(2, 6)}`;
+    while (taken.has(id) || this.storage.safeGet(this.entryKey(id)) !== null);
     return id;
   }
 
@@ -287,7 +291,7 @@ function withDefaults(e: RecentEntry): RecentEntry {
   return {
     ...e,
     origin,
-    base: origin !== 'own' && typeof e.base === 'string' ? e.base : null,
+    base: baseFor(origin, e.base),
     rev: typeof e.rev === 'string' ? e.rev : `legacy-${e.savedAt ?? 0}`,
     fingerprint: typeof e.fingerprint === 'string' ? e.fingerprint : '',
   };

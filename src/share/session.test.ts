@@ -7,7 +7,7 @@ import { MemoryStore } from './memory-store';
 import { openSharedLink } from './open-link';
 import { RecentDiagrams } from './recent';
 import { DocumentSession } from './session';
-import { DiagramStorage } from './storage';
+import { DiagramStorage, storedDiagramText } from './storage';
 
 const example = SCENARIOS[0]!.diagram;
 const mine = Diagram.parse({ name: 'Mine', services: [{ id: 'x' }] });
@@ -151,6 +151,8 @@ describe('two tabs on one device', () => {
     one.save(moved(mine, 100));
     const second = two.save(moved(mine, -100));
     expect(second).toMatchObject({ ok: true, forked: true });
+    // The autosave names the forked entry, so the next start goes on in it.
+    expect(storage.loadCurrent()).toMatchObject({ status: 'ok', doc: { id: two.doc.id } });
     one.save(moved(mine, 120)); // tab one goes on in its own entry
     const xs = recent
       .list()
@@ -162,6 +164,40 @@ describe('two tabs on one device', () => {
       status: 'ok',
       diagram: { services: [{ position: { x: 120 } }] },
     });
+  });
+
+  it('writes one envelope to the entry and the autosave, and the next start takes on its document', () => {
+    const { store, tab } = device();
+    const s = tab();
+    s.begin(example, 'link');
+    s.save(moved(example, 40));
+    const current = store.getItem('microsim:current');
+    expect(current).not.toBeNull();
+    expect(store.getItem(`microsim:recent:${s.doc.id}`)).toBe(current);
+    const next = tab();
+    expect(next.restore()).toMatchObject({ status: 'ok', diagram: moved(example, 40) });
+    expect(next.doc).toEqual(s.doc);
+  });
+
+  it('restores an autosave written before documents were stored, as the person’s own', () => {
+    const { store, recent, tab } = device();
+    store.setItem('microsim:current', storedDiagramText(mine, 5));
+    const s = tab();
+    expect(s.restore()).toMatchObject({ status: 'ok', diagram: mine });
+    expect(s.doc).toMatchObject({ origin: 'own', base: null, rev: null });
+    expect(s.save(moved(mine, 10))).toEqual({ ok: true, forked: false });
+    expect(recent.list()).toMatchObject([{ id: s.doc.id, name: 'Mine', origin: 'own' }]);
+  });
+
+  it('documents begun in the same millisecond get different ids', () => {
+    const storage = new DiagramStorage(new MemoryStore(), { now: () => 1_700_000_000_000 });
+    const s = new DocumentSession(storage, new RecentDiagrams(storage));
+    const ids = new Set<string>();
+    for (let i = 0; i < 10; i++) {
+      s.begin({ ...mine, name: `Mine ${i}` }, 'own');
+      ids.add(s.doc.id);
+    }
+    expect(ids.size).toBe(10);
   });
 
   it('a broken link leaves storage exactly as it was', () => {

@@ -1,7 +1,7 @@
 import type { Diagram } from '../model/schema';
 import type { RecentDiagrams, RecentEntry } from './recent';
 import type { DiagramOrigin, DiagramStorage, LoadResult, SaveResult, StorageFailure } from './storage';
-import { diagramFingerprint } from './storage';
+import { baseFor, diagramFingerprint, storedDiagramText } from './storage';
 
 /** The diagram a tab has open: its entry in the recent list and where it came from. */
 export interface OpenDocument {
@@ -13,7 +13,11 @@ export interface OpenDocument {
   rev: string | null;
 }
 
-export type KeepResult = { ok: true; entry: RecentEntry | null } | StorageFailure;
+/** How a diagram that replaces the open one starts its document: from an origin, or a recent entry. */
+export type DocumentStart = { origin: DiagramOrigin } | { resume: RecentEntry };
+
+/** `forked`: another tab saved this diagram meanwhile, so it was kept in a new entry. */
+export type KeepResult = { ok: true; entry: RecentEntry | null; forked?: boolean } | StorageFailure;
 export type DocumentSaveResult = SaveResult & {
   /** Another tab saved this diagram meanwhile: this tab's version went to a new entry. */
   forked?: boolean;
@@ -36,7 +40,7 @@ export class DocumentSession {
     private readonly storage: DiagramStorage,
     private readonly recent: RecentDiagrams,
   ) {
-    this.doc = { id: this.newId(), origin: 'own', base: null, rev: null };
+    this.doc = { id: recent.newId(), origin: 'own', base: null, rev: null };
   }
 
   /** Reads the autosave on start and takes on its document (older builds' saves count as own work). */
@@ -46,7 +50,7 @@ export class DocumentSession {
     if (r.doc) {
       const entry = this.recent.get(r.doc.id);
       this.doc = { ...r.doc, rev: entry?.rev ?? null };
-    } else this.doc = { id: this.newId(), origin: 'own', base: null, rev: null };
+    } else this.doc = { id: this.recent.newId(), origin: 'own', base: null, rev: null };
     return r;
   }
 
@@ -59,13 +63,7 @@ export class DocumentSession {
     if (current && diagramFingerprint(current) === fingerprint) return;
     const known = this.recent.list().find((e) => e.fingerprint === fingerprint);
     if (known) this.resume(known);
-    else
-      this.doc = {
-        id: this.newId(),
-        origin,
-        base: origin === 'own' ? null : fingerprint,
-        rev: null,
-      };
+    else this.doc = { id: this.recent.newId(), origin, base: baseFor(origin, fingerprint), rev: null };
   }
 
   /** Makes a recent entry the open document. */
@@ -79,48 +77,53 @@ export class DocumentSession {
   }
 
   /** Whether `d` is worth an entry: something drawn that can't simply be opened again as an example. */
-  worthKeeping(d: Diagram): boolean {
+  worthKeeping(d: Diagram, fingerprint = diagramFingerprint(d)): boolean {
     if (isEmptyDiagram(d)) return false;
-    return !(this.doc.origin === 'example' && this.doc.base === diagramFingerprint(d));
+    return !(this.doc.origin === 'example' && this.doc.base === fingerprint);
   }
 
   /** Files `d`, the open document, in the recent list before something else replaces it. */
-  keep(d: Diagram): KeepResult & { forked?: boolean } {
-    if (!this.worthKeeping(d)) return { ok: true, entry: null };
-    let forked = false;
-    let r = this.recent.save(d, this.saveOptions());
-    if (!r.ok && r.reason === 'conflict') {
-      // Another tab saved this document since this tab last did: keep both versions.
-      forked = true;
-      this.doc = { ...this.doc, id: this.newId(), rev: null };
-      r = this.recent.save(d, this.saveOptions());
-    }
-    if (!r.ok) {
-      return r.reason === 'conflict' ? { ok: false, reason: 'unavailable', message: r.message } : r;
-    }
-    this.doc = { ...this.doc, rev: r.value.rev };
-    return { ok: true, entry: r.value, forked };
+  keep(d: Diagram): KeepResult {
+    return this.file(d, diagramFingerprint(d)).kept;
   }
 
   /** Autosaves `d`: into its entry in the recent list and as the diagram the next start opens. */
   save(d: Diagram): DocumentSaveResult {
-    const kept = this.keep(d);
-    const { rev: _rev, ...doc } = this.doc;
-    const current = this.storage.saveCurrent(d, d.viewport, doc);
-    const forked = kept.ok ? kept.forked : false;
+    const { kept, text } = this.file(d, diagramFingerprint(d));
+    // The entry and the autosave hold the same envelope: made once, written twice.
+    const current = this.storage.writeCurrent(text ?? this.envelope(d));
     if (!kept.ok) return kept;
-    return current.ok ? { ok: true, forked } : { ...current, forked };
+    return current.ok ? { ok: true, forked: kept.forked } : { ...current, forked: kept.forked };
+  }
+
+  /** Keeps `d` in its entry; `text` is its envelope, when one was made for the entry. */
+  private file(d: Diagram, fingerprint: string): { kept: KeepResult; text?: string } {
+    if (!this.worthKeeping(d, fingerprint)) return { kept: { ok: true, entry: null } };
+    let forked = false;
+    let text = this.envelope(d);
+    let r = this.recent.save(d, { ...this.saveOptions(), stored: { fingerprint, text } });
+    if (!r.ok && r.reason === 'conflict') {
+      // Another tab saved this document since this tab last did: keep both versions.
+      forked = true;
+      this.doc = { ...this.doc, id: this.recent.newId(), rev: null };
+      text = this.envelope(d);
+      r = this.recent.save(d, { ...this.saveOptions(), stored: { fingerprint, text } });
+    }
+    if (!r.ok) {
+      if (r.reason !== 'conflict') return { kept: r, text };
+      return { kept: { ok: false, reason: 'unavailable', message: r.message }, text };
+    }
+    this.doc = { ...this.doc, rev: r.value.rev };
+    return { kept: { ok: true, entry: r.value, forked }, text };
+  }
+
+  /** `d` in its storage envelope, saying which document it is. */
+  private envelope(d: Diagram): string {
+    const { rev: _rev, ...doc } = this.doc;
+    return storedDiagramText(d, this.storage.now(), doc);
   }
 
   private saveOptions() {
     return { id: this.doc.id, origin: this.doc.origin, base: this.doc.base, expectRev: this.doc.rev };
-  }
-
-  private newId(): string {
-    const now = this.storage.now().toString(36);
-    const taken = new Set(this.recent.list().map((e) => e.id));
-    let id = `${now}${Math.random().toString(36).slice(2, 6)}`;
-    while (taken.has(id)) id = `${now}${Math.random().toString(36).slice(2, 6)}`;
-    return id;
   }
 }

@@ -31,7 +31,9 @@ describe('autosave of the current diagram', () => {
   it('saves and loads the diagram with its viewport', () => {
     const { storage } = setup();
     expect(storage.loadCurrent()).toEqual({ status: 'empty' });
-    expect(storage.saveCurrent(checkout, { x: 10, y: -20, zoom: 1.5 })).toEqual({ ok: true });
+    expect(storage.saveCurrent({ ...checkout, viewport: { x: 10, y: -20, zoom: 1.5 } })).toEqual({
+      ok: true,
+    });
     const loaded = storage.loadCurrent();
     expect(loaded).toMatchObject({
       status: 'ok',

@@ -1,7 +1,7 @@
 import type { DiagramError } from '../model/parse';
 import { parseDiagram } from '../model/parse';
 import { CURRENT_VERSION } from '../model/schema';
-import type { Diagram, Viewport } from '../model/schema';
+import type { Diagram } from '../model/schema';
 import { fnv1a } from './bytes';
 
 /** What the storage layer needs of a key-value store; `window.localStorage` fits. */
@@ -53,6 +53,11 @@ export function readOrigin(value: unknown): DiagramOrigin {
   return ORIGINS.find((o) => o === value) ?? 'own';
 }
 
+/** A diagram's base: what it was when opened from its origin; the person's own work has none. */
+export function baseFor(origin: DiagramOrigin, base: unknown): string | null {
+  return origin !== 'own' && typeof base === 'string' ? base : null;
+}
+
 /** Which document of the recent list the autosaved diagram is, and where it came from. */
 export interface StoredDocument {
   id: string;
@@ -90,7 +95,7 @@ export function storageFailure(error: unknown, what: string): StorageFailure {
 
 /** Wraps a diagram for storage. */
 export function storedDiagramText(diagram: Diagram, savedAt: number, doc?: StoredDocument): string {
-  const stored: Stored = doc ? { format: 1, savedAt, diagram, doc } : { format: 1, savedAt, diagram };
+  const stored: Stored = { format: 1, savedAt, diagram, doc };
   return JSON.stringify(stored);
 }
 
@@ -136,10 +141,8 @@ export function readStoredDiagram(raw: string, what = 'The saved diagram'): Read
   }
   const version = (diagram as { version?: unknown } | null)?.version;
   const parsed = parseDiagram(diagram);
-  if (parsed.ok) {
-    const read = { ok: true as const, diagram: parsed.diagram, savedAt, migratedFrom: parsed.migratedFrom };
-    return doc ? { ...read, doc } : read;
-  }
+  if (parsed.ok)
+    return { ok: true, diagram: parsed.diagram, savedAt, migratedFrom: parsed.migratedFrom, doc };
   if (typeof version === 'number' && version > CURRENT_VERSION) {
     return {
       ok: false,
@@ -160,7 +163,7 @@ function readDocument(value: unknown): StoredDocument | undefined {
   const d = value as Partial<StoredDocument> | null | undefined;
   if (!d || typeof d.id !== 'string' || !d.id) return undefined;
   const origin = readOrigin(d.origin);
-  return { id: d.id, origin, base: origin !== 'own' && typeof d.base === 'string' ? d.base : null };
+  return { id: d.id, origin, base: baseFor(origin, d.base) };
 }
 
 /**
@@ -218,7 +221,12 @@ export class DiagramStorage {
   }
 
   /** Autosaves `diagram` (with its viewport) as the current diagram, and which document it is. */
-  saveCurrent(diagram: Diagram, viewport?: Viewport, doc?: StoredDocument): SaveResult {
+  saveCurrent(diagram: Diagram, doc?: StoredDocument): SaveResult {
+    return this.writeCurrent(storedDiagramText(diagram, this.now(), doc));
+  }
+
+  /** Autosaves an envelope already made by storedDiagramText as the current diagram. */
+  writeCurrent(text: string): SaveResult {
     if (this.currentIsUnreadable) {
       const raw = this.safeGet(this.currentKey);
       if (raw !== null && !this.quarantine(this.currentKey, raw)) {
@@ -226,8 +234,7 @@ export class DiagramStorage {
       }
       this.currentIsUnreadable = false;
     }
-    const toStore = viewport ? { ...diagram, viewport } : diagram;
-    return this.write(this.currentKey, storedDiagramText(toStore, this.now(), doc), 'your diagram');
+    return this.write(this.currentKey, text, 'your diagram');
   }
 
   /** Forgets the autosave (after "New diagram" the next autosave writes the empty one anyway). */
