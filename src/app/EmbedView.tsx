@@ -2,7 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { MessageLayer } from '../canvas/messageLayer';
-import { formatErrors } from '../model/parse';
+import { errorLines } from '../model/parse';
 import { Legend, TimeControls } from '../panels/playback';
 import { useAppStore } from '../store';
 import { editorLink, embedProblem, linkErrorTitle } from './links';
@@ -65,13 +65,11 @@ export function EmbedView() {
             <p>{problem.message}</p>
             {problem.details && problem.details.length > 0 && (
               <ul className="share-lines">
-                {formatErrors(problem.details)
-                  .split('\n')
-                  .map((l, i) => (
-                    <li key={i}>
-                      <code>{l}</code>
-                    </li>
-                  ))}
+                {errorLines(problem.details).map((l, i) => (
+                  <li key={i}>
+                    <code>{l}</code>
+                  </li>
+                ))}
               </ul>
             )}
           </div>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatErrors } from '../model/parse';
+import { errorLines } from '../model/parse';
 import { isReopenable, type RecentEntry } from '../share';
 import { useAppStore } from '../store';
 import { Dialog } from './Dialog';
@@ -49,7 +49,7 @@ export function RecentDialog() {
         tone: 'error',
         title: 'Could not open that diagram',
         detail: r.message,
-        lines: r.errors.length ? formatErrors(r.errors).split('\n') : undefined,
+        lines: errorLines(r.errors),
       });
       refresh();
       return;

@@ -2,11 +2,12 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Diagram } from '../model/schema';
 import { formatSpeed } from '../panels/playback';
-import { linkSizeWarning } from '../share';
+import { encodeLink, linkSizeWarning } from '../share';
 import { useAppStore } from '../store';
 import { Dialog } from './Dialog';
 import { exportJson, exportPicture, pickJsonFile } from './files';
-import { editorLink, embedLink } from './links';
+import { formatKey } from './keys';
+import { editorUrl, embedUrl } from './links';
 import { usePlaybackState } from './run';
 import './share.css';
 
@@ -68,7 +69,7 @@ function CopyField({
       </div>
       {copied === false && (
         <div className="field__hint" role="status">
-          The browser did not allow copying: the text is selected, press {navigatorCopyKey()} to copy it.
+          The browser did not allow copying: the text is selected, press {formatKey('mod+c')} to copy it.
         </div>
       )}
     </div>
@@ -99,8 +100,6 @@ function Option({
   );
 }
 
-const navigatorCopyKey = () => (/Mac|iPhone|iPad/.test(navigator.platform) ? '⌘C' : 'Ctrl+C');
-
 /** The diagram as the link carries it: at the speed it is playing now, if the person wants. */
 function atSpeed(d: Diagram, speed: number | null): Diagram {
   return speed === null || speed === d.run.speed ? d : { ...d, run: { ...d.run, speed } };
@@ -117,8 +116,10 @@ export function ShareDialog({ flow }: { flow: ReactFlowInstance | null }) {
   const speedDiffers = currentSpeed !== diagram.run.speed;
   const speed = speedDiffers && useCurrentSpeed ? currentSpeed : null;
   const shared = useMemo(() => atSpeed(diagram, speed), [diagram, speed]);
-  const link = useMemo(() => editorLink(shared, autoplay), [shared, autoplay]);
-  const embed = useMemo(() => embedLink(shared, autoplay), [shared, autoplay]);
+  // Encoding compresses the whole diagram: done once per change, for both addresses.
+  const payload = useMemo(() => encodeLink(shared, { autoplay }), [shared, autoplay]);
+  const link = editorUrl(payload);
+  const embed = embedUrl(payload);
   const snippet = `<iframe src="${embed}" width="900" height="520" style="border:0;border-radius:12px" loading="lazy" allow="clipboard-write" title="Microsim: ${diagram.name.replace(/[<>&"]/g, '')}"></iframe>`;
   const warning = linkSizeWarning(link.length);
   return (

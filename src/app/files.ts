@@ -1,5 +1,5 @@
 import { getNodesBounds, type ReactFlowInstance } from '@xyflow/react';
-import { formatErrors } from '../model/parse';
+import { errorLines } from '../model/parse';
 import { diagramFileName, downloadBlob, exportDiagramJson, exportImage, importDiagramFile } from '../share';
 import type { AppStore } from '../store';
 import { openDiagram } from './persistence';
@@ -21,7 +21,7 @@ export async function importJsonFile(store: AppStore, file: File) {
       tone: 'error',
       title: `Could not import ${file.name}`,
       detail: `${r.message} Your diagram was not changed.`,
-      lines: r.errors.length ? formatErrors(r.errors).split('\n') : undefined,
+      lines: errorLines(r.errors),
     });
     return;
   }

@@ -1,9 +1,9 @@
-import { formatErrors } from '../model/parse';
+import { errorLines } from '../model/parse';
 import type { Diagram } from '../model/schema';
 import { encodeLink, openSharedLink, type LinkError } from '../share';
 import type { AppStore } from '../store';
 import { formatKey } from './keys';
-import { announceNextDocument, autosaveGuard, keepOpenDiagram } from './persistence';
+import { autosaveGuard, keepOpenDiagram } from './persistence';
 
 /** Where the app was opened: the editor, or the read-only embed; with a shared link or not. */
 export interface Route {
@@ -28,14 +28,19 @@ export function baseUrl(): string {
   return `${location.origin}${location.pathname}${location.search}`;
 }
 
-/** A link that opens `d` in the editor (optionally playing at once). */
-export function editorLink(d: Diagram, autoplay = false): string {
-  return `${baseUrl()}#${encodeLink(d, { autoplay })}`;
+/** The address that opens an encoded diagram (`m1.…`, from encodeLink) in the editor. */
+export function editorUrl(payload: string): string {
+  return `${baseUrl()}#${payload}`;
 }
 
-/** A link that shows `d` in the read-only embed. */
-export function embedLink(d: Diagram, autoplay = false): string {
-  return `${baseUrl()}${EMBED_PREFIX}${encodeLink(d, { autoplay })}`;
+/** The address that shows an encoded diagram (`m1.…`, from encodeLink) in the read-only embed. */
+export function embedUrl(payload: string): string {
+  return `${baseUrl()}${EMBED_PREFIX}${payload}`;
+}
+
+/** A link that opens `d` in the editor. */
+export function editorLink(d: Diagram): string {
+  return editorUrl(encodeLink(d));
 }
 
 const TITLES: Record<LinkError['code'], string> = {
@@ -57,7 +62,7 @@ export function reportLinkError(store: AppStore, error: LinkError) {
     tone: 'error',
     title: TITLES[error.code],
     detail: `${error.message} Nothing of yours was changed.`,
-    lines: error.details?.length ? formatErrors(error.details).split('\n') : undefined,
+    lines: errorLines(error.details ?? []),
   });
 }
 
@@ -73,8 +78,7 @@ export function openLink(store: AppStore, text: string): { opened: boolean; auto
     return { opened: false, autoplay: false };
   }
   if (!r.previous.kept) autosaveGuard.paused = true;
-  announceNextDocument({ origin: 'link' });
-  st.replaceDiagram(r.diagram, { undoable: false });
+  st.replaceDiagram(r.diagram, { undoable: false, start: { origin: 'link' } });
   const title = `Opened “${r.diagram.name}” from a link`;
   if (!r.previous.kept) {
     st.notify({

@@ -1,16 +1,14 @@
-import { formatErrors } from '../model/parse';
+import { errorLines } from '../model/parse';
 import type { Diagram } from '../model/schema';
-import { SCENARIOS } from '../scenarios';
 import {
   DiagramStorage,
   DocumentSession,
   MemoryStore,
   RecentDiagrams,
-  type DiagramOrigin,
+  type DocumentStart,
   type KeepResult,
   type KeyValueStore,
   type OpenDocument,
-  type RecentEntry,
 } from '../share';
 import type { AppStore, Notice } from '../store';
 
@@ -66,7 +64,7 @@ export function restoreSaved(): { diagram?: Diagram; notice?: Omit<Notice, 'id'>
               ? `The unreadable data was kept aside on this device (${r.quarantineKey}), so it can still be exported.`
               : 'The unreadable data was left where it was and will not be overwritten.'
           }`,
-          lines: r.errors.length ? formatErrors(r.errors).split('\n') : undefined,
+          lines: errorLines(r.errors),
         },
       };
     default:
@@ -74,9 +72,6 @@ export function restoreSaved(): { diagram?: Diagram; notice?: Omit<Notice, 'id'>
   }
 }
 
-/** How the next whole-diagram replacement starts its document: from an origin, or a recent entry. */
-export type DocumentStart = { origin: DiagramOrigin } | { resume: RecentEntry };
-let announced: DocumentStart | null = null;
 /** The document each diagram this tab replaced (or replaced with) belonged to: undo can go back to it. */
 const documentOf = new WeakMap<Diagram, OpenDocument>();
 let flushPending: () => void = () => {};
@@ -130,8 +125,7 @@ export function startAutosave(store: AppStore): () => void {
       // The pending change belongs to the document being left.
       flushPending();
       documentOf.set(prev.diagram, { ...s.doc });
-      const start = announced ?? { origin: inferOrigin(state.diagram) };
-      announced = null;
+      const start = state.loadedAs;
       if ('resume' in start) s.resume(start.resume);
       else s.begin(state.diagram, start.origin, prev.diagram);
       documentOf.set(state.diagram, { ...s.doc });
@@ -153,16 +147,6 @@ export function startAutosave(store: AppStore): () => void {
     off();
     window.removeEventListener('pagehide', flushPending);
   };
-}
-
-/** The built-in examples are recognised by identity (the examples dialog passes them as they are). */
-function inferOrigin(d: Diagram): DiagramOrigin {
-  return SCENARIOS.some((x) => x.diagram === d) ? 'example' : 'own';
-}
-
-/** Says how the next replacement of the whole diagram starts its document. */
-export function announceNextDocument(start: DocumentStart) {
-  announced = start;
 }
 
 /** Files the open diagram in Recent diagrams now (a pending autosave first). */
@@ -191,23 +175,6 @@ export function openDiagram(
     });
     return false;
   }
-  announceNextDocument(start);
-  st.replaceDiagram(diagram, replace);
+  st.replaceDiagram(diagram, { ...replace, start });
   return true;
-}
-
-/**
- * Files the current diagram in Recent diagrams before a caller replaces it. If it can't be kept, autosave
- * pauses so the copy saved on this device is not overwritten. Prefer openDiagram, which refuses instead.
- */
-export function keepInRecent(store: AppStore): boolean {
-  const kept = keepOpenDiagram(store.getState().diagram);
-  if (kept.ok) return true;
-  autosaveGuard.paused = true;
-  store.getState().notify({
-    tone: 'warning',
-    title: 'Your diagram could not be kept in Recent diagrams',
-    detail: `${kept.message} Autosave is paused so the copy saved on this device is not overwritten.`,
-  });
-  return false;
 }

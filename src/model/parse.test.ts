@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkoutExample } from '../scenarios/checkout';
 import { emptyDiagram, makeEdge, makeService } from './defaults';
-import { checkReferences, formatErrors, formatPath, parseDiagram } from './parse';
+import { checkReferences, errorLines, formatErrors, formatPath, parseDiagram } from './parse';
 import type { Diagram } from './schema';
 import { CURRENT_VERSION } from './schema';
 
@@ -352,6 +352,13 @@ describe('helpers', () => {
         { path: 'c', message: 'd' },
       ]),
     ).toBe('a: b\nc: d');
+  });
+
+  it('errorLines gives each error as path and message, none for no errors', () => {
+    expect(errorLines([{ path: 'edges[3].to', message: 'no service with id "pay"' }])).toEqual([
+      'edges[3].to: no service with id "pay"',
+    ]);
+    expect(errorLines([])).toEqual([]);
   });
 
   it('checkReferences of a valid diagram is empty', () => {

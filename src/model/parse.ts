@@ -204,7 +204,12 @@ export function parseDiagram(input: unknown, migrations: readonly Migration[] = 
   return { ok: true, diagram: result.data, migratedFrom: migrated.from, migrations: migrated.applied };
 }
 
-/** One line per error, for the CLI and for messages in the interface. */
+/** One line per error (`edges[3].to: no service with id "pay"`), for messages in the interface. */
+export function errorLines(errors: readonly DiagramError[]): string[] {
+  return errors.map((e) => `${e.path}: ${e.message}`);
+}
+
+/** One line per error, as one text for the CLI. */
 export function formatErrors(errors: readonly DiagramError[]): string {
-  return errors.map((e) => `${e.path}: ${e.message}`).join('\n');
+  return errorLines(errors).join('\n');
 }

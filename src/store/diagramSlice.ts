@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { emptyDiagram } from '../model/defaults';
 import * as edits from '../model/edits';
 import type { Diagram, EdgeKind, Position, ServiceKind, Viewport } from '../model/schema';
+import type { DocumentStart } from '../share';
 import { emptyHistory, recordEdit, redo, undo, type History } from './history';
 import type { AppState } from './types';
 
@@ -14,10 +15,15 @@ export interface DiagramSlice {
   gestureStart: { before: Diagram; label: string } | null;
   /** Counts whole-diagram replacements (new, example, link, file), so the view can fit the new one. */
   loads: number;
+  /** How the latest replacement starts its document in Recent diagrams (read by autosave). */
+  loadedAs: DocumentStart;
   /** Applies an undoable edit. Edits that don't change the diagram leave no undo step. */
   edit: (label: string, recipe: (d: Diagram) => Diagram, coalesceKey?: string) => void;
-  /** Replaces the whole diagram: undoable for "New diagram", not for link loads and restores. */
-  replaceDiagram: (d: Diagram, opts: { undoable: boolean; label?: string }) => void;
+  /**
+   * Replaces the whole diagram: undoable for "New diagram", not for link loads and restores. `start`
+   * says where it came from (default: the person's own).
+   */
+  replaceDiagram: (d: Diagram, opts: { undoable: boolean; label?: string; start?: DocumentStart }) => void;
   /** A change that comes from the run, not the person (live faults written into the script): not undoable. */
   amendFromRun: (recipe: (d: Diagram) => Diagram) => void;
   undo: () => void;
@@ -40,13 +46,14 @@ export const createDiagramSlice: StateCreator<AppState, [], [], DiagramSlice> = 
   measured: {},
   gestureStart: null,
   loads: 0,
+  loadedAs: { origin: 'own' },
   edit: (label, recipe, coalesceKey) => {
     const before = get().diagram;
     const after = recipe(before);
     if (after === before) return;
     set({ diagram: after, history: recordEdit(get().history, before, label, coalesceKey) });
   },
-  replaceDiagram: (d, { undoable, label = 'Replace diagram' }) => {
+  replaceDiagram: (d, { undoable, label = 'Replace diagram', start = { origin: 'own' } }) => {
     const before = get().diagram;
     set({
       diagram: d,
@@ -54,6 +61,7 @@ export const createDiagramSlice: StateCreator<AppState, [], [], DiagramSlice> = 
       selection: [],
       gestureStart: null,
       loads: get().loads + 1,
+      loadedAs: start,
     });
   },
   amendFromRun: (recipe) => {
