@@ -1,25 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { EditorPage } from './EditorPage';
-
-/** What the specs read back from the run (window.__microsim.playback's panel state, as plain JSON). */
-export interface RunView {
-  status: 'idle' | 'playing' | 'paused' | 'ended';
-  now: number;
-  speed: number;
-  events: number;
-  inFlight: number;
-  requests: { sent: number; succeeded: number; failed: number; timedOut: number } | null;
-  edges: { id: string; circuit: 'closed' | 'open' | 'half-open'; cut: boolean; failed: number }[];
-  services: { id: string; status: 'up' | 'down'; failed: number }[];
-  sagas: {
-    id: string;
-    status: string;
-    completedSteps: number[];
-    compensatedSteps: number[];
-    failedStep?: number;
-  }[];
-  faults: { id: string; kind: string; target: string; atMs: number; source: string }[];
-}
+import { readRun, type RunView } from './run';
 
 /** Where a moving message was drawn, in page pixels. */
 export interface Mark {
@@ -87,38 +68,8 @@ export class PlaybackPage {
   }
 
   /** The run's panel state. */
-  async run(): Promise<RunView> {
-    return this.page.evaluate(() => {
-      type Snap = {
-        status: RunView['status'];
-        now: number;
-        speed: number;
-        events: number;
-        inFlight: number;
-        metrics: { requests: RunView['requests'] } | null;
-        edges: RunView['edges'];
-        services: RunView['services'];
-        sagaInstances: RunView['sagas'];
-        faults: RunView['faults'];
-      };
-      const s = (
-        window as unknown as { __microsim: { playback: { getSnapshot(): Snap } } }
-      ).__microsim.playback.getSnapshot();
-      return JSON.parse(
-        JSON.stringify({
-          status: s.status,
-          now: s.now,
-          speed: s.speed,
-          events: s.events,
-          inFlight: s.inFlight,
-          requests: s.metrics?.requests ?? null,
-          edges: s.edges,
-          services: s.services,
-          sagas: s.sagaInstances,
-          faults: s.faults,
-        }),
-      ) as RunView;
-    });
+  run(): Promise<RunView> {
+    return readRun(this.page);
   }
 
   /** The message the store says is picked. */

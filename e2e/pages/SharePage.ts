@@ -1,17 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { EditorPage, type DiagramView } from './EditorPage';
-
-/** What a person sees of a run: the clock, the speed, each service's state and the recent trace. */
-export interface RunView {
-  now: number;
-  status: string;
-  speed: number;
-  seed: number;
-  events: number;
-  services: unknown[];
-  recentTrace: unknown[];
-}
+import { readRun, type RunView } from './run';
 
 /** What the browser found in an exported PNG (decoded in the page itself). */
 export interface PictureCheck {
@@ -138,15 +128,8 @@ export class SharePage {
   }
 
   /** The run as the playback reports it (read only). */
-  async run(): Promise<RunView> {
-    return this.page.evaluate(() => {
-      const w = window as unknown as { __microsim: { playback: { getSnapshot: () => RunView } } };
-      const s = w.__microsim.playback.getSnapshot();
-      const { now, status, speed, seed, events, services, recentTrace } = s;
-      return JSON.parse(
-        JSON.stringify({ now, status, speed, seed, events, services, recentTrace }),
-      ) as RunView;
-    });
+  run(): Promise<RunView> {
+    return readRun(this.page);
   }
 
   /** Presses Step `n` times, waiting for each step to land. */

@@ -1,0 +1,53 @@
+import type { Page } from '@playwright/test';
+
+/** What the specs read back from the run (window.__microsim.playback's panel state, as plain JSON). */
+export interface RunView {
+  status: 'idle' | 'playing' | 'paused' | 'ended';
+  now: number;
+  speed: number;
+  seed: number;
+  events: number;
+  inFlight: number;
+  requests: { sent: number; succeeded: number; failed: number; timedOut: number } | null;
+  edges: { id: string; circuit: 'closed' | 'open' | 'half-open'; cut: boolean; failed: number }[];
+  services: { id: string; status: 'up' | 'down'; failed: number }[];
+  sagas: {
+    id: string;
+    status: string;
+    completedSteps: number[];
+    compensatedSteps: number[];
+    failedStep?: number;
+  }[];
+  faults: { id: string; kind: string; target: string; atMs: number; source: string }[];
+  /** The latest trace records, to compare two runs. */
+  recentTrace: unknown[];
+}
+
+/** The run as the playback reports it (read only). */
+export async function readRun(page: Page): Promise<RunView> {
+  return page.evaluate(() => {
+    type Snap = Omit<RunView, 'requests' | 'sagas'> & {
+      metrics: { requests: RunView['requests'] } | null;
+      sagaInstances: RunView['sagas'];
+    };
+    const s = (
+      window as unknown as { __microsim: { playback: { getSnapshot(): Snap } } }
+    ).__microsim.playback.getSnapshot();
+    return JSON.parse(
+      JSON.stringify({
+        status: s.status,
+        now: s.now,
+        speed: s.speed,
+        seed: s.seed,
+        events: s.events,
+        inFlight: s.inFlight,
+        requests: s.metrics?.requests ?? null,
+        edges: s.edges,
+        services: s.services,
+        sagas: s.sagaInstances,
+        faults: s.faults,
+        recentTrace: s.recentTrace,
+      }),
+    ) as RunView;
+  });
+}
