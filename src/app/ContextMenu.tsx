@@ -64,7 +64,6 @@ export function ContextMenu({ target, onClose }: { target: MenuTarget; onClose: 
             className="ctx__row"
             role="menuitem"
             {...FAULT_NUMBERS.slow}
-            label="🐢 Slow down ×"
             disabled={ended}
             onApply={(factor) => act({ kind: 'slow', target: target.id, factor })}
             testId="fault-slow"
@@ -73,7 +72,6 @@ export function ContextMenu({ target, onClose }: { target: MenuTarget; onClose: 
             className="ctx__row"
             role="menuitem"
             {...FAULT_NUMBERS.fail}
-            label="⚡ Fail %"
             disabled={ended}
             onApply={(percent) => act({ kind: 'error', target: target.id, rate: percent / 100 })}
             testId="fault-error"
