@@ -24,6 +24,22 @@ function inFlightIds(pb: Playback): string[] {
   return ids.sort();
 }
 
+/** A playback whose engine replies wait until the test delivers them, one at a time. */
+function heldRepliesSetup() {
+  const inner = createInProcessHost(createFakeEngine, { synchronous: true });
+  const held: HostReply[] = [];
+  let listener: (r: HostReply) => void = () => {};
+  inner.listen((r) => held.push(r));
+  const host: EngineHost = {
+    send: (cmd) => inner.send(cmd),
+    listen: (l) => ((listener = l), () => {}),
+    dispose: () => inner.dispose(),
+  };
+  const clock = new FakeClock(16);
+  const pb = new Playback({ host, clock, scheduler: clock });
+  return { pb, clock, held, deliver: (r: HostReply) => listener(r) };
+}
+
 describe('Playback clock', () => {
   it('maps wall time to simulated time at the chosen speed', () => {
     const { clock, pb } = setup({ speed: 2 });
@@ -236,18 +252,7 @@ describe('Playback with live faults and edits', () => {
   });
 
   it('ignores in-flight replies from before a load (their edges belong to the old diagram)', () => {
-    // A host whose replies are delivered one at a time, when the test says.
-    const inner = createInProcessHost(createFakeEngine, { synchronous: true });
-    const held: HostReply[] = [];
-    let deliver: (r: HostReply) => void = () => {};
-    inner.listen((r) => held.push(r));
-    const host: EngineHost = {
-      send: (cmd) => inner.send(cmd),
-      listen: (l) => ((deliver = l), () => {}),
-      dispose: () => inner.dispose(),
-    };
-    const clock = new FakeClock(16);
-    const pb = new Playback({ host, clock, scheduler: clock });
+    const { pb, clock, held, deliver } = heldRepliesSetup();
     const diagram = testDiagram();
     pb.load(diagram, { speed: 1 });
     deliver(held.shift()!);
@@ -259,6 +264,28 @@ describe('Playback with live faults and edits', () => {
     deliver(held.shift()!);
     expect(pb.frame().messages.count).toBe(0);
     expect(held).toHaveLength(0);
+  });
+
+  it('stands still from the moment of a pause, whatever replies were still on their way', () => {
+    const { pb, clock, held, deliver } = heldRepliesSetup();
+    pb.load(testDiagram(), { speed: 1 });
+    deliver(held.shift()!);
+    pb.play();
+    clock.advance(480); // an advance asked, its reply not heard yet
+    pb.pause();
+    const pausedAt = pb.getSnapshot().now;
+    expect(pausedAt).toBeGreaterThan(400);
+    const clocks: number[] = [];
+    const drawn: number[] = [pb.frame().time];
+    while (held.length) {
+      deliver(held.shift()!);
+      clocks.push(pb.getSnapshot().now);
+      drawn.push(pb.frame().time);
+    }
+    // The clock shows the pause time throughout; the drawing catches up to it and never goes back.
+    expect(clocks.every((t) => t === pausedAt)).toBe(true);
+    expect(drawn.at(-1)).toBe(pausedAt);
+    expect(drawn.every((t, i) => i === 0 || t >= drawn[i - 1]!)).toBe(true);
   });
 
   it('counts fresh runs so a picked message from an earlier one can be forgotten', () => {

@@ -148,7 +148,7 @@ export class Playback {
     if (this.state.status !== 'playing') return;
     this.simAnchor = this.simTime();
     this.stopFrames();
-    this.update({ status: 'paused' });
+    this.update({ status: 'paused', now: this.simAnchor });
     this.send({ type: 'advance', seq: 0, t: this.simAnchor, ui: true });
   }
 
@@ -367,7 +367,8 @@ export class Playback {
       overloaded: s.overloaded,
       error: s.error ?? null,
     };
-    if (!playing) this.simAnchor = s.now;
+    // Paused, time only moves on (a step); a reply asked for before the pause is behind it.
+    if (!playing) this.simAnchor = Math.max(this.simAnchor, s.now);
     if (playing && s.now < s.untilMs) {
       const lag = this.simTime() - s.now;
       if (lag > this.state.speed * LAG_WALL_MS) {
@@ -382,7 +383,7 @@ export class Playback {
       patch.status = 'ended';
     }
     if (s.run || patch.status || !playing) {
-      this.update({ ...patch, ...s.run, now: s.now });
+      this.update({ ...patch, ...s.run, now: playing ? s.now : this.simAnchor });
     } else {
       // Panels refresh at the UI rate only; these numbers ride along with the next refresh.
       Object.assign(this.quiet, patch);
