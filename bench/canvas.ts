@@ -154,7 +154,21 @@ async function measure(page: Page, services: number, edges: number): Promise<Res
   await loadAndPlay(page, services, edges);
   await page.waitForTimeout(1000);
   const durationMs = seconds * 1000;
-  const nodeId = `s${Math.floor(services / 2)}`;
+  // The service nearest the middle of the view: one at the edge would make React Flow auto-pan,
+  // which measures panning rather than a drag.
+  const nodeId = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const cx = pane.left + pane.width / 2;
+    const cy = pane.top + pane.height / 2;
+    let best = '';
+    let bestD = Infinity;
+    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+      const r = el.getBoundingClientRect();
+      const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
+      if (d < bestD) [best, bestD] = [el.dataset.id ?? '', d];
+    }
+    return best;
+  });
   const framesP = page.evaluate(
     (ms) =>
       new Promise<number[]>((resolve) => {
