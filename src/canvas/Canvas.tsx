@@ -9,8 +9,17 @@ import {
   type EdgeChange,
   type NodeChange,
   type OnConnectEnd,
+  type Viewport,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+  type ReactNode,
+} from 'react';
 import type { Position, ServiceKind } from '../model/schema';
 import { SERVICE_KINDS } from '../model/schema';
 import { moveElements } from '../model/edits';
@@ -29,6 +38,7 @@ export const PALETTE_MIME = 'application/x-microsim-kind';
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 const SNAP: [number, number] = [20, 20];
 const MINIMAP_SIZE = { width: 168, height: 110 };
+const PRO_OPTIONS = { hideAttribution: false };
 
 export interface CanvasProps {
   /** Drawn inside the flow (the message layer). */
@@ -182,6 +192,48 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
     [flow, readOnly],
   );
 
+  // Every prop handed to <ReactFlow> is stable: the canvas re-renders on each drag frame, and a new
+  // function there re-renders all of React Flow's node and edge wrappers (hundreds of them).
+  const menus = useRef({ onServiceContextMenu, onEdgeContextMenu });
+  // Auto-pan during a drag ends a move every frame, and each saved view is a new diagram that every
+  // subscriber (run, advisor, autosave) sees: the view is saved once, when the drag ends.
+  const viewDuringDrag = useRef<Viewport | null>(null);
+  menus.current = { onServiceContextMenu, onEdgeContextMenu };
+  const flowHandlers = useMemo(
+    () => ({
+      isValidConnection: (c: { source: string; target: string }) => c.source !== c.target,
+      onGestureStart: () => useAppStore.getState().beginGesture('Move'),
+      onGestureStop: () => {
+        commitDrag();
+        const st = useAppStore.getState();
+        st.endGesture();
+        if (viewDuringDrag.current) st.setViewport(viewDuringDrag.current);
+        viewDuringDrag.current = null;
+      },
+      onNodeDoubleClick: (_: unknown, n: FlowNode) => {
+        if (n.type === 'service' && !readOnly) useAppStore.getState().setRenaming(n.id);
+      },
+      onNodeContextMenu: (e: ReactMouseEvent, n: FlowNode) => {
+        const open = menus.current.onServiceContextMenu;
+        if (n.type !== 'service' || !open) return;
+        e.preventDefault();
+        open(n.id, { x: e.clientX, y: e.clientY });
+      },
+      onEdgeContextMenu: (e: ReactMouseEvent, edge: { id: string }) => {
+        const open = menus.current.onEdgeContextMenu;
+        if (!open) return;
+        e.preventDefault();
+        open(edge.id, { x: e.clientX, y: e.clientY });
+      },
+      onMoveEnd: (_: unknown, v: Viewport) => {
+        const st = useAppStore.getState();
+        if (st.gestureStart) viewDuringDrag.current = v;
+        else st.setViewport(v);
+      },
+    }),
+    [commitDrag, readOnly],
+  );
+
   const theme = themePref === 'system' ? 'system' : themePref;
   return (
     <div
@@ -201,31 +253,15 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
         onEdgesChange={onEdgesChange}
         onConnect={readOnly ? undefined : onConnect}
         onConnectEnd={onConnectEnd}
-        isValidConnection={(c) => c.source !== c.target}
-        onNodeDragStart={() => useAppStore.getState().beginGesture('Move')}
-        onNodeDragStop={() => {
-          commitDrag();
-          useAppStore.getState().endGesture();
-        }}
-        onSelectionDragStart={() => useAppStore.getState().beginGesture('Move')}
-        onSelectionDragStop={() => {
-          commitDrag();
-          useAppStore.getState().endGesture();
-        }}
-        onNodeDoubleClick={(_, n) =>
-          n.type === 'service' && !readOnly && useAppStore.getState().setRenaming(n.id)
-        }
-        onNodeContextMenu={(e, n) => {
-          if (n.type !== 'service' || !onServiceContextMenu) return;
-          e.preventDefault();
-          onServiceContextMenu(n.id, { x: e.clientX, y: e.clientY });
-        }}
-        onEdgeContextMenu={(e, edge) => {
-          if (!onEdgeContextMenu) return;
-          e.preventDefault();
-          onEdgeContextMenu(edge.id, { x: e.clientX, y: e.clientY });
-        }}
-        onMoveEnd={(_, v) => useAppStore.getState().setViewport(v)}
+        isValidConnection={flowHandlers.isValidConnection}
+        onNodeDragStart={flowHandlers.onGestureStart}
+        onNodeDragStop={flowHandlers.onGestureStop}
+        onSelectionDragStart={flowHandlers.onGestureStart}
+        onSelectionDragStop={flowHandlers.onGestureStop}
+        onNodeDoubleClick={flowHandlers.onNodeDoubleClick}
+        onNodeContextMenu={flowHandlers.onNodeContextMenu}
+        onEdgeContextMenu={flowHandlers.onEdgeContextMenu}
+        onMoveEnd={flowHandlers.onMoveEnd}
         defaultViewport={diagram.viewport ?? START_VIEWPORT}
         fitView={!diagram.viewport}
         fitViewOptions={FIT}
@@ -243,7 +279,7 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
         elementsSelectable={!readOnly}
         colorMode={theme}
         onlyRenderVisibleElements={nodes.length > 150}
-        proOptions={{ hideAttribution: false }}
+        proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <MiniMap

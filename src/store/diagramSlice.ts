@@ -94,7 +94,11 @@ export const createDiagramSlice: StateCreator<AppState, [], [], DiagramSlice> = 
   moveLive: (positions) => set({ diagram: edits.moveElements(get().diagram, positions) }),
   setMeasured: (sizes) => set({ measured: { ...get().measured, ...sizes } }),
   // The viewport travels with the diagram (autosave, links) but moving the camera is not an edit.
-  setViewport: (v) => set({ diagram: { ...get().diagram, viewport: v } }),
+  setViewport: (v) => {
+    const was = get().diagram.viewport;
+    if (was && was.x === v.x && was.y === v.y && was.zoom === v.zoom) return;
+    set({ diagram: { ...get().diagram, viewport: v } });
+  },
   addService: (kind, position) => {
     let id = '';
     get().edit(`Add ${kind}`, (d) => {

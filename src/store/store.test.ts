@@ -19,6 +19,16 @@ describe('store: undoable edits', () => {
     expect(s.getState().diagram.services.some((x) => x.id === id)).toBe(true);
   });
 
+  it('saves a view that differs from the saved one, and leaves the diagram alone when it is the same', () => {
+    const s = fresh();
+    s.getState().setViewport({ x: 10, y: 20, zoom: 0.5 });
+    const saved = s.getState().diagram;
+    expect(saved.viewport).toEqual({ x: 10, y: 20, zoom: 0.5 });
+    // Every subscriber (run, advisor, autosave) sees a new diagram object: a repeat must not make one.
+    s.getState().setViewport({ x: 10, y: 20, zoom: 0.5 });
+    expect(s.getState().diagram).toBe(saved);
+  });
+
   it('gives new services unique names', () => {
     const s = fresh();
     s.getState().addService('service', { x: 0, y: 0 });
