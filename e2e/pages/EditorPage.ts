@@ -356,6 +356,20 @@ export class EditorPage {
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   }
 
+  /** Zooms with the canvas's zoom buttons until the zoom is below (`out`) or above (`in`) `zoom`. */
+  async zoomPast(direction: 'in' | 'out', zoom: number) {
+    const button = this.canvas.getByRole('button', { name: `zoom ${direction}` });
+    const past = async () => {
+      const now = (await this.viewportTransform()).zoom;
+      return direction === 'out' ? now < zoom : now > zoom;
+    };
+    for (let i = 0; i < 12 && !(await past()); i++) {
+      await button.click();
+      await this.settled();
+    }
+    expect(await past(), `zoomed ${direction} past ${zoom}`).toBe(true);
+  }
+
   /** The flow-to-screen transform the canvas currently shows. */
   async viewportTransform(): Promise<{ x: number; y: number; zoom: number }> {
     return this.canvas.locator('.react-flow__viewport').evaluate((el) => {

@@ -57,7 +57,10 @@ export async function exportPicture(store: AppStore, flow: ReactFlowInstance | n
   }
   const background =
     getComputedStyle(document.documentElement).getPropertyValue('--canvas').trim() || '#ffffff';
+  // Everything, in full detail: a zoomed-out canvas draws an overview and only what is on screen.
+  store.getState().setExportingPicture(true);
   try {
+    await nextFrames(2);
     const image = await exportImage(viewport, {
       format,
       bounds: getNodesBounds(nodes),
@@ -72,5 +75,15 @@ export async function exportPicture(store: AppStore, flow: ReactFlowInstance | n
       title: `Could not export ${format.toUpperCase()}`,
       detail: String((e as Error).message ?? e),
     });
+  } finally {
+    store.getState().setExportingPicture(false);
   }
+}
+
+/** Resolves after `n` animation frames, once React has drawn what the store just asked for. */
+function nextFrames(n: number): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+    step(n);
+  });
 }

@@ -5,6 +5,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -28,6 +29,7 @@ import { KindEdge, EdgeMarkers } from './edges/KindEdge';
 import { KindPicker } from './KindPicker';
 import { NoteNode } from './nodes/NoteNode';
 import { ServiceNode } from './nodes/ServiceNode';
+import { OVERVIEW_ZOOM, OverviewContext } from './detail';
 import { createFlowMapper, type FlowNode } from './toFlow';
 import { FIT, START_VIEWPORT, useDiagramView } from './useDiagramView';
 
@@ -54,6 +56,8 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
   const selection = useAppStore((s) => s.selection);
   const measured = useAppStore((s) => s.measured);
   const themePref = useAppStore((s) => s.theme);
+  const exporting = useAppStore((s) => s.exportingPicture);
+  const zoomedOut = useStore((s) => s.transform[2] < OVERVIEW_ZOOM);
   const mapper = useMemo(() => createFlowMapper(), []);
   const selected = useMemo(() => new Set(selection), [selection]);
   // While a drag goes on, the moved nodes' positions live here and reach the store when it ends: a
@@ -244,56 +248,59 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
       onDrop={onDrop}
     >
       <EdgeMarkers />
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={readOnly ? undefined : onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={flowHandlers.isValidConnection}
-        onNodeDragStart={flowHandlers.onGestureStart}
-        onNodeDragStop={flowHandlers.onGestureStop}
-        onSelectionDragStart={flowHandlers.onGestureStart}
-        onSelectionDragStop={flowHandlers.onGestureStop}
-        onNodeDoubleClick={flowHandlers.onNodeDoubleClick}
-        onNodeContextMenu={flowHandlers.onNodeContextMenu}
-        onEdgeContextMenu={flowHandlers.onEdgeContextMenu}
-        onMoveEnd={flowHandlers.onMoveEnd}
-        defaultViewport={diagram.viewport ?? START_VIEWPORT}
-        fitView={!diagram.viewport}
-        fitViewOptions={FIT}
-        minZoom={0.1}
-        maxZoom={3}
-        snapToGrid
-        snapGrid={SNAP}
-        deleteKeyCode={null}
-        // Space is play/pause here; the pane pans with a plain drag.
-        panActivationKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={MULTI_KEYS}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        elementsSelectable={!readOnly}
-        colorMode={theme}
-        onlyRenderVisibleElements={nodes.length > 150}
-        proOptions={PRO_OPTIONS}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <MiniMap
-          style={MINIMAP_SIZE}
-          pannable
-          zoomable
-          ariaLabel="Minimap"
-          className="minimap"
-          nodeBorderRadius={8}
-          nodeColor={minimapColor}
-        />
-        <Controls aria-label="Zoom controls" showInteractive={false} />
-        {children}
-      </ReactFlow>
+      <OverviewContext value={zoomedOut && !exporting}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={readOnly ? undefined : onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={flowHandlers.isValidConnection}
+          onNodeDragStart={flowHandlers.onGestureStart}
+          onNodeDragStop={flowHandlers.onGestureStop}
+          onSelectionDragStart={flowHandlers.onGestureStart}
+          onSelectionDragStop={flowHandlers.onGestureStop}
+          onNodeDoubleClick={flowHandlers.onNodeDoubleClick}
+          onNodeContextMenu={flowHandlers.onNodeContextMenu}
+          onEdgeContextMenu={flowHandlers.onEdgeContextMenu}
+          onMoveEnd={flowHandlers.onMoveEnd}
+          defaultViewport={diagram.viewport ?? START_VIEWPORT}
+          fitView={!diagram.viewport}
+          fitViewOptions={FIT}
+          minZoom={0.1}
+          maxZoom={3}
+          snapToGrid
+          snapGrid={SNAP}
+          deleteKeyCode={null}
+          // Space is play/pause here; the pane pans with a plain drag.
+          panActivationKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_KEYS}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          elementsSelectable={!readOnly}
+          colorMode={theme}
+          // A picture shows the whole diagram, not what is on screen.
+          onlyRenderVisibleElements={nodes.length > 150 && !exporting}
+          proOptions={PRO_OPTIONS}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+          <MiniMap
+            style={MINIMAP_SIZE}
+            pannable
+            zoomable
+            ariaLabel="Minimap"
+            className="minimap"
+            nodeBorderRadius={8}
+            nodeColor={minimapColor}
+          />
+          <Controls aria-label="Zoom controls" showInteractive={false} />
+          {children}
+        </ReactFlow>
+      </OverviewContext>
       <KindPicker />
       {!readOnly && diagram.services.length + diagram.notes.length === 0 && (
         <div className="canvas-empty" data-testid="canvas-empty">

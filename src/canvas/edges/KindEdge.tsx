@@ -1,20 +1,15 @@
-import { BaseEdge, EdgeLabelRenderer, useStore, type Edge as FlowEdge, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, type Edge as FlowEdge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { Edge } from '../../model/schema';
 import { MESSAGE_LEGEND, MESSAGE_LOOKS } from '../../playback';
 import { useAppStore } from '../../store';
+import { useOverview } from '../detail';
 import { curveBetween, curvePath, pointAt } from '../geometry';
 import { EDGE_STYLE } from '../icons';
 import { ChannelMark } from '../messageLayer/ChannelMark';
 import '../messageLayer/runMarks.css';
 
 export type KindEdgeType = FlowEdge<{ edge: Edge; lane: number }>;
-
-/**
- * Below this zoom a label's text is under ~5 px tall: unreadable, so it is not drawn (hundreds of
- * them cost a zoomed-out view real frame time). Run state (queue depth, circuit) is drawn anyway.
- */
-const LABEL_MIN_ZOOM = 0.45;
 
 /** The short label an edge carries: protocol, channel, topic or saga step. */
 export function edgeLabel(e: Edge): string {
@@ -34,7 +29,7 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
   const edge = data?.edge;
   const state = useAppStore((s) => s.sim.edges[id]);
   const channel = useAppStore((s) => s.sim.channelsByEdge[id]);
-  const readable = useStore((s) => s.transform[2] >= LABEL_MIN_ZOOM);
+  const overview = useOverview();
   if (!edge) return null;
   const style = EDGE_STYLE[edge.kind];
   const curve = curveBetween({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, data.lane);
@@ -46,6 +41,8 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
   const cut = state?.cut ?? false;
   const circuit = state?.circuit ?? 'closed';
   const color = cut ? 'var(--danger)' : `var(--edge-${edge.kind})`;
+  // Zoomed out, a label is unreadable; a selected or cut edge still says what it is.
+  const showLabel = !overview || selected || cut;
   return (
     <>
       <BaseEdge
@@ -61,46 +58,46 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
           strokeDasharray: cut ? '3 6' : style.dash,
         }}
       />
-      <EdgeLabelRenderer>
-        {/* Above the line, not on it, so the messages travelling the edge stay in sight. From the
-            line up: the label, the queue's mark, the circuit's state. */}
-        <div
-          className="eanno"
-          style={{
-            transform: `translate(-50%, -100%) translate(${mid.x}px, ${mid.y - 4}px)`,
-            maxWidth: room,
-          }}
-        >
-          {circuit !== 'closed' && (
-            <div className={`circuit circuit--${circuit}`} data-testid={`circuit-${id}`}>
-              {circuit === 'open' ? 'circuit open' : 'half-open'}
-            </div>
-          )}
-          {channel && <ChannelMark channel={channel} edgeId={id} />}
-          {(readable || selected || cut) && (
-            <div
-              className={`elabel elabel--${edge.kind}${selected ? ' is-selected' : ''}${stacked ? ' elabel--stacked' : ''}`}
-              title={`${edge.kind}: ${edgeLabel(edge)}${edge.message && edge.kind !== 'sync' ? ` (${edge.message})` : ''}`}
-              data-testid={`edge-label-${id}`}
-              data-kind={edge.kind}
-            >
-              {edge.kind === 'saga' ? (
-                <span className="elabel__step" aria-label={`step ${edge.step}`}>
-                  {edge.step}
-                </span>
-              ) : edge.kind === 'sync' ? (
-                <span className="elabel__proto">{edge.protocol === 'grpc' ? 'gRPC' : 'REST'}</span>
-              ) : (
-                <span className="elabel__glyph" aria-hidden="true">
-                  {style.glyph}
-                </span>
+      {(showLabel || channel || circuit !== 'closed') && (
+        <EdgeLabelRenderer>
+          {/* Above the line, not on it, so the messages travelling the edge stay in sight. From the
+              line up: the label, the queue's mark, the circuit's state. Placed by left/top from a
+              fixed-width box rather than a size-dependent transform: a mark whose count changes
+              width then costs a small layout, not a transform the compositor must re-layer. */}
+          <div className="eanno" style={{ left: mid.x - room / 2, top: mid.y - 4, width: room }}>
+            <div className="eanno__stack">
+              {circuit !== 'closed' && (
+                <div className={`circuit circuit--${circuit}`} data-testid={`circuit-${id}`}>
+                  {circuit === 'open' ? 'circuit open' : 'half-open'}
+                </div>
               )}
-              <span className="elabel__text">{edgeLabel(edge)}</span>
-              {cut && <span className="elabel__cut">✂ cut</span>}
+              {channel && <ChannelMark channel={channel} edgeId={id} overview={overview} />}
+              {showLabel && (
+                <div
+                  className={`elabel elabel--${edge.kind}${selected ? ' is-selected' : ''}${stacked ? ' elabel--stacked' : ''}`}
+                  title={`${edge.kind}: ${edgeLabel(edge)}${edge.message && edge.kind !== 'sync' ? ` (${edge.message})` : ''}`}
+                  data-testid={`edge-label-${id}`}
+                  data-kind={edge.kind}
+                >
+                  {edge.kind === 'saga' ? (
+                    <span className="elabel__step" aria-label={`step ${edge.step}`}>
+                      {edge.step}
+                    </span>
+                  ) : edge.kind === 'sync' ? (
+                    <span className="elabel__proto">{edge.protocol === 'grpc' ? 'gRPC' : 'REST'}</span>
+                  ) : (
+                    <span className="elabel__glyph" aria-hidden="true">
+                      {style.glyph}
+                    </span>
+                  )}
+                  <span className="elabel__text">{edgeLabel(edge)}</span>
+                  {cut && <span className="elabel__cut">✂ cut</span>}
+                </div>
+              )}
             </div>
-          )}
-        </div>
-      </EdgeLabelRenderer>
+          </div>
+        </EdgeLabelRenderer>
+      )}
     </>
   );
 }

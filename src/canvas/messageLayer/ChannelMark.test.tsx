@@ -36,6 +36,15 @@ describe('ChannelMark', () => {
     expect(container.querySelector('polyline')!.getAttribute('points')).toBe(sparkPoints([0, 3, 1]));
   });
 
+  it('zoomed out, keeps the stack and count but drops the sparkline', () => {
+    const { container } = render(
+      <ChannelMark channel={channel({ depth: 3, depthHistory: [0, 3, 1] })} edgeId="e1" overview />,
+    );
+    expect(container.querySelector('polyline')).toBeNull();
+    expect(container.querySelectorAll('.qmark__stack > i')).toHaveLength(3);
+    expect(container.querySelector('.qmark__count')!.textContent).toBe('3');
+  });
+
   it('shows a topic only once it has held something', () => {
     const { container } = render(
       <ChannelMark channel={channel({ kind: 'topic', depthHistory: [0, 0] })} edgeId="e1" />,

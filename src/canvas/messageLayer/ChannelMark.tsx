@@ -19,6 +19,8 @@ export function sparkPoints(history: readonly number[], width = SPARK_WIDTH, hei
 export interface ChannelMarkProps {
   channel: ChannelState;
   edgeId: string;
+  /** Zoomed out: no sparkline (a few pixels tall there). */
+  overview?: boolean;
 }
 
 /**
@@ -26,12 +28,12 @@ export interface ChannelMarkProps {
  * what went to the dead-letter queue, and a small line of depth over time. Drawn just above the
  * edge's label, inside React Flow's edge-label layer, so it follows pan, zoom and drags.
  */
-export function ChannelMark({ channel, edgeId }: ChannelMarkProps) {
+export function ChannelMark({ channel, edgeId, overview = false }: ChannelMarkProps) {
   const { depth, depthHistory: history, deadLettered, kind } = channel;
   const everHeld = depth > 0 || history.some((d) => d > 0);
   // A topic's broker rarely holds anything: it shows only when it has.
   if (kind === 'topic' && !everHeld) return null;
-  const points = sparkPoints(history);
+  const points = overview ? '' : sparkPoints(history);
   const what = kind === 'queue' ? 'waiting in the queue' : 'copies held for subscribers';
   return (
     <div

@@ -1,8 +1,9 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { Latency, Service } from '../../model/schema';
 import { useAppStore } from '../../store';
 import type { ServiceView } from '../../store/simulationSlice';
+import { useOverview } from '../detail';
 import { ServiceIcon } from '../icons';
 import '../messageLayer/runMarks.css';
 
@@ -40,12 +41,16 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
   const s = data.service;
   const state = useAppStore((st) => st.sim.services[id]);
   const renaming = useAppStore((st) => st.renaming === id);
+  const overview = useOverview();
   const down = state?.status === 'down';
   const load = state ? Math.min(1, (state.busy + state.waiting) / Math.max(1, state.capacity)) : 0;
   const classes = [
     'svc',
     `svc--${s.kind}`,
+    overview && 'svc--overview',
     selected && 'is-selected',
+    // Zoomed out the load bar is under a pixel tall: a nearly full service says so with its border.
+    overview && load > 0.85 && 'is-hot',
     down && 'is-down',
     state && state.slowFactor > 1 && 'is-slow',
     state?.failing && 'is-failing',
@@ -60,12 +65,10 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
       aria-label={`${s.name}, ${s.kind}`}
     >
       <Handle type="target" position={Position.Left} className="handle handle--in" />
-      <div className="svc__icon">
-        <ServiceIcon kind={s.kind} />
-      </div>
+      <div className="svc__icon">{!overview && <ServiceIcon kind={s.kind} />}</div>
       <div className="svc__text">
         {renaming ? <RenameInput id={id} name={s.name} /> : <div className="svc__name">{s.name}</div>}
-        <div className="svc__sub">{subtitle(s)}</div>
+        {!overview && <div className="svc__sub">{subtitle(s)}</div>}
       </div>
       {state && (
         <div className="svc__status" aria-live="off">
@@ -90,18 +93,18 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
           )}
         </div>
       )}
-      {state && !down && (
+      {state && !down && !overview && (
         <div
-          className="svc__load"
+          className={`svc__load${load > 0.85 ? ' hot' : ''}`}
+          // A custom property painted as a gradient: a bar that changes ten times a second costs
+          // neither a layout nor a transform the compositor has to re-layer.
+          style={{ '--load': load } as CSSProperties}
           // Written on hover only: an attribute changing ten times a second costs a style pass.
           onPointerEnter={(e) => {
             const v = useAppStore.getState().sim.services[id];
             if (v) e.currentTarget.title = loadTitle(v);
           }}
-        >
-          {/* Scaled, not resized: a bar that changes ten times a second must not cost a layout. */}
-          <div style={{ transform: `scaleX(${load})` }} className={`svc__fill${load > 0.85 ? ' hot' : ''}`} />
-        </div>
+        />
       )}
       <Handle type="source" position={Position.Right} className="handle handle--out" />
     </div>

@@ -1,0 +1,16 @@
+import { createContext, useContext } from 'react';
+
+/**
+ * Below this zoom a card's small text is under ~5 px tall: unreadable. The canvas then draws an
+ * overview instead (no edge labels, subtitles, icon glyphs, load bars or sparklines), which keeps
+ * a zoomed-out view of hundreds of services smooth; run state still shows in colour.
+ */
+export const OVERVIEW_ZOOM = 0.45;
+
+/** Whether the canvas shows the zoomed-out overview (see OVERVIEW_ZOOM). */
+export const OverviewContext = createContext(false);
+
+/** Whether cards and edges draw their overview (zoomed-out) form. */
+export function useOverview(): boolean {
+  return useContext(OverviewContext);
+}
