@@ -97,6 +97,8 @@ export function advise(d: Diagram): Advice[] {
       targets: [...cycle],
     });
   }
+  /** Remarks about a shared channel or topic already made (one per consumer, not one per edge). */
+  const sharedSaid = new Set<string>();
   for (const e of d.edges) {
     const to = byId.get(e.to);
     if (!to) continue;
@@ -110,18 +112,22 @@ export function advise(d: Diagram): Advice[] {
     }
     // Edges that share a channel or topic are one queue or topic: one remark per consumer, not per edge.
     if (e.kind === 'queue' && e.delivery === 'at-least-once' && !to.idempotent) {
-      if (out.some((a) => a.id === `alo-${to.id}-${e.channel}`)) continue;
+      const id = `alo-${to.id}-${e.channel}`;
+      if (sharedSaid.has(id)) continue;
+      sharedSaid.add(id);
       out.push({
-        id: `alo-${to.id}-${e.channel}`,
+        id,
         severity: 'info',
         message: `${to.name} is not idempotent: redelivered "${e.channel}" messages will be processed twice.`,
         targets: [e.id, to.id],
       });
     }
     if (e.kind === 'topic' && !e.durable) {
-      if (out.some((a) => a.id === `nd-${to.id}-${e.topic}`)) continue;
+      const id = `nd-${to.id}-${e.topic}`;
+      if (sharedSaid.has(id)) continue;
+      sharedSaid.add(id);
       out.push({
-        id: `nd-${to.id}-${e.topic}`,
+        id,
         severity: 'info',
         message: `${to.name}'s subscription to "${e.topic}" is not durable: events published while it is down are lost.`,
         targets: [e.id],

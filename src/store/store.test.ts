@@ -29,6 +29,18 @@ describe('store: undoable edits', () => {
     expect(s.getState().diagram).toBe(saved);
   });
 
+  it('records where a replaced diagram came from, and counts the replacement', () => {
+    const s = fresh();
+    const loads = s.getState().loads;
+    s.getState().replaceDiagram(checkoutExample, { undoable: false, start: { origin: 'link' } });
+    expect(s.getState().loadedAs).toEqual({ origin: 'link' });
+    expect(s.getState().loads).toBe(loads + 1);
+    // Without a start it is the person's own work (New, an import).
+    s.getState().replaceDiagram(checkoutExample, { undoable: true });
+    expect(s.getState().loadedAs).toEqual({ origin: 'own' });
+    expect(s.getState().history.past.length).toBe(1);
+  });
+
   it('gives new services unique names', () => {
     const s = fresh();
     s.getState().addService('service', { x: 0, y: 0 });
