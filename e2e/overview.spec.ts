@@ -21,9 +21,7 @@ test('zoomed out, the canvas shows an overview; zoomed back in, the detail retur
   for (const id of EXAMPLE.edges) await expect(editor.edgeLabel(id)).toHaveCount(0);
 
   // A selected edge still says what it is.
-  await editor.canvas
-    .locator('.react-flow__edge[data-id="e-client-gw"] .react-flow__edge-interaction')
-    .click();
+  await editor.clickEdgeLine('e-client-gw');
   await expect.poll(() => editor.selection()).toEqual(['e-client-gw']);
   await expect(editor.edgeLabel('e-client-gw')).toBeVisible();
   await expect(editor.edgeLabel('e-gw-orders')).toHaveCount(0);
@@ -56,4 +54,31 @@ test('a picture exported while zoomed out has every label and subtitle', async (
   // The canvas goes back to its overview once the picture is taken.
   await share.closeDialogs();
   await expect(editor.serviceCard('payment')).toHaveClass(/svc--overview/);
+});
+
+test('handles sit on the card border, the outgoing one in the accent colour, and hovering leaves them in place', async ({
+  editor,
+}) => {
+  const node = editor.node('orders');
+  const card = await node.boundingBox();
+  const handle = (side: 'target' | 'source') => node.locator(`.react-flow__handle.${side}`);
+  const look = (side: 'target' | 'source') =>
+    handle(side).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return {
+        x: r.x + r.width / 2,
+        y: r.y + r.height / 2,
+        background: getComputedStyle(el).backgroundColor,
+      };
+    });
+  const before = { in: await look('target'), out: await look('source') };
+  expect(before.out.background).not.toBe(before.in.background);
+  // On the border: within its width (1.5 px) of the card's outer edge.
+  expect(Math.abs(before.in.x - card!.x)).toBeLessThan(2);
+  expect(Math.abs(before.out.x - (card!.x + card!.width))).toBeLessThan(2);
+  expect(Math.abs(before.in.y - (card!.y + card!.height / 2))).toBeLessThan(1);
+
+  await editor.page.mouse.move(card!.x + card!.width / 2, card!.y + card!.height / 2);
+  await expect.poll(async () => (await look('target')).x).toBeCloseTo(before.in.x, 1);
+  expect((await look('source')).x).toBeCloseTo(before.out.x, 1);
 });

@@ -344,6 +344,17 @@ export class EditorPage {
     await this.page.mouse.click(p.x, p.y);
   }
 
+  /** Clicks an edge's line halfway along it (where a zoomed-out canvas shows no label). */
+  async clickEdgeLine(id: string) {
+    const at = await this.edgePath(id).evaluate((el) => {
+      const path = el as SVGPathElement;
+      const p = path.getPointAtLength(path.getTotalLength() / 2);
+      const m = path.getScreenCTM()!;
+      return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+    });
+    await this.page.mouse.click(at.x, at.y);
+  }
+
   /** Selects an edge by clicking its label. */
   async selectEdge(id: string) {
     await this.edgeLabel(id).click();

@@ -57,6 +57,15 @@ export async function exportPicture(store: AppStore, flow: ReactFlowInstance | n
   }
   const background =
     getComputedStyle(document.documentElement).getPropertyValue('--canvas').trim() || '#ffffff';
+  // A large diagram takes seconds (every element's computed style is copied): say so first.
+  const busy =
+    nodes.length > SLOW_PICTURE_NODES
+      ? store.getState().notify({
+          tone: 'info',
+          title: `Drawing the picture of ${nodes.length} elements…`,
+          detail: 'A diagram this large takes a few seconds; the page pauses meanwhile.',
+        })
+      : null;
   // Everything, in full detail: a zoomed-out canvas draws an overview and only what is on screen.
   store.getState().setExportingPicture(true);
   try {
@@ -67,6 +76,9 @@ export async function exportPicture(store: AppStore, flow: ReactFlowInstance | n
       background,
       // The edges' arrowheads are defined outside the viewport.
       inline: document.querySelectorAll('svg.edge-markers'),
+      // Editing affordances: connection handles and the wide invisible hit areas of edges.
+      exclude: (el) =>
+        el.classList.contains('react-flow__handle') || el.classList.contains('react-flow__edge-interaction'),
     });
     downloadBlob(diagramFileName(store.getState().diagram, format), image);
   } catch (e) {
@@ -77,8 +89,12 @@ export async function exportPicture(store: AppStore, flow: ReactFlowInstance | n
     });
   } finally {
     store.getState().setExportingPicture(false);
+    if (busy !== null) store.getState().dismiss(busy);
   }
 }
+
+/** Above this many services and notes, exporting a picture says it is working (it takes seconds). */
+const SLOW_PICTURE_NODES = 60;
 
 /** Resolves after `n` animation frames, once React has drawn what the store just asked for. */
 function nextFrames(n: number): Promise<void> {

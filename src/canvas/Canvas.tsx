@@ -229,7 +229,11 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
         e.preventDefault();
         open(edge.id, { x: e.clientX, y: e.clientY });
       },
+      // Set on the first step of a move, not its start: a click on the pane starts and ends one.
+      // Auto-pan starts, steps and ends a move within one task, so it never sets it.
+      onMove: () => wrapper.current?.classList.add('is-moving'),
       onMoveEnd: (_: unknown, v: Viewport) => {
+        wrapper.current?.classList.remove('is-moving');
         const st = useAppStore.getState();
         if (st.gestureStart) viewDuringDrag.current = v;
         else st.setViewport(v);
@@ -266,6 +270,7 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
           onNodeDoubleClick={flowHandlers.onNodeDoubleClick}
           onNodeContextMenu={flowHandlers.onNodeContextMenu}
           onEdgeContextMenu={flowHandlers.onEdgeContextMenu}
+          onMove={flowHandlers.onMove}
           onMoveEnd={flowHandlers.onMoveEnd}
           defaultViewport={diagram.viewport ?? START_VIEWPORT}
           fitView={!diagram.viewport}
@@ -287,7 +292,9 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
           onlyRenderVisibleElements={nodes.length > 150 && !exporting}
           proOptions={PRO_OPTIONS}
         >
-          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+          {/* Zoomed out, the snap grid's dots would be a few pixels apart: tens of thousands of
+              them repainted on every pan. Every third one is plenty for a sense of the plane. */}
+          <Background variant={BackgroundVariant.Dots} gap={zoomedOut ? 60 : 20} size={1.2} />
           <MiniMap
             style={MINIMAP_SIZE}
             pannable

@@ -17,8 +17,8 @@ export interface ImageOptions {
   padding?: number;
   /** Pixels per flow pixel in a PNG (default 2, lowered if the image would pass MAX_IMAGE_PIXELS). */
   scale?: number;
-  /** Elements to leave out, besides those marked `data-export="exclude"`. */
-  exclude?: (element: HTMLElement) => boolean;
+  /** Elements to leave out (HTML or SVG), besides those marked `data-export="exclude"`. */
+  exclude?: (element: Element) => boolean;
   /**
    * Elements outside `element` that it refers to (SVG `<defs>` with the edges' arrowheads): copied into
    * it for the capture, since the captured copy can only resolve `url(#…)` within itself.
@@ -46,8 +46,10 @@ export function imageFrame(bounds: Bounds, padding = 32, scale = 2) {
  */
 export async function exportImage(element: HTMLElement, options: ImageOptions): Promise<Blob | string> {
   const frame = imageFrame(options.bounds, options.padding, options.scale);
-  const filter = (node: HTMLElement) =>
-    !(node instanceof HTMLElement) || (node.dataset?.export !== 'exclude' && !options.exclude?.(node));
+  // html-to-image copies every computed style of every element it keeps: each one left out counts.
+  const filter = (node: Node) =>
+    !(node instanceof Element) ||
+    ((node as HTMLElement | SVGElement).dataset?.export !== 'exclude' && !options.exclude?.(node));
   const common = {
     backgroundColor: options.background,
     width: frame.width,

@@ -70,7 +70,7 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
         {renaming ? <RenameInput id={id} name={s.name} /> : <div className="svc__name">{s.name}</div>}
         {!overview && <div className="svc__sub">{subtitle(s)}</div>}
       </div>
-      {state && (
+      {state && hasBadge(state) && (
         <div className="svc__status" aria-live="off">
           {down ? (
             <span className="badge badge--down">down</span>
@@ -108,6 +108,18 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
       )}
       <Handle type="source" position={Position.Right} className="handle handle--out" />
     </div>
+  );
+}
+
+/** Whether the run gives a service anything to say above its card. */
+function hasBadge(v: ServiceView): boolean {
+  return (
+    v.status === 'down' ||
+    v.waiting > 0 ||
+    v.slowFactor > 1 ||
+    v.injectedErrorRate > 0 ||
+    v.failing ||
+    v.inbox > 0
   );
 }
 
