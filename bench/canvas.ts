@@ -7,7 +7,8 @@
  * Debian's headless Chromium, loads a generated diagram (100 services / 150 edges, then 300 / 450)
  * with 2,000+ messages in flight, drags a node round in circles while the run plays, and measures
  * frame times with requestAnimationFrame. Prints figures; asserts nothing. `--outDir <dir>` serves
- * another build instead of dist/.
+ * another build instead of dist/. `--pan` drags the empty canvas instead (a pan), and `--zoom <z>`
+ * zooms the view to z around its middle first (default: the whole diagram in view).
  *
  * The page must expose `window.__microsim` with `playback` (the Playback controller) and either
  * `loadDiagram(diagram)` or `store.getState().replaceDiagram(diagram)`; `fitView()` is used when present.
@@ -33,6 +34,10 @@ const flag = (name: string, fallback: number) => {
   return i >= 0 && args[i + 1] ? Number(args[i + 1]) : fallback;
 };
 const seconds = flag('--seconds', 4);
+/** `--pan`: drag the empty canvas (pan the view) instead of a node. */
+const pan = args.includes('--pan');
+/** `--zoom <z>`: zoom to z around the middle of the view before measuring. */
+const zoomTo = flag('--zoom', 0);
 const outDirArg = args.indexOf('--outDir');
 /** Serve another build (e.g. a harness page) instead of the app's dist/. */
 const outDir = outDirArg >= 0 ? args[outDirArg + 1] : undefined;
@@ -132,43 +137,80 @@ async function loadAndPlay(page: Page, services: number, edges: number): Promise
   );
 }
 
-/** Drags one node in circles until `until` (wall ms), one mouse move per ~16 ms. */
-async function dragNode(page: Page, nodeId: string, until: number): Promise<void> {
-  const node = page.locator(`.react-flow__node[data-id="${nodeId}"]`);
-  const box = await node.boundingBox();
-  if (!box) throw new Error(`node ${nodeId} is not on screen`);
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  await page.mouse.move(cx, cy);
+/** Drags from `at` in circles until `until` (wall ms), one mouse move per ~16 ms. */
+async function dragInCircles(page: Page, at: { x: number; y: number }, until: number): Promise<void> {
+  await page.mouse.move(at.x, at.y);
   await page.mouse.down();
   let a = 0;
   while (Date.now() < until) {
     a += 0.12;
-    await page.mouse.move(cx + Math.cos(a) * 80 - 80, cy + Math.sin(a) * 60);
+    await page.mouse.move(at.x + Math.cos(a) * 80 - 80, at.y + Math.sin(a) * 60);
     await new Promise((r) => setTimeout(r, 16));
   }
   await page.mouse.up();
+}
+
+/** The view's zoom (React Flow's viewport transform). */
+function currentZoom(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a,
+  );
+}
+
+/** Wheel-zooms around the middle of the canvas until the zoom is `target`. */
+async function zoomViewTo(page: Page, target: number): Promise<void> {
+  const box = (await page.locator('.react-flow').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 6; i++) {
+    const now = await currentZoom(page);
+    if (Math.abs(now - target) < 0.005) return;
+    // React Flow zooms by 2^(-deltaY * 0.002) per wheel event.
+    await page.mouse.wheel(0, -Math.log2(target / now) / 0.002);
+    await page.waitForTimeout(400);
+  }
+}
+
+/**
+ * Where the drag starts: the service nearest the middle of the view (one at the edge would make
+ * React Flow auto-pan, which measures panning rather than a drag), or with --pan the empty spot
+ * of the canvas nearest its middle.
+ */
+function dragStart(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate((pan) => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const cx = pane.left + pane.width / 2;
+    const cy = pane.top + pane.height / 2;
+    let best = { x: cx, y: cy };
+    let bestD = Infinity;
+    const consider = (x: number, y: number) => {
+      const d = Math.hypot(x - cx, y - cy);
+      if (d < bestD) [best, bestD] = [{ x, y }, d];
+    };
+    if (pan) {
+      for (let y = pane.top + 100; y < pane.bottom - 100; y += 6)
+        for (let x = pane.left + 150; x < pane.right - 150; x += 6)
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) consider(x, y);
+    } else {
+      for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+        const r = el.getBoundingClientRect();
+        consider(r.left + r.width / 2, r.top + r.height / 2);
+      }
+    }
+    if (bestD === Infinity) throw new Error(pan ? 'no empty spot of the canvas to pan from' : 'no node');
+    return best;
+  }, pan);
 }
 
 async function measure(page: Page, services: number, edges: number): Promise<Result> {
   await loadAndPlay(page, services, edges);
   await page.waitForTimeout(1000);
   const durationMs = seconds * 1000;
-  // The service nearest the middle of the view: one at the edge would make React Flow auto-pan,
-  // which measures panning rather than a drag.
-  const nodeId = await page.evaluate(() => {
-    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
-    const cx = pane.left + pane.width / 2;
-    const cy = pane.top + pane.height / 2;
-    let best = '';
-    let bestD = Infinity;
-    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
-      const r = el.getBoundingClientRect();
-      const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
-      if (d < bestD) [best, bestD] = [el.dataset.id ?? '', d];
-    }
-    return best;
-  });
+  if (zoomTo > 0) {
+    await zoomViewTo(page, zoomTo);
+    await page.waitForTimeout(500);
+  }
+  const start = await dragStart(page);
   const framesP = page.evaluate(
     (ms) =>
       new Promise<number[]>((resolve) => {
@@ -193,7 +235,7 @@ async function measure(page: Page, services: number, edges: number): Promise<Res
       .context()
       .browser()!
       .startTracing(page, { path: `${traceFile}-${services}.json` });
-  const dragP = dragNode(page, nodeId, Date.now() + durationMs);
+  const dragP = dragInCircles(page, start, Date.now() + durationMs);
   const [times] = await Promise.all([framesP, dragP]);
   if (traceFile) await page.context().browser()!.stopTracing();
   if (cdp) printProfile((await cdp.send('Profiler.stop')).profile, `${services}/${edges}`);
