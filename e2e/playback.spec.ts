@@ -183,3 +183,18 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('after using the speed slider, Space still plays and pauses; its own keys still move it', async ({
+  editor,
+}) => {
+  const run = new PlaybackPage(editor);
+  const slider = editor.page.getByTestId('speed-slider');
+  await slider.click();
+  await expect(slider).toBeFocused();
+  await editor.page.keyboard.press('End');
+  await expect.poll(async () => (await run.run()).speed).toBe(100);
+  await editor.page.keyboard.press('Space');
+  await expect.poll(async () => (await run.run()).status).toBe('playing');
+  await editor.page.keyboard.press('Space');
+  await expect.poll(async () => (await run.run()).status).toBe('paused');
+});

@@ -18,6 +18,19 @@ const html = (editor: EditorPage) => editor.page.locator('html');
 test.describe('light', () => {
   test.use({ colorScheme: 'light' });
 
+  test('with a light OS, the first theme switch goes dark (not to light, which would look the same)', async ({
+    editor,
+  }) => {
+    const toggle = editor.page.getByTestId('theme-toggle');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-label', 'Theme: dark');
+    await expect(html(editor)).toHaveAttribute('data-theme', 'dark');
+    await toggle.click();
+    await expect(html(editor)).toHaveAttribute('data-theme', 'light');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-label', 'Theme: system');
+  });
+
   test('empty canvas after New', async ({ editor }) => {
     await editor.command('new').click();
     await expect(editor.canvas.locator('.react-flow__node')).toHaveCount(0);

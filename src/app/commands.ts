@@ -203,7 +203,10 @@ export const COMMANDS: Command[] = [
     group: 'View',
     keys: ['shift+d'],
     run: ({ store }) => {
-      const order = ['system', 'light', 'dark'] as const;
+      // From following the system, the first switch goes to the theme the system is not showing:
+      // otherwise the first press would change nothing visible.
+      const osDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+      const order = osDark ? (['system', 'light', 'dark'] as const) : (['system', 'dark', 'light'] as const);
       const cur = store.getState().theme;
       store.getState().setTheme(order[(order.indexOf(cur) + 1) % order.length]!);
     },

@@ -10,7 +10,7 @@ export function useShortcuts(ctx: CommandContext) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
-      const typing = isTyping(e.target);
+      const typing = isTyping(e.target, e.key);
       const dialogOpen = !!document.querySelector('dialog[open]');
       for (const c of COMMANDS) {
         if (!c.keys?.some((k) => matchesKey(e, k))) continue;
