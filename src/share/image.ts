@@ -1,4 +1,5 @@
 import { toBlob, toSvg } from 'html-to-image';
+import { withCompactStyles } from './compactStyles';
 
 export interface Bounds {
   x: number;
@@ -61,10 +62,12 @@ export async function exportImage(element: HTMLElement, options: ImageOptions): 
   const copies = [...(options.inline ?? [])].map((el) => el.cloneNode(true) as Element);
   for (const c of [...copies].reverse()) element.insertBefore(c, element.firstChild);
   try {
-    if (options.format === 'svg') return await toSvg(element, common);
-    const blob = await toBlob(element, { ...common, pixelRatio: frame.pixelRatio });
-    if (!blob) throw new Error('The browser could not draw the image.');
-    return blob;
+    return await withCompactStyles(element, async () => {
+      if (options.format === 'svg') return await toSvg(element, common);
+      const blob = await toBlob(element, { ...common, pixelRatio: frame.pixelRatio });
+      if (!blob) throw new Error('The browser could not draw the image.');
+      return blob;
+    });
   } finally {
     for (const c of copies) c.remove();
   }
