@@ -65,7 +65,11 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
       aria-label={`${s.name}, ${s.kind}`}
     >
       <Handle type="target" position={Position.Left} className="handle handle--in" />
-      <div className="svc__icon">{!overview && <ServiceIcon kind={s.kind} />}</div>
+      {!overview && (
+        <div className="svc__icon">
+          <ServiceIcon kind={s.kind} />
+        </div>
+      )}
       <div className="svc__text">
         {renaming ? <RenameInput id={id} name={s.name} /> : <div className="svc__name">{s.name}</div>}
         {!overview && <div className="svc__sub">{subtitle(s)}</div>}
