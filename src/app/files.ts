@@ -57,7 +57,7 @@ export async function exportPicture(store: AppStore, flow: ReactFlowInstance | n
   }
   const background =
     getComputedStyle(document.documentElement).getPropertyValue('--canvas').trim() || '#ffffff';
-  // A large diagram takes seconds (every element's computed style is copied): say so first.
+  // A large diagram takes seconds (each element's computed style is read and copied): say so first.
   const busy =
     nodes.length > SLOW_PICTURE_NODES
       ? store.getState().notify({

@@ -199,10 +199,10 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
   // Every prop handed to <ReactFlow> is stable: the canvas re-renders on each drag frame, and a new
   // function there re-renders all of React Flow's node and edge wrappers (hundreds of them).
   const menus = useRef({ onServiceContextMenu, onEdgeContextMenu });
+  menus.current = { onServiceContextMenu, onEdgeContextMenu };
   // Auto-pan during a drag ends a move every frame, and each saved view is a new diagram that every
   // subscriber (run, advisor, autosave) sees: the view is saved once, when the drag ends.
   const viewDuringDrag = useRef<Viewport | null>(null);
-  menus.current = { onServiceContextMenu, onEdgeContextMenu };
   const flowHandlers = useMemo(
     () => ({
       isValidConnection: (c: { source: string; target: string }) => c.source !== c.target,
@@ -292,9 +292,7 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
           onlyRenderVisibleElements={nodes.length > 150 && !exporting}
           proOptions={PRO_OPTIONS}
         >
-          {/* Zoomed out, the snap grid's dots would be a few pixels apart: tens of thousands of
-              them repainted on every pan. Every third one is plenty for a sense of the plane. */}
-          <Background variant={BackgroundVariant.Dots} gap={zoomedOut ? 60 : 20} size={1.2} />
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
           <MiniMap
             style={MINIMAP_SIZE}
             pannable

@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 
 /**
  * Below this zoom a card's small text is under ~5 px tall: unreadable. The canvas then draws an
- * overview instead (no edge labels, subtitles, icon glyphs, load bars or sparklines), which keeps
+ * overview instead (no edge labels, subtitles, icons, load bars or sparklines), which keeps
  * a zoomed-out view of hundreds of services smooth; run state still shows in colour.
  */
 export const OVERVIEW_ZOOM = 0.45;

@@ -1,5 +1,5 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { memo, useEffect, useRef, useState, type CSSProperties } from 'react';
+import { memo, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { Latency, Service } from '../../model/schema';
 import { useAppStore } from '../../store';
 import type { ServiceView } from '../../store/simulationSlice';
@@ -42,6 +42,7 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
   const state = useAppStore((st) => st.sim.services[id]);
   const renaming = useAppStore((st) => st.renaming === id);
   const overview = useOverview();
+  const badges = state ? badgesOf(state) : [];
   const down = state?.status === 'down';
   const load = state ? Math.min(1, (state.busy + state.waiting) / Math.max(1, state.capacity)) : 0;
   const classes = [
@@ -74,27 +75,9 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
         {renaming ? <RenameInput id={id} name={s.name} /> : <div className="svc__name">{s.name}</div>}
         {!overview && <div className="svc__sub">{subtitle(s)}</div>}
       </div>
-      {state && hasBadge(state) && (
+      {badges.length > 0 && (
         <div className="svc__status" aria-live="off">
-          {down ? (
-            <span className="badge badge--down">down</span>
-          ) : state.waiting > 0 ? (
-            <span className="badge badge--wait">Waiting…</span>
-          ) : null}
-          {state.slowFactor > 1 && <span className="badge badge--slow">×{state.slowFactor} slow</span>}
-          {state.injectedErrorRate > 0 && (
-            <span className="badge badge--fail">{Math.round(state.injectedErrorRate * 100)}% fail</span>
-          )}
-          {state.failing && state.injectedErrorRate === 0 && (
-            <span className="badge badge--failing" title="Most of its recent work failed">
-              failing
-            </span>
-          )}
-          {state.inbox > 0 && (
-            <span className="badge badge--inbox" title="Messages waiting in the inbox">
-              {state.inbox} queued
-            </span>
-          )}
+          {badges}
         </div>
       )}
       {state && !down && !overview && (
@@ -115,16 +98,46 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
   );
 }
 
-/** Whether the run gives a service anything to say above its card. */
-function hasBadge(v: ServiceView): boolean {
-  return (
-    v.status === 'down' ||
-    v.waiting > 0 ||
-    v.slowFactor > 1 ||
-    v.injectedErrorRate > 0 ||
-    v.failing ||
-    v.inbox > 0
-  );
+/** What the run has to say above a service's card, most important first. */
+function badgesOf(v: ServiceView): ReactNode[] {
+  const badges: ReactNode[] = [];
+  if (v.status === 'down')
+    badges.push(
+      <span key="down" className="badge badge--down">
+        down
+      </span>,
+    );
+  else if (v.waiting > 0)
+    badges.push(
+      <span key="wait" className="badge badge--wait">
+        Waiting…
+      </span>,
+    );
+  if (v.slowFactor > 1)
+    badges.push(
+      <span key="slow" className="badge badge--slow">
+        ×{v.slowFactor} slow
+      </span>,
+    );
+  if (v.injectedErrorRate > 0)
+    badges.push(
+      <span key="fail" className="badge badge--fail">
+        {Math.round(v.injectedErrorRate * 100)}% fail
+      </span>,
+    );
+  else if (v.failing)
+    badges.push(
+      <span key="failing" className="badge badge--failing" title="Most of its recent work failed">
+        failing
+      </span>,
+    );
+  if (v.inbox > 0)
+    badges.push(
+      <span key="inbox" className="badge badge--inbox" title="Messages waiting in the inbox">
+        {v.inbox} queued
+      </span>,
+    );
+  return badges;
 }
 
 function RenameInput({ id, name }: { id: string; name: string }) {
