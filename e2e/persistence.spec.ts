@@ -120,3 +120,17 @@ test('a diagram that breaks the rules says what is wrong and where', async ({ ed
   expect(await editor.serviceIds()).toEqual(EXAMPLE.services);
   expect(await keysHolding(editor, broken)).not.toEqual([]);
 });
+
+test('a save without its diagram key: says it is damaged, keeps the text aside, and edits do not overwrite it', async ({
+  editor,
+}) => {
+  const missing = JSON.stringify({ format: 1, savedAt: 5, doc: { id: 'x1', origin: 'own', base: null } });
+  await reloadWithStored(editor, missing);
+  const warning = editor.page.getByTestId('notice-warning');
+  await expect(warning).toContainText(/no diagram in it/);
+  await expect(warning).toContainText(/kept aside/i);
+  expect(await editor.serviceIds()).toEqual(EXAMPLE.services);
+  await editor.dragFromPalette('service', { x: 0.35, y: 0.85 });
+  await editor.waitForAutosave();
+  expect(await keysHolding(editor, missing)).not.toEqual([]);
+});

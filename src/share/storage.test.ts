@@ -65,6 +65,20 @@ describe('autosave of the current diagram', () => {
       /newer Microsim \(storage format 2\)/,
     ],
     [
+      'a save whose diagram key is missing',
+      '{"format":1,"savedAt":5,"doc":{"id":"x","origin":"own"}}',
+      'corrupt',
+      /could not be read: it has no diagram in it/,
+    ],
+    ['a save with only a date', '{"savedAt":5}', 'corrupt', /could not be read: it has no diagram in it/],
+    [
+      'an object with nothing of a diagram',
+      '{"foo":1}',
+      'corrupt',
+      /could not be read: it has no diagram in it/,
+    ],
+    ['JSON null', 'null', 'corrupt', /could not be read: it has no diagram in it/],
+    [
       'an invalid diagram',
       '{"services":[{"id":"a","replicas":-1}]}',
       'invalid',

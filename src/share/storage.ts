@@ -1,6 +1,6 @@
 import type { DiagramError } from '../model/parse';
 import { parseDiagram } from '../model/parse';
-import { CURRENT_VERSION } from '../model/schema';
+import { CURRENT_VERSION, Diagram as DiagramSchema } from '../model/schema';
 import type { Diagram } from '../model/schema';
 import { fnv1a } from './bytes';
 
@@ -125,7 +125,17 @@ export function readStoredDiagram(raw: string, what = 'The saved diagram'): Read
   let diagram: unknown = value;
   let savedAt = 0;
   let doc: StoredDocument | undefined;
-  if (value !== null && typeof value === 'object' && 'diagram' in value && 'format' in value) {
+  // Parsed as a diagram, an envelope without its diagram (or any object with nothing of a diagram)
+  // would open as an empty one, and the first edit would save over the stored text.
+  if (!holdsDiagram(value)) {
+    return {
+      ok: false,
+      reason: 'corrupt',
+      message: `${what} could not be read: it has no diagram in it (its data is damaged).`,
+      errors: [],
+    };
+  }
+  if (isEnvelope(value)) {
     const envelope = value as { format: unknown; savedAt?: unknown; diagram: unknown; doc?: unknown };
     if (envelope.format !== 1) {
       return {
@@ -157,6 +167,24 @@ export function readStoredDiagram(raw: string, what = 'The saved diagram'): Read
     message: `${what} is not a valid diagram (${parsed.errors.length === 1 ? 'one problem' : `${parsed.errors.length} problems`}).`,
     errors: parsed.errors,
   };
+}
+
+const ENVELOPE_KEYS = ['format', 'savedAt', 'diagram', 'doc'];
+const DIAGRAM_KEYS = Object.keys(DiagramSchema.shape);
+
+function isEnvelope(value: unknown): value is Record<string, unknown> {
+  return isObject(value) && ENVELOPE_KEYS.some((k) => k in value);
+}
+
+/** An envelope with its diagram, or a bare diagram with at least one of a diagram's own keys. */
+function holdsDiagram(value: unknown): boolean {
+  if (!isObject(value)) return value !== null;
+  if (isEnvelope(value)) return 'diagram' in value && 'format' in value;
+  return DIAGRAM_KEYS.some((k) => k in value);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function readDocument(value: unknown): StoredDocument | undefined {
