@@ -134,3 +134,70 @@ test('a save without its diagram key: says it is damaged, keeps the text aside, 
   await editor.waitForAutosave();
   expect(await keysHolding(editor, missing)).not.toEqual([]);
 });
+
+test('storage the browser blocks: said at once, said again on edits, and Share is one click away', async ({
+  editor,
+}) => {
+  await editor.page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  await editor.open();
+  const notice = editor.page.getByRole('status', { name: 'Your browser blocks storage' });
+  await expect(notice).toContainText(
+    'This diagram will not survive a reload — share or export it to keep it',
+  );
+  expect(await editor.serviceIds()).toEqual(EXAMPLE.services);
+
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+  await editor.dragFromPalette('service', { x: 0.35, y: 0.85 });
+  await expect(notice).toBeVisible();
+
+  await notice.getByRole('button', { name: 'Share & export' }).click();
+  await expect(editor.page.getByTestId('share-dialog')).toBeVisible();
+});
+
+test('storage that is full: the person is told, nothing open or stored is lost', async ({ editor }) => {
+  // A switch the test flips: while on, every write throws the browser's QuotaExceededError.
+  await editor.page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if ((window as unknown as { storageFull?: boolean }).storageFull) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      setItem.call(this, key, value);
+    };
+  });
+  await editor.open();
+  const added = await editor.dragFromPalette('database', { x: 0.35, y: 0.85 });
+  await editor.waitForAutosave();
+  const saved = await editor.stored();
+
+  await editor.page.evaluate(() => ((window as unknown as { storageFull: boolean }).storageFull = true));
+  await editor.clickEmpty();
+  await editor.field('diagram-name').fill('Too big to save');
+  const warning = editor.page.getByRole('status', { name: 'Could not save on this device' });
+  await expect(warning).toContainText(/storage for Microsim is full/);
+  expect(await editor.stored()).toBe(saved);
+
+  // Opening something else would drop the unsaved diagram: refused, and the diagram stays open.
+  await editor.command('new').click();
+  await expect(editor.page.getByTestId('notice-error')).toContainText(/could not be kept/);
+  await expect(editor.page.getByTestId('diagram-title')).toHaveText('Too big to save');
+  expect(await editor.serviceIds()).toContain(added);
+
+  // Room again: the next edit saves everything and the warning goes.
+  await editor.page.evaluate(() => ((window as unknown as { storageFull: boolean }).storageFull = false));
+  await editor.field('diagram-name').fill('Saved after all');
+  await editor.waitForAutosave();
+  await expect(warning).toHaveCount(0);
+  await editor.page.reload();
+  await editor.ready();
+  await expect(editor.page.getByTestId('diagram-title')).toHaveText('Saved after all');
+  expect(await editor.serviceIds()).toContain(added);
+});

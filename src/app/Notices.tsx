@@ -1,6 +1,7 @@
 import { AnimatePresence, m } from 'framer-motion';
 import { useEffect } from 'react';
 import { useAppStore, type Notice } from '../store';
+import { runCommand } from './commands';
 import './share.css';
 
 /** Messages for the person, newest last; errors stay until dismissed, the rest fade after a while. */
@@ -32,6 +33,7 @@ function NoticeCard({ n }: { n: Notice }) {
       transition={{ duration: 0.18 }}
       className={`notice notice--${n.tone}`}
       role={n.tone === 'error' ? 'alert' : 'status'}
+      aria-label={n.title}
       data-testid={`notice-${n.tone}`}
     >
       <div className="notice__body">
@@ -46,6 +48,14 @@ function NoticeCard({ n }: { n: Notice }) {
               </li>
             ))}
           </ul>
+        )}
+        {n.action && (
+          <button
+            className="btn btn--small notice__action"
+            onClick={() => runCommand(n.action!.commandId, { store: useAppStore, flow: null, run: null })}
+          >
+            {n.action.label}
+          </button>
         )}
       </div>
       <button

@@ -12,16 +12,35 @@ import {
 } from '../share';
 import type { AppStore, Notice } from '../store';
 
+/** Set when the browser refused its storage and the app keeps everything in memory for this visit. */
+let blocked = false;
+
 function browserStore(): KeyValueStore {
   try {
     const s = window.localStorage;
     s.getItem('microsim:probe');
     return s;
   } catch {
-    // Storage blocked (private mode, sandboxed iframe): the app still works for this visit.
+    // Storage blocked (site data blocked, sandboxed iframe): the app still works for this visit,
+    // and says so, because nothing will survive a reload.
+    blocked = true;
     return new MemoryStore();
   }
 }
+
+/** Whether the browser blocks storage, so this visit's diagrams live in memory only. */
+export function storageBlocked(): boolean {
+  diagramStorage();
+  return blocked;
+}
+
+/** What the person is told, and told again on edits, while the browser blocks storage. */
+export const BLOCKED_NOTICE: Omit<Notice, 'id'> = {
+  tone: 'warning',
+  title: 'Your browser blocks storage',
+  detail: 'This diagram will not survive a reload — share or export it to keep it.',
+  action: { label: 'Share & export', commandId: 'share' },
+};
 
 /** Autosave stays off while the person's own diagram could not be put aside (so nothing is lost). */
 export const autosaveGuard = { paused: false };
@@ -89,17 +108,22 @@ export function flushAutosave() {
 export function startAutosave(store: AppStore): () => void {
   let timer: number | undefined;
   let pending: Diagram | null = null;
-  let warned = false;
   let toldForked = false;
   const s = documentSession();
+  const problem = storageProblem(store);
+  if (storageBlocked()) problem.tell(BLOCKED_NOTICE);
   const save = (d: Diagram) => {
     if (autosaveGuard.paused) return;
     const r = s.save(d);
-    if (!r.ok && !warned) {
-      warned = true;
-      store.getState().notify({ tone: 'warning', title: 'Could not save on this device', detail: r.message });
-    } else if (r.ok) {
-      warned = false;
+    if (!r.ok) {
+      problem.tell({
+        tone: 'warning',
+        title: 'Could not save on this device',
+        detail: r.message,
+        action: { label: 'Share & export', commandId: 'share' },
+      });
+    } else {
+      if (!storageBlocked()) problem.clear();
       if (r.forked && !toldForked) {
         toldForked = true;
         store.getState().notify({
@@ -121,6 +145,8 @@ export function startAutosave(store: AppStore): () => void {
   };
   const off = store.subscribe((state, prev) => {
     if (state.diagram === prev.diagram) return;
+    // Every edit while storage is blocked says again (if it was dismissed) that nothing is kept.
+    if (storageBlocked()) problem.tell(BLOCKED_NOTICE);
     if (state.loads !== prev.loads) {
       // The pending change belongs to the document being left.
       flushPending();
@@ -146,6 +172,24 @@ export function startAutosave(store: AppStore): () => void {
   return () => {
     off();
     window.removeEventListener('pagehide', flushPending);
+  };
+}
+
+/**
+ * One notice about storage that does not work: shown at most once at a time, shown again when the
+ * problem happens again after the person dismissed it, and taken away once saving works again.
+ */
+function storageProblem(store: AppStore) {
+  let shown: number | null = null;
+  const visible = () => shown !== null && store.getState().notices.some((n) => n.id === shown);
+  return {
+    tell(notice: Omit<Notice, 'id'>) {
+      if (!visible()) shown = store.getState().notify(notice);
+    },
+    clear() {
+      if (shown !== null) store.getState().dismiss(shown);
+      shown = null;
+    },
   };
 }
 

@@ -1,0 +1,102 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SCENARIOS } from '../scenarios';
+import { MemoryStore } from '../share/memory-store';
+import type { KeyValueStore } from '../share/storage';
+import type { AppStore } from '../store';
+
+const checkout = SCENARIOS[0]!.diagram;
+
+/** Makes `window.localStorage` what a browser would give: a store, or a SecurityError when site data is blocked. */
+function browserStorage(store: KeyValueStore | 'blocked') {
+  Object.defineProperty(window, 'localStorage', {
+    configurable: true,
+    get() {
+      if (store === 'blocked') throw new DOMException('The operation is insecure.', 'SecurityError');
+      return store;
+    },
+  });
+}
+
+/** A fresh app (persistence keeps its storage in module state): its store, autosaving. */
+async function startApp() {
+  vi.resetModules();
+  const persistence = await import('./persistence');
+  const { createAppStore } = await import('../store');
+  const store: AppStore = createAppStore();
+  store.getState().replaceDiagram(checkout, { undoable: false });
+  persistence.startAutosave(store);
+  return { store, persistence };
+}
+
+const titles = (store: AppStore) => store.getState().notices.map((n) => n.title);
+const rename = (store: AppStore, name: string) => store.getState().edit('Rename', (d) => ({ ...d, name }));
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('storage the browser blocks', () => {
+  it('is said at once, and again on the next edit after the notice was dismissed', async () => {
+    browserStorage('blocked');
+    const { store, persistence } = await startApp();
+    expect(persistence.storageBlocked()).toBe(true);
+    const notice = store.getState().notices.find((n) => n.title === 'Your browser blocks storage');
+    expect(notice?.detail).toBe('This diagram will not survive a reload — share or export it to keep it.');
+    expect(notice?.action).toEqual({ label: 'Share & export', commandId: 'share' });
+
+    // Saving into memory works, but never takes the notice away.
+    rename(store, 'One');
+    vi.advanceTimersByTime(1_000);
+    expect(titles(store)).toEqual(['Your browser blocks storage']);
+
+    store.getState().dismiss(notice!.id);
+    expect(titles(store)).toEqual([]);
+    rename(store, 'Two');
+    expect(titles(store)).toEqual(['Your browser blocks storage']);
+    // One notice at a time, however many edits.
+    rename(store, 'Three');
+    expect(titles(store)).toEqual(['Your browser blocks storage']);
+  });
+
+  it('says nothing when storage works', async () => {
+    browserStorage(new MemoryStore());
+    const { store, persistence } = await startApp();
+    rename(store, 'One');
+    vi.advanceTimersByTime(1_000);
+    expect(persistence.storageBlocked()).toBe(false);
+    expect(titles(store)).toEqual([]);
+  });
+});
+
+describe('storage that is full', () => {
+  it('tells the person, keeps telling on edits, and loses nothing', async () => {
+    const device = new MemoryStore();
+    browserStorage(device);
+    const { store } = await startApp();
+    rename(store, 'Saved');
+    vi.advanceTimersByTime(1_000);
+    const saved = device.getItem('microsim:current');
+    expect(saved).toContain('"Saved"');
+
+    device.quotaBytes = 0; // every write now throws a QuotaExceededError
+    rename(store, 'Not saved');
+    vi.advanceTimersByTime(1_000);
+    const warning = store.getState().notices.find((n) => n.title === 'Could not save on this device');
+    expect(warning?.detail).toMatch(/storage for Microsim is full/);
+    // Nothing lost: the edit is still open, the last save is still stored.
+    expect(store.getState().diagram.name).toBe('Not saved');
+    expect(device.getItem('microsim:current')).toBe(saved);
+
+    store.getState().dismiss(warning!.id);
+    rename(store, 'Still not saved');
+    vi.advanceTimersByTime(1_000);
+    expect(titles(store)).toEqual(['Could not save on this device']);
+
+    // Room again: the next save works and the warning goes.
+    device.quotaBytes = Infinity;
+    rename(store, 'Saved again');
+    vi.advanceTimersByTime(1_000);
+    expect(titles(store)).toEqual([]);
+    expect(device.getItem('microsim:current')).toContain('"Saved again"');
+  });
+});
