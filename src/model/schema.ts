@@ -7,6 +7,19 @@ import { z } from 'zod';
  */
 export const CURRENT_VERSION = 1;
 
+/**
+ * The most a diagram holds: lists (items) and texts (characters). Link decoders refuse a payload
+ * that claims more before building anything from it.
+ */
+export const LIMITS = {
+  services: 2_000,
+  edges: 10_000,
+  notes: 1_000,
+  faults: 1_000,
+  triggers: 50,
+  descriptionChars: 4_000,
+} as const;
+
 const id = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
 const name = z.string().max(80, 'must be at most 80 characters');
 const ms = (max = 3_600_000) =>
@@ -86,7 +99,7 @@ const edgeCommon = {
   /** One-way network latency of the hop. */
   latencyMs: ms().default(5),
   /** Names of incoming messages that make the source service use this edge; empty means all of them. */
-  triggers: z.array(name).max(50).default([]),
+  triggers: z.array(name).max(LIMITS.triggers, `at most ${LIMITS.triggers} triggers`).default([]),
 };
 
 export const Backoff = z.object({
@@ -187,11 +200,11 @@ export const Viewport = z.object({
 export const Diagram = z.object({
   version: z.literal(CURRENT_VERSION).default(CURRENT_VERSION),
   name: name.default('Untitled diagram'),
-  description: z.string().max(4_000).default(''),
-  services: z.array(Service).max(2_000, 'at most 2000 services').default([]),
-  edges: z.array(Edge).max(10_000, 'at most 10000 edges').default([]),
-  notes: z.array(Note).max(1_000).default([]),
-  faults: z.array(Fault).max(1_000).default([]),
+  description: z.string().max(LIMITS.descriptionChars).default(''),
+  services: z.array(Service).max(LIMITS.services, `at most ${LIMITS.services} services`).default([]),
+  edges: z.array(Edge).max(LIMITS.edges, `at most ${LIMITS.edges} edges`).default([]),
+  notes: z.array(Note).max(LIMITS.notes, `at most ${LIMITS.notes} notes`).default([]),
+  faults: z.array(Fault).max(LIMITS.faults, `at most ${LIMITS.faults} faults`).default([]),
   run: RunSettings.default({
     seed: 1,
     speed: 0.25,

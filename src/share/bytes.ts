@@ -43,9 +43,10 @@ export function fromBase64Url(
   return { ok: true, bytes: out.subarray(0, o) };
 }
 
-/** FNV-1a, 32 bits: a cheap fingerprint that tells a mangled link from an intact one. */
-export function fnv1a(bytes: Uint8Array): number {
-  let h = 0x811c9dc5;
+/** FNV-1a, 32 bits: a cheap fingerprint that tells a mangled link from an intact one. `from`: the
+ * fingerprint of the bytes before these, to fingerprint a payload piece by piece. */
+export function fnv1a(bytes: Uint8Array, from = 0x811c9dc5): number {
+  let h = from;
   for (let i = 0; i < bytes.length; i++) {
     h ^= bytes[i]!;
     h = Math.imul(h, 0x01000193);

@@ -13,22 +13,50 @@ import {
   SERVICE_KINDS,
   slugId,
 } from './codec-v1-tables';
+import { LIMITS } from '../model/schema';
+import { checkCount, checkTextBytes, checkTextCount } from './limits';
 import { ByteReader, PayloadShapeError } from './varint';
 
+/** What a link codec gives: model-version JSON with every field explicit, and the autoplay flag. */
+export interface DecodedPayload {
+  raw: Record<string, unknown>;
+  autoplay: boolean;
+}
+
+/** A payload to read: all its bytes, or a reader over bytes still arriving (an inflating link). */
+export const readerOf = (input: Uint8Array | ByteReader) =>
+  input instanceof ByteReader ? input : new ByteReader(input);
+
 /** Reads format-1 bytes back into model-version-1 diagram JSON with every field explicit. */
-export function decodeV1(bytes: Uint8Array): { raw: Record<string, unknown>; autoplay: boolean } {
-  const r = new ByteReader(bytes);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+export function decodeV1(input: Uint8Array | ByteReader): DecodedPayload {
+  const r = readerOf(input);
   const count = r.uint();
-  if (count > bytes.length) throw new PayloadShapeError('its string table is impossibly long');
+  checkTextCount(count);
   const strings: string[] = [];
   for (let i = 0; i < count; i++) {
-    try {
-      strings.push(decoder.decode(r.take(r.uint())));
-    } catch (e) {
-      throw e instanceof PayloadShapeError ? e : new PayloadShapeError('a text is not valid UTF-8');
-    }
+    const length = r.uint();
+    checkTextBytes(length);
+    strings.push(utf8(r.take(length)));
   }
+  return decodeV1Body(r, strings);
+}
+
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+/** A text of the string table; bytes that are not UTF-8 are not a payload this format writes. */
+export function utf8(bytes: Uint8Array): string {
+  try {
+    return utf8Decoder.decode(bytes);
+  } catch {
+    throw new PayloadShapeError('a text is not valid UTF-8');
+  }
+}
+
+/**
+ * Format 1's records after the string table (format 2 shares them). Every list's length is checked
+ * against the schema's limit before any item is read, so a payload claiming millions of records is
+ * refused at once.
+ */
+export function decodeV1Body(r: ByteReader, strings: string[]): DecodedPayload {
   const str = () => {
     const s = strings[r.uint()];
     if (s === undefined) throw new PayloadShapeError('a text reference is out of range');
@@ -44,9 +72,9 @@ export function decodeV1(bytes: Uint8Array): { raw: Record<string, unknown>; aut
     const m = r.uint();
     return (i: number) => Math.floor(m / 2 ** i) % 2 === 1;
   };
-  const listLength = () => {
+  const listLength = (limit: number, path: string, items: string) => {
     const n = r.uint();
-    if (n > bytes.length) throw new PayloadShapeError('a list is impossibly long');
+    checkCount(n, limit, path, items);
     return n;
   };
   const id = (previous: string | undefined, derived: () => string | null) => {
@@ -80,7 +108,7 @@ export function decodeV1(bytes: Uint8Array): { raw: Record<string, unknown>; aut
 
   const services: Array<Record<string, unknown>> = [];
   const serviceIds: string[] = [];
-  for (let i = 0, n = listLength(); i < n; i++) {
+  for (let i = 0, n = listLength(LIMITS.services, 'services', 'services'); i < n; i++) {
     const idMode = r.uint();
     // The derived id needs the name, which follows: read the id's string (if any) first, then the fields.
     const explicit = idMode === ID_EXPLICIT ? str() : undefined;
@@ -130,7 +158,7 @@ export function decodeV1(bytes: Uint8Array): { raw: Record<string, unknown>; aut
 
   const edges: Array<Record<string, unknown>> = [];
   const edgeIds: string[] = [];
-  for (let i = 0, n = listLength(); i < n; i++) {
+  for (let i = 0, n = listLength(LIMITS.edges, 'edges', 'edges'); i < n; i++) {
     const kind = choose(EDGE_KINDS);
     const idMode = r.uint();
     const explicit = idMode === ID_EXPLICIT ? str() : undefined;
@@ -153,7 +181,9 @@ export function decodeV1(bytes: Uint8Array): { raw: Record<string, unknown>; aut
       kind,
       message: has(0) ? str() : D.edge.message,
       latencyMs: has(1) ? r.num() : D.edge.latencyMs,
-      triggers: has(2) ? Array.from({ length: listLength() }, str) : [],
+      triggers: has(2)
+        ? Array.from({ length: listLength(LIMITS.triggers, `edges[${i}].triggers`, 'triggers') }, str)
+        : [],
     };
     edges.push({ ...common, ...edgeFields(kind, (j) => has(3 + j)) });
   }
@@ -209,7 +239,7 @@ export function decodeV1(bytes: Uint8Array): { raw: Record<string, unknown>; aut
   }
 
   const notes: Array<Record<string, unknown>> = [];
-  for (let i = 0, n = listLength(); i < n; i++) {
+  for (let i = 0, n = listLength(LIMITS.notes, 'notes', 'notes'); i < n; i++) {
     const value = id(notes[i - 1]?.id as string | undefined, () => null);
     const has = mask();
     const d = D.note;
@@ -224,7 +254,7 @@ export function decodeV1(bytes: Uint8Array): { raw: Record<string, unknown>; aut
   }
 
   const faults: Array<Record<string, unknown>> = [];
-  for (let i = 0, n = listLength(); i < n; i++) {
+  for (let i = 0, n = listLength(LIMITS.faults, 'faults', 'faults'); i < n; i++) {
     const value = id(faults[i - 1]?.id as string | undefined, () => null);
     const kind = choose(FAULT_KINDS);
     const target = ref(kind === 'cut' ? edgeIds : serviceIds);

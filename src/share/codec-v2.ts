@@ -1,7 +1,9 @@
 import { encodeV1 } from './codec-v1';
-import { decodeV1 } from './codec-v1-decode';
+import type { DecodedPayload } from './codec-v1-decode';
+import { decodeV1Body, readerOf, utf8 } from './codec-v1-decode';
 import { DICTIONARY_V1 } from './codec-v1-tables';
-import { ByteReader, ByteWriter, PayloadShapeError } from './varint';
+import { checkTextBytes, checkTextCount, textTooLong, MAX_TEXT_BYTES } from './limits';
+import { ByteReader, ByteWriter } from './varint';
 
 /**
  * Link format 2: format 1's records as they are, with the string table written as NUL-terminated
@@ -69,26 +71,19 @@ export function encodeV2(...args: Parameters<typeof encodeV1>): Uint8Array {
   return out.finish();
 }
 
-/** Reads format-2 bytes back into model-version-1 diagram JSON (through format 1's reader). */
-export function decodeV2(bytes: Uint8Array): ReturnType<typeof decodeV1> {
-  const r = new ByteReader(bytes);
+/** Reads format-2 bytes back into model-version-1 diagram JSON (with format 1's record reader). */
+export function decodeV2(input: Uint8Array | ByteReader): DecodedPayload {
+  const r = readerOf(input);
   const head = r.uint();
   const count = Math.floor(head / 2);
-  if (count > bytes.length) throw new PayloadShapeError('its string table is impossibly long');
-  const v1 = new ByteWriter();
-  v1.uint(count);
-  if (head % 2 === TABLE_LENGTHS) {
-    v1.raw(bytes.subarray(r.offset));
-    return decodeV1(v1.finish());
-  }
-  let at = r.offset;
+  checkTextCount(count);
+  const strings: string[] = [];
   for (let i = 0; i < count; i++) {
-    const end = bytes.indexOf(0, at);
-    if (end < 0) throw new PayloadShapeError('it ends too early');
-    v1.uint(end - at);
-    v1.raw(bytes.subarray(at, end));
-    at = end + 1;
+    if (head % 2 === TABLE_LENGTHS) {
+      const length = r.uint();
+      checkTextBytes(length);
+      strings.push(utf8(r.take(length)));
+    } else strings.push(utf8(r.untilNul(MAX_TEXT_BYTES, textTooLong)));
   }
-  v1.raw(bytes.subarray(at));
-  return decodeV1(v1.finish());
+  return decodeV1Body(r, strings);
 }

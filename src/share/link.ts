@@ -1,11 +1,14 @@
-import { deflateSync, Inflate } from 'fflate';
+import { deflateSync, Inflate, inflateSync } from 'fflate';
 import type { DiagramError } from '../model/parse';
 import { parseDiagram } from '../model/parse';
 import type { Diagram } from '../model/schema';
 import { fnv1a, fromBase64Url, toBase64Url } from './bytes';
+import type { DecodedPayload } from './codec-v1-decode';
 import { decodeV1 } from './codec-v1-decode';
 import { DICTIONARY_V1 } from './codec-v1-tables';
 import { decodeV2, DICTIONARY_V2, encodeV2, FORMAT_2 } from './codec-v2';
+import type { BytePull } from './varint';
+import { ByteReader, PayloadLimitError, PayloadShapeError } from './varint';
 
 /**
  * A share link's fragment: `m<format>.<base64url>`, where the bytes are a 3-byte fingerprint of the
@@ -17,7 +20,7 @@ export const LINK_FORMAT = FORMAT_2;
 
 interface LinkCodec {
   dictionary: Uint8Array;
-  decode: (payload: Uint8Array) => { raw: Record<string, unknown>; autoplay: boolean };
+  decode: (payload: ByteReader) => DecodedPayload;
 }
 /** Decoders of every released link format: each gives raw diagram JSON that parseDiagram migrates. */
 const CODECS: Record<number, LinkCodec> = {
@@ -38,6 +41,10 @@ export interface LinkError {
   code: LinkErrorCode;
   message: string;
   details?: DiagramError[];
+}
+/** What decoding a link cost, for tests and bench:share: bytes unpacked from its compressed data. */
+export interface DecodeStats {
+  inflatedBytes: number;
 }
 export type DecodeLinkResult =
   { ok: true; diagram: Diagram; autoplay: boolean } | { ok: false; error: LinkError };
@@ -84,16 +91,16 @@ const damaged = (why: string) =>
  * Reads a share link back: accepts a whole URL, a '#…' fragment or the bare payload. Never throws;
  * any problem comes back as an error with a code and a message meant for the person who opened it.
  */
-export function decodeLink(fragmentOrUrl: string): DecodeLinkResult {
+export function decodeLink(fragmentOrUrl: string, stats?: DecodeStats): DecodeLinkResult {
   try {
-    return decode(fragmentOrUrl);
+    return decode(fragmentOrUrl, stats ?? { inflatedBytes: 0 });
   } catch {
     // Every known failure is classified below; this guards the promise that nothing escapes.
     return fail('corrupt', damaged('it could not be read'));
   }
 }
 
-function decode(input: string): DecodeLinkResult {
+function decode(input: string, stats: DecodeStats): DecodeLinkResult {
   if (typeof input !== 'string') return fail('not-a-link', 'This is not a link.');
   if (input.length > MAX_LINK_CHARS) {
     return fail(
@@ -126,17 +133,18 @@ function decode(input: string): DecodeLinkResult {
       `This is not a Microsim diagram link: there has never been a link format ${format}.`,
     );
   }
-  const r = unpack(codec, format, body);
+  const r = unpack(codec, format, body, stats);
   // An ellipsis where the link ends is what chat tools leave when they shorten a link.
   if (!r.ok && cut && r.error.code === 'corrupt') return fail('truncated', TRUNCATED);
   return r;
 }
 
 /** The diagram in a link's body (after `m<format>.`). */
-function unpack(codec: LinkCodec, format: number, body: string): DecodeLinkResult {
-  const b64 = fromBase64Url(body);
+function unpack(codec: LinkCodec, format: number, body: string, stats: DecodeStats): DecodeLinkResult {
+  // A last character alone (length 4n + 1) holds no byte: a link never ends so, but extra text can.
+  const dangling = body.length % 4 === 1;
+  const b64 = fromBase64Url(dangling ? body.slice(0, -1) : body);
   if (!b64.ok) {
-    if (b64.reason === 'bad-length') return fail('truncated', TRUNCATED);
     const ch = body[b64.at ?? 0] ?? '';
     return fail(
       'corrupt',
@@ -147,25 +155,25 @@ function unpack(codec: LinkCodec, format: number, body: string): DecodeLinkResul
   }
   const bytes = b64.bytes;
   if (bytes.length <= FINGERPRINT_BYTES) return fail('truncated', TRUNCATED);
-  const inflated = inflateCapped(bytes.subarray(FINGERPRINT_BYTES), codec.dictionary, MAX_PAYLOAD_BYTES);
-  if (inflated === 'eof') return fail('truncated', TRUNCATED);
-  if (inflated === 'invalid') return fail('corrupt', damaged('its compressed data is invalid'));
-  if (inflated === 'too-large')
-    return fail('corrupt', damaged('it unpacks to far more data than any diagram'));
-  const payload = inflated;
+  const packed = bytes.subarray(FINGERPRINT_BYTES);
   const expected = ((bytes[0]! << 16) | (bytes[1]! << 8) | bytes[2]!) >>> 0;
-  if ((fnv1a(payload) & 0xffffff) !== expected) {
-    return fail('corrupt', damaged("its contents don't match its checksum, so part of it was altered"));
-  }
-  let decoded: { raw: Record<string, unknown>; autoplay: boolean };
+  const stream = inflateStream(packed, codec.dictionary, MAX_PAYLOAD_BYTES, stats);
+  // The codec reads as the payload inflates, so a count past the schema's limits stops both at once.
+  const reader = new ByteReader(new Uint8Array(0), stream.pull);
+  let decoded: DecodedPayload;
   try {
-    decoded = codec.decode(payload);
+    decoded = codec.decode(reader);
   } catch (e) {
-    return fail(
-      'corrupt',
-      damaged(`its contents are not laid out as link format ${format} expects (${(e as Error).message})`),
-    );
+    if (e instanceof InflateStop) return inflateFailure(e.reason);
+    if (e instanceof PayloadLimitError) return limitFailure(e);
+    if (!(e instanceof PayloadShapeError)) throw e;
+    // What a damaged link says first is what the whole payload shows: its inflating or its checksum.
+    const checked = checkRest(reader, stream.pull, expected);
+    return checked ?? notLaidOut(format, e);
   }
+  if ((fnv1a(reader.received()) & 0xffffff) !== expected) return fail('corrupt', MISMATCH);
+  const extra = extraText(body, packed, codec.dictionary, dangling);
+  if (extra !== null) return fail('corrupt', extra);
   const parsed = parseDiagram(decoded.raw);
   if (!parsed.ok) {
     const first = parsed.errors[0];
@@ -179,36 +187,141 @@ function unpack(codec: LinkCodec, format: number, body: string): DecodeLinkResul
   return { ok: true, diagram: parsed.diagram, autoplay: decoded.autoplay };
 }
 
-/** Raw inflate that stops as soon as the output passes `cap`, so a tiny link can't exhaust memory. */
-function inflateCapped(
+const MISMATCH = damaged("its contents don't match its checksum, so part of it was altered");
+
+function inflateFailure(reason: InflateStop['reason']): DecodeLinkResult {
+  if (reason === 'eof') return fail('truncated', TRUNCATED);
+  if (reason === 'invalid') return fail('corrupt', damaged('its compressed data is invalid'));
+  return fail('corrupt', damaged('it unpacks to far more data than any diagram'));
+}
+
+function notLaidOut(format: number, e: Error): DecodeLinkResult {
+  return fail(
+    'corrupt',
+    damaged(`its contents are not laid out as link format ${format} expects (${e.message})`),
+  );
+}
+
+/** A payload that claims more than a diagram holds, refused in the words parseDiagram would use. */
+function limitFailure(e: PayloadLimitError): DecodeLinkResult {
+  if (e.path === null) return fail('corrupt', damaged(e.message));
+  return fail(
+    'invalid-diagram',
+    `This link opens, but the diagram in it is not valid: ${e.path}: ${e.message}.`,
+    [{ path: e.path, message: e.message }],
+  );
+}
+
+/** Past a reading error, how much more is inflated to check the whole payload (then: give up). */
+const CHECK_REST_BYTES = 1_000_000;
+
+/**
+ * After the codec stopped on bytes it could not have written: inflates the rest (at most
+ * CHECK_REST_BYTES more, keeping only a running fingerprint) to tell a cut or altered link, which
+ * is what a damaged link usually is, from a payload that is intact but wrongly laid out. Null when
+ * the rest inflates and matches the checksum, or is too long to check.
+ */
+function checkRest(reader: ByteReader, pull: BytePull, expected: number): DecodeLinkResult | null {
+  let print = fnv1a(reader.received());
+  let more = 0;
+  try {
+    for (let chunk = pull(); chunk; chunk = pull()) {
+      print = fnv1a(chunk, print);
+      more += chunk.length;
+      if (more > CHECK_REST_BYTES) return null;
+    }
+  } catch (e) {
+    if (e instanceof InflateStop) return inflateFailure(e.reason);
+    throw e;
+  }
+  return (print & 0xffffff) === expected ? null : fail('corrupt', MISMATCH);
+}
+
+/** Why an inflating link stopped short of its end. */
+class InflateStop extends Error {
+  constructor(readonly reason: 'eof' | 'invalid' | 'too-large') {
+    super(reason);
+  }
+}
+
+/** Input fed to the inflater at a time: one push makes at most about 1,032 times as much output. */
+const INFLATE_STEP = 512;
+
+/**
+ * Raw inflate, a piece at a time as the reader asks for it: `pull` gives the next output (null at
+ * the end) and throws InflateStop when the data is cut, invalid or unpacks past `cap`.
+ */
+function inflateStream(
   data: Uint8Array,
   dictionary: Uint8Array,
   cap: number,
-): Uint8Array | 'eof' | 'invalid' | 'too-large' {
-  const chunks: Uint8Array[] = [];
+  stats: DecodeStats,
+): { pull: BytePull } {
+  const ready: Uint8Array[] = [];
   let total = 0;
-  let tooLarge = false;
+  let at = 0;
   const inflater = new Inflate({ dictionary }, (chunk) => {
     total += chunk.length;
-    if (total > cap) tooLarge = true;
-    else chunks.push(chunk.slice());
+    stats.inflatedBytes += chunk.length;
+    if (chunk.length) ready.push(chunk);
   });
-  const STEP = 1024;
-  try {
-    for (let i = 0; i < data.length && !tooLarge; i += STEP) {
-      inflater.push(data.subarray(i, i + STEP), i + STEP >= data.length);
+  const pull = (): Uint8Array | null => {
+    while (ready.length === 0) {
+      if (at >= data.length) return null;
+      const next = Math.min(at + INFLATE_STEP, data.length);
+      try {
+        inflater.push(data.subarray(at, next), next === data.length);
+      } catch (e) {
+        throw new InflateStop((e as { code?: number }).code === 0 ? 'eof' : 'invalid');
+      }
+      at = next;
+      if (total > cap) throw new InflateStop('too-large');
     }
-  } catch (e) {
-    return (e as { code?: number }).code === 0 ? 'eof' : 'invalid';
-  }
-  if (tooLarge) return 'too-large';
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+    return ready.shift()!;
+  };
+  return { pull };
+}
+
+/**
+ * Text after the end of a link's compressed data (`<link>hello-world`), which inflating alone
+ * ignores: the message saying so, or null. Run only on a link that decoded: its payload is small.
+ * The data ends at the shortest prefix that still inflates; what follows it is the extra text.
+ */
+function extraText(
+  body: string,
+  packed: Uint8Array,
+  dictionary: Uint8Array,
+  dangling: boolean,
+): string | null {
+  const inflates = (length: number) => {
+    try {
+      inflateSync(packed.subarray(0, length), { dictionary });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let end = packed.length;
+  if (inflates(end - 1)) {
+    // Widen the step until a prefix no longer inflates, then narrow down to the exact end.
+    let step = 2;
+    while (step < end && inflates(end - step)) step *= 2;
+    let low = Math.max(0, end - step);
+    let high = end - step / 2;
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      if (inflates(mid)) high = mid;
+      else low = mid;
+    }
+    end = high;
+  } else if (!dangling) return null;
+  const linkChars = Math.ceil(((FINGERPRINT_BYTES + end) * 4) / 3);
+  const extra = body.slice(linkChars);
+  const shown = extra.length > 24 ? `${extra.slice(0, 24)}…` : extra;
+  return (
+    `This link has extra text at its end (“${shown}”), probably pasted or typed after it. ` +
+    'Remove the extra text, or copy the link again.'
+  );
 }
 
 /** Characters that copying adds without showing them: zero-width spaces and joiners, soft hyphens, BOMs. */

@@ -49,22 +49,69 @@ export class ByteWriter {
 /** Reading past the end or an impossible value: the bytes are not a payload of this format. */
 export class PayloadShapeError extends Error {}
 
-/** Reads what ByteWriter wrote; throws PayloadShapeError on anything it could not have written. */
+/**
+ * A payload asks for more than any valid diagram holds (3,000,000 services, a 5 MB name): refused
+ * before anything is built. `path` is the diagram field it concerns (`services`), null for none.
+ */
+export class PayloadLimitError extends Error {
+  constructor(
+    readonly path: string | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Gives the next piece of a payload that arrives bit by bit (an inflating link), null at its end. */
+export type BytePull = () => Uint8Array | null;
+
+/**
+ * Reads what ByteWriter wrote; throws PayloadShapeError on anything it could not have written. Reads
+ * a whole array, or a stream through `pull`: then it asks for bytes only as it needs them, so a
+ * reader that stops early (a count past the schema's limit) never unpacks the rest.
+ */
 export class ByteReader {
   private pos = 0;
-  constructor(private readonly bytes: Uint8Array) {}
+  private bytes: Uint8Array;
+  private end: number;
+  constructor(
+    bytes: Uint8Array,
+    private readonly pull?: BytePull,
+  ) {
+    this.bytes = bytes;
+    this.end = bytes.length;
+  }
 
+  /** Makes `need` bytes past the current position available if the stream has them. */
+  private fill(need: number): boolean {
+    while (this.pos + need > this.end) {
+      const chunk = this.pull?.();
+      if (!chunk) return false;
+      if (this.end + chunk.length > this.bytes.length) {
+        const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.end + chunk.length, 4096));
+        grown.set(this.bytes.subarray(0, this.end));
+        this.bytes = grown;
+      }
+      this.bytes.set(chunk, this.end);
+      this.end += chunk.length;
+    }
+    return true;
+  }
+  /** Whether the payload ends here (a stream is asked for one more byte to know). */
   get done(): boolean {
-    return this.pos === this.bytes.length;
+    return !this.fill(1);
   }
   /** How many bytes have been read. */
   get offset(): number {
     return this.pos;
   }
+  /** Every byte that has arrived so far (after `done`, the whole payload). */
+  received(): Uint8Array {
+    return this.bytes.subarray(0, this.end);
+  }
   private byte(): number {
-    const b = this.bytes[this.pos++];
-    if (b === undefined) throw new PayloadShapeError('it ends too early');
-    return b;
+    if (this.pos >= this.end && !this.fill(1)) throw new PayloadShapeError('it ends too early');
+    return this.bytes[this.pos++]!;
   }
   uint(): number {
     const v = this.varint();
@@ -110,14 +157,30 @@ export class ByteReader {
     let text = '';
     for (let i = 0; i < length; i++) text += String.fromCharCode(this.byte());
     const n = Number(text);
+    // The text is payload bytes, maybe binary: the message never shows it.
     if (!Number.isFinite(n) || text.trim() !== text || text === '')
-      throw new PayloadShapeError(`"${text}" is not a number`);
+      throw new PayloadShapeError('a number is written as text that is not a number');
     return n;
   }
   take(length: number): Uint8Array {
-    if (this.pos + length > this.bytes.length) throw new PayloadShapeError('it ends too early');
+    if (!this.fill(length)) throw new PayloadShapeError('it ends too early');
     const out = this.bytes.subarray(this.pos, this.pos + length);
     this.pos += length;
+    return out;
+  }
+  /**
+   * The bytes up to the next NUL (which is skipped); a text longer than `max` bytes is refused
+   * as soon as it is, without reading on to find its end.
+   */
+  untilNul(max: number, tooLong: () => Error): Uint8Array {
+    let at = this.pos;
+    for (;;) {
+      if (at >= this.end && !this.fill(at - this.pos + 1)) throw new PayloadShapeError('it ends too early');
+      if (this.bytes[at] === 0) break;
+      if (++at - this.pos > max) throw tooLong();
+    }
+    const out = this.bytes.subarray(this.pos, at);
+    this.pos = at + 1;
     return out;
   }
 }
