@@ -49,6 +49,37 @@ test('palette items are reached with Tab, show focus, and Enter adds a service',
   await expect(editor.renameInput).toHaveCount(0);
 });
 
+test('services added from the palette with Enter each get their own free spot, in view', async ({
+  editor,
+}) => {
+  const before = await editor.serviceIds();
+  await tabTo(editor, editor.page.getByTestId('palette-client'));
+  await editor.page.keyboard.press('Enter');
+  await tabTo(editor, editor.page.getByTestId('palette-service'));
+  await editor.page.keyboard.press('Enter');
+  await editor.page.keyboard.press('Enter');
+  await expect.poll(async () => (await editor.serviceIds()).length).toBe(before.length + 3);
+  const ids = await editor.serviceIds();
+  const boxes = [];
+  for (const id of ids) {
+    await expect(editor.serviceCard(id)).toBeVisible();
+    boxes.push({ id, box: (await editor.serviceCard(id).boundingBox())! });
+  }
+  // No card on top of another: not the new ones on each other, nor on the example's.
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1))
+      expect(overlap(a.box, b.box), `${a.id} and ${b.id} overlap`).toBe(false);
+  for (const id of ids.slice(before.length))
+    await expect(editor.serviceCard(id)).toBeInViewport({ ratio: 0.99 });
+});
+
+function overlap(
+  a: { x: number; y: number; width: number; height: number },
+  b: { x: number; y: number; width: number; height: number },
+) {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
 test('Space presses a focused palette button, as it does any button', async ({ editor }) => {
   const gateway = editor.page.getByTestId('palette-gateway');
   await tabTo(editor, gateway);

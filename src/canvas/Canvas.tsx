@@ -26,7 +26,9 @@ import { SERVICE_KINDS } from '../model/schema';
 import { moveElements } from '../model/edits';
 import { useAppStore } from '../store';
 import { KindEdge, EdgeMarkers } from './edges/KindEdge';
+import { SERVICE_SIZE } from './geometry';
 import { KindPicker } from './KindPicker';
+import { dropSpot } from './placeNew';
 import { NoteNode } from './nodes/NoteNode';
 import { ServiceNode } from './nodes/ServiceNode';
 import { OVERVIEW_ZOOM, OverviewContext } from './detail';
@@ -190,7 +192,9 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
       const st = useAppStore.getState();
       if (kind === 'note') st.addNote({ x: at.x - 100, y: at.y - 60 });
       else if ((SERVICE_KINDS as readonly string[]).includes(kind)) {
-        st.addService(kind as ServiceKind, { x: at.x - 88, y: at.y - 32 });
+        // Under the pointer, unless that is on top of another card: then the nearest free spot.
+        const want = { x: at.x - SERVICE_SIZE.width / 2, y: at.y - SERVICE_SIZE.height / 2 };
+        st.addService(kind as ServiceKind, dropSpot(st.diagram, st.measured, want, SERVICE_SIZE));
       }
     },
     [flow, readOnly],

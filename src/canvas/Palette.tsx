@@ -3,22 +3,31 @@ import { EDGE_KIND_INFO, SERVICE_KIND_INFO } from '../model/defaults';
 import { EDGE_KINDS, SERVICE_KINDS, type ServiceKind } from '../model/schema';
 import { useAppStore } from '../store';
 import { PALETTE_MIME } from './Canvas';
+import { SERVICE_SIZE } from './geometry';
 import { EdgeSwatch, ServiceIcon } from './icons';
+import { paletteSpot } from './placeNew';
+
+/** A new sticky note's size (the schema's default). */
+const NOTE_SIZE = { width: 200, height: 120 };
 
 /** Service kinds to drag onto the canvas (or press Enter on), and the edge kinds with their looks. */
 export function Palette() {
   const flow = useReactFlow();
   const defaultKind = useAppStore((s) => s.defaultEdgeKind);
-  const addAtCentre = (kind: ServiceKind | 'note') => {
-    const el = document.querySelector('.canvas');
-    const r = el?.getBoundingClientRect();
-    const at = flow.screenToFlowPosition({
-      x: (r?.left ?? 0) + (r?.width ?? 800) / 2,
-      y: (r?.top ?? 0) + (r?.height ?? 600) / 2,
+  const addInView = (kind: ServiceKind | 'note') => {
+    const r = document.querySelector('.canvas')?.getBoundingClientRect();
+    const topLeft = flow.screenToFlowPosition({ x: r?.left ?? 0, y: r?.top ?? 0 });
+    const bottomRight = flow.screenToFlowPosition({
+      x: (r?.left ?? 0) + (r?.width ?? 800),
+      y: (r?.top ?? 0) + (r?.height ?? 600),
     });
+    const view = { ...topLeft, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
     const st = useAppStore.getState();
-    if (kind === 'note') st.addNote({ x: at.x - 100, y: at.y - 60 });
-    else st.addService(kind, { x: at.x - 88, y: at.y - 32 });
+    const size = kind === 'note' ? NOTE_SIZE : SERVICE_SIZE;
+    // Beside the selected service, or in the middle of the view; never on top of another card.
+    const at = paletteSpot(st.diagram, st.measured, st.selection, view, size);
+    if (kind === 'note') st.addNote(at);
+    else st.addService(kind, at);
   };
   return (
     <aside className="palette" aria-label="Palette">
@@ -36,7 +45,7 @@ export function Palette() {
                 e.dataTransfer.setData(PALETTE_MIME, k);
                 e.dataTransfer.effectAllowed = 'copy';
               }}
-              onClick={() => addAtCentre(k)}
+              onClick={() => addInView(k)}
             >
               <span className={`palette__icon svc-tint--${k}`}>
                 <ServiceIcon kind={k} size={18} />
@@ -53,7 +62,7 @@ export function Palette() {
             title="Sticky note: an annotation for workshops"
             aria-label="Add sticky note"
             onDragStart={(e) => e.dataTransfer.setData(PALETTE_MIME, 'note')}
-            onClick={() => addAtCentre('note')}
+            onClick={() => addInView('note')}
           >
             <span className="palette__icon palette__icon--note">✎</span>
             <span className="palette__label">Sticky note</span>
