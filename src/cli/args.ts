@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_EVENTS } from '../runtime/index';
 import { parseDuration } from './duration';
 
 /** What `sim` was asked to do. */
@@ -5,20 +6,24 @@ export interface SimArgs {
   file: string;
   seed?: number;
   untilMs?: number;
+  /** The event budget; the engine's default when not given. */
+  maxEvents?: number;
   json: boolean;
 }
 
 export const USAGE = [
-  'usage: npm run -s sim -- <diagram.json> [--seed N] [--until 60s] [--json]',
+  'usage: npm run -s sim -- <diagram.json> [--seed N] [--until 60s] [--max-events N] [--json]',
   '',
   'Runs a diagram headless and prints its metrics (--json: the documented JSON report).',
+  `--max-events bounds the run's work: it stops after N events (default ${DEFAULT_MAX_EVENTS}).`,
   '',
   'exit codes:',
   '  0  the run finished and its invariants hold',
   '  1  the file could not be read, or is not a valid diagram',
   '  2  bad command line',
   '  3  an invariant was violated (conservation or saga accounting: an engine bug)',
-  '  4  the run overloaded itself and stopped early (report keys "overloaded" and "stoppedAtMs")',
+  '  4  the run overloaded itself or reached --max-events and stopped early',
+  '     (report keys "overloaded" and "stoppedAtMs")',
 ].join('\n');
 
 /** Exit codes of `sim`, as USAGE documents them. */
@@ -48,6 +53,12 @@ export function parseSimArgs(argv: readonly string[]): SimArgs | { error: string
       if (ms === null || ms <= 0)
         return { error: `--until must be a duration such as 60s, 500ms or 2m, got ${v ?? 'nothing'}` };
       out.untilMs = ms;
+    } else if (flag === '--max-events') {
+      const v = value();
+      const n = Number(v?.replace(/_/g, ''));
+      if (v === undefined || !Number.isSafeInteger(n) || n < 1)
+        return { error: `--max-events must be a whole number of events, 1 or more, got ${v ?? 'nothing'}` };
+      out.maxEvents = n;
     } else if (flag === '--help' || flag === '-h') return { error: USAGE };
     else if (flag.startsWith('-')) return { error: `unknown option ${flag}\n${USAGE}` };
     else if (file === undefined) file = a;

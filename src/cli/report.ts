@@ -3,8 +3,8 @@ import type { InvariantReport, Metrics, Percentiles } from '../runtime/index';
 /**
  * The `--json` output of `sim`, keys in the documented order. Beyond the spec's keys: `sagas.*.running`,
  * `edges.*.shortCircuited` (edges with a breaker), `replies` (diagrams with async request-reply), and
- * on a run that overloaded itself `overloaded` (why) and `stoppedAtMs` (where; `until` stays the
- * length asked for).
+ * on a run that overloaded itself or reached its event budget `overloaded` (why) and `stoppedAtMs`
+ * (where; `until` stays the length asked for).
  */
 export interface SimReport extends Metrics {
   seed: number;
@@ -68,7 +68,7 @@ export function formatReport(r: SimReport, diagramName: string): string {
       ? `stopped at ${r.stoppedAtMs / 1000}s of ${r.until / 1000}s`
       : `${r.until / 1000}s simulated`;
   out.push(`${diagramName} — seed ${r.seed}, ${simulated}, ${r.events} events, trace ${r.traceHash}`);
-  if (r.overloaded) out.push(`OVERLOADED: ${r.overloaded}`);
+  if (r.overloaded) out.push(`STOPPED EARLY: ${r.overloaded}`);
   const q = r.requests;
   out.push(
     `\nRequests: ${q.sent} sent, ${q.succeeded} succeeded, ${q.failed} failed, ${q.timedOut} timed out; ` +

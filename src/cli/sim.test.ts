@@ -28,6 +28,11 @@ describe('parseSimArgs', () => {
       json: true,
     });
     expect(parseSimArgs(['--until=2m', 'd.json'])).toEqual({ file: 'd.json', untilMs: 120_000, json: false });
+    expect(parseSimArgs(['d.json', '--max-events', '5_000_000'])).toEqual({
+      file: 'd.json',
+      maxEvents: 5_000_000,
+      json: false,
+    });
   });
   it('explains what is wrong', () => {
     expect(parseSimArgs([])).toHaveProperty('error', expect.stringContaining('usage'));
@@ -39,6 +44,11 @@ describe('parseSimArgs', () => {
       'error',
       expect.stringContaining('--until'),
     );
+    for (const bad of ['0', '-3', '2.5', 'lots'])
+      expect(parseSimArgs(['d.json', '--max-events', bad])).toHaveProperty(
+        'error',
+        expect.stringContaining('--max-events must be a whole number'),
+      );
     expect(parseSimArgs(['d.json', '--fast'])).toHaveProperty(
       'error',
       expect.stringContaining('unknown option --fast'),
@@ -184,9 +194,36 @@ describe('sim command', () => {
     expect(table.stdout).toContain(`stopped at ${out.stoppedAtMs / 1000}s of 60s`);
   });
 
+  it('a run that reaches --max-events exits 4 and says so, with how to raise the limit', () => {
+    const file = join(dir, 'long.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        services: [
+          { id: 'c', kind: 'client', traffic: { rate: 10_000 } },
+          { id: 'a', concurrency: 1000 },
+        ],
+        edges: [{ id: 'e', kind: 'sync', from: 'c', to: 'a' }],
+        run: { untilMs: 86_400_000 },
+      }),
+    );
+    const run = sim(file, '--json', '--max-events', '20000');
+    expect(run.status).toBe(4);
+    const out = JSON.parse(run.stdout);
+    expect(out.events).toBe(20_000);
+    expect(out.overloaded).toMatch(/^Stopped at \d+ ms after 20,000 events, the most one run may do\./);
+    expect(out.overloaded).toContain('Raise the limit with --max-events.');
+    expect(out.stoppedAtMs).toBeGreaterThan(0);
+    expect(run.stderr).toContain(out.overloaded);
+    const table = sim(file, '--max-events=20000');
+    expect(table.status).toBe(4);
+    expect(table.stdout).toContain(`STOPPED EARLY: ${out.overloaded}`);
+  });
+
   it('documents its exit codes in --help', () => {
     const help = sim('--help');
     expect(help.stderr).toContain('exit codes:');
+    expect(help.stderr).toContain('--max-events');
     for (const code of ['0', '1', '2', '3', '4'])
       expect(help.stderr).toMatch(new RegExp(`^  ${code}  `, 'm'));
   });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { formatErrors, parseDiagram } from '../model/parse';
-import { createEngine } from '../runtime/index';
+import { createEngine, DEFAULT_MAX_EVENTS } from '../runtime/index';
 import { EXIT, parseSimArgs } from './args';
 import { buildReport, formatReport } from './report';
 
-/** `npm run -s sim -- <diagram.json> [--seed N] [--until 60s] [--json]`: runs a diagram headless (exit codes in USAGE). */
+/** `npm run -s sim -- <diagram.json> [--seed N] [--until 60s] [--max-events N] [--json]`: runs a diagram headless (exit codes in USAGE). */
 function main(argv: readonly string[]): number {
   const args = parseSimArgs(argv);
   if ('error' in args) {
@@ -34,8 +34,13 @@ function main(argv: readonly string[]): number {
     return EXIT.badInput;
   }
   const diagram = parsed.diagram;
-  const engine = createEngine(diagram, { seed: args.seed, untilMs: args.untilMs });
+  const maxEvents = args.maxEvents ?? DEFAULT_MAX_EVENTS;
+  const engine = createEngine(diagram, { seed: args.seed, untilMs: args.untilMs, maxEvents });
   engine.advanceTo(engine.untilMs);
+  const stopped =
+    engine.overloaded !== null && engine.events >= maxEvents
+      ? `${engine.overloaded} Raise the limit with --max-events.`
+      : engine.overloaded;
   const report = buildReport(
     args.seed ?? diagram.run.seed,
     engine.untilMs,
@@ -43,12 +48,14 @@ function main(argv: readonly string[]): number {
     engine.traceHash(),
     engine.metrics(),
     engine.check(),
-    engine.overloaded,
+    stopped,
     engine.now,
   );
   process.stdout.write(
     args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, diagram.name)}\n`,
   );
+  // The report says it too, but a script reading only the JSON should still see why on stderr.
+  if (stopped !== null) process.stderr.write(`${stopped}\n`);
   if (!report.invariants.conservation || !report.invariants.sagas) return EXIT.invariants;
   return report.overloaded ? EXIT.overloaded : EXIT.ok;
 }

@@ -3,12 +3,48 @@ import { SCENARIOS } from '../scenarios';
 import { checkoutExample } from '../scenarios/checkout';
 import { connect } from './edits';
 import { advise, expectedLoad } from './advice';
+import { Diagram } from './schema';
 
 describe('advisor', () => {
   it('warns about a cycle and names its services', () => {
     const d = connect(checkoutExample, 'queue', 'email', 'orders')!.diagram;
     const cycle = advise(d).find((a) => a.id === 'cycle');
     expect(cycle?.targets.sort()).toEqual(['email', 'orders']);
+  });
+
+  it('warns about a cycle where no time passes, and not about one that takes time', () => {
+    const instant = { dist: 'fixed' as const, ms: 0 };
+    const d = Diagram.parse({
+      services: [
+        { id: 'c', kind: 'client' },
+        { id: 'a', name: 'Orders', latency: instant },
+        { id: 'b', name: 'Billing', latency: instant },
+      ],
+      edges: [
+        { id: 'e0', kind: 'sync', from: 'c', to: 'a' },
+        { id: 'e1', kind: 'topic', from: 'a', to: 'b', topic: 't', latencyMs: 0 },
+        { id: 'e2', kind: 'queue', from: 'b', to: 'a', channel: 'q', latencyMs: 0 },
+      ],
+    });
+    const remark = advise(d).find((a) => a.id === 'instant-cycle');
+    expect(remark?.severity).toBe('warning');
+    expect(remark?.targets.sort()).toEqual(['a', 'b']);
+    expect(remark?.message).toMatch(/^(Orders, Billing|Billing, Orders) form a cycle where no time passes/);
+    expect(remark?.message).toContain('Give an edge or a service on it some latency');
+    // One edge with latency, or a service that takes time, lets the clock move around the cycle.
+    const slowEdge = { ...d, edges: d.edges.map((e) => (e.id === 'e2' ? { ...e, latencyMs: 1 } : e)) };
+    expect(advise(slowEdge).some((a) => a.id === 'instant-cycle')).toBe(false);
+    const slowService = {
+      ...d,
+      services: d.services.map((s) =>
+        s.id === 'b' ? { ...s, latency: { dist: 'fixed' as const, ms: 2 } } : s,
+      ),
+    };
+    expect(advise(slowService).some((a) => a.id === 'instant-cycle')).toBe(false);
+    // A REST call takes its serialization time, so a 0 ms sync cycle still moves the clock.
+    const sync = { ...d, edges: d.edges.map((e) => (e.id === 'e2' ? { ...e, kind: 'sync' as const } : e)) };
+    expect(advise(Diagram.parse(sync)).some((a) => a.id === 'instant-cycle')).toBe(false);
+    expect(advise(checkoutExample).some((a) => a.id === 'instant-cycle')).toBe(false);
   });
 
   it('warns that retries into a non-idempotent service may duplicate side effects', () => {

@@ -52,6 +52,19 @@ export function expectedLoad(d: Diagram): Map<string, number> {
   return load;
 }
 
+/**
+ * Services on a cycle that takes no simulated time: every edge on it has 0 ms latency (and, for a
+ * sync call, 0 ms serialization) and reaches a service whose handling takes 0 ms on average.
+ */
+export function instantCycle(d: Diagram, byId: ReadonlyMap<string, Service>): Set<string> {
+  const edges = d.edges.filter((e) => {
+    const to = byId.get(e.to);
+    if (!to || e.latencyMs > 0 || meanLatency(to.latency) > 0) return false;
+    return e.kind !== 'sync' || d.run.serializationMs[e.protocol] === 0;
+  });
+  return servicesOnCycles({ ...d, edges });
+}
+
 /** Everything the advisor has to say about a diagram, warnings first. */
 export function advise(d: Diagram): Advice[] {
   const out: Advice[] = [];
@@ -95,6 +108,18 @@ export function advise(d: Diagram): Advice[] {
       severity: 'warning',
       message: `${[...cycle].map(name).join(', ')} form a cycle. Messages around it stop after ${d.run.hopLimit} hops.`,
       targets: [...cycle],
+    });
+  }
+  const instant = instantCycle(d, byId);
+  if (instant.size) {
+    out.push({
+      id: 'instant-cycle',
+      severity: 'warning',
+      message:
+        `${[...instant].map(name).join(', ')} form a cycle where no time passes (0 ms edges, services that take ` +
+        `0 ms): messages go round it up to ${d.run.hopLimit} times in one instant, and a run that makes too much ` +
+        'work that way stops as overloaded. Give an edge or a service on it some latency.',
+      targets: [...instant],
     });
   }
   /** Remarks about a shared channel or topic already made (one per consumer, not one per edge). */

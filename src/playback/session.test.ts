@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Diagram } from '../model/schema';
+import { createEngine, DENSE_EVENTS } from '../runtime/index';
 import { createFakeEngine } from './fakeEngine';
 import type { HostReply, Snapshot } from './protocol';
 import { EngineSession } from './session';
@@ -47,4 +49,28 @@ describe('EngineSession', () => {
     expect(full.run).toHaveProperty('recentTrace');
     expect(full.run).toHaveProperty('sagaInstances');
   });
+
+  it('ends a run the work guard stops, with its message, and does no more work after it', () => {
+    // Bursts of 10,000 every millisecond: far more work per simulated millisecond than a run can hold.
+    const diagram = Diagram.parse({
+      services: [
+        {
+          id: 'c',
+          kind: 'client',
+          traffic: { pattern: 'bursts', rate: 0, burstSize: 10_000, burstEveryMs: 1 },
+        },
+        { id: 'a', concurrency: 10_000, latency: { dist: 'fixed', ms: 0 } },
+      ],
+      edges: [{ id: 'e', kind: 'sync', from: 'c', to: 'a', latencyMs: 0 }],
+    });
+    const s = new EngineSession(createEngine);
+    s.handle({ type: 'load', seq: 1, diagram, seed: 1 });
+    const stopped = snap(s.handle({ type: 'advance', seq: 2, t: 60_000, ui: false }));
+    expect(stopped.ended).toBe(true);
+    expect(stopped.overloaded).toMatch(/^Overloaded at \d+ ms: 500,000 events in \d+ ms of simulated time/);
+    expect(stopped.events).toBeLessThanOrEqual(2 * DENSE_EVENTS);
+    expect(stopped.now).toBeLessThan(1_000);
+    const after = snap(s.handle({ type: 'advance', seq: 3, t: 60_000, ui: false }));
+    expect(after.events).toBe(stopped.events);
+  }, 120_000);
 });

@@ -272,7 +272,8 @@ export interface Engine {
   envelope(messageId: string): (Envelope & { path: PathHop[] }) | undefined;
   /**
    * Set when the run floods itself (too many messages, calls, saga instances or pending requests
-   * alive): the engine stops and says why; `now` is where it stopped.
+   * alive, or too many events for the simulated time they span, as a cycle of instant services
+   * makes) or reaches its event budget: the engine stops and says why; `now` is where it stopped.
    */
   readonly overloaded: string | null;
 }

@@ -5,6 +5,7 @@ import { onBurst, onClientTick, startClient, type ClientTraffic } from './client
 import { compileDiagram } from './compile';
 import { LOOKS, Mk, type Call, type Edg, type Msg } from './entities';
 import { FaultAgenda, resolveFault, type ActiveFault } from './faults';
+import { DEFAULT_MAX_EVENTS, WorkGuard } from './guard';
 import { buildMetrics } from './metrics';
 import { onBrokerArrive, onConsumerArrive, onDeadLetterArrive } from './queue';
 import { markStuck } from './saga';
@@ -32,6 +33,8 @@ export interface EngineOptions {
   traceBuffer?: number;
   /** Called with every trace record as it happens (streaming; slower, for tests and tools). */
   onRecord?: (r: TraceRecord) => void;
+  /** The most events the run may process before it stops (default `DEFAULT_MAX_EVENTS`). */
+  maxEvents?: number;
 }
 
 /** A live fault end that can't be at "now" (see endFault) comes this much later. */
@@ -66,6 +69,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
   const seed = options.seed ?? diagram.run.seed;
   const untilMs = options.untilMs ?? diagram.run.untilMs;
   const sim = new Sim(seed, untilMs);
+  const guard = new WorkGuard(options.maxEvents ?? DEFAULT_MAX_EVENTS);
   sim.trace = new TraceLog(
     diagram.services.map((s) => s.id),
     diagram.edges.map((e) => e.id),
@@ -161,6 +165,10 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     let done = 0;
     while (done < max && sim.overloaded === null) {
       const tq = q.peekTime();
+      if (sim.events >= guard.nextCheck) {
+        guard.check(sim, Math.min(tq, agenda.nextTime));
+        if (sim.overloaded !== null) break;
+      }
       if (agenda.nextTime < tq) {
         if (agenda.nextTime > limit) break;
         agenda.runNext(sim);

@@ -7,4 +7,5 @@ export { TRACE_TYPES, type TraceRecord, type TraceType } from './trace';
 export { Histogram } from './histogram';
 export { EventQueue } from './heap';
 export { MAX_LIVE_MESSAGES } from './sim';
+export { DEFAULT_MAX_EVENTS, DENSE_EVENTS, DENSE_SPAN_MS } from './guard';
 export { SAGA_STEP_TIMEOUT_MS } from './saga';

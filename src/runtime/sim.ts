@@ -162,11 +162,18 @@ export class Sim {
 
   /** Stops the run: it floods itself, and going on would exhaust memory. */
   overload(what: string): void {
-    if (this.overloaded) return;
-    this.overloaded =
+    this.stop(
       `Overloaded at ${Math.round(this.now)} ms: more than ${what}. ` +
-      'The diagram produces work faster than it can finish it (or floods itself through a cycle); the run stopped here.';
-    this.rec(TR.overloaded, -1, -1, -1, -1, MAX_LIVE_MESSAGES);
+        'The diagram produces work faster than it can finish it (or floods itself through a cycle); the run stopped here.',
+      MAX_LIVE_MESSAGES,
+    );
+  }
+
+  /** Stops the run early with `message` (why and where); `limit` is the bound it reached, for the trace. */
+  stop(message: string, limit: number): void {
+    if (this.overloaded) return;
+    this.overloaded = message;
+    this.rec(TR.overloaded, -1, -1, -1, -1, limit);
   }
 
   /** Moves a message to another place. */
