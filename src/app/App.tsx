@@ -8,6 +8,7 @@ import { Inspector } from '../panels/inspector/Inspector';
 import { EnvelopePanel, Legend, TimeControls } from '../panels/playback';
 import { useAppStore } from '../store';
 import type { CommandContext } from './commands';
+import { CommandPalette } from './CommandPalette';
 import { ContextMenu, type MenuTarget } from './ContextMenu';
 import { EmbedView } from './EmbedView';
 import { ExamplesDialog } from './ExamplesDialog';
@@ -100,6 +101,7 @@ function Editor() {
       {dialog === 'examples' && <ExamplesDialog />}
       {dialog === 'share' && <ShareDialog flow={flow} />}
       {dialog === 'recent' && <RecentDialog />}
+      {dialog === 'palette' && <CommandPalette ctx={ctx} />}
     </div>
   );
 }

@@ -249,6 +249,18 @@ export const COMMANDS: Command[] = [
     run: ({ run }) => run?.reset(),
   },
   {
+    id: 'palette',
+    label: 'Command palette',
+    group: 'Help',
+    keys: ['mod+k'],
+    // From a field too (as in VS Code, Linear, Figma); pressed again, it closes the palette.
+    whileTyping: true,
+    run: ({ store }) => {
+      const st = store.getState();
+      st.setDialog(st.dialog === 'palette' ? null : 'palette');
+    },
+  },
+  {
     id: 'shortcuts',
     label: 'Keyboard shortcuts',
     group: 'Help',

@@ -27,7 +27,7 @@ export interface UiSlice {
   kindPicker: { edgeId: string; x: number; y: number } | null;
   notices: Notice[];
   /** Which dialog is open, if any. */
-  dialog: null | 'shortcuts' | 'share' | 'examples' | 'recent';
+  dialog: null | 'shortcuts' | 'share' | 'examples' | 'recent' | 'palette';
   renaming: string | null;
   /** A PNG/SVG export is being taken: the canvas draws everything, in full detail, whatever the zoom. */
   exportingPicture: boolean;
