@@ -79,7 +79,14 @@ test('a failed saga step is undone in reverse order', async ({ editor }) => {
 });
 
 test('step, pause and speed', async ({ editor }) => {
+  // Many steps, each waiting on what the page shows: on a busy machine that takes a while.
+  test.slow();
   const run = playback(editor);
+  // A run far longer than the test, so that even on a slow machine it cannot end (and turn Pause
+  // into 'Play again') before the person pauses it.
+  await editor.clickEmpty();
+  await editor.inspector.getByLabel('Run length').fill('3600000');
+  await run.until('the long run is loaded', (r) => r.untilMs === 3_600_000);
   await run.key('.');
   await expect(run.status).toHaveText('paused');
   const one = await run.until('one event', (r) => r.events >= 1);
@@ -87,12 +94,12 @@ test('step, pause and speed', async ({ editor }) => {
   const two = await run.until('the next event', (r) => r.events === one.events + 1);
   expect(two.now).toBeGreaterThanOrEqual(one.now);
   await run.button('step').click();
-  await run.until('one more event', (r) => r.events === two.events + 1);
+  const three = await run.until('one more event', (r) => r.events === two.events + 1);
 
   await run.setSpeed(1);
   await run.key(' ');
   await expect(run.status).toHaveText('playing');
-  await editor.page.waitForTimeout(600);
+  await run.until('time moves', (r) => r.now > three.now + 300);
   await run.key(' ');
   await expect(run.status).toHaveText('paused');
   const paused = await run.run();
@@ -100,14 +107,17 @@ test('step, pause and speed', async ({ editor }) => {
   expect((await run.run()).now, 'time stands still while paused').toBe(paused.now);
   await expect(run.clock).toHaveText(/s$/);
 
-  // Faster: the same wall time covers much more simulated time.
+  // Faster: simulated time runs away (the engine may trail a busy machine, so wait on what it shows).
   await run.setSpeed(50);
   await expect(editor.page.getByTestId('speed-value')).toHaveText('50×');
   await run.button('play').click();
-  await editor.page.waitForTimeout(600);
+  await run.until('many simulated seconds pass', (r) => r.now > paused.now + 5_000);
   await run.button('pause').click();
+  await expect(run.status).toHaveText('paused');
   const fast = await run.run();
-  expect(fast.now - paused.now).toBeGreaterThan(5_000);
+  expect(fast.now, 'time went on from the last pause').toBeGreaterThan(paused.now + 5_000);
+  await editor.page.waitForTimeout(400);
+  expect((await run.run()).now, 'a pause holds at 50× too').toBe(fast.now);
 
   await run.key('r');
   await expect(run.clock).toHaveText('0.000 s');
@@ -197,4 +207,12 @@ test('after using the speed slider, Space still plays and pauses; its own keys s
   await expect.poll(async () => (await run.run()).status).toBe('playing');
   await editor.page.keyboard.press('Space');
   await expect.poll(async () => (await run.run()).status).toBe('paused');
+  // The arrow and Page keys step through the speed ladder.
+  await slider.focus();
+  await editor.page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await run.run()).speed).toBe(50);
+  await editor.page.keyboard.press('PageDown');
+  await expect.poll(async () => (await run.run()).speed).toBe(5);
+  await editor.page.keyboard.press('ArrowRight');
+  await expect(editor.page.getByTestId('speed-value')).toHaveText('10×');
 });

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 export interface RunView {
   status: 'idle' | 'playing' | 'paused' | 'ended';
   now: number;
+  untilMs: number;
   speed: number;
   seed: number;
   events: number;
@@ -37,6 +38,7 @@ export async function readRun(page: Page): Promise<RunView> {
       JSON.stringify({
         status: s.status,
         now: s.now,
+        untilMs: s.untilMs,
         speed: s.speed,
         seed: s.seed,
         events: s.events,

@@ -59,6 +59,12 @@ export class Playback {
   private simAnchor = 0;
   private wallAnchor = 0;
   private engineNow = 0;
+  /** The latest time drawn in this stretch of time: what a person has seen never goes back. */
+  private shown = 0;
+  /** The furthest time asked of the engine in this stretch: it gets there whatever happens next. */
+  private asked = 0;
+  /** The advance sent by the latest pause: replies before it were asked for while still playing. */
+  private holdSeq = 0;
   private lastUiWall = -Infinity;
   private uiRefreshes = 0;
   private frameHandle: number | null = null;
@@ -143,13 +149,20 @@ export class Playback {
     this.scheduleFrame();
   }
 
-  /** Stops the clock where it is; the engine catches up to exactly that time. */
+  /**
+   * Stops time at what the canvas shows (or at the time already asked of the engine, when that is
+   * no further ahead than the canvas may draw anyway); the engine catches up to exactly that time,
+   * and one that was asked to go further while playing is brought back (see onSnapshot).
+   */
   pause(): void {
     if (this.state.status !== 'playing') return;
-    this.simAnchor = this.simTime();
+    const shown = this.drawTime();
+    const nudge = this.asked - shown;
+    this.simAnchor = nudge > 0 && nudge <= this.state.speed * LEAD_WALL_MS ? this.asked : shown;
+    this.shown = this.simAnchor;
     this.stopFrames();
     this.update({ status: 'paused', now: this.simAnchor });
-    this.send({ type: 'advance', seq: 0, t: this.simAnchor, ui: true });
+    this.holdSeq = this.send({ type: 'advance', seq: 0, t: this.simAnchor, ui: true });
   }
 
   /** Play when paused, pause when playing. */
@@ -191,11 +204,12 @@ export class Playback {
     this.send({ type: 'seek', seq: 0, t: target, ui: true });
   }
 
-  /** Sets simulated ms per wall ms (0.1–100); simulated time stays continuous. */
+  /** Sets simulated ms per wall ms (0.1–100); simulated time goes on from what is shown. */
   setSpeed(speed: number): void {
     const s = clampSpeed(speed);
     if (this.state.status === 'playing') {
-      this.simAnchor = this.simTime();
+      // Not the clock's own time: it may have run ahead of a busy engine, and of what the canvas drew.
+      this.simAnchor = this.drawTime();
       this.wallAnchor = this.clock.now();
     }
     this.update({ speed: s, lagging: false });
@@ -215,13 +229,13 @@ export class Playback {
     while (!id || taken.has(id)) id = `live-${++this.liveFaultCount}`;
     const { kind, target, durationMs = 0, factor = 5, rate = 0.5 } = fault;
     const full: Omit<Fault, 'atMs' | 'source'> = { id, kind, target, durationMs, factor, rate };
-    this.send({ type: 'inject', seq: 0, t: this.simTime(), fault: full });
+    this.send({ type: 'inject', seq: 0, t: this.askTime(this.drawTime()), fault: full });
   }
 
   /** Ends a live fault that is in force (bring a service back up, restore an edge) now. */
   endFault(faultId: string): void {
     if (!this.diagram) return;
-    this.send({ type: 'endFault', seq: 0, t: this.simTime(), faultId });
+    this.send({ type: 'endFault', seq: 0, t: this.askTime(this.drawTime()), faultId });
   }
 
   /**
@@ -281,6 +295,8 @@ export class Playback {
     this.epochSeq = this.seq + 1;
     this.simAnchor = t;
     this.engineNow = t;
+    this.shown = t;
+    this.asked = t;
     this.wallAnchor = this.clock.now();
     this.effects.length = 0;
     this.frameData.effectsEpoch++;
@@ -294,11 +310,24 @@ export class Playback {
     return Math.min(t, this.state.untilMs);
   }
 
+  /**
+   * The time the canvas shows: the clock's, but no further than a little past the engine (it can
+   * only guess what happens beyond), and never earlier than what it showed before in this stretch
+   * of time (a reply asked for before a pause or a speed change may be behind it).
+   */
   private drawTime(): number {
-    if (this.state.status !== 'playing') return this.engineNow;
+    if (this.state.status !== 'playing') return this.simAnchor;
     const t = this.simTime();
     const lead = this.engineNow + this.state.speed * LEAD_WALL_MS;
-    return t < this.engineNow ? this.engineNow : t > lead ? lead : t;
+    const drawn = t < this.engineNow ? this.engineNow : t > lead ? lead : t;
+    if (drawn > this.shown) this.shown = drawn;
+    return this.shown;
+  }
+
+  /** Notes that the engine is asked to reach `t`; returns `t`. */
+  private askTime(t: number): number {
+    if (t > this.asked) this.asked = t;
+    return t;
   }
 
   private scheduleFrame(): void {
@@ -323,7 +352,7 @@ export class Playback {
         // Metrics, sagas and the trace weigh the most and change the least visibly: every few refreshes.
         ui = this.uiRefreshes++ % FULL_DETAIL_EVERY === 0 ? true : 'live';
       }
-      this.send({ type: 'advance', seq: 0, t: target, ui });
+      this.send({ type: 'advance', seq: 0, t: this.askTime(target), ui });
     }
     this.scheduleFrame();
   };
@@ -351,6 +380,13 @@ export class Playback {
       for (const l of this.columnListeners) l({ kind: 'diff', diff: s.diff });
     }
     if (reply.seq < this.epochSeq) return;
+    if (this.state.status === 'paused' && reply.seq <= this.holdSeq && s.now > this.simAnchor) {
+      // Asked for while playing, this advance took the engine past the moment of the pause: the run
+      // holds there, so the engine goes back to it (seeking replays the same run). Until then the
+      // overshot state is not shown.
+      if (reply.seq === this.holdSeq) this.seek(this.simAnchor);
+      return;
+    }
     this.onSnapshot(s);
   }
 
@@ -372,7 +408,8 @@ export class Playback {
     if (playing && s.now < s.untilMs) {
       const lag = this.simTime() - s.now;
       if (lag > this.state.speed * LAG_WALL_MS) {
-        this.simAnchor = s.now;
+        // Time waits for the engine, but goes on from what the canvas has already shown.
+        this.simAnchor = Math.max(s.now, this.shown);
         this.wallAnchor = this.clock.now();
         patch.lagging = true;
       } else if (this.state.lagging && lag < this.state.speed * LEAD_WALL_MS) patch.lagging = false;
@@ -383,7 +420,9 @@ export class Playback {
       patch.status = 'ended';
     }
     if (s.run || patch.status || !playing) {
-      this.update({ ...patch, ...s.run, now: playing ? s.now : this.simAnchor });
+      // A reply asked for before a pause may be behind the time the clock already showed.
+      const now = playing ? Math.max(this.state.now, s.now) : this.simAnchor;
+      this.update({ ...patch, ...s.run, now });
     } else {
       // Panels refresh at the UI rate only; these numbers ride along with the next refresh.
       Object.assign(this.quiet, patch);

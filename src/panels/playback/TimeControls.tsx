@@ -1,8 +1,8 @@
-import { useId, useState, useSyncExternalStore } from 'react';
+import { useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { Fault } from '../../model/schema';
 import type { Playback } from '../../playback';
 import { MAX_SPEED, MIN_SPEED } from '../../playback';
-import { formatSimTime, formatSpeed, sliderToSpeed, speedToSlider } from './format';
+import { formatSimTime, formatSpeed, sliderToSpeed, speedKeyRungs, speedToSlider, stepSpeed } from './format';
 import './playback.css';
 
 export interface TimeControlsProps {
@@ -22,6 +22,7 @@ export function TimeControls({ playback, onSeedChange }: TimeControlsProps) {
   const speedId = useId();
   const seedId = useId();
   const [seedDraft, setSeedDraft] = useState<string | null>(null);
+  const primary = usePrimaryPress(playback, playing);
 
   const commitSeed = () => {
     if (seedDraft === null) return;
@@ -35,28 +36,17 @@ export function TimeControls({ playback, onSeedChange }: TimeControlsProps) {
   return (
     <div className="pb-controls" role="group" aria-label="Playback">
       <div className="pb-row">
-        {playing ? (
-          <button
-            type="button"
-            className="pb-btn pb-primary"
-            data-testid="pause-button"
-            aria-label="Pause"
-            onClick={() => playback.pause()}
-          >
-            <Glyph d="M6 4h4v16H6zM14 4h4v16h-4z" />
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="pb-btn pb-primary"
-            data-testid="play-button"
-            aria-label={state.status === 'ended' ? 'Play again from the start' : 'Play'}
-            disabled={disabled}
-            onClick={() => playback.play()}
-          >
-            <Glyph d="M7 4l13 8-13 8z" />
-          </button>
-        )}
+        {/* One button that changes its face, so a press decides what it does: see usePrimaryPress. */}
+        <button
+          type="button"
+          className="pb-btn pb-primary"
+          data-testid={playing ? 'pause-button' : 'play-button'}
+          aria-label={playing ? 'Pause' : state.status === 'ended' ? 'Play again from the start' : 'Play'}
+          disabled={disabled}
+          {...primary}
+        >
+          <Glyph d={playing ? 'M6 4h4v16H6zM14 4h4v16h-4z' : 'M7 4l13 8-13 8z'} />
+        </button>
         <button
           type="button"
           className="pb-btn"
@@ -107,6 +97,13 @@ export function TimeControls({ playback, onSeedChange }: TimeControlsProps) {
           aria-valuetext={`${formatSpeed(state.speed)} (simulated ms per real ms)`}
           aria-label={`Speed, ${MIN_SPEED}× to ${MAX_SPEED}×`}
           onChange={(e) => playback.setSpeed(sliderToSpeed(Number(e.target.value)))}
+          onKeyDown={(e) => {
+            // One native arrow step is a thousandth of the scale, which snaps back to the same speed.
+            const rungs = speedKeyRungs(e.key);
+            if (!rungs) return;
+            e.preventDefault();
+            playback.setSpeed(stepSpeed(state.speed, rungs));
+          }}
         />
         <span className="pb-speed-value" data-testid="speed-value">
           {formatSpeed(state.speed)}
@@ -137,6 +134,29 @@ export function TimeControls({ playback, onSeedChange }: TimeControlsProps) {
       ) : null}
     </div>
   );
+}
+
+/**
+ * Play/Pause by what the button showed when it was pressed: a run at high speed can end between the
+ * press and the click, and a Pause must not turn into 'Play again from the start'.
+ */
+function usePrimaryPress(playback: Playback, playing: boolean) {
+  const pressedWhilePlaying = useRef<boolean | null>(null);
+  return {
+    onPointerDown: () => {
+      pressedWhilePlaying.current = playing;
+    },
+    onPointerLeave: () => {
+      pressedWhilePlaying.current = null;
+    },
+    onClick: () => {
+      // A keyboard press has no pointer-down: then the button's face now decides.
+      const pause = pressedWhilePlaying.current ?? playing;
+      pressedWhilePlaying.current = null;
+      if (pause) playback.pause();
+      else playback.play();
+    },
+  };
 }
 
 function Glyph({ d, stroke }: { d: string; stroke?: boolean }) {

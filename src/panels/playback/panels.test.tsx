@@ -45,6 +45,44 @@ describe('TimeControls', () => {
     expect(screen.getByRole('button', { name: 'Play' })).toBeTruthy();
   });
 
+  it('a Pause pressed as the run ends does not play it again from the start', () => {
+    const { pb, clock } = makePlayback();
+    render(<TimeControls playback={pb} />);
+    fireEvent.click(screen.getByTestId('play-button'));
+    act(() => pb.setSpeed(100));
+    const button = screen.getByTestId('pause-button');
+    fireEvent.pointerDown(button);
+    act(() => clock.advance(100)); // 10 simulated seconds: the 2 s run ends under the finger
+    expect(button.getAttribute('aria-label')).toBe('Play again from the start');
+    fireEvent.click(button);
+    expect(pb.getSnapshot().status).toBe('ended');
+    // The next press (no pointer: a key) plays it again.
+    fireEvent.click(button);
+    expect(pb.getSnapshot().status).toBe('playing');
+  });
+
+  it('steps the speed slider through the speed ladder with arrow and Page keys', () => {
+    const { pb } = makePlayback();
+    render(<TimeControls playback={pb} />);
+    const slider = screen.getByTestId('speed-slider');
+    act(() => pb.setSpeed(0.25));
+    const speeds: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      fireEvent.keyDown(slider, { key: 'ArrowRight' });
+      speeds.push(pb.getSnapshot().speed);
+    }
+    expect(speeds).toEqual([0.5, 1, 2, 5, 10, 20]);
+    fireEvent.keyDown(slider, { key: 'ArrowLeft' });
+    fireEvent.keyDown(slider, { key: 'ArrowDown' });
+    expect(pb.getSnapshot().speed).toBe(5);
+    fireEvent.keyDown(slider, { key: 'PageUp' });
+    expect(pb.getSnapshot().speed).toBe(50);
+    fireEvent.keyDown(slider, { key: 'PageDown' });
+    fireEvent.keyDown(slider, { key: 'PageDown' });
+    expect(pb.getSnapshot().speed).toBe(0.5);
+    expect(screen.getByTestId('speed-value').textContent).toBe('0.5×');
+  });
+
   it('sets speed on a log scale and restarts with a new seed', () => {
     const { pb } = makePlayback();
     render(<TimeControls playback={pb} />);
