@@ -71,6 +71,44 @@ describe('advisor', () => {
     expect(remarks).toHaveLength(1);
   });
 
+  it('warns about a saga step between two plain services, and says what to do', () => {
+    const d = Diagram.parse({
+      services: [
+        { id: 'c', kind: 'client' },
+        { id: 'a', name: 'Orders' },
+        { id: 'b', name: 'Billing', kind: 'database' },
+        { id: 'm', name: 'Email' },
+      ],
+      edges: [{ id: 'e0', kind: 'sync', from: 'c', to: 'a' }],
+    });
+    const one = connect(d, 'saga', 'a', 'b')!;
+    const remark = advise(one.diagram).find((a) => a.id.startsWith('saga-driver-'));
+    expect(remark?.severity).toBe('warning');
+    expect(remark?.targets).toEqual(['a', one.edge.id]);
+    expect(remark?.message).toBe(
+      'Saga "order-saga" is a single step from Orders to Billing, and Orders is a service, not an orchestrator. ' +
+        'An orchestrated saga is driven by an orchestrator: make Orders one (change its kind) or send the ' +
+        'steps from one, or make it choreographed: add step 2 from Billing, each step leaving where the one ' +
+        'before arrived.',
+    );
+    // Two steps from the same plain service: an orchestrated saga without its orchestrator.
+    const two = connect(one.diagram, 'saga', 'a', 'm')!.diagram;
+    expect(advise(two).find((a) => a.id.startsWith('saga-driver-'))?.message).toMatch(
+      /^Every step of saga "order-saga" leaves Orders, which is a service, not an orchestrator\./,
+    );
+    // The fix the remark names: an orchestrator drives it.
+    const driven = {
+      ...two,
+      services: two.services.map((s) => (s.id === 'a' ? { ...s, kind: 'orchestrator' as const } : s)),
+    };
+    expect(advise(driven).some((a) => a.id.startsWith('saga-driver-'))).toBe(false);
+    // A choreographed chain (each step leaving where the last arrived) is fine without one.
+    const chain = connect(one.diagram, 'saga', 'b', 'm')!.diagram;
+    expect(advise(chain).some((a) => a.id.startsWith('saga-driver-'))).toBe(false);
+    for (const s of SCENARIOS)
+      expect(advise(s.diagram).some((a) => a.id.startsWith('saga-driver-'))).toBe(false);
+  });
+
   it('says how to start on an empty diagram', () => {
     expect(advise({ ...checkoutExample, services: [], edges: [] })[0]?.id).toBe('empty');
   });

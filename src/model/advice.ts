@@ -1,4 +1,5 @@
-import { sagas, servicesOnCycles } from './graph';
+import { SERVICE_KIND_INFO } from './defaults';
+import { sagas, servicesOnCycles, type SagaShape } from './graph';
 import type { Diagram, Latency, Service } from './schema';
 
 /** A remark about the diagram: a likely mistake or a trade-off worth seeing. */
@@ -63,6 +64,35 @@ export function instantCycle(d: Diagram, byId: ReadonlyMap<string, Service>): Se
     return e.kind !== 'sync' || d.run.serializationMs[e.protocol] === 0;
   });
   return servicesOnCycles({ ...d, edges });
+}
+
+/**
+ * A saga whose steps all leave one service that is not an orchestrator: nothing drives it as an
+ * orchestrated saga, and it is no choreography either (a chain, each step leaving where the last
+ * one arrived). The engine would run it from that service; the person most likely meant otherwise.
+ */
+function undrivenSaga(saga: SagaShape, byId: ReadonlyMap<string, Service>): Advice | null {
+  const source = saga.orchestrator === undefined ? undefined : byId.get(saga.orchestrator);
+  if (!source || source.kind === 'orchestrator') return null;
+  const first = saga.steps[0]!;
+  const target = byId.get(first.to)?.name ?? first.to;
+  const kind = SERVICE_KIND_INFO[source.kind].label.toLowerCase();
+  const what =
+    saga.steps.length === 1
+      ? `Saga "${saga.name}" is a single step from ${source.name} to ${target}, and ${source.name} is a ${kind}, not an orchestrator.`
+      : `Every step of saga "${saga.name}" leaves ${source.name}, which is a ${kind}, not an orchestrator.`;
+  const next =
+    saga.steps.length === 1
+      ? `, or make it choreographed: add step 2 from ${target}, each step leaving where the one before arrived.`
+      : '.';
+  return {
+    id: `saga-driver-${saga.name}`,
+    severity: 'warning',
+    message:
+      `${what} An orchestrated saga is driven by an orchestrator: make ${source.name} one (change its ` +
+      `kind) or send the steps from one${next}`,
+    targets: [source.id, ...saga.steps.map((s) => s.id)],
+  };
 }
 
 /** Everything the advisor has to say about a diagram, warnings first. */
@@ -160,6 +190,8 @@ export function advise(d: Diagram): Advice[] {
     }
   }
   for (const saga of sagas(d)) {
+    const driver = undrivenSaga(saga, byId);
+    if (driver) out.push(driver);
     saga.steps.forEach((s, i) => {
       if (s.step !== i + 1)
         out.push({
