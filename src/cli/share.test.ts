@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +60,17 @@ describe('npm run share', () => {
       code: 1,
       stderr: expect.stringContaining('This link is incomplete'),
     });
+  });
+
+  it('--decode - reads the link from standard input', () => {
+    const link = `https://x.org/#${encodeLink(checkoutExample)}\n`;
+    const r = runShare(['--decode', '-'], read, () => link);
+    expect(r).toEqual({ code: 0, stdout: exportDiagramJson(checkoutExample), stderr: '' });
+    // Through a real pipe, as a link longer than a command line takes (128 KiB) has to come.
+    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    const piped = spawnSync(tsx, ['src/cli/share.ts', '--decode', '-'], { input: link, encoding: 'utf8' });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toBe(exportDiagramJson(checkoutExample));
   });
 
   it('--decode opens links of the first format', () => {

@@ -5,7 +5,8 @@ import { exportDiagramJson, importDiagramJson } from '../share/json';
 import { decodeLink, encodeLink, linkSizeWarning, shareUrl } from '../share/link';
 
 const USAGE = `usage: npm run -s share -- <diagram.json> [--autoplay] [--base <app url>]
-       npm run -s share -- --decode '<link or #fragment>'`;
+       npm run -s share -- --decode '<link or #fragment>'
+       npm run -s share -- --decode - < link.txt      (the link from standard input)`;
 
 export interface ShareCliResult {
   code: number;
@@ -15,9 +16,14 @@ export interface ShareCliResult {
 
 /**
  * The share command: a diagram file to its link fragment (`#m2.…`), or `--decode` a link back to
- * diagram JSON. Errors are the app's own messages; exit 1 for bad input, 2 for bad usage.
+ * diagram JSON (`--decode -` reads the link from `readStdin`). Errors are the app's own messages;
+ * exit 1 for bad input, 2 for bad usage.
  */
-export function runShare(argv: readonly string[], readFile: (path: string) => string): ShareCliResult {
+export function runShare(
+  argv: readonly string[],
+  readFile: (path: string) => string,
+  readStdin: () => string = () => '',
+): ShareCliResult {
   const out = (stdout: string, stderr = ''): ShareCliResult => ({ code: 0, stdout, stderr });
   const fail = (stderr: string, code = 1): ShareCliResult => ({ code, stdout: '', stderr: `${stderr}\n` });
   const args = [...argv];
@@ -28,7 +34,8 @@ export function runShare(argv: readonly string[], readFile: (path: string) => st
   if (decodeAt >= 0) {
     const link = args[decodeAt + 1];
     if (link === undefined || args.length !== 2) return fail(`--decode takes one link\n${USAGE}`, 2);
-    const r = decodeLink(link);
+    // "-": from standard input, for links longer than a command line takes (128 KiB on Linux).
+    const r = decodeLink(link === '-' ? readStdin() : link);
     if (!r.ok) {
       const details = r.error.details ? `\n${formatErrors(r.error.details)}` : '';
       return fail(`${r.error.message}${details}`);
@@ -68,7 +75,11 @@ export function runShare(argv: readonly string[], readFile: (path: string) => st
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const r = runShare(process.argv.slice(2), (path) => readFileSync(path, 'utf8'));
+  const r = runShare(
+    process.argv.slice(2),
+    (path) => readFileSync(path, 'utf8'),
+    () => readFileSync(0, 'utf8'),
+  );
   process.stdout.write(r.stdout);
   process.stderr.write(r.stderr);
   process.exitCode = r.code;

@@ -220,6 +220,15 @@ describe('sim command', () => {
     expect(table.stdout).toContain(`STOPPED EARLY: ${out.overloaded}`);
   });
 
+  it('reads a file that starts with a byte-order mark, as the app and share do', () => {
+    const file = join(dir, 'bom.json');
+    writeFileSync(file, `\ufeff${JSON.stringify({ services: [{ id: 'a' }] })}`);
+    const r = sim(file, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveProperty('services.a');
+  });
+
   it('documents its exit codes in --help', () => {
     const help = sim('--help');
     expect(help.stderr).toContain('exit codes:');

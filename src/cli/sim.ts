@@ -21,6 +21,8 @@ function main(argv: readonly string[]): number {
     );
     return EXIT.badInput;
   }
+  // A byte-order mark (Windows editors write one) is no part of the JSON, as in the app and `share`.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
