@@ -10,6 +10,7 @@ import { useAppStore } from '../store';
 import type { CommandContext } from './commands';
 import { CommandPalette } from './CommandPalette';
 import { ContextMenu, type MenuTarget } from './ContextMenu';
+import { CrashBoundary, DrawingFaultProbe } from './CrashBoundary';
 import { EmbedView } from './EmbedView';
 import { ExamplesDialog } from './ExamplesDialog';
 import { RecentDialog } from './RecentDialog';
@@ -48,6 +49,7 @@ function Editor() {
   const closeMenu = useCallback(() => setMenu(null), []);
   return (
     <div className="app">
+      <DrawingFaultProbe />
       <Topbar ctx={ctx} />
       <div className="workspace">
         <Palette />
@@ -109,5 +111,19 @@ function Editor() {
 /** The whole app. */
 export function App() {
   const mode = useAppStore((s) => s.mode);
-  return <ReactFlowProvider>{mode === 'embed' ? <EmbedView /> : <Editor />}</ReactFlowProvider>;
+  // A diagram that breaks the drawing gets a message and a way out, never a blank page.
+  return (
+    <ReactFlowProvider>
+      {mode === 'embed' ? (
+        <CrashBoundary embed>
+          <DrawingFaultProbe />
+          <EmbedView />
+        </CrashBoundary>
+      ) : (
+        <CrashBoundary>
+          <Editor />
+        </CrashBoundary>
+      )}
+    </ReactFlowProvider>
+  );
 }

@@ -1,6 +1,8 @@
 import { decodeLink } from '../share';
 import { checkoutExample } from '../scenarios';
 import { useAppStore } from '../store';
+import { startAfterCrash } from './crash';
+import { drawingFault } from './CrashBoundary';
 import { importJsonFile } from './files';
 import { embedProblem, openLink, parseRoute } from './links';
 import { documentSession, restoreSaved, startAutosave } from './persistence';
@@ -37,7 +39,11 @@ function guardFileDrops(embed: boolean) {
 export function bootstrap() {
   const st = useAppStore.getState();
   const route = parseRoute(location.hash);
-  (window as unknown as { __microsim: unknown }).__microsim = { store: useAppStore };
+  (window as unknown as { __microsim: unknown }).__microsim = {
+    store: useAppStore,
+    // Test hook: drawing a diagram of this name throws (e2e checks the crash boundary with it).
+    failDrawing: (name: string | null) => drawingFault.set(name),
+  };
   guardFileDrops(route.embed);
   if (route.embed) {
     st.setMode('embed');
@@ -52,10 +58,10 @@ export function bootstrap() {
     return;
   }
   st.setTheme(savedTheme());
-  const restored = restoreSaved();
+  const restored = startAfterCrash(restoreSaved());
   if (!restored.diagram) documentSession().begin(checkoutExample, 'example');
   st.replaceDiagram(restored.diagram ?? checkoutExample, { undoable: false });
-  if (restored.notice) st.notify(restored.notice);
+  for (const notice of restored.notices) st.notify(notice);
   // Autosave starts before a link opens, so the link's diagram starts its own document.
   startAutosave(useAppStore);
   let autoplay = false;

@@ -42,8 +42,11 @@ export const BLOCKED_NOTICE: Omit<Notice, 'id'> = {
   action: { label: 'Share & export', commandId: 'share' },
 };
 
-/** Autosave stays off while the person's own diagram could not be put aside (so nothing is lost). */
-export const autosaveGuard = { paused: false };
+/**
+ * Autosave stays off while the person's own diagram could not be put aside (so nothing is lost), and
+ * while a diagram that crashed the drawing is on screen (so it never takes the last good one's place).
+ */
+export const autosaveGuard = { paused: false, crashed: false };
 
 let storage: DiagramStorage | null = null;
 let recent: RecentDiagrams | null = null;
@@ -94,6 +97,12 @@ export function restoreSaved(): { diagram?: Diagram; notice?: Omit<Notice, 'id'>
 /** The document each diagram this tab replaced (or replaced with) belonged to: undo can go back to it. */
 const documentOf = new WeakMap<Diagram, OpenDocument>();
 let flushPending: () => void = () => {};
+let dropPending: () => void = () => {};
+
+/** Forgets a change still waiting for the autosave timer (the diagram that just crashed the drawing). */
+export function dropPendingAutosave() {
+  dropPending();
+}
 
 /** Writes a change still waiting for the autosave timer now. */
 export function flushAutosave() {
@@ -113,7 +122,7 @@ export function startAutosave(store: AppStore): () => void {
   const problem = storageProblem(store);
   if (storageBlocked()) problem.tell(BLOCKED_NOTICE);
   const save = (d: Diagram) => {
-    if (autosaveGuard.paused) return;
+    if (autosaveGuard.paused || autosaveGuard.crashed) return;
     const r = s.save(d);
     if (!r.ok) {
       problem.tell({
@@ -134,6 +143,11 @@ export function startAutosave(store: AppStore): () => void {
         });
       }
     }
+  };
+  dropPending = () => {
+    window.clearTimeout(timer);
+    timer = undefined;
+    pending = null;
   };
   flushPending = () => {
     if (timer === undefined || !pending) return;
@@ -195,6 +209,8 @@ function storageProblem(store: AppStore) {
 
 /** Files the open diagram in Recent diagrams now (a pending autosave first). */
 export function keepOpenDiagram(d: Diagram): KeepResult {
+  // A diagram that crashed the drawing is kept aside already, never filed as a recent diagram.
+  if (autosaveGuard.crashed) return { ok: true, entry: null };
   flushPending();
   return documentSession().keep(d);
 }
