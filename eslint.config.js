@@ -72,6 +72,21 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
+  {
+    files: ['src/**/*.tsx', 'src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          // React Flow's standalone helper logs a warning on every call (it can't see sub flows).
+          selector:
+            "ImportDeclaration[source.value='@xyflow/react'] ImportSpecifier[imported.name='getNodesBounds']",
+          message:
+            'Use getNodesBounds from useReactFlow() (flow.getNodesBounds): the standalone one warns on every call.',
+        },
+      ],
+    },
+  },
   ...boundaryConfigs,
   {
     // The engine is deterministic: time and randomness come in from outside.

@@ -346,3 +346,24 @@ test('with storage full, New and Import refuse rather than drop the diagram the 
   await expect(share.notice('error')).toContainText('could not be kept');
   expect(await share.diagram()).toEqual(mine);
 });
+
+test('no React Flow warning about getNodesBounds when exporting a picture or opening a link', async ({
+  editor,
+}) => {
+  // React Flow's standalone getNodesBounds warns on every call, in a development build only: this
+  // catches it against `npm start` (E2E_PORT at a dev server); in CI the lint rule forbids the call.
+  const warnings: string[] = [];
+  editor.page.on('console', (m) => {
+    if (m.text().includes('getNodesBounds')) warnings.push(m.text());
+  });
+  const share = new SharePage(editor);
+  await share.openShare();
+  const link = await share.link();
+  await share.download('export-svg');
+  await share.download('export-png');
+  await share.closeDialogs();
+  await share.pasteIntoAddressBar(link);
+  await expect(share.notice('success')).toContainText('from a link');
+  await editor.settled();
+  expect(warnings).toEqual([]);
+});

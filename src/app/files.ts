@@ -1,4 +1,4 @@
-import { getNodesBounds, type ReactFlowInstance } from '@xyflow/react';
+import type { ReactFlowInstance } from '@xyflow/react';
 import { errorLines } from '../model/parse';
 import { diagramFileName, downloadBlob, exportDiagramJson, exportImage, importDiagramFile } from '../share';
 import type { AppStore } from '../store';
@@ -51,7 +51,7 @@ export function pickJsonFile(store: AppStore) {
 export async function exportPicture(store: AppStore, flow: ReactFlowInstance | null, format: 'png' | 'svg') {
   const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
   const nodes = flow?.getNodes() ?? [];
-  if (!viewport || nodes.length === 0) {
+  if (!viewport || !flow || nodes.length === 0) {
     store.getState().notify({ tone: 'info', title: 'Nothing to export', detail: 'The diagram is empty.' });
     return;
   }
@@ -72,7 +72,7 @@ export async function exportPicture(store: AppStore, flow: ReactFlowInstance | n
     await nextFrames(2);
     const image = await exportImage(viewport, {
       format,
-      bounds: getNodesBounds(nodes),
+      bounds: flow.getNodesBounds(nodes),
       background,
       // The edges' arrowheads are defined outside the viewport.
       inline: document.querySelectorAll('svg.edge-markers'),

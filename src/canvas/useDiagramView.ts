@@ -1,4 +1,4 @@
-import { getNodesBounds, useNodesInitialized, useReactFlow, type ReactFlowInstance } from '@xyflow/react';
+import { useNodesInitialized, useReactFlow, type ReactFlowInstance } from '@xyflow/react';
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Viewport } from '../model/schema';
 import { useAppStore } from '../store';
@@ -46,7 +46,8 @@ export function useDiagramView(wrapper: RefObject<HTMLDivElement | null>) {
 function showsWhole(flow: ReactFlowInstance, v: Viewport, box: DOMRect): boolean {
   const nodes = flow.getNodes();
   if (nodes.length === 0) return true;
-  const b = getNodesBounds(nodes);
+  // The instance's own: React Flow's standalone getNodesBounds warns on every call.
+  const b = flow.getNodesBounds(nodes);
   const left = b.x * v.zoom + v.x;
   const top = b.y * v.zoom + v.y;
   return (
