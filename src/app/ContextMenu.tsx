@@ -15,8 +15,8 @@ export interface MenuTarget {
 export function ContextMenu({ target, onClose }: { target: MenuTarget; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const service = useAppStore((s) => s.diagram.services.find((x) => x.id === target.id));
-  const state = useAppStore((s) => (target.type === 'service' ? s.sim.services[target.id] : undefined));
-  const edgeState = useAppStore((s) => (target.type === 'edge' ? s.sim.edges[target.id] : undefined));
+  const state = useAppStore((s) => (target.type === 'service' ? s.sim.services.get(target.id) : undefined));
+  const edgeState = useAppStore((s) => (target.type === 'edge' ? s.sim.edges.get(target.id) : undefined));
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('button')?.focus();
     const away = (e: PointerEvent) => !ref.current?.contains(e.target as Node) && onClose();

@@ -40,7 +40,7 @@ describe('connectPlayback', () => {
     const live = store.getState().diagram.faults.filter((f) => f.source === 'live');
     expect(live).toMatchObject([{ kind: 'down', target: 'payment', durationMs: 0 }]);
     expect(live[0]!.atMs).toBeGreaterThanOrEqual(before);
-    expect(store.getState().sim.services.payment?.status).toBe('down');
+    expect(store.getState().sim.services.get('payment')?.status).toBe('down');
     expect(s.metrics!.edges['e-orders-payment']!.failed).toBeGreaterThan(0);
     off();
   });
@@ -55,7 +55,7 @@ describe('connectPlayback', () => {
     await wait(300);
     store.getState().liveFault({ clear: true, kinds: ['down'], target: 'payment' });
     await wait(300);
-    expect(store.getState().sim.services.payment?.status).toBe('up');
+    expect(store.getState().sim.services.get('payment')?.status).toBe('up');
     const [fault] = store.getState().diagram.faults.filter((f) => f.source === 'live');
     expect(fault!.durationMs).toBeGreaterThan(0);
     p.pause();
@@ -117,14 +117,14 @@ describe('connectPlayback', () => {
     p.setSpeed(10);
     p.play();
     await wait(400);
-    expect(store.getState().sim.services.payment?.status).toBe('down');
+    expect(store.getState().sim.services.get('payment')?.status).toBe('down');
     const t = p.getSnapshot().now;
     store.getState().liveFault({ clear: true, kinds: ['down'], target: 'payment' });
     await wait(160);
     const s = p.getSnapshot();
     expect(s.status).toBe('playing');
     expect(s.now).toBeGreaterThan(t);
-    expect(store.getState().sim.services.payment?.status).toBe('up');
+    expect(store.getState().sim.services.get('payment')?.status).toBe('up');
     const [f] = store.getState().diagram.faults;
     expect(f!.durationMs).toBeGreaterThan(0);
     expect(f!.durationMs).toBeLessThanOrEqual(t - 1_000 + 1);

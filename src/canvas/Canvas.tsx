@@ -93,7 +93,7 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
     (changes: NodeChange<FlowNode>[]) => {
       const st = useAppStore.getState();
       const moves = new Map<string, Position>();
-      const sizes: Record<string, { width: number; height: number }> = {};
+      const sizes = new Map<string, { width: number; height: number }>();
       let selectionChanged = false;
       const nextSel = new Set(st.selection);
       let dragMoved = false;
@@ -121,7 +121,7 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
                 ),
               },
             });
-          } else if (!isNote) sizes[c.id] = c.dimensions;
+          } else if (!isNote) sizes.set(c.id, c.dimensions);
         } else if (c.type === 'select') {
           selectionChanged = true;
           if (c.selected) nextSel.add(c.id);
@@ -146,7 +146,7 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
         if (now.gestureStart) now.moveLive(moves);
         else now.edit('Move', (d) => moveElements(d, moves), `nudge:${[...moves.keys()].sort().join(',')}`);
       }
-      if (Object.keys(sizes).length) st.setMeasured(sizes);
+      if (sizes.size) st.setMeasured(sizes);
       if (selectionChanged) st.select([...nextSel]);
     },
     [commitDrag],

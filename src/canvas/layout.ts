@@ -8,16 +8,23 @@ import { SERVICE_SIZE } from './geometry';
  */
 export function tidyLayout(
   d: Diagram,
-  measured: Record<string, { width: number; height: number }>,
+  measured: ReadonlyMap<string, { width: number; height: number }>,
 ): Map<string, Position> {
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'LR', nodesep: 48, ranksep: 110, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
+  // dagre keys plain objects by node and edge name: it gets indexes, never the ids a person typed
+  // (a service called "constructor" or "__proto__" would break it).
+  const node = new Map(d.services.map((s, i) => [s.id, `n${i}`]));
   for (const s of d.services) {
-    const size = measured[s.id] ?? SERVICE_SIZE;
-    g.setNode(s.id, { width: size.width, height: size.height });
+    const size = measured.get(s.id) ?? SERVICE_SIZE;
+    g.setNode(node.get(s.id)!, { width: size.width, height: size.height });
   }
-  for (const e of d.edges) if (e.from !== e.to) g.setEdge(e.from, e.to, {}, e.id);
+  d.edges.forEach((e, i) => {
+    const from = node.get(e.from);
+    const to = node.get(e.to);
+    if (from !== undefined && to !== undefined && from !== to) g.setEdge(from, to, {}, `e${i}`);
+  });
   dagre.layout(g);
   const out = new Map<string, Position>();
   if (d.services.length === 0) return out;
@@ -25,8 +32,8 @@ export function tidyLayout(
   const minX = Math.min(...d.services.map((s) => s.position.x));
   const minY = Math.min(...d.services.map((s) => s.position.y));
   for (const s of d.services) {
-    const n = g.node(s.id);
-    const size = measured[s.id] ?? SERVICE_SIZE;
+    const n = g.node(node.get(s.id)!);
+    const size = measured.get(s.id) ?? SERVICE_SIZE;
     out.set(s.id, {
       x: Math.round((minX + n.x - size.width / 2) / 20) * 20,
       y: Math.round((minY + n.y - size.height / 2) / 20) * 20,

@@ -19,7 +19,11 @@ export function createFlowMapper() {
   const noteNodes = new WeakMap<Note, { selected: boolean; node: NoteNodeType }>();
   const flowEdges = new WeakMap<Edge, { selected: boolean; lane: number; edge: KindEdgeType }>();
 
-  const nodes = (d: Diagram, selection: ReadonlySet<string>, measured: Record<string, Size>): FlowNode[] => {
+  const nodes = (
+    d: Diagram,
+    selection: ReadonlySet<string>,
+    measured: ReadonlyMap<string, Size>,
+  ): FlowNode[] => {
     const out: FlowNode[] = [];
     for (const n of d.notes) {
       const selected = selection.has(n.id);
@@ -44,7 +48,7 @@ export function createFlowMapper() {
     }
     for (const s of d.services) {
       const selected = selection.has(s.id);
-      const size = measured[s.id];
+      const size = measured.get(s.id);
       const hit = serviceNodes.get(s);
       if (hit && hit.selected === selected && hit.size === size) {
         out.push(hit.node);

@@ -254,4 +254,44 @@ describe('sim command', () => {
     expect(sim(notJson).stderr).toContain('not valid JSON');
     expect(sim(join(dir, 'missing.json')).stderr).toContain('no such file');
   });
+
+  it('reports services, queues, topics and sagas named after built-in object properties', () => {
+    const file = join(dir, 'built-in-names.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        services: [
+          { id: 'c', kind: 'client', traffic: { pattern: 'steady', rate: 10 } },
+          { id: '__proto__', name: 'constructor', kind: 'orchestrator' },
+          { id: 'w', name: 'toString' },
+          { id: 's', name: 'valueOf' },
+        ],
+        edges: [
+          { id: 'constructor', kind: 'sync', from: 'c', to: '__proto__' },
+          { id: 'q', kind: 'queue', from: '__proto__', to: 'w', channel: '__proto__' },
+          { id: 'valueOf', kind: 'topic', from: 'w', to: 's', topic: 'hasOwnProperty' },
+          { id: 's1', kind: 'saga', from: '__proto__', to: 'w', saga: '__proto__', step: 1 },
+          { id: 's2', kind: 'saga', from: '__proto__', to: 's', saga: '__proto__', step: 2 },
+        ],
+      }),
+    );
+    const run = sim(file, '--json', '--until', '3s');
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(Object.keys(out.services)).toEqual(['c', '__proto__', 'w', 's']);
+    expect(out.services['__proto__'].name).toBe('constructor');
+    expect(out.services['__proto__'].handled).toBeGreaterThan(0);
+    expect(Object.keys(out.channels)).toEqual(['__proto__', 'hasOwnProperty']);
+    expect(out.channels['__proto__'].kind).toBe('queue');
+    expect(out.channels.hasOwnProperty.kind).toBe('topic');
+    expect(Object.keys(out.edges)).toEqual(['constructor', 'q', 'valueOf', 's1', 's2']);
+    expect(Object.keys(out.sagas)).toEqual(['__proto__']);
+    expect(out.sagas['__proto__'].started).toBeGreaterThan(0);
+    const table = sim(file, '--until', '3s').stdout;
+    expect(table).toContain('constructor (__proto__)');
+    expect(table).toMatch(/^__proto__ +queue/m);
+    expect(table).toMatch(/^hasOwnProperty +topic/m);
+    expect(table).not.toContain('(topic)');
+    expect(table).toMatch(/^Sagas\nsaga[^\n]*\n-[- ]*\n__proto__ /m);
+  });
 });

@@ -1,10 +1,12 @@
+import { dict } from '../lib/dict';
 import type { Metrics } from './api';
 import type { Sim } from './sim';
 
 /** Metrics so far, in the shape the CLI prints. */
 export function buildMetrics(sim: Sim): Metrics {
   const elapsed = sim.now;
-  const services: Metrics['services'] = {};
+  // Keyed by ids and names a person typed: objects without a prototype (see dict).
+  const services: Metrics['services'] = dict();
   for (const s of sim.svcs) {
     const integral = s.usedIntegral + s.used * (sim.now - s.lastUsedChange);
     services[s.id] = {
@@ -18,7 +20,7 @@ export function buildMetrics(sim: Sim): Metrics {
       latencyMs: s.latHist.summary(),
     };
   }
-  const channels: Metrics['channels'] = {};
+  const channels: Metrics['channels'] = dict();
   for (const q of sim.queues) {
     channels[q.name] = {
       kind: 'queue',
@@ -34,7 +36,7 @@ export function buildMetrics(sim: Sim): Metrics {
   }
   for (const t of sim.topics) {
     // Names are one namespace (parseDiagram rejects a clash); an unchecked diagram still keeps both.
-    channels[t.name in channels ? `${t.name} (topic)` : t.name] = {
+    channels[Object.hasOwn(channels, t.name) ? `${t.name} (topic)` : t.name] = {
       kind: 'topic',
       published: t.published,
       delivered: t.delivered,
@@ -46,7 +48,7 @@ export function buildMetrics(sim: Sim): Metrics {
       waitMs: t.waitHist.summary(),
     };
   }
-  const edges: Metrics['edges'] = {};
+  const edges: Metrics['edges'] = dict();
   for (const e of sim.edges) {
     edges[e.id] = {
       sent: e.sent,
@@ -58,7 +60,7 @@ export function buildMetrics(sim: Sim): Metrics {
     if (e.breakerEnabled) edges[e.id]!.shortCircuited = e.shortCircuited;
   }
   const r = sim.requests;
-  const sagas: Metrics['sagas'] = {};
+  const sagas: Metrics['sagas'] = dict();
   for (const d of sim.sagas)
     sagas[d.name] = {
       started: d.started,
@@ -67,7 +69,7 @@ export function buildMetrics(sim: Sim): Metrics {
       stuck: d.stuck,
       running: d.started - d.completed - d.compensated - d.stuck,
     };
-  const replies: NonNullable<Metrics['replies']> = {};
+  const replies: NonNullable<Metrics['replies']> = dict();
   for (const q of sim.queues) if (q.replies) replies[q.name] = { ...q.replies };
   const out: Metrics = {
     services,

@@ -41,7 +41,8 @@ export function decodeV1(input: Uint8Array | ByteReader): DecodedPayload {
   return decodeV1Body(r, strings);
 }
 
-const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a text's leading U+FEFF: by default the decoder drops it as a byte order mark.
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** A text of the string table; bytes that are not UTF-8 are not a payload this format writes. */
 export function utf8(bytes: Uint8Array): string {
   try {

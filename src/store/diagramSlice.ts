@@ -9,8 +9,8 @@ import type { AppState } from './types';
 export interface DiagramSlice {
   diagram: Diagram;
   history: History;
-  /** Node sizes measured by React Flow (view state: not part of the diagram, not undoable). */
-  measured: Record<string, { width: number; height: number }>;
+  /** Node sizes measured by React Flow, by service id (view state: not part of the diagram, not undoable). */
+  measured: ReadonlyMap<string, { width: number; height: number }>;
   /** A gesture (a drag) in progress: the diagram before it, recorded as one undo step when it ends. */
   gestureStart: { before: Diagram; label: string } | null;
   /** Counts whole-diagram replacements (new, example, link, file), so the view can fit the new one. */
@@ -32,7 +32,7 @@ export interface DiagramSlice {
   endGesture: () => void;
   /** Moves elements during a gesture without recording each frame. */
   moveLive: (positions: ReadonlyMap<string, Position>) => void;
-  setMeasured: (sizes: Record<string, { width: number; height: number }>) => void;
+  setMeasured: (sizes: ReadonlyMap<string, { width: number; height: number }>) => void;
   setViewport: (v: Viewport) => void;
   addService: (kind: ServiceKind, position: Position) => string;
   addNote: (position: Position, text?: string) => string;
@@ -43,7 +43,7 @@ export interface DiagramSlice {
 export const createDiagramSlice: StateCreator<AppState, [], [], DiagramSlice> = (set, get) => ({
   diagram: emptyDiagram(),
   history: emptyHistory(),
-  measured: {},
+  measured: new Map(),
   gestureStart: null,
   loads: 0,
   loadedAs: { origin: 'own' },
@@ -92,7 +92,7 @@ export const createDiagramSlice: StateCreator<AppState, [], [], DiagramSlice> = 
     });
   },
   moveLive: (positions) => set({ diagram: edits.moveElements(get().diagram, positions) }),
-  setMeasured: (sizes) => set({ measured: { ...get().measured, ...sizes } }),
+  setMeasured: (sizes) => set({ measured: new Map([...get().measured, ...sizes]) }),
   // The viewport travels with the diagram (autosave, links) but moving the camera is not an edit.
   setViewport: (v) => {
     const was = get().diagram.viewport;

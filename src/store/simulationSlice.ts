@@ -24,14 +24,17 @@ export interface EdgeView {
   cut: boolean;
 }
 
-/** What the canvas shows of the run, refreshed a few times a second (never per frame). */
+/**
+ * What the canvas shows of the run, refreshed a few times a second (never per frame). Keyed by ids a
+ * person typed, so Maps: a plain object would answer `constructor` or `__proto__` with a built-in.
+ */
 export interface SimView {
   status: 'idle' | 'playing' | 'paused' | 'ended';
   now: number;
-  services: Record<string, ServiceView>;
-  edges: Record<string, EdgeView>;
+  services: ReadonlyMap<string, ServiceView>;
+  edges: ReadonlyMap<string, EdgeView>;
   /** Channels by the edge they are drawn on. */
-  channelsByEdge: Record<string, ChannelState>;
+  channelsByEdge: ReadonlyMap<string, ChannelState>;
 }
 
 /** A live fault as the interface asks for it: start one, or end those of some kinds on a target. */
@@ -51,7 +54,13 @@ export interface SimulationSlice {
   liveFaultHandler: ((f: FaultRequest) => void) | null;
 }
 
-export const idleSimView: SimView = { status: 'idle', now: 0, services: {}, edges: {}, channelsByEdge: {} };
+export const idleSimView: SimView = {
+  status: 'idle',
+  now: 0,
+  services: new Map(),
+  edges: new Map(),
+  channelsByEdge: new Map(),
+};
 
 export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSlice> = (set, get) => ({
   sim: idleSimView,
@@ -166,23 +175,23 @@ function sameChannel(a: ChannelState, b: ChannelState): boolean {
 
 /** A map of `list` by key that reuses `prev`'s entries (and `prev` itself) where nothing changed. */
 function share<I, V extends object>(
-  prev: Record<string, V>,
+  prev: ReadonlyMap<string, V>,
   list: readonly I[],
   view: (x: I) => V,
   same: (a: V, b: V) => boolean,
   key: (x: I) => string = (x) => (x as { id: string }).id,
-): Record<string, V> {
-  const next: Record<string, V> = {};
-  let changed = Object.keys(prev).length !== list.length;
+): ReadonlyMap<string, V> {
+  const next = new Map<string, V>();
+  let changed = false;
   for (const x of list) {
     const k = key(x);
     const v = view(x);
-    const old = prev[k];
-    if (old && same(old, v)) next[k] = old;
+    const old = prev.get(k);
+    if (old && same(old, v)) next.set(k, old);
     else {
-      next[k] = v;
+      next.set(k, v);
       changed = true;
     }
   }
-  return changed ? next : prev;
+  return changed || next.size !== prev.size ? next : prev;
 }

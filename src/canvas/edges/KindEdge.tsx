@@ -27,8 +27,8 @@ export function edgeLabel(e: Edge): string {
 
 function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<KindEdgeType>) {
   const edge = data?.edge;
-  const state = useAppStore((s) => s.sim.edges[id]);
-  const channel = useAppStore((s) => s.sim.channelsByEdge[id]);
+  const state = useAppStore((s) => s.sim.edges.get(id));
+  const channel = useAppStore((s) => s.sim.channelsByEdge.get(id));
   const overview = useOverview();
   if (!edge) return null;
   const style = EDGE_STYLE[edge.kind];

@@ -39,7 +39,7 @@ function subtitle(s: Service): string {
 
 function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
   const s = data.service;
-  const state = useAppStore((st) => st.sim.services[id]);
+  const state = useAppStore((st) => st.sim.services.get(id));
   const renaming = useAppStore((st) => st.renaming === id);
   const overview = useOverview();
   const badges = state ? badgesOf(state) : [];
@@ -88,7 +88,7 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
           style={{ '--load': load } as CSSProperties}
           // Written on hover only: an attribute changing ten times a second costs a style pass.
           onPointerEnter={(e) => {
-            const v = useAppStore.getState().sim.services[id];
+            const v = useAppStore.getState().sim.services.get(id);
             if (v) e.currentTarget.title = loadTitle(v);
           }}
         />

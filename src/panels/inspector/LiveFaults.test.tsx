@@ -51,7 +51,7 @@ describe('live faults in the inspector', () => {
     useAppStore.setState({
       sim: {
         ...idleSimView,
-        services: { pay: service({ status: 'down', slowFactor: 3, injectedErrorRate: 0.5 }) },
+        services: new Map([['pay', service({ status: 'down', slowFactor: 3, injectedErrorRate: 0.5 })]]),
       },
     });
     render(<ServiceLiveFaults serviceId="pay" />);
@@ -69,7 +69,7 @@ describe('live faults in the inspector', () => {
     const { rerender } = render(<EdgeLiveFaults edgeId="e1" />);
     fireEvent.click(screen.getByTestId('live-cut'));
     useAppStore.setState({
-      sim: { ...idleSimView, edges: { e1: { id: 'e1', circuit: 'open', cut: true } } },
+      sim: { ...idleSimView, edges: new Map([['e1', { id: 'e1', circuit: 'open', cut: true }]]) },
     });
     rerender(<EdgeLiveFaults edgeId="e1" />);
     expect(screen.getByTestId('live-state').textContent).toBe('cut, circuit open');

@@ -14,7 +14,7 @@ function useFault() {
 
 /** Live faults on a service: take it down or bring it back, slow it ×N, make it fail N%. */
 export function ServiceLiveFaults({ serviceId }: { serviceId: string }) {
-  const state = useAppStore((s) => s.sim.services[serviceId]);
+  const state = useAppStore((s) => s.sim.services.get(serviceId));
   const { ended, send } = useFault();
   const down = state?.status === 'down';
   const slowed = (state?.slowFactor ?? 1) > 1;
@@ -62,8 +62,8 @@ export function ServiceLiveFaults({ serviceId }: { serviceId: string }) {
 
 /** Live faults on an edge: cut it (a network partition) or restore it. */
 export function EdgeLiveFaults({ edgeId }: { edgeId: string }) {
-  const cut = useAppStore((s) => s.sim.edges[edgeId]?.cut ?? false);
-  const circuit = useAppStore((s) => s.sim.edges[edgeId]?.circuit ?? 'closed');
+  const cut = useAppStore((s) => s.sim.edges.get(edgeId)?.cut ?? false);
+  const circuit = useAppStore((s) => s.sim.edges.get(edgeId)?.circuit ?? 'closed');
   const { ended, send } = useFault();
   return (
     <Section title="Live faults">
