@@ -10,6 +10,7 @@ import { runShare } from './share';
 const files: Record<string, string> = {
   'checkout.json': exportDiagramJson(checkoutExample),
   'broken.json': '{ "services": [ }',
+  'deep.json': `{"version":${'['.repeat(5_000)}5${']'.repeat(5_000)}}`,
   'bad-ref.json': JSON.stringify({
     services: [{ id: 'a' }],
     edges: [{ id: 'e', kind: 'sync', from: 'a', to: 'pay' }],
@@ -94,6 +95,13 @@ describe('npm run share', () => {
       stderr: expect.stringContaining('edges[0].to: no service with id "pay"'),
     });
     expect(runShare(['nope.json'], read)).toMatchObject({ code: 1, stderr: 'nope.json: no such file\n' });
+    // Nested 5,000 lists deep: how deep, not a stack overflow.
+    expect(runShare(['deep.json'], read)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(
+        'version: nests lists and objects 5,001 levels deep; at most 64 levels are allowed',
+      ),
+    });
   });
 
   it('bad usage exits 2', () => {

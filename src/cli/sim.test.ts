@@ -255,6 +255,16 @@ describe('sim command', () => {
     expect(sim(join(dir, 'missing.json')).stderr).toContain('no such file');
   });
 
+  it('a 10 KB file nesting 5,000 lists deep is refused with how deep, not a stack overflow', () => {
+    const file = join(dir, 'deep.json');
+    writeFileSync(file, `{"version":${'['.repeat(5_000)}5${']'.repeat(5_000)}}`);
+    const r = sim(file);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `${file} is not a valid diagram:\nversion: nests lists and objects 5,001 levels deep; at most 64 levels are allowed\n`,
+    );
+  });
+
   it('reports services, queues, topics and sagas named after built-in object properties', () => {
     const file = join(dir, 'built-in-names.json');
     writeFileSync(

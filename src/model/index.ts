@@ -3,3 +3,4 @@ export * from './parse';
 export * from './migrations';
 export * from './defaults';
 export * from './graph';
+export * from './depth';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { nestingDepth, nestingProblem } from './depth';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
 import { CURRENT_VERSION, Diagram, EDGE_KINDS, LATENCY_DISTS } from './schema';
 
@@ -189,6 +190,10 @@ export function parseDiagram(input: unknown, migrations: readonly Migration[] = 
       errors: [{ path: '(diagram)', message: `must be an object, got ${describe(input)}` }],
     };
   }
+  // Migrations, zod and the messages walk the input recursively: a deep enough value would overflow
+  // the stack, so depth is checked first, without recursion.
+  const tooDeep = nestingProblem(input);
+  if (tooDeep) return { ok: false, errors: [{ path: deepestField(input), message: tooDeep }] };
   const migrated = migrate(input as Record<string, unknown>, migrations, CURRENT_VERSION);
   if (!migrated.ok) return { ok: false, errors: [{ path: 'version', message: migrated.message }] };
   const result = Diagram.safeParse(migrated.raw);
@@ -202,6 +207,16 @@ export function parseDiagram(input: unknown, migrations: readonly Migration[] = 
   const refErrors = checkReferences(result.data);
   if (refErrors.length) return { ok: false, errors: refErrors.slice(0, 50) };
   return { ok: true, diagram: result.data, migratedFrom: migrated.from, migrations: migrated.applied };
+}
+
+/** The top-level field that nests deepest (where a too-deep diagram goes wrong). */
+function deepestField(input: object): string {
+  let deepest = { key: '(diagram)', depth: -1 };
+  for (const [key, value] of Object.entries(input)) {
+    const depth = nestingDepth(value);
+    if (depth > deepest.depth) deepest = { key, depth };
+  }
+  return deepest.key;
 }
 
 /** One line per error (`edges[3].to: no service with id "pay"`), for messages in the interface. */

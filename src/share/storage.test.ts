@@ -79,6 +79,18 @@ describe('autosave of the current diagram', () => {
     ],
     ['JSON null', 'null', 'corrupt', /could not be read: it has no diagram in it/],
     [
+      'a storage format nested 5,000 lists deep',
+      `{"format":${'['.repeat(5_000)}1${']'.repeat(5_000)},"diagram":{}}`,
+      'corrupt',
+      /could not be read: it nests lists and objects 5,001 levels deep; at most 64 levels are allowed\./,
+    ],
+    [
+      'a diagram nested 5,000 lists deep',
+      `{"version":${'['.repeat(5_000)}1${']'.repeat(5_000)}}`,
+      'corrupt',
+      /could not be read: it nests lists and objects 5,001 levels deep/,
+    ],
+    [
       'an invalid diagram',
       '{"services":[{"id":"a","replicas":-1}]}',
       'invalid',

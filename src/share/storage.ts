@@ -1,4 +1,5 @@
 import type { DiagramError } from '../model/parse';
+import { nestingProblem } from '../model/depth';
 import { parseDiagram } from '../model/parse';
 import { CURRENT_VERSION, Diagram as DiagramSchema } from '../model/schema';
 import type { Diagram } from '../model/schema';
@@ -122,6 +123,10 @@ export function readStoredDiagram(raw: string, what = 'The saved diagram'): Read
       errors: [],
     };
   }
+  // Before anything walks it recursively (JSON.stringify below, the parser): bounded depth.
+  const tooDeep = nestingProblem(value);
+  if (tooDeep)
+    return { ok: false, reason: 'corrupt', message: `${what} could not be read: it ${tooDeep}.`, errors: [] };
   let diagram: unknown = value;
   let savedAt = 0;
   let doc: StoredDocument | undefined;
