@@ -2,7 +2,8 @@ import type { Diagram, Position } from '../model/schema';
 import { freeSpot } from './freeSpot';
 import { SERVICE_SIZE, type Box } from './geometry';
 
-type Sizes = Record<string, { width: number; height: number } | undefined>;
+/** Measured card sizes by service id (a Map: ids are typed text, `constructor` included). */
+type Sizes = ReadonlyMap<string, { width: number; height: number }>;
 
 /** Room left for an edge and its label between a selected card and the one added next to it. */
 const BESIDE_GAP = 120;
@@ -10,7 +11,7 @@ const BESIDE_GAP = 120;
 /** Every service and note on the canvas as a box in flow coordinates. */
 export function occupiedBoxes(d: Diagram, measured: Sizes): Box[] {
   return [
-    ...d.services.map((s) => ({ ...s.position, ...(measured[s.id] ?? SERVICE_SIZE) })),
+    ...d.services.map((s) => ({ ...s.position, ...(measured.get(s.id) ?? SERVICE_SIZE) })),
     ...d.notes.map((n) => ({ ...n.position, width: n.width, height: n.height })),
   ];
 }
@@ -28,7 +29,7 @@ export function paletteSpot(
   size: { width: number; height: number },
 ): Position {
   const selected = d.services.filter((s) => selection.includes(s.id)).at(-1);
-  const box = selected && { ...selected.position, ...(measured[selected.id] ?? SERVICE_SIZE) };
+  const box = selected && { ...selected.position, ...(measured.get(selected.id) ?? SERVICE_SIZE) };
   const want = box
     ? { x: box.x + box.width + BESIDE_GAP, y: box.y + box.height / 2 - size.height / 2 }
     : { x: view.x + view.width / 2 - size.width / 2, y: view.y + view.height / 2 - size.height / 2 };
