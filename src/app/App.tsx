@@ -4,9 +4,11 @@ import { Canvas } from '../canvas/Canvas';
 import { FIT } from '../canvas/useDiagramView';
 import { MessageLayer } from '../canvas/messageLayer';
 import { Palette } from '../canvas/Palette';
-import { Inspector } from '../panels/inspector/Inspector';
+import { Inspector, InspectorBody } from '../panels/inspector/Inspector';
 import { EnvelopePanel, Legend, TimeControls } from '../panels/playback';
 import { useAppStore } from '../store';
+import { BottomSheet } from './BottomSheet';
+import { useInspectorSheet, useSelectionAboveSheet } from './inspectorSheet';
 import type { CommandContext } from './commands';
 import { CommandPalette } from './CommandPalette';
 import { ContextMenu, type MenuTarget } from './ContextMenu';
@@ -20,6 +22,8 @@ import { playback, type reloadRun } from './run';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useThemeEffect } from './theme';
 import { Topbar } from './Topbar';
+import type { MenuExtra } from './TopbarMenu';
+import { PHONE_QUERY, useMediaQuery } from './useMediaQuery';
 import { useShortcuts } from './useShortcuts';
 
 function Editor() {
@@ -47,10 +51,17 @@ function Editor() {
     };
   }, [p, flow]);
   const closeMenu = useCallback(() => setMenu(null), []);
+  const phone = useMediaQuery(PHONE_QUERY);
+  const sheet = useInspectorSheet();
+  useSelectionAboveSheet(flow, phone && sheet.open);
+  const menuExtras = useMemo<MenuExtra[]>(
+    () => [{ id: 'diagram-settings', label: 'Diagram settings & advisor', run: sheet.openDiagram }],
+    [sheet.openDiagram],
+  );
   return (
-    <div className="app">
+    <div className={`app${phone ? ' app--phone' : ''}`}>
       <DrawingFaultProbe />
-      <Topbar ctx={ctx} />
+      <Topbar ctx={ctx} menuExtras={phone ? menuExtras : undefined} />
       <div className="workspace">
         <Palette />
         <main className="stage" aria-label="Diagram">
@@ -87,7 +98,13 @@ function Editor() {
             </div>
           )}
         </main>
-        <Inspector />
+        {phone ? (
+          <BottomSheet open={sheet.open} label="Inspector" testId="inspector" onClose={sheet.close}>
+            <InspectorBody />
+          </BottomSheet>
+        ) : (
+          <Inspector />
+        )}
       </div>
       <footer className="runbar">
         <TimeControls

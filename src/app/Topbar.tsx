@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useAppStore } from '../store';
 import { command, runCommand, type CommandContext } from './commands';
 import { formatKey } from './keys';
+import { TopbarMenu, type MenuExtra } from './TopbarMenu';
 
 /** A toolbar button that runs a command, showing its shortcut in the tooltip. */
 export function CommandButton({
@@ -9,11 +10,13 @@ export function CommandButton({
   ctx,
   children,
   className = 'btn',
+  testId = `cmd-${id}`,
 }: {
   id: string;
   ctx: CommandContext;
   children: ReactNode;
   className?: string;
+  testId?: string;
 }) {
   const c = command(id);
   const enabled = useAppStore((s) => (c.enabled ? c.enabled(s) : true));
@@ -25,7 +28,7 @@ export function CommandButton({
       onClick={() => runCommand(id, ctx)}
       title={`${c.label}${keys}`}
       aria-label={c.label}
-      data-testid={`cmd-${id}`}
+      data-testid={testId}
     >
       {children}
     </button>
@@ -34,8 +37,19 @@ export function CommandButton({
 
 const themeIcon = { system: '◐', light: '☀', dark: '☾' } as const;
 
-/** The top bar: the diagram's name and the file, edit and view commands. */
-export function Topbar({ ctx, right }: { ctx: CommandContext; right?: ReactNode }) {
+/**
+ * The top bar: the diagram's name and the file, edit and view commands. On a phone only the name,
+ * Share and a menu with the other commands (and `menuExtras`) are shown.
+ */
+export function Topbar({
+  ctx,
+  right,
+  menuExtras,
+}: {
+  ctx: CommandContext;
+  right?: ReactNode;
+  menuExtras?: MenuExtra[];
+}) {
   const name = useAppStore((s) => s.diagram.name);
   const theme = useAppStore((s) => s.theme);
   return (
@@ -44,20 +58,16 @@ export function Topbar({ ctx, right }: { ctx: CommandContext; right?: ReactNode 
         <img src="./favicon.svg" alt="" width="24" height="24" />
         <span className="brand__name">Microsim</span>
       </div>
-      <div className="topbar__title" title={name} data-testid="diagram-title">
+      <h1 className="topbar__title" title={name} data-testid="diagram-title">
         {name}
-      </div>
+      </h1>
       <nav className="topbar__group" aria-label="File">
         <CommandButton id="new" ctx={ctx} className="btn btn--ghost">
           New
         </CommandButton>
-        <button
-          className="btn btn--ghost"
-          onClick={() => useAppStore.getState().setDialog('examples')}
-          data-testid="open-examples"
-        >
+        <CommandButton id="examples" ctx={ctx} className="btn btn--ghost" testId="open-examples">
           Examples
-        </button>
+        </CommandButton>
         <CommandButton id="recent" ctx={ctx} className="btn btn--ghost">
           Recent
         </CommandButton>
@@ -92,6 +102,7 @@ export function Topbar({ ctx, right }: { ctx: CommandContext; right?: ReactNode 
           ?
         </CommandButton>
       </nav>
+      <TopbarMenu ctx={ctx} extras={menuExtras} />
     </header>
   );
 }

@@ -34,6 +34,8 @@ export interface Command {
   /** Changes nothing of the diagram or the device: allowed in the read-only embed. */
   readOnly?: boolean;
   enabled?: (s: AppState) => boolean;
+  /** Offered in the top bar's menu on a phone (every File and Help command is, too). */
+  menu?: boolean;
   run: (ctx: CommandContext) => void;
 }
 
@@ -60,6 +62,12 @@ export const COMMANDS: Command[] = [
     },
   },
   {
+    id: 'examples',
+    label: 'Examples',
+    group: 'File',
+    run: ({ store }) => store.getState().setDialog('examples'),
+  },
+  {
     id: 'share',
     label: 'Share & export',
     group: 'File',
@@ -75,6 +83,7 @@ export const COMMANDS: Command[] = [
   },
   {
     id: 'undo',
+    menu: true,
     label: 'Undo',
     group: 'Edit',
     keys: ['mod+z'],
@@ -83,6 +92,7 @@ export const COMMANDS: Command[] = [
   },
   {
     id: 'redo',
+    menu: true,
     label: 'Redo',
     group: 'Edit',
     keys: ['mod+shift+z', 'mod+y'],
@@ -162,6 +172,7 @@ export const COMMANDS: Command[] = [
   },
   {
     id: 'tidy',
+    menu: true,
     label: 'Tidy up layout',
     group: 'View',
     keys: ['shift+l'],
@@ -199,6 +210,7 @@ export const COMMANDS: Command[] = [
   },
   {
     id: 'theme',
+    menu: true,
     label: 'Switch theme',
     group: 'View',
     keys: ['shift+d'],
@@ -274,6 +286,11 @@ export function command(id: string): Command {
   const c = COMMANDS.find((x) => x.id === id);
   if (!c) throw new Error(`unknown command ${id}`);
   return c;
+}
+
+/** The commands the top bar's menu lists on a phone, in the registry's order. */
+export function menuCommands(): Command[] {
+  return COMMANDS.filter((c) => c.menu || c.group === 'File' || c.group === 'Help');
 }
 
 /** Whether `c` may run where the app is: the read-only embed runs only commands that change nothing. */

@@ -9,6 +9,15 @@ import { useEntityEdit } from './useEntityEdit';
 
 /** The right-hand panel: edits whatever is selected, or the diagram itself when nothing is. */
 export function Inspector() {
+  return (
+    <aside className="inspector" aria-label="Inspector" data-testid="inspector">
+      <InspectorBody />
+    </aside>
+  );
+}
+
+/** What the inspector shows, without its frame (a side panel, or a bottom sheet on a phone). */
+export function InspectorBody() {
   const diagram = useAppStore((s) => s.diagram);
   const selection = useAppStore((s) => s.selection);
   let body;
@@ -44,11 +53,7 @@ export function Inspector() {
       <DiagramInspector diagram={diagram} />
     );
   }
-  return (
-    <aside className="inspector" aria-label="Inspector" data-testid="inspector">
-      {body}
-    </aside>
-  );
+  return body;
 }
 
 function NoteInspector({ note }: { note: Note }) {

@@ -1,0 +1,223 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { PlaybackPage } from './pages/PlaybackPage';
+
+/**
+ * The app at every common width: nothing spills sideways, every top-bar command can be reached
+ * (as a button, or from the menu on a phone), and on a phone the inspector is a bottom sheet, the
+ * run bar takes a thumb and the canvas pans by touch.
+ */
+const SHOTS = 'test-results/screenshots';
+
+/** What the desktop top bar offers, by command id; each must be reachable at every width. */
+const TOPBAR = ['new', 'examples', 'recent', 'undo', 'redo', 'tidy', 'share', 'theme', 'shortcuts'];
+const BUTTON_TEST_ID: Record<string, string> = { examples: 'open-examples', theme: 'theme-toggle' };
+const topbarButton = (page: Page, id: string) =>
+  page.locator('.topbar').getByTestId(BUTTON_TEST_ID[id] ?? `cmd-${id}`);
+
+/** How far the page lays out past the window's width, in pixels (0 when nothing spills over). */
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+for (const [width, height] of [
+  [390, 844],
+  [768, 1024],
+  [1024, 768],
+  [1440, 900],
+] as const) {
+  test.describe(`${width} px wide`, () => {
+    test.use({ viewport: { width, height } });
+
+    test('nothing overflows sideways and every top-bar command is reachable', async ({ editor }) => {
+      const page = editor.page;
+      expect(await overflow(page), 'horizontal overflow').toBe(0);
+      const menuButton = page.getByRole('button', { name: 'Menu' });
+      for (const id of TOPBAR) {
+        const button = topbarButton(page, id);
+        if (await button.isVisible()) {
+          await expect(button, `${id} in the top bar`).toBeInViewport({ ratio: 1 });
+          continue;
+        }
+        await expect(menuButton, `${id} is hidden, so there is a menu`).toBeInViewport({ ratio: 1 });
+        if ((await menuButton.getAttribute('aria-expanded')) !== 'true') await menuButton.click();
+        const menu = page.getByRole('menu', { name: 'Menu' });
+        await expect(menu.getByTestId(`menu-${id}`), `${id} in the menu`).toBeInViewport({ ratio: 1 });
+      }
+      // Opening the menu or a dialog must not make the page wider either.
+      expect(await overflow(page)).toBe(0);
+    });
+  });
+}
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  // Several gestures each; a busy machine makes them slow, not wrong.
+  test.describe.configure({ timeout: 90_000 });
+
+  test('the top bar has a menu with the commands, which run from there', async ({ editor }) => {
+    const page = editor.page;
+    const button = page.getByRole('button', { name: 'Menu' });
+    await expect(button).toHaveAttribute('aria-haspopup', 'menu');
+    await button.tap();
+    const menu = page.getByRole('menu', { name: 'Menu' });
+    await expect(menu).toBeVisible();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    for (const label of ['New diagram', 'Examples', 'Recent diagrams', 'Undo', 'Tidy up layout'])
+      await expect(menu.getByRole('menuitem', { name: label })).toBeVisible();
+    await expect(menu.getByRole('menuitem', { name: 'Undo' })).toBeDisabled();
+    // Keyboard too: the first item has the focus, arrows move it, Escape closes.
+    await expect(menu.getByRole('menuitem').first()).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(button).toBeFocused();
+
+    await button.tap();
+    await menu.getByRole('menuitem', { name: 'Examples' }).tap();
+    const dialog = page.getByTestId('examples-dialog');
+    await expect(dialog).toBeInViewport({ ratio: 1 });
+    expect(await overflow(page)).toBe(0);
+  });
+
+  test('the inspector is a bottom sheet: opens on a tap, closes by its button or a drag down', async ({
+    editor,
+  }) => {
+    const page = editor.page;
+    await expect(editor.inspector).toHaveCount(0);
+    await editor.node('payment').tap();
+    await expect(editor.inspector).toBeVisible();
+    await expect(editor.field('name')).toHaveValue('Payment Service');
+    const sheet = await editor.inspector.boundingBox();
+    expect(sheet!.y + sheet!.height, 'at the bottom of the screen').toBeCloseTo(844, 0);
+    expect(sheet!.width).toBe(390);
+    // What is being edited stays in sight above the sheet.
+    await expect
+      .poll(async () => {
+        const node = await editor.node('payment').boundingBox();
+        const top = (await editor.inspector.boundingBox())!.y;
+        return node!.y > 110 && node!.y + node!.height <= top;
+      }, 'the selected service is above the sheet')
+      .toBe(true);
+    await editor.settled();
+    await shoot(page, 'phone-inspector');
+
+    await editor.inspector.getByRole('button', { name: 'Close the inspector' }).tap();
+    await expect(editor.inspector).toHaveCount(0);
+    expect(await editor.selection(), 'closing the sheet keeps the selection').toEqual(['payment']);
+
+    // Another selection opens it again; dragging its grip down dismisses it.
+    await editor.node('orders').tap();
+    await expect(editor.field('name')).toHaveValue('Order Service');
+    await touchDrag(page, editor.page.getByTestId('inspector-grip'), 0, 160);
+    await expect(editor.inspector).toHaveCount(0);
+    // A short drag is not a dismissal.
+    await editor.node('bank').tap();
+    await touchDrag(page, editor.page.getByTestId('inspector-grip'), 0, 20);
+    await expect(editor.inspector).toBeVisible();
+
+    // With nothing selected, the menu shows the diagram's settings and the advisor.
+    await page.getByRole('button', { name: 'Menu' }).tap();
+    await page.getByRole('menuitem', { name: 'Diagram settings & advisor' }).tap();
+    await expect(editor.inspector.getByTestId('inspector-diagram')).toBeVisible();
+    await expect(editor.inspector.getByTestId('advisor')).toBeAttached();
+    expect(await editor.selection()).toEqual([]);
+  });
+
+  test('the run bar takes a thumb, and the canvas pans by touch', async ({ editor }) => {
+    const page = editor.page;
+    for (const id of ['play-button', 'step-button', 'reset-button']) {
+      const box = await page.getByTestId(id).boundingBox();
+      expect(box!.width, id).toBeGreaterThanOrEqual(44);
+      expect(box!.height, id).toBeGreaterThanOrEqual(44);
+    }
+    await expect(page.getByTestId('speed-slider')).toBeInViewport({ ratio: 1 });
+    await expect(page.getByTestId('seed-input')).toBeInViewport({ ratio: 1 });
+
+    const before = await editor.viewportTransform();
+    await touchDrag(page, editor.canvas, -120, 90, { x: 0.5, y: 0.85 });
+    await editor.settled();
+    const after = await editor.viewportTransform();
+    expect(after.x - before.x).toBeCloseTo(-120, -1);
+    expect(after.y - before.y).toBeCloseTo(90, -1);
+    expect(after.zoom).toBeCloseTo(before.zoom, 5);
+    expect(await overflow(page)).toBe(0);
+
+    await page.getByTestId('play-button').tap();
+    await expect(page.getByTestId('pause-button')).toBeVisible();
+    await shoot(page, 'phone-running');
+    await page.getByTestId('pause-button').tap();
+  });
+});
+
+test('the message details are a card over the canvas, not see-through', async ({ editor }) => {
+  const run = new PlaybackPage(editor);
+  await editor.clickEmpty();
+  await run.stepUntilInFlight(1);
+  const [mark] = await run.marks();
+  await editor.page.mouse.click(mark!.x, mark!.y);
+  await expect(run.envelope).toBeVisible();
+  const dock = editor.page.locator('.envelope-dock');
+  const look = await dock.evaluate((el) => {
+    const cs = getComputedStyle(el);
+    return { background: cs.backgroundColor, shadow: cs.boxShadow, border: cs.borderTopWidth };
+  });
+  expect(look.background, 'an opaque background').toMatch(/^rgb\(/);
+  expect(look.shadow, 'a shadow').not.toBe('none');
+  expect(parseFloat(look.border), 'a border').toBeGreaterThan(0);
+  // Nothing of the diagram (edge labels, cards) draws over it: its whole box is its own.
+  const box = (await dock.boundingBox())!;
+  const covered = await editor.page.evaluate(({ x, y, width, height }) => {
+    const hits: string[] = [];
+    for (let i = 1; i < 8; i++)
+      for (let j = 1; j < 8; j++) {
+        const el = document.elementFromPoint(x + (width * i) / 8, y + (height * j) / 8);
+        if (el && !el.closest('.envelope-dock')) hits.push(el.className.toString());
+      }
+    return hits;
+  }, box);
+  expect(covered).toEqual([]);
+});
+
+for (const colorScheme of ['light', 'dark'] as const)
+  for (const [width, height] of [
+    [390, 844],
+    [768, 1024],
+    [1280, 720],
+    [1440, 900],
+  ] as const)
+    test.describe(`screenshot ${width}×${height}, ${colorScheme}`, () => {
+      test.use({ viewport: { width, height }, colorScheme });
+
+      test('the example, then a service in the inspector', async ({ editor }) => {
+        await shoot(editor.page, `layout-${width}-${colorScheme}`);
+        await editor.node('payment').click();
+        await expect(editor.field('name')).toBeVisible();
+        await shoot(editor.page, `layout-${width}-${colorScheme}-service`);
+        expect(await overflow(editor.page)).toBe(0);
+      });
+    });
+
+async function shoot(page: Page, name: string) {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, animations: 'disabled' });
+}
+
+/**
+ * A one-finger drag by (dx, dy), as the touch screen sends it (touch events through the DevTools
+ * protocol: Playwright's touchscreen only taps). Starts at the middle of `on`, or at a fraction of it.
+ */
+async function touchDrag(page: Page, on: Locator, dx: number, dy: number, at = { x: 0.5, y: 0.5 }) {
+  const box = await on.boundingBox();
+  if (!box) throw new Error('nothing to drag on');
+  const x = box.x + box.width * at.x;
+  const y = box.y + box.height * at.y;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  const steps = 8;
+  for (let i = 1; i <= steps; i++)
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [{ x: x + (dx * i) / steps, y: y + (dy * i) / steps }],
+    });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
