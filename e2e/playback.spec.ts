@@ -14,7 +14,7 @@ const playback = (editor: EditorPage) => new PlaybackPage(editor);
 test('play: messages move on the canvas and the counts rise', async ({ editor }) => {
   const run = playback(editor);
   await expect(run.status).toHaveText('ready');
-  // The example's own speed (0.1×) is slow enough to follow one request by eye.
+  // The example's own speed (0.25×) is slow enough to follow one request by eye.
   await run.key(' ');
   await expect(run.status).toHaveText('playing');
   let first = '';
@@ -216,3 +216,65 @@ test('after using the speed slider, Space still plays and pauses; its own keys s
   await editor.page.keyboard.press('ArrowRight');
   await expect(editor.page.getByTestId('speed-value')).toHaveText('10×');
 });
+
+for (const viewport of [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+]) {
+  test(`the first run: a request moves within a second of Play, big enough to see (${viewport.width} px)`, async ({
+    page,
+    editor,
+  }) => {
+    await page.setViewportSize(viewport);
+    await editor.settled();
+    const run = playback(editor);
+    const speed = (await run.run()).speed;
+    // Watched from inside the page, frame by frame, so a slow test runner cannot miss it: the time
+    // of Play, then the first frame with a message for the layer to draw, which holds the picture.
+    await page.evaluate(() => {
+      type Probe = { playedAt: number | null; drawnAt: number | null; simAt: number | null };
+      const w = window as unknown as {
+        __microsim: {
+          playback: {
+            getSnapshot(): { status: string };
+            frame(): { time: number; messages: { count: number } };
+            pause(): void;
+          };
+        };
+        __firstRun: Probe;
+      };
+      const p = w.__microsim.playback;
+      const probe: Probe = { playedAt: null, drawnAt: null, simAt: null };
+      w.__firstRun = probe;
+      const look = () => {
+        if (probe.playedAt === null && p.getSnapshot().status === 'playing')
+          probe.playedAt = performance.now();
+        const f = p.frame();
+        if (probe.playedAt !== null && f.messages.count > 0) {
+          probe.drawnAt = performance.now();
+          probe.simAt = f.time;
+          p.pause();
+          return;
+        }
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await run.button('play').click();
+    type Seen = { playedAt: number; drawnAt: number | null; simAt: number };
+    const probe = () => page.evaluate(() => (window as unknown as { __firstRun: Seen }).__firstRun);
+    await expect.poll(async () => (await probe()).drawnAt, { timeout: 15_000 }).not.toBeNull();
+    const seen = await probe();
+    await page.screenshot({ path: `${SHOTS}/first-run-${viewport.width}.png` });
+    // A busy machine may slow the run down (the engine trails), but at the example's own speed the
+    // first message flies within the first second's worth of simulated time.
+    expect(seen.simAt / speed, 'wall ms from Play at this speed').toBeLessThan(1_000);
+
+    // The first request, as it leaves the client, is big enough to see at the default zoom.
+    await run.key('r');
+    await run.stepUntilInFlight(1);
+    const marks = await run.marks();
+    await page.screenshot({ path: `${SHOTS}/first-message-${viewport.width}.png` });
+    expect(marks.length, 'a message is drawn where a person can see it').toBeGreaterThan(0);
+  });
+}

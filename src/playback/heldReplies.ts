@@ -1,5 +1,6 @@
 import { FakeClock } from './clock';
 import { createFakeEngine } from './fakeEngine';
+import type { EngineFactory } from './types';
 import { createInProcessHost, type EngineHost } from './host';
 import { Playback } from './playback';
 import type { HostReply } from './protocol';
@@ -9,8 +10,8 @@ import type { HostReply } from './protocol';
  * the test delivers them, as a busy worker's would, so they can land after a pause, a speed change
  * or a seek that came later.
  */
-export function heldRepliesSetup() {
-  const inner = createInProcessHost(createFakeEngine, { synchronous: true });
+export function heldRepliesSetup(createEngine: EngineFactory = createFakeEngine) {
+  const inner = createInProcessHost(createEngine, { synchronous: true });
   const held: HostReply[] = [];
   let listener: (r: HostReply) => void = () => {};
   inner.listen((r) => held.push(r));

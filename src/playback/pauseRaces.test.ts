@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeEngine } from './fakeEngine';
+import { FakeEngine, createFakeEngine } from './fakeEngine';
 import { heldRepliesSetup } from './heldReplies';
 import { createInProcessHost } from './host';
 import { Playback } from './playback';
 import { testDiagram } from './testDiagram';
+import type { EngineFactory } from './types';
 
 /**
  * The clock a person sees on a busy machine: engine replies that arrive late, after a pause, a
@@ -76,29 +77,33 @@ describe('Shown time with late engine replies', () => {
     expect(w.clocks.at(-1)! - w.clocks[1]!).toBeGreaterThan(5_000);
   });
 
-  it('pauses where the canvas was, though the engine had been asked to run on to the end (77×)', () => {
+  it('pauses where the canvas was at 77× with late replies, and the engine never runs on to the end', () => {
     const { pb, clock, held, deliverAll, deliverSome } = heldRepliesSetup();
-    pb.load(testDiagram({ run: { seed: 1, speed: 77, untilMs: 10_000 } }));
+    const diagram = testDiagram({ run: { seed: 1, speed: 77, untilMs: 10_000 } });
+    pb.load(diagram);
     deliverAll();
     pb.play();
     clock.advance(16); // asks for 1,232 ms
-    clock.advance(224); // its reply is late
+    clock.advance(224); // its reply is late: the clock runs far ahead of the engine
     deliverSome(1);
-    clock.advance(16); // the clock is far ahead now: the next advance asks for the end of the run
+    clock.advance(16); // the next advance reaches only as far as the canvas may draw ahead
     expect(held).toHaveLength(1);
     const drawn = pb.frame().time;
     expect(drawn).toBeLessThan(6_000);
     pb.pause();
-    expect(pb.getSnapshot()).toMatchObject({ status: 'paused', now: drawn });
+    const pausedAt = pb.getSnapshot().now;
+    // At most the canvas's lead (50 wall ms) past what was drawn.
+    expect(pausedAt).toBeGreaterThanOrEqual(drawn);
+    expect(pausedAt - drawn).toBeLessThanOrEqual(77 * 50);
     while (held.length) {
       deliverSome(1);
-      expect(pb.getSnapshot()).toMatchObject({ status: 'paused', now: drawn });
-      expect(pb.frame().time).toBe(drawn);
+      expect(pb.getSnapshot()).toMatchObject({ status: 'paused', now: pausedAt });
+      expect(pb.frame().time).toBe(pausedAt);
     }
-    // The engine went back to the moment of the pause: the same messages as a run straight there.
+    // The engine is where the pause is: the same messages as a run straight there.
     const straight = new Playback({ host: createInProcessHost(createFakeEngine, { synchronous: true }) });
-    straight.load(testDiagram({ run: { seed: 1, speed: 77, untilMs: 10_000 } }));
-    straight.seek(drawn);
+    straight.load(diagram);
+    straight.seek(pausedAt);
     expect(inFlightIds(pb)).toEqual(inFlightIds(straight));
     expect(pb.getSnapshot().events).toBe(straight.getSnapshot().events);
     // And it plays on from there.
@@ -106,7 +111,52 @@ describe('Shown time with late engine replies', () => {
     clock.advance(16);
     deliverAll();
     clock.advance(16);
-    expect(pb.frame().time).toBeGreaterThan(drawn);
+    expect(pb.frame().time).toBeGreaterThan(pausedAt);
+  });
+
+  it('a step still on its way when the person plays and pauses again does not move the paused clock', () => {
+    const { pb, clock, held, deliverAll, deliverSome } = heldRepliesSetup();
+    const diagram = testDiagram({ run: { seed: 1, speed: 1, untilMs: 10_000 } });
+    pb.load(diagram);
+    deliverAll();
+    pb.step(); // the engine goes to the first event (t = 1); the reply is late
+    pb.play();
+    pb.pause(); // at once: the canvas still shows time 0
+    const pausedAt = pb.getSnapshot().now;
+    expect(pausedAt).toBe(0);
+    clock.advance(100);
+    while (held.length) {
+      deliverSome(1);
+      expect(pb.getSnapshot()).toMatchObject({ status: 'paused', now: pausedAt });
+      expect(pb.frame().time).toBe(pausedAt);
+    }
+    // Brought back to the pause: nothing has happened yet at time 0.
+    expect(pb.getSnapshot().events).toBe(0);
+    expect(inFlightIds(pb)).toEqual([]);
+  });
+
+  it('sees every message a person could watch when replies are slow: the engine strides no further than the canvas leads', () => {
+    // Requests every 100 ms that fly 60 ms, and replies that take 192 wall ms (a starved worker).
+    const shortHops: EngineFactory = (d, { seed, untilMs }) => new FakeEngine(d, seed, untilMs, 100, 60);
+    const { pb, clock, held, deliverAll } = heldRepliesSetup(shortHops);
+    pb.load(testDiagram({ run: { seed: 1, speed: 1, untilMs: 10_000 } }));
+    deliverAll();
+    pb.play();
+    const seen = new Set<string>();
+    for (let i = 0; i < 30; i++) {
+      for (let f = 0; f < 12; f++) {
+        clock.advance(16);
+        pb.frame(); // the canvas draws every frame
+      }
+      deliverAll();
+      for (const id of inFlightIds(pb)) seen.add(id);
+    }
+    expect(held).toHaveLength(0);
+    const reached = pb.getSnapshot().now;
+    const requests = [...seen].filter((id) => !id.endsWith('r')).length;
+    expect(reached).toBeGreaterThan(800);
+    // Every request sent before the last one was in flight at some reply: none skipped.
+    expect(requests).toBeGreaterThanOrEqual(Math.floor(reached / 100) - 1);
   });
 
   it('keeps the drawn time when slowing down while the engine is behind, and moves on from it', () => {

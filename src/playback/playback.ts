@@ -63,7 +63,7 @@ export class Playback {
   private shown = 0;
   /** The furthest time asked of the engine in this stretch: it gets there whatever happens next. */
   private asked = 0;
-  /** The advance sent by the latest pause: replies before it were asked for while still playing. */
+  /** The advance sent by the latest pause: replies before it were asked for before the pause. */
   private holdSeq = 0;
   private lastUiWall = -Infinity;
   private uiRefreshes = 0;
@@ -150,15 +150,13 @@ export class Playback {
   }
 
   /**
-   * Stops time at what the canvas shows (or at the time already asked of the engine, when that is
-   * no further ahead than the canvas may draw anyway); the engine catches up to exactly that time,
-   * and one that was asked to go further while playing is brought back (see onSnapshot).
+   * Stops time at what the canvas shows, or at the time already asked of the engine (never more
+   * than the canvas's lead past it, see tick); the engine catches up to exactly that time. An engine
+   * that went further (a step still on its way) is brought back to it (see onReply).
    */
   pause(): void {
     if (this.state.status !== 'playing') return;
-    const shown = this.drawTime();
-    const nudge = this.asked - shown;
-    this.simAnchor = nudge > 0 && nudge <= this.state.speed * LEAD_WALL_MS ? this.asked : shown;
+    this.simAnchor = Math.max(this.drawTime(), this.asked);
     this.shown = this.simAnchor;
     this.stopFrames();
     this.update({ status: 'paused', now: this.simAnchor });
@@ -342,8 +340,12 @@ export class Playback {
   private tick = (): void => {
     this.frameHandle = null;
     if (this.state.status !== 'playing') return;
-    const target = this.simTime();
-    // One advance at a time: a busy engine gets bigger jumps instead of a growing backlog.
+    // One advance at a time, each no longer than the canvas may draw past the engine (or up to what
+    // it already showed): the canvas sees what is in flight only at the engine's replies, so a longer
+    // stride on a busy machine would skip messages a person could have watched (time runs slower
+    // instead, marked as lagging).
+    const reach = Math.max(this.engineNow + this.state.speed * LEAD_WALL_MS, this.shown);
+    const target = Math.min(this.simTime(), reach);
     if (this.answeredSeq >= this.awaitedSeq && target > this.engineNow) {
       const wall = this.clock.now();
       let ui: RunDetail = false;
@@ -381,9 +383,8 @@ export class Playback {
     }
     if (reply.seq < this.epochSeq) return;
     if (this.state.status === 'paused' && reply.seq <= this.holdSeq && s.now > this.simAnchor) {
-      // Asked for while playing, this advance took the engine past the moment of the pause: the run
-      // holds there, so the engine goes back to it (seeking replays the same run). Until then the
-      // overshot state is not shown.
+      // Asked for before the pause, this took the engine past the moment of the pause: the run holds
+      // there, so the engine goes back to it (a seek replays the same run); until then it is not shown.
       if (reply.seq === this.holdSeq) this.seek(this.simAnchor);
       return;
     }

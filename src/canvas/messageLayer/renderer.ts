@@ -25,13 +25,18 @@ export interface DrawOptions {
 
 /** How long an effect's burst lasts, in wall milliseconds. */
 export const EFFECT_WALL_MS = 700;
-const BASE_RADIUS = 6;
+/** A single message's radius at zoom 1, in pixels: big enough to catch the eye on a first run. */
+const BASE_RADIUS = 8;
+/** Zoomed out, marks shrink no further than this share of BASE_RADIUS, so a message stays in sight. */
+const MIN_MARK_SCALE = 0.75;
 /** Marks that carry a step number are drawn larger, so the number can be read. */
 const STEP_SCALE = 1.4;
-/** How far a mark's halo reaches beyond it, in pixels. */
-const HALO = 1.4;
-/** Marks smaller than this (zoomed out) get no halo. */
-const HALO_MIN_RADIUS = 4.5;
+/** How far a mark's halo reaches beyond it, in pixels (it parts a mark from a line of its colour). */
+const HALO = 2;
+/** Marks smaller than this (zoomed out) get no halo, unless there are only a few of them. */
+const HALO_MIN_RADIUS = 6.5;
+/** Up to this many marks always get halos: cheap, and they part a lone mark from its edge's line. */
+const HALO_ALWAYS_UP_TO = 100;
 /** Count labels per frame at most: text is the dearest thing to draw, and a bundle is sized by count anyway. */
 const MAX_LABELS = 120;
 /** Bundles smaller than this radius carry no count label. */
@@ -76,7 +81,7 @@ export class MessageRenderer {
     const geo = this.geo;
     geo.prepare(frame.diagram, boxOf);
     const z = view.zoom;
-    const r = BASE_RADIUS * Math.min(1.5, Math.max(0.6, z));
+    const r = BASE_RADIUS * Math.min(1.5, Math.max(MIN_MARK_SCALE, z));
     const room = geo.capacity(view, o.width, o.height, r);
     const p = this.bundler.run(
       frame.messages,
@@ -135,7 +140,7 @@ export class MessageRenderer {
     const p = this.particles!;
     // Halos are for telling a mark from the line under it; small marks on a zoomed-out view are
     // told apart by colour and shape alone, and skipping them halves the rasterizing.
-    this.halos = r >= HALO_MIN_RADIUS;
+    this.halos = r >= HALO_MIN_RADIUS || p.n <= HALO_ALWAYS_UP_TO;
     this.drawSingles(ctx, p, o, false);
     this.drawBundles(ctx, p, o);
     if (o.highlightCorrelation !== null) this.drawSingles(ctx, p, o, true);
