@@ -100,6 +100,41 @@ test.describe('renaming', () => {
     expect((await editor.service('payment')).name).toBe('Billing');
   });
 
+  test('edge names generated from the old name follow a rename, in one undo step; typed ones stay', async ({
+    editor,
+  }) => {
+    const rename = async (id: string, name: string) => {
+      await editor.serviceCard(id).dblclick();
+      await editor.renameInput.fill(name);
+      await editor.renameInput.press('Enter');
+      await expect(editor.renameInput).toBeHidden();
+    };
+    const edge = await editor.connect('inventory', 'email');
+    await editor.page.keyboard.press('Enter');
+    await expect(editor.edgeLabel(edge)).toContainText('POST /email');
+
+    await rename('email', 'Mailer');
+    await expect(editor.edgeLabel(edge)).toContainText('POST /mailer');
+    expect((await editor.edge(edge)).message).toBe('POST /mailer');
+    await editor.clickEmpty();
+    await editor.page.keyboard.press('Control+z');
+    await expect(editor.serviceCard('email')).toContainText('Email');
+    await expect(editor.edgeLabel(edge)).toContainText('POST /email');
+    await editor.page.keyboard.press('Control+Shift+z');
+    await expect(editor.edgeLabel(edge)).toContainText('POST /mailer');
+
+    // A name the person typed is theirs: the next rename leaves it, as it leaves the example's own.
+    await editor.selectEdge(edge);
+    await editor.field('message').fill('Notify');
+    await expect(editor.edgeLabel(edge)).toContainText('Notify');
+    await rename('email', 'Postman');
+    await expect(editor.serviceCard('email')).toContainText('Postman');
+    await expect(editor.edgeLabel(edge)).toContainText('Notify');
+    await rename('orders', 'Sales');
+    expect((await editor.edge('e-orders-email')).topic).toBe('orders');
+    expect((await editor.edge('e-orders-email')).message).toBe('OrderPlaced');
+  });
+
   test('F2 renames the selected service', async ({ editor }) => {
     await editor.node('bank').click();
     await editor.page.keyboard.press('F2');

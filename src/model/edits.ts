@@ -1,5 +1,6 @@
 import { allIds, makeEdge, makeNote, makeService, SERVICE_KIND_INFO, uniqueId, uniqueName } from './defaults';
 import { removeElements } from './graph';
+import { generatedNames, renameService } from './names';
 import type { Diagram, Edge, EdgeKind, Note, Position, Service, ServiceKind } from './schema';
 
 /** Pure edits of a diagram; the store wraps each in an undoable action. */
@@ -19,27 +20,13 @@ export function addService(
   return { diagram: { ...d, services: [...d.services, service] }, service };
 }
 
-const words = (s: string) =>
-  s
-    .replace(/[^A-Za-z0-9]+/g, ' ')
-    .trim()
-    .split(' ')
-    .filter(Boolean);
-const pascal = (s: string) =>
-  words(s)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join('') || 'Message';
-const kebab = (s: string) => words(s).join('-').toLowerCase() || 'channel';
-
 /** Sensible names for a new edge of `kind` between two services. */
 export function defaultEdgeFields(d: Diagram, kind: EdgeKind, from: Service, to: Service): Partial<Edge> {
   switch (kind) {
     case 'sync':
-      return { message: `POST /${kebab(to.name)}` };
     case 'queue':
-      return { message: `Process${pascal(to.name)}`, channel: `${kebab(to.name)}-jobs` };
     case 'topic':
-      return { message: `${pascal(from.name)}Event`, topic: `${kebab(from.name)}-events` };
+      return generatedNames(kind, from, to);
     case 'saga': {
       const saga = d.edges.find((e) => e.kind === 'saga' && (e.from === from.id || e.to === from.id));
       const name = saga?.kind === 'saga' ? saga.saga : 'order-saga';
@@ -47,13 +34,7 @@ export function defaultEdgeFields(d: Diagram, kind: EdgeKind, from: Service, to:
         .filter((e) => e.kind === 'saga' && e.saga === name)
         .map((e) => (e.kind === 'saga' ? e.step : 0));
       const step = Math.max(0, ...steps) + 1;
-      return {
-        message: `Do${pascal(to.name)}`,
-        saga: name,
-        step,
-        action: `Do${pascal(to.name)}`,
-        compensation: `Undo${pascal(to.name)}`,
-      };
+      return { ...generatedNames(kind, from, to), saga: name, step };
     }
   }
 }
@@ -155,7 +136,10 @@ export function pasteFragment(
 
 /** Replaces the service with `id` by `next` (same id). */
 export function replaceService(d: Diagram, next: Service): Diagram {
-  return { ...d, services: d.services.map((s) => (s.id === next.id ? next : s)) };
+  const old = d.services.find((s) => s.id === next.id);
+  // A new name takes the edge names generated from the old one along (see renameService).
+  const renamed = old && old.name !== next.name ? renameService(d, next.id, next.name) : d;
+  return { ...renamed, services: renamed.services.map((s) => (s.id === next.id ? next : s)) };
 }
 
 /** Replaces the edge with `next.id`. */

@@ -1,5 +1,6 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { renameService } from '../../model/names';
 import type { Latency, Service } from '../../model/schema';
 import { useAppStore } from '../../store';
 import type { ServiceView } from '../../store/simulationSlice';
@@ -148,10 +149,8 @@ function RenameInput({ id, name }: { id: string; name: string }) {
     const st = useAppStore.getState();
     const trimmed = value.trim();
     if (save && trimmed && trimmed !== name) {
-      st.edit('Rename', (d) => ({
-        ...d,
-        services: d.services.map((x) => (x.id === id ? { ...x, name: trimmed.slice(0, 80) } : x)),
-      }));
+      // Edge names generated from the old name follow it, in the same undo step.
+      st.edit('Rename', (d) => renameService(d, id, trimmed.slice(0, 80)));
     }
     st.setRenaming(null);
   };
