@@ -53,6 +53,13 @@ const boundaryConfigs = Object.entries(allowedImports)
     };
   });
 
+/** React Flow's standalone helper logs a warning on every call (it can't see sub flows). */
+const standaloneNodesBounds = {
+  selector: "ImportDeclaration[source.value='@xyflow/react'] ImportSpecifier[imported.name='getNodesBounds']",
+  message:
+    'Use getNodesBounds from useReactFlow() (flow.getNodesBounds): the standalone one warns on every call.',
+};
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'schema'] },
   js.configs.recommended,
@@ -74,15 +81,20 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.tsx', 'src/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', standaloneNodesBounds] },
+  },
+  {
+    // Outside tests (whose proxies ask `prop in target`), as well: `key in object` with a key known
+    // only at run time finds inherited names, so a typed "constructor" is "in" any plain object.
+    files: ['src/**/*.tsx', 'src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-syntax': [
         'error',
+        standaloneNodesBounds,
         {
-          // React Flow's standalone helper logs a warning on every call (it can't see sub flows).
-          selector:
-            "ImportDeclaration[source.value='@xyflow/react'] ImportSpecifier[imported.name='getNodesBounds']",
-          message:
-            'Use getNodesBounds from useReactFlow() (flow.getNodesBounds): the standalone one warns on every call.',
+          selector: "BinaryExpression[operator='in'][left.type!='Literal']",
+          message: 'The key may be an inherited name (constructor, __proto__…): use a Map, or Object.hasOwn.',
         },
       ],
     },

@@ -178,14 +178,14 @@ const ENVELOPE_KEYS = ['format', 'savedAt', 'diagram', 'doc'];
 const DIAGRAM_KEYS = Object.keys(DiagramSchema.shape);
 
 function isEnvelope(value: unknown): value is Record<string, unknown> {
-  return isObject(value) && ENVELOPE_KEYS.some((k) => k in value);
+  return isObject(value) && ENVELOPE_KEYS.some((k) => Object.hasOwn(value, k));
 }
 
 /** An envelope with its diagram, or a bare diagram with at least one of a diagram's own keys. */
 function holdsDiagram(value: unknown): boolean {
   if (!isObject(value)) return value !== null;
   if (isEnvelope(value)) return 'diagram' in value && 'format' in value;
-  return DIAGRAM_KEYS.some((k) => k in value);
+  return DIAGRAM_KEYS.some((k) => Object.hasOwn(value, k));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
