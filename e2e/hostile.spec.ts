@@ -85,9 +85,6 @@ test('the issue\'s link with an edge called "constructor" opens, and opens again
   await page.reload();
   await share.editor.ready();
   expect((await drawn(share.editor)).edges.map((e) => e.id)).toEqual(['constructor']);
-  // A new tab opens on the autosave too.
-  const other = await SharePage.open(await page.context().newPage());
-  expect((await drawn(other.editor)).edges.map((e) => e.id)).toEqual(['constructor']);
 });
 
 test('the same link opens in the embed, and again after a reload', async ({ page }) => {
@@ -107,6 +104,8 @@ for (const [what, diagram] of [
   ['edges', everyKind(MORE, WORDS)],
 ] as const) {
   test(`a run plays where the ${what} are named after built-in properties`, async ({ page }) => {
+    // Opens, plays and reloads: three times the usual time on a busy machine.
+    test.slow();
     const share = await SharePage.open(page, `/${linkOf(diagram)}`);
     const d = await drawn(share.editor);
     expect(d.services.map((s) => s.id)).toEqual(diagram.services.map((s) => s.id));
@@ -118,7 +117,6 @@ for (const [what, diagram] of [
     const run = await playback.run();
     expect(run.services.map((s) => s.id).sort()).toEqual(diagram.services.map((s) => s.id).sort());
     expect(run.edges.map((e) => e.id).sort()).toEqual(diagram.edges.map((e) => e.id).sort());
-    await drawn(share.editor);
 
     await share.editor.waitForAutosave();
     await page.reload();
