@@ -6,8 +6,15 @@ import { Dialog } from './Dialog';
 import { documentSession, flushAutosave, openDiagram, recentDiagrams } from './persistence';
 import './share.css';
 
-const when = (t: number) =>
-  new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+// One formatter for every row: toLocaleString makes a new one per call, which a long list feels.
+let formatter: Intl.DateTimeFormat | null = null;
+const when = (t: number) => {
+  formatter ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return formatter.format(t);
+};
+
+/** Rows drawn when the dialog opens, and added per "Show more": a list of thousands opens at once. */
+export const RECENT_PAGE = 50;
 
 const ORIGIN_TAGS: Record<RecentEntry['origin'], string> = {
   own: '',
@@ -27,6 +34,7 @@ export function RecentDialog() {
   const [entries, setEntries] = useState<RecentEntry[]>(readEntries);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [shown, setShown] = useState(RECENT_PAGE);
   const refresh = () => setEntries(recentDiagrams().list());
   const openId = documentSession().doc.id;
   useEffect(() => {
@@ -79,7 +87,7 @@ export function RecentDialog() {
         </p>
       ) : (
         <ul className="recent">
-          {entries.map((e) => {
+          {entries.slice(0, shown).map((e) => {
             const isOpen = e.id === openId;
             const tag = isReopenable(e) ? `${ORIGIN_TAGS[e.origin]}, unchanged` : ORIGIN_TAGS[e.origin];
             return (
@@ -160,6 +168,20 @@ export function RecentDialog() {
             );
           })}
         </ul>
+      )}
+      {entries.length > shown && (
+        <p className="recent__more">
+          <span className="muted">
+            Showing {shown.toLocaleString()} of {entries.length.toLocaleString()}
+          </span>
+          <button
+            className="btn btn--small"
+            data-testid="recent-more"
+            onClick={() => setShown(shown + RECENT_PAGE)}
+          >
+            Show {Math.min(RECENT_PAGE, entries.length - shown)} more
+          </button>
+        </p>
       )}
     </Dialog>
   );

@@ -73,10 +73,18 @@ export class RecentDiagrams {
     return `${this.storage.prefix}:recent:${id}`;
   }
 
+  /** The index as last parsed, so that listing an unchanged index (thousands of entries) costs no parse. */
+  private parsed: { raw: string; entries: readonly RecentEntry[] } | null = null;
+
+  /** How many times the stored index was parsed: tests check that opening Recent parses it once. */
+  parseCount = 0;
+
   /** The entries, most recently opened first. */
   list(): RecentEntry[] {
     const raw = this.storage.safeGet(this.indexKey);
     if (raw === null) return [];
+    if (this.parsed?.raw === raw) return [...this.parsed.entries];
+    this.parseCount++;
     let value: unknown;
     try {
       value = JSON.parse(raw);
@@ -88,10 +96,12 @@ export class RecentDiagrams {
       this.storage.quarantine(this.indexKey, raw);
       return this.rebuild();
     }
-    return value
+    const entries = value
       .filter(isEntry)
       .map(withDefaults)
       .sort((a, b) => b.openedAt - a.openedAt);
+    this.parsed = { raw, entries };
+    return [...entries];
   }
 
   /** The entry `id`, if listed. */
