@@ -115,6 +115,24 @@ test.describe('connecting', () => {
     expect(await editor.edgeIds()).not.toContain(second);
   });
 
+  test('the picker says what a saga step from a service that is no orchestrator means', async ({
+    editor,
+  }) => {
+    await editor.connect('inventory', 'email');
+    const saga = editor.kindPicker.getByTestId('pick-saga');
+    const note = editor.kindPicker.getByTestId('saga-note');
+    await expect(note).toHaveText(
+      'Inventory is no orchestrator: a step from it starts a choreographed chain.',
+    );
+    await expect(saga).toHaveAccessibleName('Saga step');
+    await expect(saga).toHaveAccessibleDescription(/starts a choreographed chain/);
+    await expect(editor.kindPicker).toBeInViewport({ ratio: 1 });
+    // Still offered: the first step of a choreographed chain leaves a plain service.
+    await saga.click();
+    await expect(editor.kindPicker).toBeHidden();
+    await expect(editor.edgeLabel((await editor.edgeIds()).at(-1)!)).toHaveAttribute('data-kind', 'saga');
+  });
+
   test('the kind picker opens where the connection was dropped', async ({ editor }) => {
     const drop = await editor.center(editor.node('email').locator('.react-flow__handle.target'));
     await editor.connect('inventory', 'email');

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { isTyping } from '../lib/dom';
+import { sagaStepNote } from '../model/advice';
 import { EDGE_KIND_INFO } from '../model/defaults';
 import { EDGE_KINDS, type EdgeKind } from '../model/schema';
 import { useAppStore } from '../store';
@@ -12,6 +13,8 @@ import { EdgeSwatch } from './icons';
 export function KindPicker() {
   const picker = useAppStore((s) => s.kindPicker);
   const edge = useAppStore((s) => s.diagram.edges.find((e) => e.id === s.kindPicker?.edgeId));
+  // Offered from any service, with a word on what a saga step from a non-orchestrator means.
+  const sagaNote = useAppStore((s) => (edge ? sagaStepNote(s.diagram, edge.from) : null));
   const box = useRef<HTMLDivElement>(null);
   const open = !!picker && !!edge;
   useEffect(() => {
@@ -46,7 +49,7 @@ export function KindPicker() {
   }, [open]);
   if (!picker || !edge) return null;
   const left = Math.min(picker.x + 12, window.innerWidth - 230);
-  const top = Math.min(picker.y + 12, window.innerHeight - 210);
+  const top = Math.min(picker.y + 12, window.innerHeight - (sagaNote ? 250 : 210));
   return (
     <div
       ref={box}
@@ -66,10 +69,17 @@ export function KindPicker() {
           onClick={() => choose(k)}
           data-testid={`pick-${k}`}
           autoFocus={edge.kind === k}
+          aria-label={EDGE_KIND_INFO[k].label}
+          aria-describedby={k === 'saga' && sagaNote ? 'kind-picker-saga-note' : undefined}
         >
           <EdgeSwatch kind={k} />
           <span>{EDGE_KIND_INFO[k].label}</span>
           <kbd>{i + 1}</kbd>
+          {k === 'saga' && sagaNote ? (
+            <span className="kind-picker__note" id="kind-picker-saga-note" data-testid="saga-note">
+              {sagaNote}
+            </span>
+          ) : null}
         </button>
       ))}
     </div>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../scenarios';
 import { checkoutExample } from '../scenarios/checkout';
 import { connect } from './edits';
-import { advise, expectedLoad } from './advice';
+import { advise, expectedLoad, sagaStepNote } from './advice';
 import { Diagram } from './schema';
 
 describe('advisor', () => {
@@ -107,6 +107,17 @@ describe('advisor', () => {
     expect(advise(chain).some((a) => a.id.startsWith('saga-driver-'))).toBe(false);
     for (const s of SCENARIOS)
       expect(advise(s.diagram).some((a) => a.id.startsWith('saga-driver-'))).toBe(false);
+  });
+
+  it('explains a saga step from a plain service where the kind is picked, unless it continues a chain', () => {
+    const orders = SCENARIOS.find((s) => s.id === 'order-saga')!.diagram;
+    expect(sagaStepNote(orders, 'orchestrator')).toBeNull();
+    expect(sagaStepNote(orders, 'shop')).toBe(
+      'Shop Front is no orchestrator: a step from it starts a choreographed chain.',
+    );
+    // Payment receives step 1 of the order saga: a step from it continues a chain.
+    const chained = connect(orders, 'saga', 'payment', 'stock')!.diagram;
+    expect(sagaStepNote(chained, 'stock')).toBeNull();
   });
 
   it('says how to start on an empty diagram', () => {

@@ -95,6 +95,18 @@ function undrivenSaga(saga: SagaShape, byId: ReadonlyMap<string, Service>): Advi
   };
 }
 
+/**
+ * What to know before a saga step leaves `fromId`, or null: an orchestrator drives a saga; from
+ * any other service a step makes sense only as a link of a choreographed chain, so the first step
+ * there (no saga step arrives at it yet) gets a word of explanation where the kind is picked.
+ */
+export function sagaStepNote(d: Diagram, fromId: string): string | null {
+  const from = d.services.find((s) => s.id === fromId);
+  if (!from || from.kind === 'orchestrator') return null;
+  if (d.edges.some((e) => e.kind === 'saga' && e.to === fromId)) return null;
+  return `${from.name} is no orchestrator: a step from it starts a choreographed chain.`;
+}
+
 /** Everything the advisor has to say about a diagram, warnings first. */
 export function advise(d: Diagram): Advice[] {
   const out: Advice[] = [];
