@@ -16,7 +16,8 @@ test('play: messages move on the canvas and the counts rise', async ({ editor })
   await expect(run.status).toHaveText('ready');
   // The example's own speed (0.25×) is slow enough to follow one request by eye.
   await run.key(' ');
-  await expect(run.status).toHaveText('playing');
+  // On a busy machine it may add '· engine catching up'.
+  await expect(run.status).toHaveText(/^playing/);
   let first = '';
   await expect
     .poll(async () => (first = await run.markDigest()), { message: 'a message is drawn', timeout: 20_000 })
@@ -98,7 +99,8 @@ test('step, pause and speed', async ({ editor }) => {
 
   await run.setSpeed(1);
   await run.key(' ');
-  await expect(run.status).toHaveText('playing');
+  // On a busy machine it may add '· engine catching up'.
+  await expect(run.status).toHaveText(/^playing/);
   await run.until('time moves', (r) => r.now > three.now + 300);
   await run.key(' ');
   await expect(run.status).toHaveText('paused');

@@ -26,6 +26,11 @@ export interface PlaybackOptions {
 const LAG_WALL_MS = 250;
 /** How far past the engine's time the canvas may draw (wall ms), hiding one round trip. */
 const LEAD_WALL_MS = 50;
+/**
+ * The most simulated time (in wall ms) one advance may cover: a message living longer than this is
+ * in flight at some reply, so the canvas draws it. Longer strides keep up with a heavier run.
+ */
+const STRIDE_WALL_MS = 100;
 /** Recent effects kept for drawing (the canvas worker keeps as many). */
 export const MAX_EFFECTS = 512;
 /** One panel refresh in this many carries the run's full detail (the others: what the canvas shows). */
@@ -150,8 +155,8 @@ export class Playback {
   }
 
   /**
-   * Stops time at what the canvas shows, or at the time already asked of the engine (never more
-   * than the canvas's lead past it, see tick); the engine catches up to exactly that time. An engine
+   * Stops time at what the canvas shows, or at the time already asked of the engine (at most one
+   * short stride past it, see tick); the engine catches up to exactly that time. An engine
    * that went further (a step still on its way) is brought back to it (see onReply).
    */
   pause(): void {
@@ -340,11 +345,11 @@ export class Playback {
   private tick = (): void => {
     this.frameHandle = null;
     if (this.state.status !== 'playing') return;
-    // One advance at a time, each no longer than the canvas may draw past the engine (or up to what
-    // it already showed): the canvas sees what is in flight only at the engine's replies, so a longer
-    // stride on a busy machine would skip messages a person could have watched (time runs slower
-    // instead, marked as lagging).
-    const reach = Math.max(this.engineNow + this.state.speed * LEAD_WALL_MS, this.shown);
+    // One advance at a time, each a short stride past the engine (or up to what the canvas already
+    // showed): the canvas sees what is in flight only at the engine's replies, so a longer stride on
+    // a busy machine would skip messages a person could have watched (time runs slower instead,
+    // marked as lagging).
+    const reach = Math.max(this.engineNow + this.state.speed * STRIDE_WALL_MS, this.shown);
     const target = Math.min(this.simTime(), reach);
     if (this.answeredSeq >= this.awaitedSeq && target > this.engineNow) {
       const wall = this.clock.now();
