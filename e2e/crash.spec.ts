@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import type { EditorPage } from './pages/EditorPage';
 
@@ -106,4 +110,34 @@ test('the embed says what happened instead of going blank', async ({ editor }) =
   const crash = editor.page.getByRole('alert', { name: 'This diagram could not be drawn' });
   await expect(crash).toContainText('“Checkout”');
   await expect(crash.getByRole('button')).toHaveCount(0);
+});
+
+/** The link fragment (`#m2.…`) of `diagram`, made by the `share` command. */
+function linkOf(diagram: object): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'microsim-crash-')), 'diagram.json');
+  writeFileSync(file, JSON.stringify(diagram));
+  const r = spawnSync(join('node_modules', '.bin', 'tsx'), ['src/cli/share.ts', file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`share failed: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+test('the issue\'s link (an edge called "constructor") is drawn and saved, with no crash, in the editor and the embed', async ({
+  editor,
+}) => {
+  const fragment = linkOf({
+    services: [{ id: 'a', kind: 'client' }, { id: 'b' }],
+    edges: [{ id: 'constructor', kind: 'sync', from: 'a', to: 'b' }],
+  });
+  await editor.page.goto(`/${fragment}`);
+  await editor.page.reload();
+  await editor.ready();
+  await expect(editor.page.getByTestId('edge-label-constructor')).toBeVisible();
+  await editor.waitForAutosave();
+  await expect(editor.page.getByTestId('crash')).toHaveCount(0);
+  expect(await editor.stored('microsim:crash')).toBeNull();
+
+  await editor.page.goto(`/#/embed/${fragment.slice(1)}`);
+  await editor.page.reload();
+  await expect(editor.page.getByTestId('rf__edge-constructor')).toBeAttached();
+  await expect(editor.page.getByTestId('crash')).toHaveCount(0);
 });
