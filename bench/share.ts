@@ -5,11 +5,14 @@ import type { Diagram } from '../src/model/schema';
 import { toBase64Url } from '../src/share/bytes';
 import { generateDiagram } from '../src/share/fixtures/generate';
 import { encodeLink, LINK_FORMAT } from '../src/share/link';
+import { measureDecoding } from './share-decode';
 
 /**
  * `npm run -s bench:share [-- --json]`: the length of our share link beside the naive baseline, React
  * Flow's own state (nodes with type/position/data/measured…, edges with source/target/data…) as JSON,
- * deflated at level 9 and base64url-encoded, for the 20-service reference and a 100-service diagram.
+ * deflated at level 9 and base64url-encoded, for the 20-service reference and a 100-service diagram;
+ * then the time and memory decoding takes for decompression bombs and the largest links that open
+ * (share-decode.ts).
  */
 function reactFlowState(d: Diagram) {
   const { services, edges, notes, faults, run, viewport, ...meta } = d;
@@ -88,13 +91,22 @@ const results = {
   reference20: measure(reference20()),
   generated100: measure(generateDiagram(100)),
 };
+const decoding = measureDecoding();
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify(results, null, 2));
+  console.log(JSON.stringify({ ...results, decoding }, null, 2));
 } else {
   for (const [name, r] of Object.entries(results)) {
     if (typeof r === 'number') continue;
     console.log(
       `${name.padEnd(13)} ${String(r.services).padStart(3)} services ${String(r.edges).padStart(3)} edges   link m${LINK_FORMAT} ${String(r.ours).padStart(5)} chars (${r.oursWithViewport} with a viewport)   naive React Flow JSON ${String(r.naive).padStart(6)}   deflated diagram JSON ${String(r.deflatedDiagramJson).padStart(6)}   ${r.ratio}× smaller   encode ${r.encodeMs} ms`,
+    );
+  }
+}
+if (!process.argv.includes('--json')) {
+  console.log('\ndecoding (in process: median of 5; CLI: share --decode - in a fresh Node, start included)');
+  for (const d of decoding) {
+    console.log(
+      `${d.name.padEnd(64)} ${String(d.chars).padStart(7)} chars  ${d.opens ? 'opens  ' : 'refused'}  unpacked ${String(d.inflatedBytes).padStart(8)} B  decode ${String(d.decodeMs).padStart(7)} ms   CLI ${d.cliSeconds} s, ${d.cliMaxRssMb} MB`,
     );
   }
 }

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
+import { serviceBomb } from '../src/share/fixtures/bombs';
 import { expect, test } from './fixtures';
 import { EXAMPLE, STORAGE_KEY } from './pages/EditorPage';
 import { SharePage } from './pages/SharePage';
@@ -117,6 +118,40 @@ test('a broken link says what is wrong, and the diagram the person had stays', a
   expect((await tab.diagram()).name).toBe('Keep me');
   const stored = JSON.parse((await editor.stored())!) as { diagram: { name: string; services: unknown } };
   expect(stored.diagram).toMatchObject({ name: 'Keep me', services: before.services });
+});
+
+test('a decompression bomb is refused at once, and the diagram the person had stays', async ({ editor }) => {
+  const share = new SharePage(editor);
+  await makeItMine(share, 'Keep me');
+  const before = await share.diagram();
+  // 7,855 characters that unpack to 3,000,000 services: it used to freeze the tab for seconds.
+  const bomb = serviceBomb(3_000_000);
+  expect(bomb.length).toBeLessThan(8_000);
+  await share.pasteIntoAddressBar(`#${bomb}`);
+  const error = share.notice('error');
+  await expect(error).toContainText('The diagram in this link has problems');
+  await expect(error).toContainText('services: at most 2000 services');
+  await expect(error).toContainText('Nothing of yours was changed');
+  expect(await share.diagram()).toEqual(before);
+  // The page kept responding: the canvas still takes a click.
+  await editor.clickEmpty();
+  // Opened fresh in a new tab: the person's saved diagram opens instead.
+  const tab = await SharePage.open(await editor.page.context().newPage(), `/#${bomb}`);
+  await expect(tab.notice('error')).toContainText('services: at most 2000 services');
+  expect((await tab.diagram()).name).toBe('Keep me');
+});
+
+test('a link with text after its end says so instead of opening', async ({ editor }) => {
+  const share = new SharePage(editor);
+  await makeItMine(share, 'Keep me');
+  await share.openShare();
+  const link = await share.link();
+  await share.closeDialogs();
+  const before = await share.diagram();
+  await share.pasteIntoAddressBar(`${link}hello-world_1234`);
+  const error = share.notice('error');
+  await expect(error).toContainText('This link has extra text at its end (“hello-world_1234”)');
+  expect(await share.diagram()).toEqual(before);
 });
 
 test('opening links keeps the person’s diagram in Recent, once, and brings it back', async ({

@@ -1,5 +1,5 @@
-import { decodeLink } from '../share';
 import { checkoutExample } from '../scenarios';
+import { decodeLink } from '../share';
 import { useAppStore } from '../store';
 import { startAfterCrash } from './crash';
 import { drawingFault } from './CrashBoundary';
@@ -34,7 +34,9 @@ function guardFileDrops(embed: boolean) {
 
 /**
  * Puts the first diagram on screen: a shared link if the address has one, else the diagram saved on
- * this device, else the Checkout example. The embed shows only its link and never touches storage.
+ * this device, else the Checkout example. The embed shows only its link and never touches storage
+ * (it reads its link on this thread, before the first draw: the decoder's limits bound the work).
+ * The editor reads links in a worker, showing the person's own diagram meanwhile.
  */
 export function bootstrap() {
   const st = useAppStore.getState();
@@ -64,21 +66,27 @@ export function bootstrap() {
   for (const notice of restored.notices) st.notify(notice);
   // Autosave starts before a link opens, so the link's diagram starts its own document.
   startAutosave(useAppStore);
+  // A long link is read in a worker: the person's own diagram shows meanwhile, and stays if it fails.
+  let connected = false;
   let autoplay = false;
   if (route.link) {
-    const opened = openLink(useAppStore, route.link);
-    autoplay = opened.autoplay;
-    if (opened.opened) useAppStore.setState({ checkFirstView: true });
+    openLink(useAppStore, route.link, (opened) => {
+      if (opened.opened) useAppStore.setState({ checkFirstView: true });
+      if (opened.autoplay && connected) playback().play();
+      else autoplay = opened.autoplay;
+    });
     clearFragment();
   }
   connectPlayback(useAppStore);
+  connected = true;
   if (autoplay) playback().play();
   // A link pasted into the address bar of an open tab opens too.
   window.addEventListener('hashchange', () => {
     const next = parseRoute(location.hash);
     if (!next.link || next.embed) return;
-    const r = openLink(useAppStore, next.link);
+    openLink(useAppStore, next.link, (opened) => {
+      if (opened.autoplay) playback().play();
+    });
     clearFragment();
-    if (r.autoplay) playback().play();
   });
 }

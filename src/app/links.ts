@@ -1,8 +1,9 @@
 import { errorLines } from '../model/parse';
 import type { Diagram } from '../model/schema';
-import { encodeLink, openSharedLink, type LinkError } from '../share';
+import { encodeLink, openDecodedLink, type DecodeLinkResult, type LinkError } from '../share';
 import type { AppStore } from '../store';
 import { formatKey } from './keys';
+import { decodeLinkThen } from './linkDecoder';
 import { autosaveGuard, keepOpenDiagram } from './persistence';
 
 /** Where the app was opened: the editor, or the read-only embed; with a shared link or not. */
@@ -66,13 +67,28 @@ export function reportLinkError(store: AppStore, error: LinkError) {
   });
 }
 
+/** The latest link asked to open: an older one that finishes reading later is dropped. */
+let latestLink = 0;
+
 /**
- * Opens a shared link in the editor. The person's own diagram goes to Recent diagrams first; a bad
- * link changes nothing and says what is wrong. Returns whether the link asked to start playing.
+ * Opens a shared link in the editor; `onOpened` hears whether it opened and asked to start playing.
+ * A long link is read off the main thread (linkDecoder.ts), the person's diagram staying meanwhile.
+ * Their own diagram goes to Recent diagrams first; a bad link changes nothing and says what is wrong.
  */
-export function openLink(store: AppStore, text: string): { opened: boolean; autoplay: boolean } {
+export function openLink(
+  store: AppStore,
+  text: string,
+  onOpened: (r: { opened: boolean; autoplay: boolean }) => void = () => {},
+): void {
+  const ticket = ++latestLink;
+  decodeLinkThen(text, (decoded) => {
+    if (ticket === latestLink) onOpened(applyLink(store, decoded));
+  });
+}
+
+function applyLink(store: AppStore, decoded: DecodeLinkResult): { opened: boolean; autoplay: boolean } {
   const st = store.getState();
-  const r = openSharedLink(text, st.diagram, { keep: keepOpenDiagram });
+  const r = openDecodedLink(decoded, st.diagram, { keep: keepOpenDiagram });
   if (!r.ok) {
     reportLinkError(store, r.error);
     return { opened: false, autoplay: false };

@@ -1,5 +1,5 @@
 import type { Diagram } from '../model/schema';
-import type { LinkError } from './link';
+import type { DecodeLinkResult, LinkError } from './link';
 import { decodeLink } from './link';
 import type { RecentEntry } from './recent';
 import type { KeepResult } from './session';
@@ -32,7 +32,15 @@ export function openSharedLink(
   current: Diagram | null,
   keeper: Keeper,
 ): OpenLinkResult {
-  const decoded = decodeLink(fragmentOrUrl);
+  return openDecodedLink(decodeLink(fragmentOrUrl), current, keeper);
+}
+
+/** openSharedLink for a link already decoded (in a worker): keeps `current`, then gives the link's diagram. */
+export function openDecodedLink(
+  decoded: DecodeLinkResult,
+  current: Diagram | null,
+  keeper: Keeper,
+): OpenLinkResult {
   if (!decoded.ok) return decoded;
   if (current && diagramFingerprint(current) === diagramFingerprint(decoded.diagram)) {
     return { ...decoded, previous: { kept: true, entry: null, same: true } };
