@@ -309,14 +309,31 @@ test('export PNG: cropped to the diagram, drawn, edges with their arrowheads', a
   }
   expect(check.edges.filter((e) => !e.tipCovered).length).toBeGreaterThanOrEqual(2);
 
+  // Real SVG shapes and text, which vector editors and slide tools can use: no HTML inside.
+  await expect(share.dialog.getByTestId('picture-diagram')).toBeChecked();
   const svg = await share.download('export-svg');
   expect(svg.suggestedFilename()).toMatch(/\.svg$/);
   const svgText = readFileSync(await svg.path(), 'utf8');
-  expect(svgText).toContain('<svg');
-  expect(svgText).toContain('mk-sync');
-  // Each element carries only the styles it does not get anyway (html-to-image alone writes all
-  // ~360 properties on every one of ~150 elements): 'anchor-name: none' is one of those defaults.
-  expect(svgText.split('anchor-name').length - 1).toBeLessThan(20);
+  writeFileSync(`${SHOTS}/export.svg`, svgText);
+  expect(svgText).not.toContain('foreignObject');
+  expect(svgText.length).toBeLessThan(100_000);
+  const parsed = await editor.page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: doc.documentElement.localName,
+      texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+      paths: doc.querySelectorAll('path[marker-end]').length,
+    };
+  }, svgText);
+  expect(parsed.error).toBeNull();
+  expect(parsed.root).toBe('svg');
+  expect(parsed.paths).toBe(EXAMPLE.edges.length);
+  // Every service's name is text (a long name may take two lines).
+  const allText = parsed.texts.join(' ');
+  for (const s of (await editor.diagram()).services) {
+    for (const word of s.name.split(' ')) expect(allText, s.name).toContain(word);
+  }
   expect(await editor.stored(STORAGE_KEY)).not.toBeNull();
 });
 
@@ -401,4 +418,27 @@ test('no React Flow warning about getNodesBounds when exporting a picture or ope
   await expect(share.notice('success')).toContainText('from a link');
   await editor.settled();
   expect(warnings).toEqual([]);
+});
+
+test('pictures: "Diagram only" by default, "As running" adds the paused run’s badges', async ({ editor }) => {
+  const share = new SharePage(editor);
+  await editor.node('payment').click({ button: 'right' });
+  await editor.page.getByTestId('context-menu').getByTestId('fault-down').click();
+  await expect(editor.serviceCard('payment')).toContainText('down');
+  const svgTexts = async () => {
+    const file = await share.download('export-svg');
+    const text = readFileSync(await file.path(), 'utf8');
+    return editor.page.evaluate(
+      (t) =>
+        [...new DOMParser().parseFromString(t, 'image/svg+xml').querySelectorAll('text')].map(
+          (x) => x.textContent,
+        ),
+      text,
+    );
+  };
+  await share.openShare();
+  await editor.page.screenshot({ path: `${SHOTS}/share-dialog-pictures.png` });
+  expect(await svgTexts()).not.toContain('down');
+  await share.dialog.getByTestId('picture-running').check();
+  expect(await svgTexts()).toContain('down');
 });

@@ -8,6 +8,7 @@ import { Dialog } from './Dialog';
 import { exportJson, exportPicture, pickJsonFile } from './files';
 import { formatKey } from './keys';
 import { editorUrl, embedUrl } from './links';
+import type { PictureContent } from './picture';
 import { usePlaybackState } from './run';
 import './share.css';
 
@@ -110,6 +111,7 @@ export function ShareDialog({ flow }: { flow: ReactFlowInstance | null }) {
   const diagram = useAppStore((s) => s.diagram);
   const playing = usePlaybackState();
   const [autoplay, setAutoplay] = useState(false);
+  const [content, setContent] = useState<PictureContent>('diagram');
   const [useCurrentSpeed, setUseCurrentSpeed] = useState(true);
   // Links carry two significant digits of speed, as the speed slider sets it.
   const currentSpeed = Number(playing.speed.toPrecision(2));
@@ -155,6 +157,27 @@ export function ShareDialog({ flow }: { flow: ReactFlowInstance | null }) {
         multiline
       />
       <h3 className="dialog__h3">Files</h3>
+      <fieldset className="picture-content" data-testid="picture-content">
+        <legend>Pictures show</legend>
+        {(
+          [
+            ['diagram', 'Diagram only'],
+            ['running', 'As running (the run’s badges, queues and circuits now)'],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} className="field--inline">
+            <input
+              type="radio"
+              name="picture-content"
+              value={value}
+              checked={content === value}
+              onChange={() => setContent(value)}
+              data-testid={`picture-${value}`}
+            />{' '}
+            {label}
+          </label>
+        ))}
+      </fieldset>
       <div className="btn-row btn-row--wrap">
         <button className="btn" onClick={() => exportJson(useAppStore)} data-testid="export-json">
           Export JSON
@@ -166,7 +189,7 @@ export function ShareDialog({ flow }: { flow: ReactFlowInstance | null }) {
           <button
             key={format}
             className="btn"
-            onClick={() => void exportPicture(useAppStore, flow, format)}
+            onClick={() => void exportPicture(useAppStore, flow, format, content)}
             data-testid={`export-${format}`}
           >
             Export {format.toUpperCase()}

@@ -1,8 +1,10 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { errorLines } from '../model/parse';
-import { diagramFileName, downloadBlob, exportDiagramJson, exportImage, importDiagramFile } from '../share';
+import { diagramFileName, downloadBlob, exportDiagramJson, importDiagramFile, svgToPng } from '../share';
+import { sceneSvg } from '../share/svg';
 import type { AppStore } from '../store';
 import { openDiagram } from './persistence';
+import { buildScene, type PictureContent } from './picture';
 
 /** Downloads the diagram as JSON in the published schema. */
 export function exportJson(store: AppStore) {
@@ -47,59 +49,31 @@ export function pickJsonFile(store: AppStore) {
   input.click();
 }
 
-/** Exports the diagram as a PNG or SVG image in the current theme, cropped to the diagram. */
-export async function exportPicture(store: AppStore, flow: ReactFlowInstance | null, format: 'png' | 'svg') {
-  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-  const nodes = flow?.getNodes() ?? [];
-  if (!viewport || !flow || nodes.length === 0) {
-    store.getState().notify({ tone: 'info', title: 'Nothing to export', detail: 'The diagram is empty.' });
+/**
+ * Exports the diagram as a PNG or SVG picture in the current theme, cropped to the diagram: real SVG
+ * shapes and text (the PNG is that SVG drawn at 2×). `content` 'running' adds the run's state as it
+ * is now (badges, queue depths, circuits, cut edges); 'diagram' draws the diagram alone.
+ */
+export async function exportPicture(
+  store: AppStore,
+  flow: ReactFlowInstance | null,
+  format: 'png' | 'svg',
+  content: PictureContent = 'diagram',
+) {
+  const st = store.getState();
+  if (!flow || st.diagram.services.length + st.diagram.notes.length === 0) {
+    st.notify({ tone: 'info', title: 'Nothing to export', detail: 'The diagram is empty.' });
     return;
   }
-  const background =
-    getComputedStyle(document.documentElement).getPropertyValue('--canvas').trim() || '#ffffff';
-  // A large diagram takes seconds (each element's computed style is read and copied): say so first.
-  const busy =
-    nodes.length > SLOW_PICTURE_NODES
-      ? store.getState().notify({
-          tone: 'info',
-          title: `Drawing the picture of ${nodes.length} elements…`,
-          detail: 'A diagram this large takes a few seconds; the page pauses meanwhile.',
-        })
-      : null;
-  // Everything, in full detail: a zoomed-out canvas draws an overview and only what is on screen.
-  store.getState().setExportingPicture(true);
   try {
-    await nextFrames(2);
-    const image = await exportImage(viewport, {
-      format,
-      bounds: flow.getNodesBounds(nodes),
-      background,
-      // The edges' arrowheads are defined outside the viewport.
-      inline: document.querySelectorAll('svg.edge-markers'),
-      // Editing affordances: connection handles and the wide invisible hit areas of edges.
-      exclude: (el) =>
-        el.classList.contains('react-flow__handle') || el.classList.contains('react-flow__edge-interaction'),
-    });
-    downloadBlob(diagramFileName(store.getState().diagram, format), image);
+    const svg = sceneSvg(await buildScene(st.diagram, flow, st.sim, content));
+    const name = diagramFileName(st.diagram, format);
+    downloadBlob(name, format === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : await svgToPng(svg));
   } catch (e) {
-    store.getState().notify({
+    st.notify({
       tone: 'error',
       title: `Could not export ${format.toUpperCase()}`,
       detail: String((e as Error).message ?? e),
     });
-  } finally {
-    store.getState().setExportingPicture(false);
-    if (busy !== null) store.getState().dismiss(busy);
   }
-}
-
-/** Above this many services and notes, exporting a picture says it is working (it takes seconds). */
-const SLOW_PICTURE_NODES = 60;
-
-/** Resolves after `n` animation frames, once React has drawn what the store just asked for. */
-function nextFrames(n: number): Promise<void> {
-  return new Promise((resolve) => {
-    const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
-    step(n);
-  });
 }

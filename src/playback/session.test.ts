@@ -30,6 +30,19 @@ describe('EngineSession', () => {
     expect(c.inFlight).toBe(4);
   });
 
+  it('records a live fault on whole milliseconds: its start and, once ended, its duration', () => {
+    const s = new EngineSession(createEngine);
+    s.handle({ type: 'load', seq: 1, diagram: testDiagram(), seed: 1 });
+    const fault = { id: 'live-1', kind: 'down' as const, target: 'b', durationMs: 0, factor: 5, rate: 0.5 };
+    // Times as the wall clock gives them: fractions of a millisecond, with float noise.
+    s.handle({ type: 'inject', seq: 2, t: 179.840000000014, fault });
+    s.handle({ type: 'endFault', seq: 3, t: 1339.286000000014, faultId: 'live-1' });
+    const run = snap(s.handle({ type: 'advance', seq: 4, t: 1400, ui: true })).run!;
+    const recorded = run.faults.find((f) => f.id === 'live-1')!;
+    expect(recorded.atMs).toBe(180);
+    expect(recorded.durationMs).toBe(1160);
+  });
+
   it('reports a failing engine as an error reply, not a crash', () => {
     const s = new EngineSession(() => {
       throw new Error('bad diagram');

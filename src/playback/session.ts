@@ -93,13 +93,19 @@ export class EngineSession {
       }
       case 'inject': {
         const e = this.requireEngine();
-        if (cmd.t > e.now) e.advanceTo(Math.min(cmd.t, e.untilMs));
+        // A live fault is recorded into the fault script, which people read and edit: it starts on
+        // the next whole millisecond, not at the wall clock's fraction of one ("atMs": 179.840000000014).
+        const at = Math.min(Math.ceil(Math.max(cmd.t, e.now)), e.untilMs);
+        if (at > e.now) e.advanceTo(at);
         e.inject(cmd.fault);
         return this.reply(cmd.seq, true);
       }
       case 'endFault': {
         const e = this.requireEngine();
-        if (cmd.t > e.now) e.advanceTo(Math.min(cmd.t, e.untilMs));
+        // Ends on a whole millisecond too, at least one after the start, so its duration is whole.
+        const start = e.faults().find((f) => f.id === cmd.faultId)?.atMs ?? -Infinity;
+        const at = Math.min(Math.max(Math.ceil(Math.max(cmd.t, e.now)), Math.floor(start) + 1), e.untilMs);
+        if (at > e.now) e.advanceTo(at);
         e.endFault(cmd.faultId);
         return this.reply(cmd.seq, true);
       }

@@ -1,75 +1,44 @@
-import { toBlob, toSvg } from 'html-to-image';
-import { withCompactStyles } from './compactStyles';
-
-export interface Bounds {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface ImageOptions {
-  format: 'png' | 'svg';
-  /** The diagram's bounds in flow coordinates (React Flow's getNodesBounds of every node). */
-  bounds: Bounds;
-  /** The page background of the current theme, so the image looks like the app. */
-  background: string;
-  /** Space around the diagram, in flow pixels. Default 32. */
-  padding?: number;
-  /** Pixels per flow pixel in a PNG (default 2, lowered if the image would pass MAX_IMAGE_PIXELS). */
-  scale?: number;
-  /** Elements to leave out (HTML or SVG), besides those marked `data-export="exclude"`. */
-  exclude?: (element: Element) => boolean;
-  /**
-   * Elements outside `element` that it refers to (SVG `<defs>` with the edges' arrowheads): copied into
-   * it for the capture, since the captured copy can only resolve `url(#…)` within itself.
-   */
-  inline?: Iterable<Element>;
-}
-
 /** Browsers refuse canvases much beyond 16k pixels a side; stay well inside. */
 export const MAX_IMAGE_SIDE = 8_192;
 
-/** The size, CSS transform and pixel ratio that crop the viewport element to exactly `bounds`. */
-export function imageFrame(bounds: Bounds, padding = 32, scale = 2) {
-  const width = Math.max(1, Math.ceil(bounds.width + 2 * padding));
-  const height = Math.max(1, Math.ceil(bounds.height + 2 * padding));
-  const pixelRatio = Math.max(0.1, Math.min(scale, MAX_IMAGE_SIDE / width, MAX_IMAGE_SIDE / height));
-  // The viewport element normally carries the pan/zoom; replacing it puts the bounds' corner at the padding.
-  const transform = `translate(${padding - bounds.x}px, ${padding - bounds.y}px) scale(1)`;
-  return { width, height, pixelRatio, transform };
+/** Pixels per picture pixel in a PNG: `scale` (2 by default), lowered so neither side passes MAX_IMAGE_SIDE. */
+export function pngScale(width: number, height: number, scale = 2): number {
+  return Math.max(0.1, Math.min(scale, MAX_IMAGE_SIDE / width, MAX_IMAGE_SIDE / height));
+}
+
+/** The width and height an SVG document declares on its root. */
+export function svgSize(svg: string): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const read = (name: string) => Number(new RegExp(`\\b${name}="([\\d.]+)"`).exec(root)?.[1] ?? 0);
+  return { width: read('width'), height: read('height') };
 }
 
 /**
- * Renders the diagram to PNG (a Blob) or SVG (a data URL), cropped to its bounds. Pass React Flow's
- * viewport element (`.react-flow__viewport`): this sets its transform for the capture, so the crop is
- * exact whatever the current pan and zoom.
+ * Draws an SVG document onto a canvas and returns it as a PNG: the same picture as the SVG export,
+ * at `scale` pixels per SVG pixel (see pngScale).
  */
-export async function exportImage(element: HTMLElement, options: ImageOptions): Promise<Blob | string> {
-  const frame = imageFrame(options.bounds, options.padding, options.scale);
-  // html-to-image copies every computed style of every element it keeps: each one left out counts.
-  const filter = (node: Node) =>
-    !(node instanceof Element) ||
-    ((node as HTMLElement | SVGElement).dataset?.export !== 'exclude' && !options.exclude?.(node));
-  const common = {
-    backgroundColor: options.background,
-    width: frame.width,
-    height: frame.height,
-    style: { width: `${frame.width}px`, height: `${frame.height}px`, transform: frame.transform },
-    filter,
-  };
-  // The originals come earlier in the page, so the page itself keeps resolving url(#…) to them.
-  const copies = [...(options.inline ?? [])].map((el) => el.cloneNode(true) as Element);
-  for (const c of [...copies].reverse()) element.insertBefore(c, element.firstChild);
+export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
+  const { width, height } = svgSize(svg);
+  const ratio = pngScale(width, height, scale);
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
-    return await withCompactStyles(element, async () => {
-      if (options.format === 'svg') return await toSvg(element, common);
-      const blob = await toBlob(element, { ...common, pixelRatio: frame.pixelRatio });
-      if (!blob) throw new Error('The browser could not draw the image.');
-      return blob;
-    });
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('The browser could not draw the image.');
+    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (b) => (b ? resolve(b) : reject(new Error('The browser could not draw the image.'))),
+        'image/png',
+      ),
+    );
   } finally {
-    for (const c of copies) c.remove();
+    URL.revokeObjectURL(url);
   }
 }
 

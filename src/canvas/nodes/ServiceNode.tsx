@@ -31,7 +31,8 @@ function loadTitle(v: ServiceView): string {
   return `${about}${v.busy} busy, ${v.waiting} waiting of ${v.capacity} slots`;
 }
 
-function subtitle(s: Service): string {
+/** The line under a service's name: its traffic, or its slots, latency and error rate. */
+export function subtitle(s: Service): string {
   if (s.kind === 'client') return `${s.traffic.rate}/s · ${s.traffic.pattern}`;
   const slots = s.replicas > 1 ? `${s.replicas}×${s.concurrency}` : `${s.concurrency} slots`;
   const err = s.errorRate > 0 ? ` · ${+(s.errorRate * 100).toFixed(1)}% err` : '';
