@@ -25,6 +25,7 @@ import type { Position, ServiceKind } from '../model/schema';
 import { SERVICE_KINDS } from '../model/schema';
 import { moveElements } from '../model/edits';
 import { useAppStore } from '../store';
+import { placeEdgeLabels } from './edgeLabels';
 import { KindEdge, EdgeMarkers } from './edges/KindEdge';
 import { SERVICE_SIZE } from './geometry';
 import { KindPicker } from './KindPicker';
@@ -84,7 +85,16 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
     if (moved?.size) useAppStore.getState().moveLive(moved);
   }, []);
   // Dragging changes positions only: the edge list (and React Flow's work on it) stays as it is.
-  const edges = useMemo(() => mapper.edges(diagram.edges, selected), [mapper, diagram.edges, selected]);
+  // Labels are placed off the cards and each other when the diagram or a card's size changes, not
+  // per drag frame: a dragged edge's label follows it and finds its place when the drag ends.
+  const labelPlaces = useMemo(
+    () => placeEdgeLabels(diagram.services, diagram.notes, diagram.edges, measured),
+    [diagram.services, diagram.notes, diagram.edges, measured],
+  );
+  const edges = useMemo(
+    () => mapper.edges(diagram.edges, selected, labelPlaces),
+    [mapper, diagram.edges, selected, labelPlaces],
+  );
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   useDiagramView(wrapper);

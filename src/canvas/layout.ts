@@ -1,5 +1,6 @@
 import dagre from '@dagrejs/dagre';
 import type { Diagram, Position } from '../model/schema';
+import { labelSize } from './edgeLabels';
 import { SERVICE_SIZE } from './geometry';
 
 /**
@@ -11,7 +12,9 @@ export function tidyLayout(
   measured: ReadonlyMap<string, { width: number; height: number }>,
 ): Map<string, Position> {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 48, ranksep: 110, marginx: 0, marginy: 0 });
+  // Edge labels are laid out as boxes of their own (dagre puts each in the middle of its edge), so
+  // ranks are spread enough for a label to sit between two cards rather than over one.
+  g.setGraph({ rankdir: 'LR', nodesep: 60, ranksep: 60, edgesep: 30, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   // dagre keys plain objects by node and edge name: it gets indexes, never the ids a person typed
   // (a service called "constructor" or "__proto__" would break it).
@@ -23,7 +26,9 @@ export function tidyLayout(
   d.edges.forEach((e, i) => {
     const from = node.get(e.from);
     const to = node.get(e.to);
-    if (from !== undefined && to !== undefined && from !== to) g.setEdge(from, to, {}, `e${i}`);
+    if (from === undefined || to === undefined || from === to) return;
+    const label = labelSize(e);
+    g.setEdge(from, to, { width: label.width + 24, height: label.height + 8, labelpos: 'c' }, `e${i}`);
   });
   dagre.layout(g);
   const out = new Map<string, Position>();

@@ -1,5 +1,6 @@
 import type { Diagram, Edge, Note, Service } from '../model/schema';
-import type { KindEdgeType } from './edges/KindEdge';
+import type { EdgeLabelSpot, KindEdgeType } from './edges/KindEdge';
+import type { LabelPlace } from './labelPlacement';
 import { SERVICE_SIZE } from './geometry';
 import { edgeLanes } from './messageLayer/lanes';
 import type { NoteNodeType } from './nodes/NoteNode';
@@ -17,7 +18,10 @@ type Size = { width: number; height: number } | undefined;
 export function createFlowMapper() {
   const serviceNodes = new WeakMap<Service, { selected: boolean; size: Size; node: ServiceNodeType }>();
   const noteNodes = new WeakMap<Note, { selected: boolean; node: NoteNodeType }>();
-  const flowEdges = new WeakMap<Edge, { selected: boolean; lane: number; edge: KindEdgeType }>();
+  const flowEdges = new WeakMap<
+    Edge,
+    { selected: boolean; lane: number; label: EdgeLabelSpot | undefined; edge: KindEdgeType }
+  >();
 
   const nodes = (
     d: Diagram,
@@ -70,26 +74,41 @@ export function createFlowMapper() {
     return out;
   };
 
-  const edges = (diagramEdges: readonly Edge[], selection: ReadonlySet<string>): KindEdgeType[] => {
+  const edges = (
+    diagramEdges: readonly Edge[],
+    selection: ReadonlySet<string>,
+    places: ReadonlyMap<string, LabelPlace>,
+  ): KindEdgeType[] => {
     const lanes = edgeLanes(diagramEdges);
     return diagramEdges.map((e) => {
       const selected = selection.has(e.id);
       const lane = lanes.get(e.id) ?? 0;
       const hit = flowEdges.get(e);
-      if (hit && hit.selected === selected && hit.lane === lane) return hit.edge;
+      // A new placement is a new map: an edge whose label stayed put keeps its object (no re-render).
+      const label = sameSpot(hit?.label, places.get(e.id)) ? hit?.label : spotOf(places.get(e.id));
+      if (hit && hit.selected === selected && hit.lane === lane && hit.label === label) return hit.edge;
       const edge: KindEdgeType = {
         id: e.id,
         source: e.from,
         target: e.to,
         type: 'kind',
-        data: { edge: e, lane },
+        data: { edge: e, lane, label },
         selected,
         ariaLabel: `${e.kind} edge ${e.message || ''}`,
       };
-      flowEdges.set(e, { selected, lane, edge });
+      flowEdges.set(e, { selected, lane, label, edge });
       return edge;
     });
   };
 
   return { nodes, edges };
+}
+
+function spotOf(p: LabelPlace | undefined): EdgeLabelSpot | undefined {
+  return p && { t: p.t, dx: p.dx, dy: p.dy, width: p.box.width };
+}
+
+function sameSpot(a: EdgeLabelSpot | undefined, b: LabelPlace | undefined): boolean {
+  if (!a || !b) return a === undefined && b === undefined;
+  return a.t === b.t && a.dx === b.dx && a.dy === b.dy && a.width === b.box.width;
 }

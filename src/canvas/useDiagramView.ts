@@ -7,8 +7,15 @@ import { motionMs } from './motion';
 /** Where an empty canvas (or a diagram without a saved view) starts looking. */
 export const START_VIEWPORT = { x: 40, y: 40, zoom: 1 };
 
-/** How the canvas fits a diagram: a margin round it, and no closer than a little over life size. */
-export const FIT = { padding: 0.1, maxZoom: 1.2 } as const;
+/**
+ * How the canvas fits a diagram: a small margin round it (in pixels, so a wide diagram isn't shrunk
+ * further by a margin proportional to it: every pixel of zoom is readability), a little more at the
+ * top for the legend button, and no closer than a little over life size.
+ */
+export const FIT = {
+  padding: { top: '44px', bottom: '20px', left: '20px', right: '20px' },
+  maxZoom: 1.2,
+} as const;
 
 /**
  * Keeps the whole diagram in view when one arrives: a link's author's view stays only if all of the

@@ -4,26 +4,24 @@ import type { Edge } from '../../model/schema';
 import { MESSAGE_LEGEND, MESSAGE_LOOKS } from '../../playback';
 import { useAppStore } from '../../store';
 import { useOverview } from '../detail';
+import { edgeLabel } from '../edgeLabels';
+
+/** Re-exported where it used to live (the command palette reads it from here). */
+export { edgeLabel };
 import { curveBetween, curvePath, pointAt } from '../geometry';
 import { EDGE_STYLE } from '../icons';
 import { ChannelMark } from '../messageLayer/ChannelMark';
 import '../messageLayer/runMarks.css';
 
-export type KindEdgeType = FlowEdge<{ edge: Edge; lane: number }>;
-
-/** The short label an edge carries: protocol, channel, topic or saga step. */
-export function edgeLabel(e: Edge): string {
-  switch (e.kind) {
-    case 'sync':
-      return e.message || 'call';
-    case 'queue':
-      return e.channel;
-    case 'topic':
-      return e.topic;
-    case 'saga':
-      return `${e.saga} · ${e.action || e.message}`;
-  }
+/** Where the edge's label sits relative to its curve (from the label placement pass). */
+export interface EdgeLabelSpot {
+  t: number;
+  dx: number;
+  dy: number;
+  width: number;
 }
+
+export type KindEdgeType = FlowEdge<{ edge: Edge; lane: number; label?: EdgeLabelSpot }>;
 
 function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<KindEdgeType>) {
   const edge = data?.edge;
@@ -33,11 +31,10 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
   if (!edge) return null;
   const style = EDGE_STYLE[edge.kind];
   const curve = curveBetween({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, data.lane);
-  const mid = pointAt(curve, 0.5);
-  // The label fits in the gap between the two services; the full text is in its tooltip.
-  const room = Math.max(90, Math.hypot(targetX - sourceX, targetY - sourceY) - 14);
-  // A label too wide for its gap puts its badge above the text instead of beside it.
-  const stacked = labelWidth(edge) > room;
+  // Placed by the label pass (off the cards and the other labels); relative to the curve, so it
+  // follows the edge while a service is dragged.
+  const spot = data.label ?? { t: 0.5, dx: 0, dy: -4, width: 160 };
+  const at = pointAt(curve, spot.t);
   const cut = state?.cut ?? false;
   const circuit = state?.circuit ?? 'closed';
   const color = cut ? 'var(--danger)' : `var(--edge-${edge.kind})`;
@@ -60,11 +57,15 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
       />
       {(showLabel || channel || circuit !== 'closed') && (
         <EdgeLabelRenderer>
-          {/* Above the line, not on it, so the messages travelling the edge stay in sight. From the
-              line up: the label, the queue's mark, the circuit's state. Placed by left/top from a
-              fixed-width box rather than a size-dependent transform: a mark whose count changes
-              width then costs a small layout, not a transform the compositor must re-layer. */}
-          <div className="eanno" style={{ left: mid.x - room / 2, top: mid.y - 4, width: room }}>
+          {/* Off the line, so the messages travelling the edge stay in sight. From the bottom up:
+              the label, the queue's mark, the circuit's state (the placement leaves room for all
+              three). Placed by left/top from a fixed-width box rather than a size-dependent
+              transform: a mark whose count changes width then costs a small layout, not a
+              transform the compositor must re-layer. */}
+          <div
+            className="eanno"
+            style={{ left: at.x + spot.dx - spot.width / 2, top: at.y + spot.dy, width: spot.width }}
+          >
             <div className="eanno__stack">
               {circuit !== 'closed' && (
                 <div className={`circuit circuit--${circuit}`} data-testid={`circuit-${id}`}>
@@ -74,7 +75,7 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
               {channel && <ChannelMark channel={channel} edgeId={id} overview={overview} />}
               {showLabel && (
                 <div
-                  className={`elabel elabel--${edge.kind}${selected ? ' is-selected' : ''}${stacked ? ' elabel--stacked' : ''}`}
+                  className={`elabel elabel--${edge.kind}${selected ? ' is-selected' : ''}`}
                   title={`${edge.kind}: ${edgeLabel(edge)}${edge.message && edge.kind !== 'sync' ? ` (${edge.message})` : ''}`}
                   data-testid={`edge-label-${id}`}
                   data-kind={edge.kind}
@@ -100,12 +101,6 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
       )}
     </>
   );
-}
-
-/** About how wide an edge's label is on one line, in flow pixels (10.5 px text, badge and padding). */
-function labelWidth(e: Edge): number {
-  const badge = e.kind === 'sync' ? 34 : 20;
-  return badge + edgeLabel(e).length * 6.6 + 14;
 }
 
 /** An edge drawn in its kind's look, with its label and, during a run, circuit and partition state. */
