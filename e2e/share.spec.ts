@@ -442,3 +442,26 @@ test('pictures: "Diagram only" by default, "As running" adds the paused run’s 
   await share.dialog.getByTestId('picture-running').check();
   expect(await svgTexts()).toContain('down');
 });
+
+test('pictures of the Share dialog at three sizes, light and dark (test-results/screenshots)', async ({
+  editor,
+}) => {
+  // Six pictures on a busy machine.
+  test.setTimeout(180_000);
+  const share = new SharePage(editor);
+  for (const scheme of ['light', 'dark'] as const) {
+    await editor.page.emulateMedia({ colorScheme: scheme });
+    for (const size of [
+      { width: 1440, height: 900 },
+      { width: 1280, height: 720 },
+      { width: 390, height: 844 },
+    ]) {
+      await editor.page.setViewportSize(size);
+      await share.openShare();
+      await share.dialog.getByTestId('picture-content').scrollIntoViewIfNeeded();
+      await expect(share.dialog.getByTestId('picture-diagram')).toBeInViewport();
+      await editor.page.screenshot({ path: `test-results/screenshots/share-${size.width}-${scheme}.png` });
+      await share.closeDialogs();
+    }
+  }
+});
