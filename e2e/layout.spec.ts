@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { PlaybackPage } from './pages/PlaybackPage';
+import { SharePage } from './pages/SharePage';
 
 /**
  * The app at every common width: nothing spills sideways, every top-bar command can be reached
@@ -175,6 +176,40 @@ test('the message details are a card over the canvas, not see-through', async ({
     return hits;
   }, box);
   expect(covered).toEqual([]);
+});
+
+test.describe('the embed at 800×450', () => {
+  test.use({ viewport: { width: 800, height: 450 } });
+
+  test('no control sits on the diagram; zoom is in the bar', async ({ editor, page }) => {
+    const share = new SharePage(editor);
+    await share.openShare();
+    const link = await share.link();
+    await page.goto('about:blank');
+    await page.goto(`/#/embed/${link.slice(link.indexOf('#') + 1)}`);
+    await expect(page.getByTestId('embed')).toBeVisible();
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await editor.settled();
+    // Nothing drawn over the canvas may cover a card or a note.
+    const overlays = await page.locator('.react-flow__panel:not(.react-flow__attribution)').all();
+    for (const overlay of overlays) {
+      if (!(await overlay.isVisible())) continue;
+      const o = (await overlay.boundingBox())!;
+      for (const node of await page.locator('.react-flow__node').all()) {
+        const n = (await node.boundingBox())!;
+        const apart =
+          o.x + o.width <= n.x || n.x + n.width <= o.x || o.y + o.height <= n.y || n.y + n.height <= o.y;
+        expect(
+          apart,
+          `${await overlay.getAttribute('class')} covers ${await node.getAttribute('data-id')}`,
+        ).toBe(true);
+      }
+    }
+    const before = await editor.viewportTransform();
+    await page.locator('.embed__bar').getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(async () => (await editor.viewportTransform()).zoom).toBeGreaterThan(before.zoom);
+    await page.screenshot({ path: `${SHOTS}/embed-800x450.png` });
+  });
 });
 
 for (const colorScheme of ['light', 'dark'] as const)

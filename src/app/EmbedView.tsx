@@ -5,11 +5,13 @@ import { MessageLayer } from '../canvas/messageLayer';
 import { errorLines } from '../model/parse';
 import { Legend, TimeControls } from '../panels/playback';
 import { useAppStore } from '../store';
+import type { CommandContext } from './commands';
 import { editorLink, embedProblem, linkErrorTitle } from './links';
 import { Notices } from './Notices';
 import { playback } from './run';
 import './share.css';
 import { useThemeEffect } from './theme';
+import { CommandButton } from './Topbar';
 import { useShortcuts } from './useShortcuts';
 
 /**
@@ -26,18 +28,34 @@ export function EmbedView() {
   // Always current (live faults are written into the diagram), so even a middle-click copies the run.
   const href = useMemo(() => (problem ? '' : editorLink(diagram)), [diagram, problem]);
   useThemeEffect({ persist: false });
-  useShortcuts({
-    store: useAppStore,
-    flow,
-    run: { togglePlay: () => p.toggle(), step: () => p.step(), reset: () => p.reset() },
-  });
+  const ctx: CommandContext = useMemo(
+    () => ({
+      store: useAppStore,
+      flow,
+      run: { togglePlay: () => p.toggle(), step: () => p.step(), reset: () => p.reset() },
+    }),
+    [flow, p],
+  );
+  useShortcuts(ctx);
   return (
     <div className="embed" data-testid="embed">
       <header className="embed__bar">
         <img src="./favicon.svg" alt="" width="20" height="20" />
-        <strong className="embed__name">{problem ? 'Microsim' : diagram.name}</strong>
+        <h1 className="embed__name">{problem ? 'Microsim' : diagram.name}</h1>
         {!problem && (
           <>
+            {/* In the bar, not over the diagram: a small frame has no free corner for them. */}
+            <div className="embed__zoom" role="group" aria-label="Zoom">
+              <CommandButton id="zoom-out" ctx={ctx} className="btn btn--small btn--ghost">
+                −
+              </CommandButton>
+              <CommandButton id="zoom-in" ctx={ctx} className="btn btn--small btn--ghost">
+                +
+              </CommandButton>
+              <CommandButton id="fit" ctx={ctx} className="btn btn--small btn--ghost">
+                Fit
+              </CommandButton>
+            </div>
             <button
               className="btn btn--small btn--ghost"
               aria-expanded={legend}
@@ -74,7 +92,7 @@ export function EmbedView() {
             )}
           </div>
         ) : (
-          <Canvas readOnly>
+          <Canvas readOnly zoomControls={false}>
             <MessageLayer playback={p} />
           </Canvas>
         )}

@@ -49,12 +49,20 @@ export interface CanvasProps {
   /** Drawn inside the flow (the message layer). */
   children?: ReactNode;
   readOnly?: boolean;
+  /** The zoom buttons in the corner (the embed shows them in its bar, off the diagram). */
+  zoomControls?: boolean;
   onServiceContextMenu?: (id: string, at: Position) => void;
   onEdgeContextMenu?: (id: string, at: Position) => void;
 }
 
 /** The diagram canvas: services, notes and edges, editable through the store's actions. */
-export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdgeContextMenu }: CanvasProps) {
+export function Canvas({
+  children,
+  readOnly = false,
+  zoomControls = true,
+  onServiceContextMenu,
+  onEdgeContextMenu,
+}: CanvasProps) {
   const diagram = useAppStore((s) => s.diagram);
   const selection = useAppStore((s) => s.selection);
   const measured = useAppStore((s) => s.measured);
@@ -316,7 +324,7 @@ export function Canvas({ children, readOnly = false, onServiceContextMenu, onEdg
             nodeBorderRadius={8}
             nodeColor={minimapColor}
           />
-          <Controls aria-label="Zoom controls" showInteractive={false} />
+          {zoomControls && <Controls aria-label="Zoom controls" showInteractive={false} />}
           {children}
         </ReactFlow>
       </OverviewContext>
