@@ -11,7 +11,10 @@ export interface MenuTarget {
   y: number;
 }
 
-/** Right-click menu of a service or edge: live faults, plus the usual edit actions. */
+/**
+ * Right-click menu of a service or edge: live faults, plus the usual edit actions. A dialog, not an
+ * ARIA menu: it holds number fields (slow ×N, fail N%), which a menu may not.
+ */
 export function ContextMenu({ target, onClose }: { target: MenuTarget; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const service = useAppStore((s) => s.diagram.services.find((x) => x.id === target.id));
@@ -36,7 +39,7 @@ export function ContextMenu({ target, onClose }: { target: MenuTarget; onClose: 
   const faultItem = (a: FaultAction) => (
     <button
       key={a.id}
-      role="menuitem"
+
       disabled={ended}
       onClick={() => act(a.request)}
       data-testid={`fault-${a.id}`}
@@ -51,18 +54,22 @@ export function ContextMenu({ target, onClose }: { target: MenuTarget; onClose: 
     <div
       ref={ref}
       className="ctx"
-      role="menu"
+      role="dialog"
       style={{ left, top }}
       data-testid="context-menu"
-      aria-label="Actions"
+      aria-label={
+        target.type === 'service' && service ? `Actions for ${service.name}` : 'Actions for the edge'
+      }
     >
       {target.type === 'service' && service && (
         <>
-          <div className="ctx__title">{service.name}</div>
+          <div className="ctx__title" aria-hidden="true">
+            {service.name}
+          </div>
           {serviceFaultActions(target.id, state).map(faultItem)}
           <NumberAction
             className="ctx__row"
-            role="menuitem"
+
             {...FAULT_NUMBERS.slow}
             disabled={ended}
             onApply={(factor) => act({ kind: 'slow', target: target.id, factor })}
@@ -70,24 +77,18 @@ export function ContextMenu({ target, onClose }: { target: MenuTarget; onClose: 
           />
           <NumberAction
             className="ctx__row"
-            role="menuitem"
+
             {...FAULT_NUMBERS.fail}
             disabled={ended}
             onApply={(percent) => act({ kind: 'error', target: target.id, rate: percent / 100 })}
             testId="fault-error"
           />
           <hr />
-          <button role="menuitem" onClick={() => (st.setRenaming(target.id), onClose())}>
-            Rename
-          </button>
-          <button
-            role="menuitem"
-            onClick={() => (st.select([target.id]), st.duplicateSelection(), onClose())}
-          >
+          <button onClick={() => (st.setRenaming(target.id), onClose())}>Rename</button>
+          <button onClick={() => (st.select([target.id]), st.duplicateSelection(), onClose())}>
             Duplicate
           </button>
           <button
-            role="menuitem"
             className="danger"
             onClick={() => (st.select([target.id]), st.deleteSelection(), onClose())}
           >
@@ -97,11 +98,12 @@ export function ContextMenu({ target, onClose }: { target: MenuTarget; onClose: 
       )}
       {target.type === 'edge' && (
         <>
-          <div className="ctx__title">Edge</div>
+          <div className="ctx__title" aria-hidden="true">
+            Edge
+          </div>
           {faultItem(edgeFaultAction(target.id, edgeState?.cut ?? false))}
           <hr />
           <button
-            role="menuitem"
             className="danger"
             onClick={() => (st.select([target.id]), st.deleteSelection(), onClose())}
           >

@@ -34,7 +34,10 @@ export function Dialog({
           ×
         </button>
       </header>
-      <div className="dialog__body">{children}</div>
+      {/* Focusable, so a keyboard can scroll a long body that has no field or button of its own. */}
+      <div className="dialog__body" tabIndex={0}>
+        {children}
+      </div>
     </dialog>
   );
 }
