@@ -17,7 +17,14 @@ export default defineConfig({
   workers: 2,
   // Generous: CI machines are shared, and a busy 2-core machine runs a test several times slower.
   timeout: 90_000,
-  expect: { timeout: 8_000 },
+  expect: {
+    timeout: 8_000,
+    // Visual regression: small enough to catch a moved card or a changed colour, large enough for
+    // font hinting and anti-aliasing to differ between runs.
+    toHaveScreenshot: { maxDiffPixelRatio: 0.005, threshold: 0.25, animations: 'disabled', caret: 'hide' },
+  },
+  // One set of baselines, committed on purpose: CI runs on the same kind of machine as developers.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

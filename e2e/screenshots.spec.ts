@@ -2,17 +2,9 @@ import { expect, test } from './fixtures';
 import type { EditorPage } from './pages/EditorPage';
 
 /**
- * Full-page pictures of the main states, for a person to look at (test-results/screenshots/,
- * not committed). Each test also checks that what the picture should show is really there.
+ * The main states and the theme switch: each test checks that what the state should show is really
+ * there. Their looks are compared with committed baselines in visual.spec.ts.
  */
-const DIR = 'test-results/screenshots';
-
-async function shoot(editor: EditorPage, name: string) {
-  await editor.page.evaluate(() => document.fonts.ready);
-  await editor.settled();
-  await editor.page.screenshot({ path: `${DIR}/${name}.png`, fullPage: true, animations: 'disabled' });
-}
-
 const html = (editor: EditorPage) => editor.page.locator('html');
 
 test.describe('light', () => {
@@ -40,7 +32,6 @@ test.describe('light', () => {
     // The empty canvas says how to begin, and gets out of the way once something is on it.
     const hint = editor.page.getByTestId('canvas-empty');
     await expect(hint).toContainText('Drag a service');
-    await shoot(editor, 'empty-canvas');
     await editor.dragFromPalette('service', { x: 0.5, y: 0.42 });
     await expect(hint).toHaveCount(0);
   });
@@ -50,7 +41,6 @@ test.describe('light', () => {
     for (const id of ['client', 'gateway', 'orders', 'payment', 'bank', 'inventory', 'email']) {
       await expect(editor.serviceCard(id)).toBeInViewport();
     }
-    await shoot(editor, 'example-light');
   });
 
   test('the inspector with a service selected', async ({ editor }) => {
@@ -58,14 +48,12 @@ test.describe('light', () => {
     await expect(editor.inspector.getByTestId('inspector-service')).toBeVisible();
     await expect(editor.field('name')).toHaveValue('Payment Service');
     await expect(editor.serviceCard('payment')).toHaveClass(/is-selected/);
-    await shoot(editor, 'inspector-service');
   });
 
   test('the inspector with an invalid value', async ({ editor }) => {
     await editor.node('orders').click();
     await editor.field('replicas').fill('-5');
     await expect(editor.fieldError('replicas')).toBeVisible();
-    await shoot(editor, 'inspector-invalid');
   });
 
   test('the inspector with an edge selected', async ({ editor }) => {
@@ -73,7 +61,6 @@ test.describe('light', () => {
     await expect(editor.inspector.getByTestId('inspector-edge')).toBeVisible();
     await expect(editor.field('edge-kind')).toHaveValue('sync');
     await expect(editor.edgeLabel('e-payment-bank')).toHaveClass(/is-selected/);
-    await shoot(editor, 'inspector-edge');
   });
 
   test('the kind picker after connecting', async ({ editor }) => {
@@ -82,7 +69,6 @@ test.describe('light', () => {
     for (const k of ['sync', 'queue', 'topic', 'saga'])
       await expect(editor.kindPicker.getByTestId(`pick-${k}`)).toBeVisible();
     await expect(editor.kindPicker).toBeInViewport({ ratio: 1 });
-    await shoot(editor, 'kind-picker');
   });
 
   test('the shortcuts dialog', async ({ editor }) => {
@@ -91,7 +77,6 @@ test.describe('light', () => {
     await expect(dialog).toBeVisible();
     await expect(dialog).toBeInViewport({ ratio: 1 });
     await expect(dialog).toContainText('Tidy up layout');
-    await shoot(editor, 'shortcuts-dialog');
   });
 
   test('the warning after unreadable storage', async ({ editor }) => {
@@ -99,7 +84,6 @@ test.describe('light', () => {
     await editor.open();
     await editor.ready();
     await expect(editor.page.getByTestId('notice-warning')).toBeVisible();
-    await shoot(editor, 'storage-warning');
   });
 });
 
@@ -111,16 +95,13 @@ test.describe('dark', () => {
     expect((await editor.state()).theme).toBe('system');
     const bg = await editor.page.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(luminance(bg)).toBeLessThan(0.2);
-    await shoot(editor, 'example-dark');
   });
 
   test('dark theme: inspector with a service, and the kind picker', async ({ editor }) => {
     await editor.node('orders').click();
     await expect(editor.inspector.getByTestId('inspector-service')).toBeVisible();
-    await shoot(editor, 'dark-inspector-service');
     await editor.connect('inventory', 'email');
     await expect(editor.kindPicker).toBeVisible();
-    await shoot(editor, 'dark-kind-picker');
   });
 
   test('the theme toggle overrides the OS and is remembered', async ({ editor }) => {
