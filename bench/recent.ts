@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort, waitForHttp } from './serve';
 import { chromium, type Page } from '@playwright/test';
 
 const args = process.argv.slice(2);
@@ -14,31 +14,6 @@ const json = args.includes('--json');
 const entriesArg = args.indexOf('--entries');
 const entries = entriesArg >= 0 ? Number(args[entriesArg + 1]) : 20_000;
 const log = (...m: unknown[]) => (json ? console.error(...m) : console.log(...m));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHttp(url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer at ${url}`);
-}
 
 /** An index as the app writes it: `n` of the person's own diagrams, newest first. */
 function recentIndex(n: number): string {
