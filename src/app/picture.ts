@@ -3,6 +3,7 @@ import { createElement } from 'react';
 import { edgeLabel } from '../canvas/edges/KindEdge';
 import { curveBetween, curvePath, pointAt, SERVICE_SIZE, type Point } from '../canvas/geometry';
 import { EDGE_STYLE, ServiceIcon } from '../canvas/icons';
+import { placeEdgeLabels } from '../canvas/edgeLabels';
 import { edgeLanes } from '../canvas/messageLayer/lanes';
 import { subtitle } from '../canvas/nodes/ServiceNode';
 import type { Diagram, ServiceKind } from '../model/schema';
@@ -158,13 +159,24 @@ export async function buildScene(
     fill: cssVar(`--note-${note.color}`, '#fef3c7'),
   }));
   const lanes = edgeLanes(diagram.edges);
+  // The labels stand where the canvas placed them (off the cards and each other), not at midpoints.
+  const sizes = new Map<string, { width: number; height: number }>();
+  for (const s of diagram.services) {
+    const box = boxOf(s.id);
+    if (box) sizes.set(s.id, { width: box.width, height: box.height });
+  }
+  const places = placeEdgeLabels(diagram.services, diagram.notes, diagram.edges, sizes);
   const edges: SceneEdge[] = [];
   for (const e of diagram.edges) {
     const from = handlePoint(flow, e.from, 'source');
     const to = handlePoint(flow, e.to, 'target');
     if (!from || !to) continue;
     const curve = curveBetween(from, to, lanes.get(e.id) ?? 0);
-    const mid = pointAt(curve, 0.5);
+    const place = places.get(e.id);
+    const anchor = pointAt(curve, place?.t ?? 0.5);
+    const labelAt = place
+      ? { x: anchor.x + place.dx, y: anchor.y + place.dy, room: place.box.width }
+      : { x: anchor.x, y: anchor.y - 4, room: Math.max(90, Math.hypot(to.x - from.x, to.y - from.y) - 14) };
     const style = EDGE_STYLE[e.kind];
     const tag =
       e.kind === 'sync'
@@ -176,7 +188,7 @@ export async function buildScene(
           : style.glyph;
     edges.push({
       path: curvePath(curve),
-      labelAt: { x: mid.x, y: mid.y - 4, room: Math.max(90, Math.hypot(to.x - from.x, to.y - from.y) - 14) },
+      labelAt,
       kind: e.kind,
       color: cssVar(`--edge-${e.kind}`, '#4f46e5'),
       width: style.width,
