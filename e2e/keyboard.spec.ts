@@ -113,11 +113,16 @@ test('a service focused from the keyboard shows a focus ring', async ({ editor }
     (el) => getComputedStyle(el).boxShadow + getComputedStyle(el).borderColor,
   );
   await tabTo(editor, orders, 60);
-  const ring = await focusRing(orders);
-  const cardNow = await card.evaluate(
-    (el) => getComputedStyle(el).boxShadow + getComputedStyle(el).borderColor,
-  );
-  expect(ring.outline !== 'none' || ring.shadow !== 'none' || cardNow !== unfocused).toBe(true);
+  // Polled: the card's ring fades in (a CSS transition), so its first frame can still look unfocused.
+  await expect
+    .poll(async () => {
+      const ring = await focusRing(orders);
+      const cardNow = await card.evaluate(
+        (el) => getComputedStyle(el).boxShadow + getComputedStyle(el).borderColor,
+      );
+      return ring.outline !== 'none' || ring.shadow !== 'none' || cardNow !== unfocused;
+    })
+    .toBe(true);
 });
 
 test('moving a service with the arrow keys is one undoable step', async ({ editor }) => {
