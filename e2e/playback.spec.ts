@@ -22,11 +22,15 @@ test('play: messages move on the canvas and the counts rise', async ({ editor })
   await expect
     .poll(async () => (first = await run.markDigest()), { message: 'a message is drawn', timeout: 20_000 })
     .not.toBe('');
+  // At 0.25× Poisson arrivals leave gaps of seconds with nothing in flight: wait as long as for the first.
   await expect
-    .poll(async () => {
-      const next = await run.markDigest();
-      return next !== first && next !== '';
-    }, 'the messages move from one moment to the next')
+    .poll(
+      async () => {
+        const next = await run.markDigest();
+        return next !== first && next !== '';
+      },
+      { message: 'the messages move from one moment to the next', timeout: 20_000 },
+    )
     .toBe(true);
   const clockBefore = await run.clock.textContent();
   await run.setSpeed(5);
