@@ -133,6 +133,16 @@ test.describe('connecting', () => {
     await expect(editor.edgeLabel((await editor.edgeIds()).at(-1)!)).toHaveAttribute('data-kind', 'saga');
   });
 
+  test('a press a few pixels outside the drawn handle still starts a connection', async ({ editor }) => {
+    const handle = await editor.node('inventory').locator('.react-flow__handle.source').boundingBox();
+    expect(handle).not.toBeNull();
+    // Outside the drawn dot (outward from the card, and below), well inside the hit area.
+    const grab = { dx: handle!.width / 2 + 5, dy: 4 };
+    const id = await editor.connect('inventory', 'email', grab);
+    expect((await editor.edge(id)).from).toBe('inventory');
+    expect((await editor.edge(id)).to).toBe('email');
+  });
+
   test('the kind picker opens where the connection was dropped', async ({ editor }) => {
     const drop = await editor.center(editor.node('email').locator('.react-flow__handle.target'));
     await editor.connect('inventory', 'email');

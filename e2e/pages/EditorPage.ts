@@ -279,11 +279,16 @@ export class EditorPage {
 
   // ---- canvas gestures -----------------------------------------------------------------------
 
-  /** Drags from one service's out handle to another's in handle, in small steps like a hand. */
-  async connect(from: string, to: string): Promise<string> {
+  /**
+   * Drags from one service's out handle to another's in handle, in small steps like a hand.
+   * `grab` moves both the press and the drop that many pixels off each handle's centre.
+   */
+  async connect(from: string, to: string, grab = { dx: 0, dy: 0 }): Promise<string> {
     const before = await this.edgeIds();
-    const src = await this.center(this.node(from).locator('.react-flow__handle.source'));
-    const dst = await this.center(this.node(to).locator('.react-flow__handle.target'));
+    const srcCentre = await this.center(this.node(from).locator('.react-flow__handle.source'));
+    const dstCentre = await this.center(this.node(to).locator('.react-flow__handle.target'));
+    const src = { x: srcCentre.x + grab.dx, y: srcCentre.y + grab.dy };
+    const dst = { x: dstCentre.x - grab.dx, y: dstCentre.y + grab.dy };
     await this.page.mouse.move(src.x, src.y);
     await this.page.mouse.down();
     await this.page.mouse.move(src.x + 20, src.y + 5, { steps: 4 });
