@@ -104,13 +104,21 @@ const hostileDiagram = fc
 
 type Raw = typeof hostileDiagram extends fc.Arbitrary<infer T> ? T : never;
 
-/** Whether the schema's limits accept `raw`: ids of 1–64 characters, names of at most 80, and so on. */
+/**
+ * Whether the schema's limits accept `raw`: ids of 1–64 characters, unique once unpaired surrogates
+ * are replaced (as the schema does), names of at most 80, and so on.
+ */
 function withinLimits(raw: Raw): boolean {
   const ids = [...raw.services, ...raw.edges, ...raw.notes, ...raw.faults].map((x) => x.id);
+  const channels = [raw.edges[1]!.channel!, raw.edges[1]!.replyChannel!, raw.edges[2]!.topic!];
+  const distinct = (xs: string[]) => new Set(xs.map((x) => x.toWellFormed())).size === xs.length;
   // Every other text of a service or an edge is a name (message, channel, saga, triggers…).
   const names = [raw.name, ...[...raw.services, ...raw.edges].flatMap(namesOf)];
   return (
     ids.every((id) => id.length >= 1 && id.length <= 64) &&
+    // Services, edges and notes share one id space; faults have their own.
+    distinct(ids.slice(0, 11)) &&
+    distinct(channels) &&
     names.every((n) => n.length <= 80) &&
     raw.description.length <= 4_000 &&
     raw.notes[0]!.text.length <= 2_000
@@ -149,17 +157,22 @@ function checkRunAndReport(d: Diagram, raw: Raw) {
   expect(sorted(Object.keys(m.services))).toEqual(sorted(d.services.map((s) => s.id)));
   for (const s of d.services) expect(m.services[s.id]!.name).toBe(s.name);
   expect(sorted(Object.keys(m.edges))).toEqual(sorted(d.edges.map((e) => e.id)));
-  const [queue, replies, topic] = [raw.edges[1]!.channel!, raw.edges[1]!.replyChannel!, raw.edges[2]!.topic!];
+  const wellFormed = (s: string) => s.toWellFormed();
+  const [queue, replies, topic] = [
+    raw.edges[1]!.channel!,
+    raw.edges[1]!.replyChannel!,
+    raw.edges[2]!.topic!,
+  ].map(wellFormed) as [string, string, string];
   const channels = replies === '' ? [queue, topic] : [queue, replies, topic];
   expect(sorted(Object.keys(m.channels))).toEqual(sorted(channels));
   expect(Object.hasOwn(m.channels, topic) && m.channels[topic]!.kind).toBe('topic');
   expect(Object.hasOwn(m.channels, queue) && m.channels[queue]!.kind).toBe('queue');
-  expect(Object.keys(m.sagas)).toEqual([raw.edges[3]!.saga]);
+  expect(Object.keys(m.sagas)).toEqual([wellFormed(raw.edges[3]!.saga!)]);
   // `sim --json` prints every key as written, `__proto__` included.
   const json = JSON.parse(JSON.stringify(report)) as typeof report;
   expect(sorted(Object.keys(json.services))).toEqual(sorted(d.services.map((s) => s.id)));
   expect(sorted(Object.keys(json.channels))).toEqual(sorted(channels));
-  expect(Object.keys(json.sagas)).toEqual([raw.edges[3]!.saga]);
+  expect(Object.keys(json.sagas)).toEqual([wellFormed(raw.edges[3]!.saga!)]);
   const printed = formatReport(report, d.name);
   for (const s of d.services) expect(printed).toContain(`${s.name} (${s.id})`);
   for (const c of channels) expect(printed).toContain(c);
@@ -245,5 +258,33 @@ describe('"__proto__" as a key of the JSON itself', () => {
     expect(!r.ok && r.errors).toEqual([
       { path: 'edges[0].kind', message: 'is required (one of sync, queue, topic, saga)' },
     ]);
+  });
+});
+
+describe('unpaired surrogates', () => {
+  it('are replaced when read, so ids that differ only in one are refused as the same id, never split by a link', () => {
+    const raw = {
+      services: [{ id: 'a\uD800', kind: 'client' }, { id: 'a\uD801' }],
+      edges: [{ id: 'e', kind: 'sync', from: 'a\uD800', to: 'a\uD801' }],
+    };
+    const parsed = parseDiagram(raw);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.errors[0]!.message).toBe('id "a\uFFFD" is already used by services[0]');
+  });
+
+  it('in a name become U+FFFD, and the diagram survives a link unchanged', () => {
+    const parsed = parseDiagram({
+      name: 'x\uDC00',
+      services: [{ id: 'a\uD800', name: '\uDBFFy' }],
+      edges: [],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.diagram.name).toBe('x\uFFFD');
+    expect(parsed.diagram.services[0]).toMatchObject({ id: 'a\uFFFD', name: '\uFFFDy' });
+    expect(decodeLink(encodeLink(parsed.diagram))).toEqual({
+      ok: true,
+      diagram: parsed.diagram,
+      autoplay: false,
+    });
   });
 });

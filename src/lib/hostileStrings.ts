@@ -30,6 +30,8 @@ export const HOSTILE_STRINGS: readonly string[] = [
   ...['{"a":1}', '\\', 'a.b', 'a[0]', '../../etc/passwd', '%s%n', '#m2.abc', 'http://x.org/#/embed/'],
   // Right-to-left, an override, zero-width joiners and spaces, a byte order mark, combining marks, emoji.
   ...['שלום', 'مرحبا', '\u202Eevil', '\u200B', 'a\u200Db', '\uFEFFbom', 'e\u0301', '👩‍👩‍👧', '\u0000nul'],
+  // Unpaired surrogates (a file can hold them as \ud800 escapes): text no encoder can keep as it is.
+  ...['a\uD800', 'a\uDC00', '\uDBFF'],
   // At the schema's limits (64 for ids, 80 for names) and far beyond.
   ...['x'.repeat(64), 'y'.repeat(65), 'z'.repeat(80), '名'.repeat(81), 'w'.repeat(10_000)],
 ];

@@ -20,8 +20,13 @@ export const LIMITS = {
   descriptionChars: 4_000,
 } as const;
 
-const id = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
-const name = z.string().max(80, 'must be at most 80 characters');
+/**
+ * Any text, with unpaired UTF-16 surrogates (which a file can hold as `\ud800` escapes) replaced by
+ * U+FFFD: no encoder can keep them, so two ids differing only in one would collide in a link.
+ */
+const text = () => z.string().overwrite((s) => s.toWellFormed());
+const id = text().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+const name = text().max(80, 'must be at most 80 characters');
 const ms = (max = 3_600_000) =>
   z.number().min(0, 'must not be negative').max(max, `must be at most ${max} ms`);
 const fraction = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
@@ -154,7 +159,7 @@ export const Edge = z.discriminatedUnion('kind', [SyncEdge, QueueEdge, TopicEdge
 
 export const Note = z.object({
   id,
-  text: z.string().max(2_000, 'must be at most 2000 characters').default(''),
+  text: text().max(2_000, 'must be at most 2000 characters').default(''),
   position: Position.default({ x: 0, y: 0 }),
   width: z.number().min(60, 'must be at least 60').max(2_000, 'must be at most 2000').default(200),
   height: z.number().min(40, 'must be at least 40').max(2_000, 'must be at most 2000').default(120),
@@ -200,7 +205,7 @@ export const Viewport = z.object({
 export const Diagram = z.object({
   version: z.literal(CURRENT_VERSION).default(CURRENT_VERSION),
   name: name.default('Untitled diagram'),
-  description: z.string().max(LIMITS.descriptionChars).default(''),
+  description: text().max(LIMITS.descriptionChars).default(''),
   services: z.array(Service).max(LIMITS.services, `at most ${LIMITS.services} services`).default([]),
   edges: z.array(Edge).max(LIMITS.edges, `at most ${LIMITS.edges} edges`).default([]),
   notes: z.array(Note).max(LIMITS.notes, `at most ${LIMITS.notes} notes`).default([]),
