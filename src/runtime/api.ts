@@ -3,8 +3,8 @@ import type { TraceRecord } from './trace';
 
 /**
  * The engine's public contract: what the playback layer, the worker, the CLI and the tests use.
- * The engine itself lives beside this file; everything outside src/runtime imports only from
- * `src/runtime/index.ts`, which re-exports this contract and `createEngine`.
+ * The engine itself lives beside this file; everything outside source/runtime imports only from
+ * `source/runtime/index.ts`, which re-exports this contract and `createEngine`.
  */
 
 /** How a message is drawn; one entry per mark in the legend. */

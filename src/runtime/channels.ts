@@ -1,14 +1,14 @@
 import { Fifo } from './fifo';
 import { Histogram } from './histogram';
-import type { Edg, Msg, Svc } from './entities';
+import type { Edge, Message, Service } from './entities';
 
 /** A queue: one channel shared by its edges, its consumers competing for each message. */
 export class Queue {
   nameId = -1;
-  readonly fifo = new Fifo<Msg>();
-  consumers: Svc[] = [];
-  edges: Edg[] = [];
-  rr = 0;
+  readonly fifo = new Fifo<Message>();
+  consumers: Service[] = [];
+  edges: Edge[] = [];
+  nextConsumer = 0;
   durable = true;
   atLeastOnce = true;
   maxDeliveries = 5;
@@ -18,7 +18,7 @@ export class Queue {
   /** Declared only as someone's reply channel: consumed by the producers that name it, drawn along their request edges. */
   virtual = false;
   /** Virtual reply channel: the request edges it is drawn along (reversed). */
-  requestEdges: Edg[] = [];
+  requestEdges: Edge[] = [];
   /** Reply channel: how the replies it carried were matched by the producers' pending-request tables. */
   replies: ReplyStats | null = null;
   inFlightToConsumers = 0;
@@ -29,13 +29,13 @@ export class Queue {
   deadLettered = 0;
   dropped = 0;
   maxDepth = 0;
-  readonly waitHist = new Histogram();
+  readonly waitHistogram = new Histogram();
   readonly history: number[] = [];
   nextSampleAt = 0;
   lastDepth = 0;
   constructor(
     readonly name: string,
-    readonly idx: number,
+    readonly index: number,
   ) {}
 }
 
@@ -48,21 +48,21 @@ export interface ReplyStats {
 }
 
 /** One subscriber service's subscription to a topic (however many edges draw it): one copy per event. */
-export class Sub {
+export class Subscription {
   durable = true;
-  edges: Edg[] = [];
+  edges: Edge[] = [];
   /** Copies kept for it while it is down or cut off (durable only). */
-  readonly held = new Fifo<Msg>();
+  readonly held = new Fifo<Message>();
   constructor(
     readonly topic: Topic,
-    readonly svc: Svc,
+    readonly service: Service,
   ) {}
 }
 
 /** A topic: every subscriber gets its own copy of each event. */
 export class Topic {
   nameId = -1;
-  subs: Sub[] = [];
+  subs: Subscription[] = [];
   depth = 0;
   published = 0;
   /** Copies made (one per subscription per event). */
@@ -73,14 +73,14 @@ export class Topic {
   redelivered = 0;
   dropped = 0;
   /** Copies released from a partition hold and on their way, with how long they were held (rare). */
-  readonly releasedHeldMs = new Map<Msg, number>();
+  readonly releasedHeldMs = new Map<Message, number>();
   maxDepth = 0;
-  readonly waitHist = new Histogram();
+  readonly waitHistogram = new Histogram();
   readonly history: number[] = [];
   nextSampleAt = 0;
   lastDepth = 0;
   constructor(
     readonly name: string,
-    readonly idx: number,
+    readonly index: number,
   ) {}
 }

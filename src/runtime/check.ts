@@ -1,6 +1,6 @@
 import type { InvariantReport } from './api';
-import { Mk, St, type Msg } from './entities';
-import type { Sim } from './sim';
+import { MessageKind, MessageState, type Message } from './entities';
+import type { Simulation } from './sim';
 
 const NAMES = ['in flight', 'waiting', 'handling', 'delivered', 'dead-lettered', 'dropped'];
 const MAX_VIOLATIONS = 50;
@@ -12,22 +12,22 @@ const MAX_VIOLATIONS = 50;
  * updated on different code paths than the structures, so a path that forgets one shows up here.
  * Cheap enough to call at any moment.
  */
-export function checkInvariants(sim: Sim): InvariantReport {
+export function checkInvariants(sim: Simulation): InvariantReport {
   const violations = checkMessages(sim);
   const conservation = violations.length === 0;
   const sagaViolations = checkSagas(sim);
   return { conservation, sagas: sagaViolations.length === 0, violations: [...violations, ...sagaViolations] };
 }
 
-function checkMessages(sim: Sim): string[] {
+function checkMessages(sim: Simulation): string[] {
   const out: string[] = [];
   const fail = (s: string) => {
     if (out.length < MAX_VIOLATIONS) out.push(s);
   };
-  const expect = (m: Msg, s: St, where: string) => {
+  const expect = (m: Message, s: MessageState, where: string) => {
     if (m.state !== s) fail(`m${m.id} is ${NAMES[m.state]} but sits ${where}`);
   };
-  const c = sim.counts;
+  const c = sim.messageCounts;
   for (let s = 0; s < 6; s++) if (c[s]! < 0) fail(`${NAMES[s]} count is negative (${c[s]})`);
 
   // What is on the wire, per channel and per consumer slot it reserved.
@@ -36,72 +36,78 @@ function checkMessages(sim: Sim): string[] {
   const qToConsumers = new Float64Array(nq);
   const qHandling = new Float64Array(nq);
   const tWire = new Float64Array(sim.topics.length);
-  const reserved = new Float64Array(sim.svcs.length);
+  const reserved = new Float64Array(sim.services.length);
   let onWire = 0;
   sim.forEachInFlight((m) => {
     onWire++;
-    expect(m, St.InFlight, 'on the wire');
-    if (m.kind >= Mk.Queue) {
-      qWire[m.queue!.idx]!++;
+    expect(m, MessageState.InFlight, 'on the wire');
+    if (m.kind >= MessageKind.Queue) {
+      qWire[m.queue!.index]!++;
       if (m.leg === 1) {
-        qToConsumers[m.queue!.idx]!++;
-        reserved[m.dst.idx]!++;
+        qToConsumers[m.queue!.index]!++;
+        reserved[m.target.index]!++;
       }
-    } else if (m.kind === Mk.Event) tWire[m.sub!.topic.idx]!++;
+    } else if (m.kind === MessageKind.Event) tWire[m.sub!.topic.index]!++;
   });
-  if (c[St.InFlight] !== onWire) fail(`${c[St.InFlight]} counted in flight but ${onWire} on the wire`);
+  if (c[MessageState.InFlight] !== onWire)
+    fail(`${c[MessageState.InFlight]} counted in flight but ${onWire} on the wire`);
 
   let waiting = 0;
   let handling = 0;
   let openCalls = 0;
   let clientCalls = 0;
   let pendingReplies = 0;
-  for (const svc of sim.svcs) {
-    waiting += svc.inbox.length;
-    svc.inbox.forEach((m) => expect(m, St.Waiting, `in ${svc.id}'s inbox`));
+  for (const service of sim.services) {
+    waiting += service.inbox.length;
+    service.inbox.forEach((m) => expect(m, MessageState.Waiting, `in ${service.id}'s inbox`));
     let waitingJobs = 0;
-    svc.jobs.forEach((m, i) => {
-      expect(m, St.Handling, `on a slot of ${svc.id}`);
-      if (m.dst !== svc || m.jobIdx !== i) fail(`m${m.id} is listed as ${svc.id}'s job but is not`);
-      if (m.kind >= Mk.Queue) qHandling[m.queue!.idx]!++;
+    service.jobs.forEach((m, i) => {
+      expect(m, MessageState.Handling, `on a slot of ${service.id}`);
+      if (m.target !== service || m.jobIndex !== i)
+        fail(`m${m.id} is listed as ${service.id}'s job but is not`);
+      if (m.kind >= MessageKind.Queue) qHandling[m.queue!.index]!++;
       if (m.outCall !== null) {
         waitingJobs++;
         openCalls++;
         if (m.outCall.done) fail(`m${m.id} waits on a call that has ended`);
       }
     });
-    handling += svc.jobs.length;
-    clientCalls += svc.clientCalls.length;
-    pendingReplies += svc.pendingReplies.size;
+    handling += service.jobs.length;
+    clientCalls += service.clientCalls.length;
+    pendingReplies += service.pendingReplies.size;
     let rep = 0;
-    for (const u of svc.replicaUsed) rep += u;
-    if (rep !== svc.used) fail(`${svc.id}: replicas hold ${rep} slots but ${svc.used} are counted`);
-    if (svc.used !== svc.jobs.length + reserved[svc.idx]!)
+    for (const u of service.replicaUsed) rep += u;
+    if (rep !== service.used)
+      fail(`${service.id}: replicas hold ${rep} slots but ${service.used} are counted`);
+    if (service.used !== service.jobs.length + reserved[service.index]!)
       fail(
-        `${svc.id}: ${svc.used} slots used but ${svc.jobs.length} jobs and ${reserved[svc.idx]} deliveries on the way`,
+        `${service.id}: ${service.used} slots used but ${service.jobs.length} jobs and ${reserved[service.index]} deliveries on the way`,
       );
-    if (svc.used > svc.capacity) fail(`${svc.id}: ${svc.used} slots used of ${svc.capacity}`);
-    if (svc.waiting !== waitingJobs)
-      fail(`${svc.id}: ${svc.waiting} counted waiting but ${waitingJobs} jobs wait on a call`);
-    const accounted = svc.handled + svc.failed + svc.inbox.length + svc.jobs.length + svc.refused;
-    if (svc.received !== accounted)
+    if (service.used > service.capacity)
+      fail(`${service.id}: ${service.used} slots used of ${service.capacity}`);
+    if (service.waiting !== waitingJobs)
+      fail(`${service.id}: ${service.waiting} counted waiting but ${waitingJobs} jobs wait on a call`);
+    const accounted =
+      service.handled + service.failed + service.inbox.length + service.jobs.length + service.refused;
+    if (service.received !== accounted)
       fail(
-        `${svc.id}: received ${svc.received} but handled, failed, refused, waiting and handling make ${accounted}`,
+        `${service.id}: received ${service.received} but handled, failed, refused, waiting and handling make ${accounted}`,
       );
   }
   openCalls += clientCalls;
 
   for (const q of sim.queues) {
     waiting += q.fifo.length;
-    q.fifo.forEach((m) => expect(m, St.Waiting, `in queue ${q.name}`));
-    const where = qWire[q.idx]! + q.fifo.length + qHandling[q.idx]! + q.acked + q.deadLettered + q.dropped;
+    q.fifo.forEach((m) => expect(m, MessageState.Waiting, `in queue ${q.name}`));
+    const where =
+      qWire[q.index]! + q.fifo.length + qHandling[q.index]! + q.acked + q.deadLettered + q.dropped;
     if (q.published !== where)
       fail(
         `queue ${q.name}: ${q.published} published but ${where} on the wire, queued, handled, acked, dead-lettered or dropped`,
       );
-    if (q.inFlightToConsumers !== qToConsumers[q.idx])
+    if (q.inFlightToConsumers !== qToConsumers[q.index])
       fail(
-        `queue ${q.name}: ${q.inFlightToConsumers} counted on the way to consumers but ${qToConsumers[q.idx]} on the wire`,
+        `queue ${q.name}: ${q.inFlightToConsumers} counted on the way to consumers but ${qToConsumers[q.index]} on the wire`,
       );
     if (q.redelivered > q.delivered || q.delivered - q.redelivered > q.published)
       fail(
@@ -112,11 +118,11 @@ function checkMessages(sim: Sim): string[] {
     let held = 0;
     for (const sub of t.subs) {
       held += sub.held.length;
-      sub.held.forEach((m) => expect(m, St.Waiting, `held by topic ${t.name}`));
+      sub.held.forEach((m) => expect(m, MessageState.Waiting, `held by topic ${t.name}`));
     }
     if (held !== t.depth) fail(`topic ${t.name}: depth ${t.depth} but ${held} copies held`);
     waiting += held;
-    const where = tWire[t.idx]! + held + t.delivered - t.returned + t.dropped;
+    const where = tWire[t.index]! + held + t.delivered - t.returned + t.dropped;
     if (t.copies !== where)
       fail(`topic ${t.name}: ${t.copies} copies but ${where} on the wire, held, delivered or dropped`);
     if (t.copies !== t.published * t.subs.length)
@@ -126,13 +132,14 @@ function checkMessages(sim: Sim): string[] {
     if (onEdges !== t.copies)
       fail(`topic ${t.name}: its edges sent ${onEdges} copies but it made ${t.copies}`);
   }
-  if (c[St.Waiting] !== waiting)
-    fail(`${c[St.Waiting]} counted waiting but ${waiting} in inboxes and queues`);
-  if (c[St.Handling] !== handling || sim.activeJobs !== handling)
-    fail(`${c[St.Handling]} counted handling, ${sim.activeJobs} jobs active, ${handling} on slots`);
+  if (c[MessageState.Waiting] !== waiting)
+    fail(`${c[MessageState.Waiting]} counted waiting but ${waiting} in inboxes and queues`);
+  if (c[MessageState.Handling] !== handling || sim.activeJobs !== handling)
+    fail(`${c[MessageState.Handling]} counted handling, ${sim.activeJobs} jobs active, ${handling} on slots`);
   let dropped = 0;
   for (const n of sim.dropReasons.values()) dropped += n;
-  if (dropped !== c[St.Dropped]) fail(`${c[St.Dropped]} dropped but ${dropped} with a reason`);
+  if (dropped !== c[MessageState.Dropped])
+    fail(`${c[MessageState.Dropped]} dropped but ${dropped} with a reason`);
 
   checkCalls(sim, fail, openCalls, clientCalls);
   if (pendingReplies !== sim.pendingReplies)
@@ -142,7 +149,7 @@ function checkMessages(sim: Sim): string[] {
 
 /** Request/reply accounting per edge (checked against the timeout lanes) and per client. */
 function checkCalls(
-  sim: Sim,
+  sim: Simulation,
   fail: (s: string) => void,
   jobAndClientCalls: number,
   clientCalls: number,
@@ -156,23 +163,23 @@ function checkCalls(
     let live = 0;
     lane.forEachLive((call) => {
       live++;
-      pending[call.edge.idx]!++;
-      if (call.trial) trials[call.edge.idx]!++;
+      pending[call.edge.index]!++;
+      if (call.trial) trials[call.edge.index]!++;
     });
     if (live !== lane.live) fail(`a timeout lane counts ${lane.live} pending attempts but holds ${live}`);
   }
   for (const e of sim.edges) {
     if (e.kind !== 'sync' && e.kind !== 'saga') continue;
-    if (e.pending !== pending[e.idx])
-      fail(`edge ${e.id}: ${e.pending} attempts counted pending but ${pending[e.idx]} await a timeout`);
+    if (e.pending !== pending[e.index])
+      fail(`edge ${e.id}: ${e.pending} attempts counted pending but ${pending[e.index]} await a timeout`);
     const settled = e.ok + e.failed + e.pending + e.abandoned;
     if (e.sent !== settled)
       fail(`edge ${e.id}: ${e.sent} sent but ${settled} succeeded, failed, pending or abandoned`);
     if (e.timedOut > e.failed) fail(`edge ${e.id}: ${e.timedOut} timed out but only ${e.failed} failed`);
     // A half-open breaker waits on exactly the one trial it let through, and that trial is pending.
-    if (trials[e.idx]! !== (e.trialOut ? 1 : 0))
+    if (trials[e.index]! !== (e.trialOut ? 1 : 0))
       fail(
-        `edge ${e.id}: breaker ${e.trialOut ? 'waits on a trial' : 'has no trial out'} but ${trials[e.idx]} pending`,
+        `edge ${e.id}: breaker ${e.trialOut ? 'waits on a trial' : 'has no trial out'} but ${trials[e.index]} pending`,
       );
   }
   let sagaCalls = 0;
@@ -187,7 +194,7 @@ function checkCalls(
     fail(`${r.sent} client requests sent but ${accounted} succeeded, failed, timed out or in progress`);
 }
 
-function checkSagas(sim: Sim): string[] {
+function checkSagas(sim: Simulation): string[] {
   const out: string[] = [];
   const fail = (s: string) => {
     if (out.length < MAX_VIOLATIONS) out.push(s);

@@ -1,15 +1,15 @@
-import { Call, Lk, Owner, type Svc } from './entities';
+import { Call, Look, CallOwner, type Service } from './entities';
 import { publishQueue } from './queue';
 import { startSaga } from './saga';
 import { CLIENT_ROUTE, routeFor } from './services';
-import { Ev, type Sim } from './sim';
+import { EventKind, type Simulation } from './sim';
 import { startCall } from './sync';
 import { publishTopic } from './topic';
 import type { Traffic } from '../model/schema';
 
 /** A client's traffic, compiled. */
 export interface ClientTraffic {
-  svc: Svc;
+  service: Service;
   pattern: Traffic['pattern'];
   meanGapMs: number;
   burstSize: number;
@@ -20,66 +20,67 @@ export interface ClientTraffic {
 const MIN_BURST_EVERY_MS = 1;
 
 /** Schedules a client's first request (and first burst); a client with nowhere to send sends nothing. */
-export function startClient(sim: Sim, c: ClientTraffic): void {
-  if (routeFor(c.svc, CLIENT_ROUTE, false).length === 0) return;
-  if (c.meanGapMs > 0 && Number.isFinite(c.meanGapMs)) sim.at(nextGap(sim, c), Ev.ClientTick, c, 0);
+export function startClient(sim: Simulation, c: ClientTraffic): void {
+  if (routeFor(c.service, CLIENT_ROUTE, false).length === 0) return;
+  if (c.meanGapMs > 0 && Number.isFinite(c.meanGapMs))
+    sim.schedule(nextGap(sim, c), EventKind.ClientTick, c, 0);
   if (c.pattern === 'bursts' && c.burstEveryMs > 0) {
     c.burstEveryMs = Math.max(MIN_BURST_EVERY_MS, c.burstEveryMs);
-    sim.at(c.burstEveryMs, Ev.Burst, c, 0);
+    sim.schedule(c.burstEveryMs, EventKind.Burst, c, 0);
   }
 }
 
-function nextGap(sim: Sim, c: ClientTraffic): number {
+function nextGap(sim: Simulation, c: ClientTraffic): number {
   return sim.now + (c.pattern === 'steady' ? c.meanGapMs : sim.rng.exponential(c.meanGapMs));
 }
 
 /** The client sends one request (on each of its outgoing edges) and schedules the next. */
-export function onClientTick(sim: Sim, c: ClientTraffic): void {
-  sendRequest(sim, c.svc);
-  sim.at(nextGap(sim, c), Ev.ClientTick, c, 0);
+export function onClientTick(sim: Simulation, c: ClientTraffic): void {
+  sendRequest(sim, c.service);
+  sim.schedule(nextGap(sim, c), EventKind.ClientTick, c, 0);
 }
 
 /** A burst: `burstSize` requests at once, on top of the steady Poisson background. */
-export function onBurst(sim: Sim, c: ClientTraffic): void {
-  for (let i = 0; i < c.burstSize; i++) sendRequest(sim, c.svc);
-  sim.at(sim.now + c.burstEveryMs, Ev.Burst, c, 0);
+export function onBurst(sim: Simulation, c: ClientTraffic): void {
+  for (let i = 0; i < c.burstSize; i++) sendRequest(sim, c.service);
+  sim.schedule(sim.now + c.burstEveryMs, EventKind.Burst, c, 0);
 }
 
-function sendRequest(sim: Sim, svc: Svc): void {
-  if (svc.down > 0) return;
-  const corr = sim.nextCorr++;
+function sendRequest(sim: Simulation, service: Service): void {
+  if (service.down > 0) return;
+  const correlation = sim.nextCorrelation++;
   const r = sim.requests;
-  for (const a of routeFor(svc, CLIENT_ROUTE, false)) {
+  for (const a of routeFor(service, CLIENT_ROUTE, false)) {
     const e = a.edge;
     if (a.kind === 'sync') {
       r.sent++;
       const call = new Call(
         e,
-        svc,
+        service,
         e.to,
         false,
         e.message || 'request',
-        Lk.Request,
+        Look.Request,
         e.policy!,
-        Owner.Client,
+        CallOwner.Client,
         null,
-        corr,
+        correlation,
         -1,
         1,
       );
       call.startedAt = sim.now;
       startCall(sim, call);
-    } else if (a.kind === 'saga') startSaga(sim, a.saga!, -1, corr, 1);
+    } else if (a.kind === 'saga') startSaga(sim, a.saga!, -1, correlation, 1);
     else {
       r.sent++;
       // The broker acknowledges at once; the producer's wait is one round trip to it.
       const ok =
         a.kind === 'queue'
-          ? publishQueue(sim, a.queue!, e, svc, -1, corr, 1)
-          : publishTopic(sim, a.topic!, e, svc, -1, corr, 1);
+          ? publishQueue(sim, a.queue!, e, service, -1, correlation, 1)
+          : publishTopic(sim, a.topic!, e, service, -1, correlation, 1);
       if (ok) {
         r.succeeded++;
-        r.lat.add(e.latencyMs);
+        r.latency.add(e.latencyMs);
       } else r.failed++;
     }
   }

@@ -1,19 +1,19 @@
 import type { Diagram } from '../model/schema';
 import { queuesByChannel, sagas as sagaShapes, topicsByName } from '../model/graph';
 import { compileLatency } from './distributions';
-import { Edg, Svc } from './entities';
-import { Queue, Sub, Topic } from './channels';
-import { SagaDef, type SagaStepDef } from './sagaState';
+import { Edge, Service } from './entities';
+import { Queue, Subscription, Topic } from './channels';
+import { SagaDefinition, type SagaStep } from './sagaState';
 import { SAGA_ACTION_POLICY } from './saga';
-import type { Sim } from './sim';
+import type { Simulation } from './sim';
 import { TimeoutLane } from './timeouts';
 
 /** Builds the run-time entities of `diagram` into `sim`. */
-export function compileDiagram(sim: Sim, diagram: Diagram): void {
-  const byId = new Map<string, Svc>();
-  sim.svcs = diagram.services.map((s, i) => {
+export function compileDiagram(sim: Simulation, diagram: Diagram): void {
+  const byId = new Map<string, Service>();
+  sim.services = diagram.services.map((s, i) => {
     const l = compileLatency(s.latency);
-    const svc = new Svc(
+    const service = new Service(
       i,
       s.id,
       s.name,
@@ -26,16 +26,16 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
       s.errorRate,
       s.idempotent,
     );
-    byId.set(s.id, svc);
-    return svc;
+    byId.set(s.id, service);
+    return service;
   });
   sim.hopLimit = diagram.run.hopLimit;
-  sim.serRest = diagram.run.serializationMs.rest;
-  sim.serGrpc = diagram.run.serializationMs.grpc;
+  sim.restSerializationMs = diagram.run.serializationMs.rest;
+  sim.grpcSerializationMs = diagram.run.serializationMs.grpc;
 
   const edgeIndex = new Map(diagram.edges.map((e, i) => [e, i]));
   sim.edges = diagram.edges.map((e, i) => {
-    const edge = new Edg(i, e.id, e.kind, byId.get(e.from)!, byId.get(e.to)!, e.message, e.latencyMs);
+    const edge = new Edge(i, e.id, e.kind, byId.get(e.from)!, byId.get(e.to)!, e.message, e.latencyMs);
     edge.triggers = e.triggers.length ? new Set(e.triggers) : null;
     if (e.kind === 'sync') {
       edge.policy = {
@@ -47,7 +47,7 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
         maxMs: e.backoff.maxMs,
         jitter: e.backoff.jitter,
       };
-      edge.serializationMs = e.protocol === 'grpc' ? sim.serGrpc : sim.serRest;
+      edge.serializationMs = e.protocol === 'grpc' ? sim.grpcSerializationMs : sim.restSerializationMs;
       edge.breakerEnabled = e.breaker.enabled;
       edge.breakerThreshold = e.breaker.threshold;
       edge.breakerOpenMs = e.breaker.openMs;
@@ -59,7 +59,7 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
   // Queues: settings come from the channel's first edge; consumers are its distinct targets.
   for (const [name, qEdges] of queuesByChannel(diagram)) {
     const q = new Queue(name, sim.queues.length);
-    q.nameId = sim.d(name);
+    q.nameId = sim.intern(name);
     const first = qEdges[0]!;
     q.durable = first.durable;
     q.atLeastOnce = first.delivery === 'at-least-once';
@@ -87,7 +87,7 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
     if (!rq) {
       rq = new Queue(reply, sim.queues.length);
       rq.virtual = true;
-      rq.nameId = sim.d(reply);
+      rq.nameId = sim.intern(reply);
       rq.durable = q.durable;
       rq.atLeastOnce = q.atLeastOnce;
       rq.maxDeliveries = q.maxDeliveries;
@@ -110,13 +110,13 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
   // Topics: one subscription per subscriber service, however many edges draw it.
   for (const [name, tEdges] of topicsByName(diagram)) {
     const t = new Topic(name, sim.topics.length);
-    t.nameId = sim.d(name);
+    t.nameId = sim.intern(name);
     for (const te of tEdges) {
       const edge = sim.edges[edgeIndex.get(te)!]!;
       edge.topic = t;
-      let sub = t.subs.find((s) => s.svc === edge.to);
+      let sub = t.subs.find((s) => s.service === edge.to);
       if (!sub) {
-        sub = new Sub(t, edge.to);
+        sub = new Subscription(t, edge.to);
         sub.durable = te.durable;
         t.subs.push(sub);
         edge.to.subs.push(sub);
@@ -130,19 +130,25 @@ export function compileDiagram(sim: Sim, diagram: Diagram): void {
     sim.topics.push(t);
   }
 
-  sim.sagas = sagaShapes(diagram).map((shape, sagaIdx) => {
-    const steps: SagaStepDef[] = shape.steps.map((se) => {
+  sim.sagas = sagaShapes(diagram).map((shape, sagaIndex) => {
+    const steps: SagaStep[] = shape.steps.map((se) => {
       const edge = sim.edges[edgeIndex.get(se)!]!;
       const action = se.action || se.message || `${shape.name} step ${se.step}`;
       return { step: se.step, edge, action, compensation: se.compensation || `Undo ${action}` };
     });
     const first = steps[0]!;
     const starter = shape.style === 'orchestrated' ? byId.get(shape.orchestrator!)! : first.edge.from;
-    const def = new SagaDef(shape.name, steps, shape.style === 'orchestrated', starter, first.edge.triggers);
+    const def = new SagaDefinition(
+      shape.name,
+      steps,
+      shape.style === 'orchestrated',
+      starter,
+      first.edge.triggers,
+    );
     def.actionPolicy = { ...SAGA_ACTION_POLICY, lane: new TimeoutLane() };
     def.compensationPolicy = { ...SAGA_ACTION_POLICY, maxAttempts: Infinity, lane: new TimeoutLane() };
-    def.nameId = sim.d(shape.name);
-    def.idx = sagaIdx;
+    def.nameId = sim.intern(shape.name);
+    def.index = sagaIndex;
     starter.sagaStarts.push(def);
     return def;
   });

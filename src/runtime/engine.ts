@@ -3,14 +3,14 @@ import type { Engine } from './api';
 import { checkInvariants } from './check';
 import { onBurst, onClientTick, startClient, type ClientTraffic } from './client';
 import { compileDiagram } from './compile';
-import { LOOKS, Mk, type Call, type Edg, type Msg } from './entities';
+import { LOOKS, MessageKind, type Call, type Edge, type Message } from './entities';
 import { FaultAgenda, resolveFault, type ActiveFault } from './faults';
 import { DEFAULT_MAX_EVENTS, WorkGuard } from './guard';
 import { buildMetrics } from './metrics';
 import { onBrokerArrive, onConsumerArrive, onDeadLetterArrive } from './queue';
 import { markStuck } from './saga';
 import { onHandleDone } from './services';
-import { Ev, Sim, WORDS } from './sim';
+import { EventKind, Simulation, WORDS } from './sim';
 import { attempt, laneIsStale, onHalfOpen, onLaneDue, onReplyArrive, onRequestArrive } from './sync';
 import type { TimeoutLane } from './timeouts';
 import { onEventArrive } from './topic';
@@ -68,7 +68,7 @@ function nextDown(x: number): number {
 export function createEngine(diagram: Diagram, options: EngineOptions = {}): Engine {
   const seed = options.seed ?? diagram.run.seed;
   const untilMs = options.untilMs ?? diagram.run.untilMs;
-  const sim = new Sim(seed, untilMs);
+  const sim = new Simulation(seed, untilMs);
   const guard = new WorkGuard(options.maxEvents ?? DEFAULT_MAX_EVENTS);
   sim.trace = new TraceLog(
     diagram.services.map((s) => s.id),
@@ -91,7 +91,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
   diagram.services.forEach((s, i) => {
     if (s.kind !== 'client') return;
     const c: ClientTraffic = {
-      svc: sim.svcs[i]!,
+      service: sim.services[i]!,
       pattern: s.traffic.pattern,
       meanGapMs: s.traffic.rate > 0 ? 1000 / s.traffic.rate : Infinity,
       burstSize: s.traffic.burstSize,
@@ -103,29 +103,29 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
   /** Whether an event that may go stale (HandleDone … HalfOpen) has nothing left to do. */
   const isStale = (kind: number, obj: unknown, arg: number, t: number): boolean => {
     switch (kind) {
-      case Ev.HandleDone:
-        return (obj as Msg).jobToken !== arg;
-      case Ev.Timeout:
+      case EventKind.HandleDone:
+        return (obj as Message).jobToken !== arg;
+      case EventKind.Timeout:
         return laneIsStale(sim, obj as TimeoutLane, t);
-      case Ev.Retry:
+      case EventKind.Retry:
         return (obj as Call).done;
       default:
-        return (obj as Edg).breakerToken !== arg;
+        return (obj as Edge).breakerToken !== arg;
     }
   };
 
   const dispatch = (kind: number, obj: unknown): void => {
     switch (kind) {
-      case Ev.Arrive: {
-        const m = obj as Msg;
+      case EventKind.Arrive: {
+        const m = obj as Message;
         switch (m.kind) {
-          case Mk.Request:
+          case MessageKind.Request:
             onRequestArrive(sim, m);
             break;
-          case Mk.Reply:
+          case MessageKind.Reply:
             onReplyArrive(sim, m);
             break;
-          case Mk.Event:
+          case MessageKind.Event:
             onEventArrive(sim, m);
             break;
           default:
@@ -135,22 +135,22 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
         }
         break;
       }
-      case Ev.HandleDone:
-        onHandleDone(sim, obj as Msg);
+      case EventKind.HandleDone:
+        onHandleDone(sim, obj as Message);
         break;
-      case Ev.Timeout:
+      case EventKind.Timeout:
         onLaneDue(sim, obj as TimeoutLane);
         break;
-      case Ev.Retry:
+      case EventKind.Retry:
         attempt(sim, obj as Call);
         break;
-      case Ev.HalfOpen:
-        onHalfOpen(sim, obj as Edg);
+      case EventKind.HalfOpen:
+        onHalfOpen(sim, obj as Edge);
         break;
-      case Ev.ClientTick:
+      case EventKind.ClientTick:
         onClientTick(sim, obj as ClientTraffic);
         break;
-      case Ev.Burst:
+      case EventKind.Burst:
         onBurst(sim, obj as ClientTraffic);
         break;
     }
@@ -161,7 +161,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
    * runs after every ordinary event of its moment.
    */
   const run = (limit: number, max: number): number => {
-    const q = sim.q;
+    const q = sim.eventQueue;
     let done = 0;
     while (done < max && sim.overloaded === null) {
       const tq = q.peekTime();
@@ -180,7 +180,12 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
       q.pop();
       const kind = q.topKind;
       const obj = q.topObj;
-      if (kind >= Ev.HandleDone && kind <= Ev.HalfOpen && isStale(kind, obj, q.topArg, q.topTime)) continue;
+      if (
+        kind >= EventKind.HandleDone &&
+        kind <= EventKind.HalfOpen &&
+        isStale(kind, obj, q.topArg, q.topTime)
+      )
+        continue;
       sim.now = q.topTime;
       sim.events++;
       dispatch(kind, obj);
@@ -224,12 +229,12 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
       return sim.now;
     },
     nextEventTime() {
-      const q = sim.q;
+      const q = sim.eventQueue;
       // A stale lane event re-arms itself later, so the front is re-read after each pop.
       while (
         q.size > 0 &&
-        q.peekKind() >= Ev.HandleDone &&
-        q.peekKind() <= Ev.HalfOpen &&
+        q.peekKind() >= EventKind.HandleDone &&
+        q.peekKind() <= EventKind.HalfOpen &&
         isStale(q.peekKind(), q.peekObj(), q.peekArg(), q.peekTime())
       )
         q.pop();

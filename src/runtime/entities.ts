@@ -1,12 +1,12 @@
 import type { CircuitState } from './api';
-import type { Queue, Sub, Topic } from './channels';
+import type { Queue, Subscription, Topic } from './channels';
 import { Fifo } from './fifo';
 import { Histogram } from './histogram';
-import type { SagaDef, SagaInst } from './sagaState';
+import type { SagaDefinition, SagaInstance } from './sagaState';
 import type { TimeoutLane } from './timeouts';
 
 /** Where a message is, for conservation: each message is in exactly one of these at any moment. */
-export const enum St {
+export const enum MessageState {
   InFlight = 0,
   Waiting = 1,
   Handling = 2,
@@ -15,8 +15,8 @@ export const enum St {
   Dropped = 5,
 }
 
-/** What a message is; the queue kinds come last so `kind >= Mk.Queue` means "travels through a broker queue". */
-export const enum Mk {
+/** What a message is; the queue kinds come last so `kind >= MessageKind.Queue` means "travels through a broker queue". */
+export const enum MessageKind {
   Request = 0,
   Reply = 1,
   Event = 2,
@@ -37,7 +37,7 @@ export const LOOKS = [
   'retry',
   'dead-letter',
 ] as const;
-export const enum Lk {
+export const enum Look {
   Request = 0,
   ReplyOk = 1,
   ReplyError = 2,
@@ -50,7 +50,7 @@ export const enum Lk {
 }
 
 /** A service at run time: its slots, inbox, counters and active faults. */
-export class Svc {
+export class Service {
   down = 0;
   slowFactor = 1;
   injectedError = 0;
@@ -60,17 +60,17 @@ export class Svc {
   used = 0;
   waiting = 0;
   readonly replicaUsed: Int32Array;
-  rrReplica = 0;
-  readonly inbox = new Fifo<Msg>();
+  nextReplica = 0;
+  readonly inbox = new Fifo<Message>();
   readonly routes = new Map<string, Action[]>();
   lastRouteKey = '';
   lastRoute: Action[] | null = null;
-  out: Edg[] = [];
+  out: Edge[] = [];
   consumes: Queue[] = [];
-  subs: Sub[] = [];
-  sagaStarts: SagaDef[] = [];
+  subs: Subscription[] = [];
+  sagaStarts: SagaDefinition[] = [];
   /** Messages being handled on its slots (handling, or waiting on a sync call), for a crash to abort. */
-  readonly jobs: Msg[] = [];
+  readonly jobs: Message[] = [];
   /** A client's calls still open, for a crash to abandon. */
   readonly clientCalls: Call[] = [];
   /** Async requests it sent that still await their reply, by request message id. */
@@ -81,22 +81,22 @@ export class Svc {
   /** Requests refused from its inbox when it crashed (received, never handled). */
   refused = 0;
   maxInbox = 0;
-  readonly waitHist = new Histogram();
-  readonly latHist = new Histogram();
+  readonly waitHistogram = new Histogram();
+  readonly latencyHistogram = new Histogram();
   usedIntegral = 0;
   lastUsedChange = 0;
   readonly capacity: number;
 
   constructor(
-    readonly idx: number,
+    readonly index: number,
     readonly id: string,
     readonly name: string,
     readonly isClient: boolean,
     readonly replicas: number,
     readonly concurrency: number,
-    readonly latKind: number,
-    readonly latA: number,
-    readonly latB: number,
+    readonly latencyKind: number,
+    readonly latencyA: number,
+    readonly latencyB: number,
     readonly errorRate: number,
     readonly idempotent: boolean,
   ) {
@@ -108,10 +108,10 @@ export class Svc {
 /** What a service does after handling a message: one entry per distinct call, queue, topic or saga. */
 export interface Action {
   kind: 'sync' | 'queue' | 'topic' | 'saga';
-  edge: Edg;
+  edge: Edge;
   queue?: Queue;
   topic?: Topic;
-  saga?: SagaDef;
+  saga?: SagaDefinition;
 }
 
 /** Settings of a request/reply exchange (sync edges, and the synthetic ones saga steps use). */
@@ -127,7 +127,7 @@ export interface CallPolicy {
 }
 
 /** An edge at run time. */
-export class Edg {
+export class Edge {
   cut = 0;
   /** Request/reply attempts: sent = ok + failed + pending + abandoned (failed excludes fast-fails). */
   sent = 0;
@@ -154,21 +154,21 @@ export class Edg {
   queue: Queue | null = null;
   topic: Topic | null = null;
   /** Topic edge: the subscription of its target, and the edge each subscription's copy takes when its source publishes. */
-  sub: Sub | null = null;
-  fanout: Edg[] = [];
+  sub: Subscription | null = null;
+  fanout: Edge[] = [];
 
   constructor(
-    readonly idx: number,
+    readonly index: number,
     readonly id: string,
     readonly kind: 'sync' | 'queue' | 'topic' | 'saga',
-    readonly from: Svc,
-    readonly to: Svc,
+    readonly from: Service,
+    readonly to: Service,
     readonly message: string,
     readonly latencyMs: number,
   ) {}
 }
 
-export const enum Owner {
+export const enum CallOwner {
   Job = 0,
   Client = 1,
   SagaAction = 2,
@@ -188,41 +188,41 @@ export class Call {
   /** The outcome was settled where the callee handled it (a choreographed step: no reply travels back). */
   settledAtCallee = false;
   /** Index in the caller's `clientCalls` (clients only). */
-  listIdx = -1;
+  listIndex = -1;
   /** Slot of its pending attempt in its timeout lane, or -1. */
   laneSlot = -1;
-  /** Interned id of why the last attempt failed (a `W` word). */
+  /** Interned id of why the last attempt failed (a `Word`). */
   lastFailure = -1;
   startedAt = 0;
   /** Index of the saga step (for saga owners). */
   stepIndex = 0;
   deadline = 0;
   constructor(
-    readonly edge: Edg,
-    readonly caller: Svc,
-    readonly callee: Svc,
+    readonly edge: Edge,
+    readonly caller: Service,
+    readonly callee: Service,
     readonly reversed: boolean,
     readonly type: string,
-    readonly look: Lk,
+    readonly look: Look,
     readonly policy: CallPolicy,
-    readonly owner: Owner,
-    readonly ownerObj: Msg | SagaInst | null,
-    readonly corr: number,
+    readonly owner: CallOwner,
+    readonly ownerObj: Message | SagaInstance | null,
+    readonly correlation: number,
     readonly cause: number,
     readonly hop: number,
   ) {}
 }
 
 /** A message; one class for every kind keeps property access monomorphic. */
-export class Msg {
-  state: St = St.InFlight;
+export class Message {
+  state: MessageState = MessageState.InFlight;
   /** Where along the edge it starts and ends, in halves (0, 1, 2 = source, middle, target): small integers, no boxed doubles. */
-  from2 = 0;
-  to2 = 2;
-  edge: Edg;
-  src: Svc;
-  dst: Svc;
-  look: Lk;
+  fromHalf = 0;
+  toHalf = 2;
+  edge: Edge;
+  source: Service;
+  target: Service;
+  look: Look;
   /**
    * When its current stage began: sent on the wire (until it arrives; its arrival time is its event's
    * in the queue), arrival at the service (until it starts), handling start (until it ends), entry
@@ -240,37 +240,37 @@ export class Msg {
    */
   leg = 0;
   /** Drawn against its edge's direction (replies along request edges). */
-  rev = false;
+  reversed = false;
   token = 0;
   step = 0;
   call: Call | null = null;
   /** While handled: what the service does next, the sync call it waits on. */
   actions: Action[] | null = null;
   nextAction = 0;
-  jobIdx = -1;
+  jobIndex = -1;
   jobToken = 0;
   outCall: Call | null = null;
   queue: Queue | null = null;
-  sub: Sub | null = null;
+  sub: Subscription | null = null;
   /** Async request-reply: the producer's pending entry this request or reply belongs to. */
   pending: PendingReply | null = null;
-  saga: SagaInst | null = null;
+  saga: SagaInstance | null = null;
   constructor(
     readonly id: number,
-    readonly kind: Mk,
+    readonly kind: MessageKind,
     readonly type: string,
-    readonly corr: number,
+    readonly correlation: number,
     readonly cause: number,
     readonly hop: number,
     readonly createdAt: number,
-    edge: Edg,
-    src: Svc,
-    dst: Svc,
-    look: Lk,
+    edge: Edge,
+    source: Service,
+    target: Service,
+    look: Look,
   ) {
     this.edge = edge;
-    this.src = src;
-    this.dst = dst;
+    this.source = source;
+    this.target = target;
     this.look = look;
   }
 }
@@ -282,7 +282,7 @@ export class PendingReply {
   live = 1;
   constructor(
     readonly requestId: number,
-    readonly owner: Svc,
+    readonly owner: Service,
     readonly channel: Queue,
   ) {}
 }

@@ -1,18 +1,18 @@
 import type { Fault } from '../model/schema';
-import { Mk, St, type Svc } from './entities';
+import { MessageKind, MessageState, type Service } from './entities';
 import { dropOrphanedBacklog, pump } from './queue';
 import { resumeSagas, suspendSagas } from './saga';
 import { abortJobs, freeSlot } from './services';
-import type { Sim } from './sim';
+import type { Simulation } from './sim';
 import { abandonCall, sendReply } from './sync';
 import { releaseHeld, returnToSubscription } from './topic';
-import { TR } from './trace';
+import { TraceCode } from './trace';
 
 /** A fault as the run applies it. */
 export interface ActiveFault {
   fault: Fault;
-  svc: Svc | null;
-  edgeIdx: number;
+  service: Service | null;
+  edgeIndex: number;
   /** Its position in the run's fault list: orders fault events that share a moment and a start. */
   index: number;
 }
@@ -60,7 +60,7 @@ export class FaultAgenda {
   }
 
   /** Applies the next fault event. */
-  runNext(sim: Sim): void {
+  runNext(sim: Simulation): void {
     const ev = this.items.shift()!;
     this.nextTime = this.items.length > 0 ? this.items[0]!.time : Infinity;
     this.last = ev;
@@ -71,63 +71,77 @@ export class FaultAgenda {
 }
 
 /** Resolves a fault's target; throws a readable error for an unknown one. */
-export function resolveFault(sim: Sim, fault: Fault, index: number): ActiveFault {
+export function resolveFault(sim: Simulation, fault: Fault, index: number): ActiveFault {
   if (fault.kind === 'cut') {
     const e = sim.edges.find((x) => x.id === fault.target);
     if (!e) throw new Error(`fault "${fault.id}": no edge with id "${fault.target}"`);
-    return { fault, svc: null, edgeIdx: e.idx, index };
+    return { fault, service: null, edgeIndex: e.index, index };
   }
-  const svc = sim.svcs.find((s) => s.id === fault.target);
-  if (!svc) throw new Error(`fault "${fault.id}": no service with id "${fault.target}"`);
-  return { fault, svc, edgeIdx: -1, index };
+  const service = sim.services.find((s) => s.id === fault.target);
+  if (!service) throw new Error(`fault "${fault.id}": no service with id "${fault.target}"`);
+  return { fault, service, edgeIndex: -1, index };
 }
 
 /** Slow-down factors multiply, capped so that no handling time becomes infinite. */
 const MAX_SLOW_FACTOR = 1e6;
 
 /** Recomputes a service's combined slow-down and injected error rate from its active faults. */
-function refreshFaultFactors(svc: Svc): void {
-  svc.slowFactor = Math.min(
+function refreshFaultFactors(service: Service): void {
+  service.slowFactor = Math.min(
     MAX_SLOW_FACTOR,
-    svc.slowFaults.reduce((a, b) => a * b, 1),
+    service.slowFaults.reduce((a, b) => a * b, 1),
   );
   // Independent failures: the service succeeds only if every fault lets it.
-  svc.injectedError = 1 - svc.errorFaults.reduce((a, r) => a * (1 - r), 1);
+  service.injectedError = 1 - service.errorFaults.reduce((a, r) => a * (1 - r), 1);
 }
 
 /** A fault begins. */
-function startFault(sim: Sim, agenda: FaultAgenda, f: ActiveFault): void {
-  const { fault, svc } = f;
+function startFault(sim: Simulation, agenda: FaultAgenda, f: ActiveFault): void {
+  const { fault, service } = f;
   const n = fault.kind === 'slow' ? fault.factor : fault.kind === 'error' ? fault.rate : NaN;
-  sim.rec(TR['fault-start'], -1, svc ? svc.idx : -1, f.edgeIdx, sim.d(fault.kind), n);
-  if (svc) {
-    if (fault.kind === 'down') goDown(sim, svc);
+  sim.record(
+    TraceCode['fault-start'],
+    -1,
+    service ? service.index : -1,
+    f.edgeIndex,
+    sim.intern(fault.kind),
+    n,
+  );
+  if (service) {
+    if (fault.kind === 'down') goDown(sim, service);
     else if (fault.kind === 'slow') {
-      svc.slowFaults.push(fault.factor);
-      refreshFaultFactors(svc);
+      service.slowFaults.push(fault.factor);
+      refreshFaultFactors(service);
     } else if (fault.kind === 'error') {
-      svc.errorFaults.push(fault.rate);
-      refreshFaultFactors(svc);
+      service.errorFaults.push(fault.rate);
+      refreshFaultFactors(service);
     }
-  } else sim.edges[f.edgeIdx]!.cut++;
+  } else sim.edges[f.edgeIndex]!.cut++;
   if (fault.durationMs > 0) agenda.add(sim.now + fault.durationMs, f, true);
 }
 
 /** A fault ends. */
-function endFault(sim: Sim, f: ActiveFault): void {
-  const { fault, svc } = f;
-  sim.rec(TR['fault-end'], -1, svc ? svc.idx : -1, f.edgeIdx, sim.d(fault.kind), NaN);
-  if (svc) {
-    if (fault.kind === 'down') comeUp(sim, svc);
+function endFault(sim: Simulation, f: ActiveFault): void {
+  const { fault, service } = f;
+  sim.record(
+    TraceCode['fault-end'],
+    -1,
+    service ? service.index : -1,
+    f.edgeIndex,
+    sim.intern(fault.kind),
+    NaN,
+  );
+  if (service) {
+    if (fault.kind === 'down') comeUp(sim, service);
     else if (fault.kind === 'slow') {
-      svc.slowFaults.splice(svc.slowFaults.indexOf(fault.factor), 1);
-      refreshFaultFactors(svc);
+      service.slowFaults.splice(service.slowFaults.indexOf(fault.factor), 1);
+      refreshFaultFactors(service);
     } else if (fault.kind === 'error') {
-      svc.errorFaults.splice(svc.errorFaults.indexOf(fault.rate), 1);
-      refreshFaultFactors(svc);
+      service.errorFaults.splice(service.errorFaults.indexOf(fault.rate), 1);
+      refreshFaultFactors(service);
     }
   } else {
-    const e = sim.edges[f.edgeIdx]!;
+    const e = sim.edges[f.edgeIndex]!;
     if (--e.cut > 0) return;
     // The edge is back: queues drawn on it deliver again, subscriptions cut off by it catch up.
     for (const q of sim.queues) pump(sim, q);
@@ -140,26 +154,26 @@ function endFault(sim: Sim, f: ActiveFault): void {
  * inbox are refused; event copies there go back to their subscription; the calls it made as a client
  * are abandoned and the sagas it orchestrates wait for it; new arrivals are refused.
  */
-function goDown(sim: Sim, svc: Svc): void {
-  if (svc.down++ > 0) return;
-  abortJobs(sim, svc);
-  for (const m of svc.inbox.drain()) {
-    if (m.kind === Mk.Request) {
-      svc.refused++;
-      sim.rec(TR.refused, m.id, svc.idx, m.edge.idx, -1, NaN);
-      sim.setState(m, St.Delivered);
+function goDown(sim: Simulation, service: Service): void {
+  if (service.down++ > 0) return;
+  abortJobs(sim, service);
+  for (const m of service.inbox.drain()) {
+    if (m.kind === MessageKind.Request) {
+      service.refused++;
+      sim.record(TraceCode.refused, m.id, service.index, m.edge.index, -1, NaN);
+      sim.setState(m, MessageState.Delivered);
       sendReply(sim, m, false);
     } else returnToSubscription(sim, m);
   }
-  for (const call of [...svc.clientCalls]) abandonCall(sim, call);
-  suspendSagas(sim, svc);
-  for (const q of svc.consumes) dropOrphanedBacklog(sim, q);
+  for (const call of [...service.clientCalls]) abandonCall(sim, call);
+  suspendSagas(sim, service);
+  for (const q of service.consumes) dropOrphanedBacklog(sim, q);
 }
 
-function comeUp(sim: Sim, svc: Svc): void {
-  if (--svc.down > 0) return;
-  for (const sub of svc.subs) releaseHeld(sim, sub);
-  resumeSagas(sim, svc);
-  freeSlot(sim, svc);
-  for (const q of svc.consumes) pump(sim, q);
+function comeUp(sim: Simulation, service: Service): void {
+  if (--service.down > 0) return;
+  for (const sub of service.subs) releaseHeld(sim, sub);
+  resumeSagas(sim, service);
+  freeSlot(sim, service);
+  for (const q of service.consumes) pump(sim, q);
 }

@@ -1,4 +1,4 @@
-import type { Sim } from './sim';
+import type { Simulation } from './sim';
 
 /**
  * Bounds on the work of one run, counted in events and simulated time only (never the wall clock),
@@ -41,7 +41,7 @@ export class WorkGuard {
    * Stops the run when it reached its budget or its last block of events was too dense; otherwise
    * starts a new block when one is full. `nextAtMs` is the time of the event about to run.
    */
-  check(sim: Sim, nextAtMs: number): void {
+  check(sim: Simulation, nextAtMs: number): void {
     if (sim.events >= this.maxEvents) {
       sim.stop(
         `Stopped at ${Math.round(sim.now)} ms after ${count(sim.events)} events, the most one run may do. ` +

@@ -1,7 +1,7 @@
 /**
  * The event queue: a binary min-heap ordered by (time, sequence number), kept in parallel arrays so
  * scheduling an event allocates nothing. Cancellation is lazy: an event carries a token, and its
- * handler ignores it when the token no longer matches (see `Sim.isStale`).
+ * handler ignores it when the token no longer matches (see `Simulation.isStale`).
  */
 export class EventQueue {
   size = 0;

@@ -33,10 +33,10 @@ export class Histogram {
       this.zeros++;
       return;
     }
-    const idx =
+    const index =
       e > MAX_EXP ? BUCKETS - 1 : ((e - MIN_EXP) << SUB_BITS) | ((hi >>> (20 - SUB_BITS)) & (SUB - 1));
     const b = this.buckets ?? (this.buckets = new Uint32Array(BUCKETS));
-    b[idx]!++;
+    b[index]!++;
   }
 
   /** The value below which a share `q` of samples lie (bucket midpoint, clamped to min..max). */

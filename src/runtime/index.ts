@@ -1,4 +1,4 @@
-/** The runtime's public surface: everything outside src/runtime imports from here. */
+/** The runtime's public surface: everything outside source/runtime imports from here. */
 export * from './api';
 export { createEngine, type EngineOptions } from './engine';
 export { Rng } from './rng';

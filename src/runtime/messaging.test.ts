@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Diagram, type DiagramInput } from '../model/schema';
-import { Call, Edg, Lk, Owner, Svc } from './entities';
+import { Call, Edge, Look, CallOwner, Service } from './entities';
 import { createEngine } from './index';
 import { client, runAll } from './testkit';
 import { TimeoutLane } from './timeouts';
@@ -232,11 +232,24 @@ describe('circuit breaker and limits', () => {
 
   it('a timeout lane stays small behind one call that stays pending', () => {
     const lane = new TimeoutLane();
-    const svc = new Svc(0, 's', 's', false, 1, 1, 0, 1, 0, 0, false);
-    const edge = new Edg(0, 'e', 'sync', svc, svc, '', 0);
+    const service = new Service(0, 's', 's', false, 1, 1, 0, 1, 0, 0, false);
+    const edge = new Edge(0, 'e', 'sync', service, service, '', 0);
     const policy = { lane, timeoutMs: 1, maxAttempts: 1, baseMs: 0, factor: 1, maxMs: 0, jitter: 0 };
     const call = (token: number) => {
-      const c = new Call(edge, svc, svc, false, 'x', Lk.Request, policy, Owner.Client, null, 0, -1, 1);
+      const c = new Call(
+        edge,
+        service,
+        service,
+        false,
+        'x',
+        Look.Request,
+        policy,
+        CallOwner.Client,
+        null,
+        0,
+        -1,
+        1,
+      );
       c.pending = true;
       c.token = token;
       return c;

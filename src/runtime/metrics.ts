@@ -1,13 +1,13 @@
 import { dict } from '../lib/dict';
 import type { Metrics } from './api';
-import type { Sim } from './sim';
+import type { Simulation } from './sim';
 
 /** Metrics so far, in the shape the CLI prints. */
-export function buildMetrics(sim: Sim): Metrics {
+export function buildMetrics(sim: Simulation): Metrics {
   const elapsed = sim.now;
   // Keyed by ids and names a person typed: objects without a prototype (see dict).
   const services: Metrics['services'] = dict();
-  for (const s of sim.svcs) {
+  for (const s of sim.services) {
     const integral = s.usedIntegral + s.used * (sim.now - s.lastUsedChange);
     services[s.id] = {
       name: s.name,
@@ -16,8 +16,8 @@ export function buildMetrics(sim: Sim): Metrics {
       failed: s.failed,
       maxInbox: s.maxInbox,
       utilization: elapsed > 0 ? Math.round((integral / (s.capacity * elapsed)) * 10_000) / 10_000 : 0,
-      waitMs: s.waitHist.summary(),
-      latencyMs: s.latHist.summary(),
+      waitMs: s.waitHistogram.summary(),
+      latencyMs: s.latencyHistogram.summary(),
     };
   }
   const channels: Metrics['channels'] = dict();
@@ -31,7 +31,7 @@ export function buildMetrics(sim: Sim): Metrics {
       dropped: q.dropped,
       maxDepth: q.maxDepth,
       depthAtEnd: q.fifo.length,
-      waitMs: q.waitHist.summary(),
+      waitMs: q.waitHistogram.summary(),
     };
   }
   for (const t of sim.topics) {
@@ -45,7 +45,7 @@ export function buildMetrics(sim: Sim): Metrics {
       dropped: t.dropped,
       maxDepth: t.maxDepth,
       depthAtEnd: t.depth,
-      waitMs: t.waitHist.summary(),
+      waitMs: t.waitHistogram.summary(),
     };
   }
   const edges: Metrics['edges'] = dict();
@@ -80,7 +80,7 @@ export function buildMetrics(sim: Sim): Metrics {
       succeeded: r.succeeded,
       failed: r.failed,
       timedOut: r.timedOut,
-      latencyMs: r.lat.summary(),
+      latencyMs: r.latency.summary(),
     },
     sagas,
     duplicates: sim.duplicates,

@@ -1,8 +1,16 @@
-import { Lk, Mk, PendingReply, St, type Edg, type Msg, type Svc } from './entities';
+import {
+  Look,
+  MessageKind,
+  PendingReply,
+  MessageState,
+  type Edge,
+  type Message,
+  type Service,
+} from './entities';
 import { type Queue } from './channels';
 import { pickReplica, startJob } from './services';
-import { FX, W, type Sim } from './sim';
-import { TR } from './trace';
+import { EffectCode, Word, type Simulation } from './sim';
+import { TraceCode } from './trace';
 
 const DEPTH_SAMPLE_MS = 250;
 const DEPTH_HISTORY = 120;
@@ -12,31 +20,41 @@ const DEPTH_HISTORY = 120;
  * channel with a reply channel the producer first records the request in its pending-request table.
  */
 export function publishQueue(
-  sim: Sim,
+  sim: Simulation,
   q: Queue,
-  edge: Edg,
-  src: Svc,
+  edge: Edge,
+  source: Service,
   cause: number,
-  corr: number,
+  correlation: number,
   hop: number,
 ): boolean {
-  const m = sim.newMsg(Mk.Queue, edge.message || q.name, corr, cause, hop, edge, src, edge.to, Lk.Queue);
+  const m = sim.newMessage(
+    MessageKind.Queue,
+    edge.message || q.name,
+    correlation,
+    cause,
+    hop,
+    edge,
+    source,
+    edge.to,
+    Look.Queue,
+  );
   m.queue = q;
   q.published++;
   edge.sent++;
   if (q.replyChannel !== null) {
-    const p = new PendingReply(m.id, src, q.replyChannel);
-    src.pendingReplies.set(m.id, p);
+    const p = new PendingReply(m.id, source, q.replyChannel);
+    source.pendingReplies.set(m.id, p);
     sim.pendingReplies++;
     m.pending = p;
   }
   sim.recent.add(m);
-  sim.rec(TR.published, m.id, src.idx, edge.idx, q.nameId, NaN);
+  sim.record(TraceCode.published, m.id, source.index, edge.index, q.nameId, NaN);
   return sendToBroker(sim, q, m, hop);
 }
 
 /** The first leg, unless the hop limit or a cut edge stops it (both counted as dropped by the channel). */
-function sendToBroker(sim: Sim, q: Queue, m: Msg, hop: number): boolean {
+function sendToBroker(sim: Simulation, q: Queue, m: Message, hop: number): boolean {
   if (hop > sim.hopLimit) {
     q.dropped++;
     sim.drop(m, 'hop limit');
@@ -58,7 +76,7 @@ export function anyConsumerUp(q: Queue): boolean {
 }
 
 /** The message reaches the broker: a non-durable queue with nobody to consume drops it. */
-export function onBrokerArrive(sim: Sim, m: Msg): void {
+export function onBrokerArrive(sim: Simulation, m: Message): void {
   const q = m.queue!;
   if (!q.durable && !anyConsumerUp(q)) {
     q.dropped++;
@@ -69,30 +87,30 @@ export function onBrokerArrive(sim: Sim, m: Msg): void {
   pump(sim, q);
 }
 
-function enqueue(sim: Sim, q: Queue, m: Msg): void {
+function enqueue(sim: Simulation, q: Queue, m: Message): void {
   m.since = sim.now;
-  sim.setState(m, St.Waiting);
+  sim.setState(m, MessageState.Waiting);
   q.fifo.push(m);
-  sim.rec(TR.enqueued, m.id, -1, m.edge.idx, -1, q.fifo.length);
+  sim.record(TraceCode.enqueued, m.id, -1, m.edge.index, -1, q.fifo.length);
   depthChanged(sim, q);
 }
 
 /** Delivers waiting messages to consumer replicas that have a free slot, round-robin (pull). */
-export function pump(sim: Sim, q: Queue): void {
+export function pump(sim: Simulation, q: Queue): void {
   const cs = q.consumers;
   const n = cs.length;
   while (q.fifo.length > 0) {
-    let chosen: Svc | null = null;
-    let edge: Edg | null = null;
+    let chosen: Service | null = null;
+    let edge: Edge | null = null;
     for (let i = 0; i < n; i++) {
-      const k = (q.rr + i) % n;
+      const k = (q.nextConsumer + i) % n;
       const c = cs[k]!;
       if (c.down > 0 || c.used >= c.capacity) continue;
       const e = deliveryEdge(q, c, q.fifo.peek()!);
       if (e.cut > 0) continue;
       chosen = c;
       edge = e;
-      q.rr = (k + 1) % n;
+      q.nextConsumer = (k + 1) % n;
       break;
     }
     if (!chosen || !edge) break;
@@ -101,41 +119,41 @@ export function pump(sim: Sim, q: Queue): void {
 }
 
 /** The edge a delivery to `c` is drawn on: the queue's edge to it (a virtual reply channel: a request edge from it). */
-function deliveryEdge(q: Queue, c: Svc, m: Msg): Edg {
+function deliveryEdge(q: Queue, c: Service, m: Message): Edge {
   if (q.virtual) {
-    for (const e of q.requestEdges) if (e.from === c && e.to === m.src) return e;
+    for (const e of q.requestEdges) if (e.from === c && e.to === m.source) return e;
     for (const e of q.requestEdges) if (e.from === c) return e;
     return m.edge;
   }
   if (m.edge.to === c && m.edge.queue === q) return m.edge;
-  for (const e of q.edges) if (e.to === c && e.from === m.src) return e;
+  for (const e of q.edges) if (e.to === c && e.from === m.source) return e;
   for (const e of q.edges) if (e.to === c) return e;
   return m.edge;
 }
 
-function dispatch(sim: Sim, q: Queue, m: Msg, c: Svc, edge: Edg): void {
+function dispatch(sim: Simulation, q: Queue, m: Message, c: Service, edge: Edge): void {
   m.deliveries++;
   q.delivered++;
   if (m.deliveries > 1) q.redelivered++;
-  q.waitHist.add(sim.now - m.since);
+  q.waitHistogram.add(sim.now - m.since);
   const r = pickReplica(c);
   sim.occupy(c, 1);
   c.replicaUsed[r]!++;
   m.replica = r;
-  m.dst = c;
+  m.target = c;
   m.edge = edge;
-  m.rev = q.virtual;
-  m.look = m.deliveries > 1 ? Lk.Retry : m.kind === Mk.QueueReply ? Lk.ReplyOk : Lk.Queue;
+  m.reversed = q.virtual;
+  m.look = m.deliveries > 1 ? Look.Retry : m.kind === MessageKind.QueueReply ? Look.ReplyOk : Look.Queue;
   q.inFlightToConsumers++;
-  sim.rec(TR.delivered, m.id, c.idx, edge.idx, -1, m.deliveries);
+  sim.record(TraceCode.delivered, m.id, c.index, edge.index, -1, m.deliveries);
   depthChanged(sim, q);
   sim.launchLeg(m, 1);
 }
 
 /** A delivery reaches its consumer: handling starts on the slot reserved for it. */
-export function onConsumerArrive(sim: Sim, m: Msg): void {
+export function onConsumerArrive(sim: Simulation, m: Message): void {
   const q = m.queue!;
-  const c = m.dst;
+  const c = m.target;
   q.inFlightToConsumers--;
   if (c.down > 0) {
     // The consumer died while the message was on its way: the broker takes it back unhandled.
@@ -143,10 +161,10 @@ export function onConsumerArrive(sim: Sim, m: Msg): void {
     c.replicaUsed[m.replica]!--;
     if (!q.atLeastOnce) {
       q.dropped++;
-      sim.drop(m, 'consumer down (at-most-once)', c.idx);
+      sim.drop(m, 'consumer down (at-most-once)', c.index);
       return;
     }
-    sim.setState(m, St.Waiting);
+    sim.setState(m, MessageState.Waiting);
     m.since = sim.now;
     q.fifo.unshift(m);
     depthChanged(sim, q);
@@ -154,39 +172,39 @@ export function onConsumerArrive(sim: Sim, m: Msg): void {
     return;
   }
   c.received++;
-  sim.rec(TR.arrived, m.id, c.idx, m.edge.idx, -1, NaN);
+  sim.record(TraceCode.arrived, m.id, c.index, m.edge.index, -1, NaN);
   m.since = sim.now;
   startJob(sim, c, m, m.replica);
 }
 
 /** The consumer finished: ack (maybe lost), or nack; then redelivery, dead-letter or loss. */
-export function onQueueHandled(sim: Sim, m: Msg, svc: Svc, ok: boolean): void {
+export function onQueueHandled(sim: Simulation, m: Message, service: Service, ok: boolean): void {
   const q = m.queue!;
   if (ok) {
-    if (m.kind === Mk.Queue) {
-      if (++m.successes > 1 && !svc.idempotent) sim.duplicate(m, svc);
-      if (q.replyChannel !== null) sendQueueReply(sim, m, svc, q.replyChannel);
+    if (m.kind === MessageKind.Queue) {
+      if (++m.successes > 1 && !service.idempotent) sim.duplicate(m, service);
+      if (q.replyChannel !== null) sendQueueReply(sim, m, service, q.replyChannel);
     }
     if (q.atLeastOnce && q.ackLossRate > 0 && sim.rng.next() < q.ackLossRate) {
-      sim.rec(TR['ack-lost'], m.id, svc.idx, m.edge.idx, -1, m.deliveries);
+      sim.record(TraceCode['ack-lost'], m.id, service.index, m.edge.index, -1, m.deliveries);
       redeliver(sim, q, m);
       return;
     }
-    sim.rec(TR.acked, m.id, svc.idx, m.edge.idx, -1, m.deliveries);
+    sim.record(TraceCode.acked, m.id, service.index, m.edge.index, -1, m.deliveries);
     q.acked++;
-    sim.setState(m, St.Delivered);
+    sim.setState(m, MessageState.Delivered);
     return;
   }
   if (!q.atLeastOnce) {
     q.dropped++;
-    sim.drop(m, 'handling failed (at-most-once)', svc.idx);
+    sim.drop(m, 'handling failed (at-most-once)', service.index);
     return;
   }
-  sim.rec(TR.nacked, m.id, svc.idx, m.edge.idx, -1, m.deliveries);
+  sim.record(TraceCode.nacked, m.id, service.index, m.edge.index, -1, m.deliveries);
   redeliver(sim, q, m);
 }
 
-function redeliver(sim: Sim, q: Queue, m: Msg): void {
+function redeliver(sim: Simulation, q: Queue, m: Message): void {
   if (m.deliveries < q.maxDeliveries) {
     enqueue(sim, q, m);
     pump(sim, q);
@@ -194,21 +212,21 @@ function redeliver(sim: Sim, q: Queue, m: Msg): void {
   }
   if (q.deadLetter) {
     // Drawn going back to the broker's dead-letter queue; it settles there on arrival.
-    m.look = Lk.DeadLetter;
+    m.look = Look.DeadLetter;
     sim.launchLeg(m, 2);
     return;
   }
   q.dropped++;
-  sim.drop(m, 'max deliveries reached', m.dst.idx);
+  sim.drop(m, 'max deliveries reached', m.target.index);
 }
 
 /** A dead-lettered message reaches the dead-letter queue. */
-export function onDeadLetterArrive(sim: Sim, m: Msg): void {
+export function onDeadLetterArrive(sim: Simulation, m: Message): void {
   const q = m.queue!;
   q.deadLettered++;
-  sim.setState(m, St.DeadLettered);
-  sim.rec(TR['dead-lettered'], m.id, -1, m.edge.idx, q.nameId, m.deliveries);
-  sim.effect(FX['dead-lettered'], -1, m.edge.idx, m.id);
+  sim.setState(m, MessageState.DeadLettered);
+  sim.record(TraceCode['dead-lettered'], m.id, -1, m.edge.index, q.nameId, m.deliveries);
+  sim.effect(EffectCode['dead-lettered'], -1, m.edge.index, m.id);
 }
 
 /**
@@ -216,29 +234,29 @@ export function onDeadLetterArrive(sim: Sim, m: Msg): void {
  * (depth, wait, durability, redelivery). It is drawn on the consumer's own edge of that channel when
  * it has one, else back along the request's edge.
  */
-function sendQueueReply(sim: Sim, req: Msg, svc: Svc, rq: Queue): void {
-  let own: Edg | null = null;
-  for (const e of rq.edges) if (e.from === svc) own = own ?? e;
+function sendQueueReply(sim: Simulation, req: Message, service: Service, rq: Queue): void {
+  let own: Edge | null = null;
+  for (const e of rq.edges) if (e.from === service) own = own ?? e;
   const edge = own ?? req.edge;
-  const r = sim.newMsg(
-    Mk.QueueReply,
+  const r = sim.newMessage(
+    MessageKind.QueueReply,
     own?.message || rq.name,
-    req.corr,
+    req.correlation,
     req.id,
     req.hop + 1,
     edge,
-    svc,
-    req.src,
-    Lk.ReplyOk,
+    service,
+    req.source,
+    Look.ReplyOk,
   );
   r.queue = rq;
-  r.rev = own === null;
+  r.reversed = own === null;
   r.pending = req.pending;
   if (r.pending !== null) r.pending.live++;
   sim.recent.add(r);
   rq.published++;
   if (own !== null) own.sent++;
-  sim.rec(TR.published, r.id, svc.idx, edge.idx, rq.nameId, req.id);
+  sim.record(TraceCode.published, r.id, service.index, edge.index, rq.nameId, req.id);
   sendToBroker(sim, rq, r, r.hop);
 }
 
@@ -247,27 +265,34 @@ function sendQueueReply(sim: Sim, req: Msg, svc: Svc, rq: Queue): void {
  * request's id (the correlation identifier). False for a reply it must discard: a duplicate (already
  * answered) or unmatched (it never sent that request: the reply channel is shared).
  */
-export function matchReply(sim: Sim, r: Msg, svc: Svc): boolean {
+export function matchReply(sim: Simulation, r: Message, service: Service): boolean {
   const p = r.pending;
   const stats = r.queue!.replies!;
   let verdict: number;
-  if (p === null || p.owner !== svc) verdict = W.unmatched;
-  else if (svc.pendingReplies.get(p.requestId) === p) {
-    svc.pendingReplies.delete(p.requestId);
+  if (p === null || p.owner !== service) verdict = Word.unmatched;
+  else if (service.pendingReplies.get(p.requestId) === p) {
+    service.pendingReplies.delete(p.requestId);
     sim.pendingReplies--;
     p.answered = true;
     stats.matched++;
-    sim.rec(TR.correlated, r.id, svc.idx, r.edge.idx, -1, p.requestId);
+    sim.record(TraceCode.correlated, r.id, service.index, r.edge.index, -1, p.requestId);
     return true;
-  } else verdict = W.duplicate;
-  if (verdict === W.unmatched) stats.unmatched++;
+  } else verdict = Word.duplicate;
+  if (verdict === Word.unmatched) stats.unmatched++;
   else stats.duplicate++;
-  sim.rec(TR.correlated, r.id, svc.idx, r.edge.idx, verdict, p === null ? NaN : p.requestId);
+  sim.record(
+    TraceCode.correlated,
+    r.id,
+    service.index,
+    r.edge.index,
+    verdict,
+    p === null ? NaN : p.requestId,
+  );
   return false;
 }
 
 /** Drops the backlog of non-durable queues that no longer have a consumer up. */
-export function dropOrphanedBacklog(sim: Sim, q: Queue): void {
+export function dropOrphanedBacklog(sim: Simulation, q: Queue): void {
   if (q.durable || anyConsumerUp(q)) return;
   for (const m of q.fifo.drain()) {
     q.dropped++;
@@ -278,7 +303,7 @@ export function dropOrphanedBacklog(sim: Sim, q: Queue): void {
 
 /** Tracks max depth and the sparkline history. */
 export function depthChanged(
-  sim: Sim,
+  sim: Simulation,
   q: {
     fifo?: { length: number };
     depth?: number;

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { Edg, Lk, Mk, Msg, Svc } from './entities';
+import { Edge, Look, MessageKind, Message, Service } from './entities';
 import { RecentMessages } from './recent';
 
-const svc = (idx: number) => new Svc(idx, `s${idx}`, `s${idx}`, false, 1, 1, 0, 1, 0, 0, false);
-const a = svc(0);
-const b = svc(1);
-const edge = new Edg(0, 'e', 'sync', a, b, 'Ping', 5);
-const msg = (id: number) => new Msg(id, Mk.Request, 'Ping', 7, id - 1, 2, id * 10, edge, a, b, Lk.Request);
+const service = (index: number) =>
+  new Service(index, `s${index}`, `s${index}`, false, 1, 1, 0, 1, 0, 0, false);
+const a = service(0);
+const b = service(1);
+const edge = new Edge(0, 'e', 'sync', a, b, 'Ping', 5);
+const msg = (id: number) =>
+  new Message(id, MessageKind.Request, 'Ping', 7, id - 1, 2, id * 10, edge, a, b, Look.Request);
 
 describe('RecentMessages', () => {
   it('describes a message evicted from the ring as add would have remembered it, without remembering it', () => {

@@ -1,4 +1,4 @@
-import type { Msg } from './entities';
+import type { Message } from './entities';
 
 /** What the engine remembers of a recently created message (for envelopes and correlation paths). */
 export interface RecentMessage {
@@ -6,12 +6,12 @@ export interface RecentMessage {
   kind: number;
   type: string;
   look: number;
-  corr: number;
+  correlation: number;
   cause: number;
   hop: number;
   createdAt: number;
   edge: number;
-  src: number;
+  source: number;
   /** Request attempt number, or 0. */
   attempt: number;
   /** Async exchange: the request's message id, or -1. */
@@ -28,7 +28,7 @@ export interface RecentMessage {
  */
 export class RecentMessages {
   private readonly id: Float64Array;
-  private readonly corr: Float64Array;
+  private readonly correlation: Float64Array;
   private readonly cause: Float64Array;
   private readonly createdAt: Float64Array;
   private readonly ints: Int32Array;
@@ -38,7 +38,7 @@ export class RecentMessages {
     // One slot past the ring is scratch space for `describe`.
     const slots = capacity + 1;
     this.id = new Float64Array(slots).fill(-1);
-    this.corr = new Float64Array(slots);
+    this.correlation = new Float64Array(slots);
     this.cause = new Float64Array(slots);
     this.createdAt = new Float64Array(slots);
     this.ints = new Int32Array(slots * INTS);
@@ -46,20 +46,20 @@ export class RecentMessages {
   }
 
   /** Remembers a message just created (its call, saga and pending entry are already set). */
-  add(m: Msg): void {
+  add(m: Message): void {
     this.write(m.id % this.capacity, m);
   }
 
   /** What `add` would remember of `m`, without remembering it (for a live message no longer in the ring). */
-  describe(m: Msg): RecentMessage {
+  describe(m: Message): RecentMessage {
     const scratch = this.capacity;
     this.write(scratch, m);
     return this.at(scratch);
   }
 
-  private write(i: number, m: Msg): void {
+  private write(i: number, m: Message): void {
     this.id[i] = m.id;
-    this.corr[i] = m.corr;
+    this.correlation[i] = m.correlation;
     this.cause[i] = m.cause;
     this.createdAt[i] = m.createdAt;
     this.types[i] = m.type;
@@ -68,11 +68,11 @@ export class RecentMessages {
     ints[o] = m.kind;
     ints[o + 1] = m.look;
     ints[o + 2] = m.hop;
-    ints[o + 3] = m.edge.idx;
-    ints[o + 4] = m.src.idx;
+    ints[o + 3] = m.edge.index;
+    ints[o + 4] = m.source.index;
     ints[o + 5] = m.call === null ? 0 : m.call.attempt;
     ints[o + 6] = m.pending === null ? -1 : m.pending.requestId;
-    ints[o + 7] = m.saga === null ? -1 : m.saga.def.idx;
+    ints[o + 7] = m.saga === null ? -1 : m.saga.def.index;
     ints[o + 8] = m.step;
   }
 
@@ -83,10 +83,10 @@ export class RecentMessages {
   }
 
   /** Remembered messages of a correlation, oldest first. */
-  correlated(corr: number): RecentMessage[] {
+  correlated(correlation: number): RecentMessage[] {
     const out: RecentMessage[] = [];
     for (let i = 0; i < this.capacity; i++)
-      if (this.id[i]! >= 0 && this.corr[i] === corr) out.push(this.at(i));
+      if (this.id[i]! >= 0 && this.correlation[i] === correlation) out.push(this.at(i));
     return out.sort((a, b) => a.id - b.id);
   }
 
@@ -98,12 +98,12 @@ export class RecentMessages {
       kind: ints[o]!,
       type: this.types[i]!,
       look: ints[o + 1]!,
-      corr: this.corr[i]!,
+      correlation: this.correlation[i]!,
       cause: this.cause[i]!,
       hop: ints[o + 2]!,
       createdAt: this.createdAt[i]!,
       edge: ints[o + 3]!,
-      src: ints[o + 4]!,
+      source: ints[o + 4]!,
       attempt: ints[o + 5]!,
       requestId: ints[o + 6]!,
       saga: ints[o + 7]!,

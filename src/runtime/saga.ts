@@ -1,8 +1,8 @@
-import { Call, Lk, Owner, type CallPolicy, type Msg, type Svc } from './entities';
-import { SagaInst, type SagaDef } from './sagaState';
-import { FX, W, type Sim } from './sim';
+import { Call, Look, CallOwner, type CallPolicy, type Message, type Service } from './entities';
+import { SagaInstance, type SagaDefinition } from './sagaState';
+import { EffectCode, Word, type Simulation } from './sim';
 import { abandonCall, attemptResult, startCall, stopCall } from './sync';
-import { TR } from './trace';
+import { TraceCode } from './trace';
 
 /** A saga step waits this long for its outcome before it counts as failed. */
 export const SAGA_STEP_TIMEOUT_MS = 5_000;
@@ -18,22 +18,28 @@ export const SAGA_ACTION_POLICY: Omit<CallPolicy, 'lane'> = {
 const RECENT_SAGAS = 200;
 
 /** Starts a saga instance, triggered by message `cause`. */
-export function startSaga(sim: Sim, def: SagaDef, cause: number, corr: number, hop: number): void {
-  const inst = new SagaInst(++sim.nextSagaId, def, corr, hop, cause);
+export function startSaga(
+  sim: Simulation,
+  def: SagaDefinition,
+  cause: number,
+  correlation: number,
+  hop: number,
+): void {
+  const inst = new SagaInstance(++sim.nextSagaId, def, correlation, hop, cause);
   def.started++;
-  inst.listIdx = sim.liveSagas.length;
+  inst.listIndex = sim.liveSagas.length;
   sim.liveSagas.push(inst);
-  sim.rec(TR['saga-started'], cause, def.starter.idx, -1, def.nameId, inst.id);
+  sim.record(TraceCode['saga-started'], cause, def.starter.index, -1, def.nameId, inst.id);
   sendAction(sim, inst, 0);
 }
 
 function newCall(
-  sim: Sim,
-  inst: SagaInst,
+  sim: Simulation,
+  inst: SagaInstance,
   k: number,
   edge: Call['edge'],
-  caller: Svc,
-  callee: Svc,
+  caller: Service,
+  callee: Service,
   reversed: boolean,
   compensation: boolean,
 ): Call {
@@ -45,11 +51,11 @@ function newCall(
     callee,
     reversed,
     compensation ? step.compensation : step.action,
-    compensation ? Lk.Compensation : Lk.SagaAction,
+    compensation ? Look.Compensation : Look.SagaAction,
     compensation ? def.compensationPolicy : def.actionPolicy,
-    compensation ? Owner.SagaCompensation : Owner.SagaAction,
+    compensation ? CallOwner.SagaCompensation : CallOwner.SagaAction,
     inst,
-    inst.corr,
+    inst.correlation,
     inst.cause,
     inst.hop,
   );
@@ -61,7 +67,7 @@ function newCall(
 }
 
 /** Sends step k's action: from the orchestrator, or (choreography) from the participant before it. */
-function sendAction(sim: Sim, inst: SagaInst, k: number): void {
+function sendAction(sim: Simulation, inst: SagaInstance, k: number): void {
   const step = inst.def.steps[k]!;
   const caller = inst.def.orchestrated ? inst.def.starter : step.edge.from;
   startCall(sim, newCall(sim, inst, k, step.edge, caller, step.edge.to, false, false));
@@ -72,7 +78,7 @@ function sendAction(sim: Sim, inst: SagaInst, k: number): void {
  * goes on at once (the next step's event, or the compensation of the step before) — no reply travels
  * back first. An outcome the sender already gave up on (timed out) changes nothing.
  */
-export function settleAtParticipant(sim: Sim, m: Msg, ok: boolean, reason: number): void {
+export function settleAtParticipant(sim: Simulation, m: Message, ok: boolean, reason: number): void {
   const call = m.call!;
   if (!call.pending || call.token !== m.token) return;
   call.settledAtCallee = true;
@@ -80,12 +86,19 @@ export function settleAtParticipant(sim: Sim, m: Msg, ok: boolean, reason: numbe
 }
 
 /** A step's outcome: go on to the next step, complete, or start compensating in reverse. */
-export function onSagaActionDone(sim: Sim, inst: SagaInst, call: Call, ok: boolean): void {
+export function onSagaActionDone(sim: Simulation, inst: SagaInstance, call: Call, ok: boolean): void {
   const k = call.stepIndex;
   const def = inst.def;
   const step = def.steps[k]!;
   inst.call = null;
-  sim.rec(TR['saga-step'], -1, call.callee.idx, step.edge.idx, ok ? W.ok : W.failed, step.step);
+  sim.record(
+    TraceCode['saga-step'],
+    -1,
+    call.callee.index,
+    step.edge.index,
+    ok ? Word.ok : Word.failed,
+    step.step,
+  );
   if (!def.orchestrated) inst.at = call.settledAtCallee ? call.callee : call.caller;
   if (ok) {
     inst.completedSteps.push(step.step);
@@ -97,7 +110,7 @@ export function onSagaActionDone(sim: Sim, inst: SagaInst, call: Call, ok: boole
   inst.status = 'compensating';
   // A step that timed out may have happened all the same: it is compensated too (compensations
   // must cope with "nothing to undo"). A step that failed or was refused left nothing behind.
-  if (call.lastFailure === W.timeout) {
+  if (call.lastFailure === Word.timeout) {
     inst.uncertainStep = step.step;
     compensate(sim, inst, k);
   } else compensate(sim, inst, k - 1);
@@ -108,7 +121,7 @@ export function onSagaActionDone(sim: Sim, inst: SagaInst, call: Call, ok: boole
  * from where the saga is now — the participant itself (no network), the next participant back along
  * the next step's edge, or the sender of step j forward along its edge (after a timeout).
  */
-function compensate(sim: Sim, inst: SagaInst, j: number): void {
+function compensate(sim: Simulation, inst: SagaInstance, j: number): void {
   if (j < 0) {
     end(sim, inst, 'compensated');
     return;
@@ -128,12 +141,12 @@ function compensate(sim: Sim, inst: SagaInst, j: number): void {
       call = newCall(sim, inst, j, next.edge, at, participant, true, true);
     else call = newCall(sim, inst, j, step.edge, step.edge.from, participant, false, true);
   }
-  sim.rec(TR.compensation, -1, participant.idx, call.edge.idx, W.started, step.step);
+  sim.record(TraceCode.compensation, -1, participant.index, call.edge.index, Word.started, step.step);
   startCall(sim, call);
 }
 
 /** A compensation finished (it only fails for good on the hop limit: then the saga is stuck). */
-export function onCompensationDone(sim: Sim, inst: SagaInst, call: Call, ok: boolean): void {
+export function onCompensationDone(sim: Simulation, inst: SagaInstance, call: Call, ok: boolean): void {
   const step = inst.def.steps[call.stepIndex]!;
   inst.call = null;
   if (inst.status !== 'compensating') return;
@@ -143,63 +156,64 @@ export function onCompensationDone(sim: Sim, inst: SagaInst, call: Call, ok: boo
   }
   inst.compensatedSteps.push(step.step);
   if (!inst.def.orchestrated) inst.at = call.callee;
-  sim.rec(TR.compensation, -1, call.callee.idx, call.edge.idx, W.done, step.step);
-  sim.effect(FX.compensated, call.callee.idx, call.edge.idx, -1);
+  sim.record(TraceCode.compensation, -1, call.callee.index, call.edge.index, Word.done, step.step);
+  sim.effect(EffectCode.compensated, call.callee.index, call.edge.index, -1);
   compensate(sim, inst, call.stepIndex - 1);
 }
 
 /** The orchestrator crashed while this instance's step was under way: it waits for the orchestrator. */
-export function suspendOnAbandon(sim: Sim, inst: SagaInst): void {
+export function suspendOnAbandon(sim: Simulation, inst: SagaInstance): void {
   inst.call = null;
   inst.suspended = true;
   const step = inst.def.steps[inst.cursor]!;
-  sim.rec(TR['saga-step'], -1, inst.def.starter.idx, step.edge.idx, W.suspended, step.step);
+  sim.record(TraceCode['saga-step'], -1, inst.def.starter.index, step.edge.index, Word.suspended, step.step);
 }
 
 /** A crashed orchestrator abandons the steps of the sagas it drives (its saga log keeps them). */
-export function suspendSagas(sim: Sim, svc: Svc): void {
+export function suspendSagas(sim: Simulation, service: Service): void {
   for (const inst of [...sim.liveSagas])
-    if (inst.def.orchestrated && inst.def.starter === svc && inst.call !== null) abandonCall(sim, inst.call);
+    if (inst.def.orchestrated && inst.def.starter === service && inst.call !== null)
+      abandonCall(sim, inst.call);
 }
 
 /**
  * The orchestrator is back: from its saga log it resends the step each suspended instance was on —
  * the action (it may have happened: participants should be idempotent) or the compensation.
  */
-export function resumeSagas(sim: Sim, svc: Svc): void {
+export function resumeSagas(sim: Simulation, service: Service): void {
   for (const inst of [...sim.liveSagas]) {
-    if (!inst.suspended || inst.def.starter !== svc) continue;
+    if (!inst.suspended || inst.def.starter !== service) continue;
     inst.suspended = false;
     const step = inst.def.steps[inst.cursor]!;
-    sim.rec(TR['saga-step'], -1, svc.idx, step.edge.idx, W.resumed, step.step);
+    sim.record(TraceCode['saga-step'], -1, service.index, step.edge.index, Word.resumed, step.step);
     if (inst.status === 'running') sendAction(sim, inst, inst.cursor);
     else compensate(sim, inst, inst.cursor);
   }
 }
 
-function end(sim: Sim, inst: SagaInst, status: 'completed' | 'compensated' | 'stuck'): void {
+function end(sim: Simulation, inst: SagaInstance, status: 'completed' | 'compensated' | 'stuck'): void {
   const def = inst.def;
   inst.status = status;
   inst.call = null;
   def[status]++;
-  sim.rec(TR['saga-ended'], -1, def.starter.idx, -1, W[status], inst.id);
+  sim.record(TraceCode['saga-ended'], -1, def.starter.index, -1, Word[status], inst.id);
   const list = sim.liveSagas;
   const last = list.pop()!;
   if (last !== inst) {
-    list[inst.listIdx] = last;
-    last.listIdx = inst.listIdx;
+    list[inst.listIndex] = last;
+    last.listIndex = inst.listIndex;
   }
-  inst.listIdx = -1;
+  inst.listIndex = -1;
   sim.recentSagas.push(inst);
   if (sim.recentSagas.length > RECENT_SAGAS) sim.recentSagas.shift();
 }
 
 /** At the end of the run, instances still compensating are stuck; those still running stay running. */
-export function markStuck(sim: Sim): void {
+export function markStuck(sim: Simulation): void {
   for (const inst of [...sim.liveSagas]) {
     if (inst.status !== 'compensating') continue;
     // The compensation under way will never finish now.
-    if (inst.call !== null) stopCall(sim, inst.call, W.stuck);
+    if (inst.call !== null) stopCall(sim, inst.call, Word.stuck);
     end(sim, inst, 'stuck');
   }
 }

@@ -1,28 +1,28 @@
 import { EFFECT_KINDS, type Effect } from './api';
 import {
   LOOKS,
-  St,
-  type Edg,
-  type Lk,
-  type Msg,
-  type Mk,
+  MessageState,
+  type Edge,
+  type Look,
+  type Message,
+  type MessageKind,
   type PendingReply,
-  type Svc,
-  Msg as MsgClass,
+  type Service,
+  Message as MessageClass,
 } from './entities';
 import { type Queue, type Topic } from './channels';
-import { type SagaDef, type SagaInst } from './sagaState';
+import { type SagaDefinition, type SagaInstance } from './sagaState';
 import { EventQueue } from './heap';
 import { Histogram } from './histogram';
 import { RecentMessages } from './recent';
 import { Rng } from './rng';
-import { TR, type TraceLog } from './trace';
+import { TraceCode, type TraceLog } from './trace';
 
 /**
  * Event kinds of the event queue (faults have their own agenda, see faults.ts). The kinds from
  * HandleDone to HalfOpen may have gone stale by the time they are due.
  */
-export const enum Ev {
+export const enum EventKind {
   Arrive = 0,
   HandleDone = 1,
   Timeout = 2,
@@ -58,12 +58,14 @@ export const WORDS = [
   'unanswered',
 ] as const;
 /** Interned id of each word in `WORDS`. */
-export const W = Object.fromEntries(WORDS.map((w, i) => [w, LOOKS.length + i])) as {
+export const Word = Object.fromEntries(WORDS.map((w, i) => [w, LOOKS.length + i])) as {
   [K in (typeof WORDS)[number]]: number;
 };
 
 /** Effect kinds, numbered for the hot path. */
-export const FX = Object.fromEntries(EFFECT_KINDS.map((k, i) => [k, i])) as { [K in Effect['kind']]: number };
+export const EffectCode = Object.fromEntries(EFFECT_KINDS.map((k, i) => [k, i])) as {
+  [K in Effect['kind']]: number;
+};
 
 /**
  * Above this many live messages (or this many open calls, saga instances and pending async requests
@@ -74,46 +76,46 @@ const RECENT_MESSAGES = 4096;
 const EFFECTS_KEPT = 1000;
 
 /** The whole mutable state of one run, shared by the behaviour modules. */
-export class Sim {
+export class Simulation {
   now = 0;
   events = 0;
-  readonly q = new EventQueue();
+  readonly eventQueue = new EventQueue();
   readonly rng: Rng;
   trace!: TraceLog;
-  svcs: Svc[] = [];
-  edges: Edg[] = [];
+  services: Service[] = [];
+  edges: Edge[] = [];
   queues: Queue[] = [];
   topics: Topic[] = [];
-  sagas: SagaDef[] = [];
-  readonly counts = new Float64Array(6);
+  sagas: SagaDefinition[] = [];
+  readonly messageCounts = new Float64Array(6);
   created = 0;
   activeJobs = 0;
   /** Calls started and not yet ended (including those waiting for a retry). */
   openCalls = 0;
   /** Async requests awaiting their reply, over every producer. */
   pendingReplies = 0;
-  nextMsgId = 0;
-  nextCorr = 0;
+  nextMessageId = 0;
+  nextCorrelation = 0;
   nextToken = 0;
   nextSagaId = 0;
   readonly recent = new RecentMessages(RECENT_MESSAGES);
   /** Recent effects as numbers (built into objects only when read). */
-  readonly effKind = new Uint8Array(EFFECTS_KEPT);
-  readonly effAt = new Float64Array(EFFECTS_KEPT);
-  readonly effSvc = new Int32Array(EFFECTS_KEPT);
-  readonly effEdge = new Int32Array(EFFECTS_KEPT);
-  readonly effMsg = new Float64Array(EFFECTS_KEPT);
+  readonly effectKinds = new Uint8Array(EFFECTS_KEPT);
+  readonly effectTimes = new Float64Array(EFFECTS_KEPT);
+  readonly effectServices = new Int32Array(EFFECTS_KEPT);
+  readonly effectEdges = new Int32Array(EFFECTS_KEPT);
+  readonly effectMessages = new Float64Array(EFFECTS_KEPT);
   effectCount = 0;
   readonly dropReasons = new Map<string, number>();
   duplicates = 0;
-  readonly requests = { sent: 0, succeeded: 0, failed: 0, timedOut: 0, lat: new Histogram() };
-  readonly liveSagas: SagaInst[] = [];
-  readonly recentSagas: SagaInst[] = [];
+  readonly requests = { sent: 0, succeeded: 0, failed: 0, timedOut: 0, latency: new Histogram() };
+  readonly liveSagas: SagaInstance[] = [];
+  readonly recentSagas: SagaInstance[] = [];
   overloaded: string | null = null;
   finished = false;
   hopLimit = 16;
-  serRest = 1;
-  serGrpc = 0.2;
+  restSerializationMs = 1;
+  grpcSerializationMs = 0.2;
 
   constructor(
     seed: number,
@@ -123,37 +125,52 @@ export class Sim {
   }
 
   /** Schedules an event at time `t`. */
-  at(t: number, kind: Ev, obj: unknown, arg: number): void {
-    this.q.push(t, kind, obj, arg);
+  schedule(t: number, kind: EventKind, obj: unknown, arg: number): void {
+    this.eventQueue.push(t, kind, obj, arg);
   }
 
   /** Appends a trace record. */
-  rec(type: number, msg: number, svc: number, edge: number, detail: number, n: number): void {
-    this.trace.add(type, this.now, msg, svc, edge, detail, n);
+  record(type: number, msg: number, service: number, edge: number, detail: number, n: number): void {
+    this.trace.add(type, this.now, msg, service, edge, detail, n);
   }
 
   /** Interned detail id. */
-  d(s: string): number {
+  intern(s: string): number {
     return this.trace.intern(s);
   }
 
   /** A new message, counted as in flight (the caller launches or drops it at once). */
-  newMsg(
-    kind: Mk,
+  newMessage(
+    kind: MessageKind,
     type: string,
-    corr: number,
+    correlation: number,
     cause: number,
     hop: number,
-    edge: Edg,
-    src: Svc,
-    dst: Svc,
-    look: Lk,
-  ): Msg {
-    const m = new MsgClass(this.nextMsgId++, kind, type, corr, cause, hop, this.now, edge, src, dst, look);
+    edge: Edge,
+    source: Service,
+    target: Service,
+    look: Look,
+  ): Message {
+    const m = new MessageClass(
+      this.nextMessageId++,
+      kind,
+      type,
+      correlation,
+      cause,
+      hop,
+      this.now,
+      edge,
+      source,
+      target,
+      look,
+    );
     this.created++;
-    this.counts[St.InFlight]!++;
+    this.messageCounts[MessageState.InFlight]!++;
     const live =
-      this.created - this.counts[St.Delivered]! - this.counts[St.DeadLettered]! - this.counts[St.Dropped]!;
+      this.created -
+      this.messageCounts[MessageState.Delivered]! -
+      this.messageCounts[MessageState.DeadLettered]! -
+      this.messageCounts[MessageState.Dropped]!;
     if (live > MAX_LIVE_MESSAGES) this.overload(`${MAX_LIVE_MESSAGES} messages alive at once`);
     else if (this.openCalls + this.liveSagas.length + this.pendingReplies > MAX_LIVE_MESSAGES)
       this.overload(`${MAX_LIVE_MESSAGES} calls, saga instances and async requests open at once`);
@@ -173,15 +190,15 @@ export class Sim {
   stop(message: string, limit: number): void {
     if (this.overloaded) return;
     this.overloaded = message;
-    this.rec(TR.overloaded, -1, -1, -1, -1, limit);
+    this.record(TraceCode.overloaded, -1, -1, -1, -1, limit);
   }
 
   /** Moves a message to another place. */
-  setState(m: Msg, s: St): void {
-    this.counts[m.state]!--;
-    this.counts[s]!++;
+  setState(m: Message, s: MessageState): void {
+    this.messageCounts[m.state]!--;
+    this.messageCounts[s]!++;
     m.state = s;
-    if (s >= St.Delivered && m.pending !== null) this.pendingMessageEnded(m.pending);
+    if (s >= MessageState.Delivered && m.pending !== null) this.pendingMessageEnded(m.pending);
   }
 
   /**
@@ -193,28 +210,28 @@ export class Sim {
     p.owner.pendingReplies.delete(p.requestId);
     this.pendingReplies--;
     p.channel.replies!.unanswered++;
-    this.rec(TR.correlated, p.requestId, p.owner.idx, -1, W.unanswered, NaN);
+    this.record(TraceCode.correlated, p.requestId, p.owner.index, -1, Word.unanswered, NaN);
   }
 
-  /** Puts a message on the wire from `from2` to `to2` halves of its edge, arriving after `dur` ms. */
-  launch(m: Msg, from2: number, to2: number, dur: number): void {
-    if (m.state !== St.InFlight) this.setState(m, St.InFlight);
+  /** Puts a message on the wire from `fromHalf` to `toHalf` halves of its edge, arriving after `dur` ms. */
+  launch(m: Message, fromHalf: number, toHalf: number, dur: number): void {
+    if (m.state !== MessageState.InFlight) this.setState(m, MessageState.InFlight);
     m.since = this.now;
-    m.from2 = from2;
-    m.to2 = to2;
-    this.q.push(this.now + dur, Ev.Arrive, m, 0);
-    this.trace.add(TR.sent, this.now, m.id, m.src.idx, m.edge.idx, m.look, NaN);
+    m.fromHalf = fromHalf;
+    m.toHalf = toHalf;
+    this.eventQueue.push(this.now + dur, EventKind.Arrive, m, 0);
+    this.trace.add(TraceCode.sent, this.now, m.id, m.source.index, m.edge.index, m.look, NaN);
   }
 
   /**
    * Puts a broker message on the wire for its leg (0 to the broker, 1 to the consumer, 2 to the
    * dead-letter queue), each half of the edge; mirrored when it travels against the edge.
    */
-  launchLeg(m: Msg, leg: number): void {
+  launchLeg(m: Message, leg: number): void {
     m.leg = leg;
     const a = leg; // 0 → 1, 1 → 2, 2 → 1 (halves of the edge)
     const b = leg === 1 ? 2 : 1;
-    if (m.rev) this.launch(m, 2 - a, 2 - b, m.edge.latencyMs / 2);
+    if (m.reversed) this.launch(m, 2 - a, 2 - b, m.edge.latencyMs / 2);
     else this.launch(m, a, b, m.edge.latencyMs / 2);
   }
 
@@ -222,26 +239,26 @@ export class Sim {
    * Every message on the wire. Each has exactly one pending arrival in the event queue, so the queue
    * is the list (no list to keep up on the hot path); the order is the queue's, not the sending's.
    */
-  forEachInFlight(fn: (m: Msg, arrivesAt: number) => void): void {
-    this.q.forEachOf(Ev.Arrive, fn as (obj: unknown, time: number) => void);
+  forEachInFlight(fn: (m: Message, arrivesAt: number) => void): void {
+    this.eventQueue.forEachOf(EventKind.Arrive, fn as (obj: unknown, time: number) => void);
   }
 
   /** Ends a message as dropped, with the reason recorded. */
-  drop(m: Msg, reason: string, svc = -1): void {
-    this.setState(m, St.Dropped);
+  drop(m: Message, reason: string, service = -1): void {
+    this.setState(m, MessageState.Dropped);
     this.dropReasons.set(reason, (this.dropReasons.get(reason) ?? 0) + 1);
-    this.rec(TR.dropped, m.id, svc, m.edge.idx, this.d(reason), NaN);
-    this.effect(FX.dropped, svc, m.edge.idx, m.id);
+    this.record(TraceCode.dropped, m.id, service, m.edge.index, this.intern(reason), NaN);
+    this.effect(EffectCode.dropped, service, m.edge.index, m.id);
   }
 
   /** A moment-long mark for the renderers; -1 for a field that doesn't apply. */
-  effect(kind: number, svc: number, edge: number, msgId: number): void {
+  effect(kind: number, service: number, edge: number, msgId: number): void {
     const i = this.effectCount++ % EFFECTS_KEPT;
-    this.effKind[i] = kind;
-    this.effAt[i] = this.now;
-    this.effSvc[i] = svc;
-    this.effEdge[i] = edge;
-    this.effMsg[i] = msgId;
+    this.effectKinds[i] = kind;
+    this.effectTimes[i] = this.now;
+    this.effectServices[i] = service;
+    this.effectEdges[i] = edge;
+    this.effectMessages[i] = msgId;
   }
 
   /** Effects at or after `sinceMs`, oldest first. */
@@ -250,27 +267,27 @@ export class Sim {
     const n = Math.min(this.effectCount, EFFECTS_KEPT);
     for (let k = this.effectCount - n; k < this.effectCount; k++) {
       const i = k % EFFECTS_KEPT;
-      if (this.effAt[i]! < sinceMs) continue;
-      const e: Effect = { kind: EFFECT_KINDS[this.effKind[i]!]!, at: this.effAt[i]! };
-      if (this.effSvc[i]! >= 0) e.serviceId = this.svcs[this.effSvc[i]!]!.id;
-      if (this.effEdge[i]! >= 0) e.edgeId = this.edges[this.effEdge[i]!]!.id;
-      if (this.effMsg[i]! >= 0) e.messageId = `m${this.effMsg[i]}`;
+      if (this.effectTimes[i]! < sinceMs) continue;
+      const e: Effect = { kind: EFFECT_KINDS[this.effectKinds[i]!]!, at: this.effectTimes[i]! };
+      if (this.effectServices[i]! >= 0) e.serviceId = this.services[this.effectServices[i]!]!.id;
+      if (this.effectEdges[i]! >= 0) e.edgeId = this.edges[this.effectEdges[i]!]!.id;
+      if (this.effectMessages[i]! >= 0) e.messageId = `m${this.effectMessages[i]}`;
       out.push(e);
     }
     return out;
   }
 
   /** Changes a service's occupied slots, keeping the time integral for utilization. */
-  occupy(svc: Svc, delta: number): void {
-    svc.usedIntegral += svc.used * (this.now - svc.lastUsedChange);
-    svc.lastUsedChange = this.now;
-    svc.used += delta;
+  occupy(service: Service, delta: number): void {
+    service.usedIntegral += service.used * (this.now - service.lastUsedChange);
+    service.lastUsedChange = this.now;
+    service.used += delta;
   }
 
   /** Records a duplicate side effect. */
-  duplicate(m: Msg, svc: Svc): void {
+  duplicate(m: Message, service: Service): void {
     this.duplicates++;
-    this.rec(TR.duplicate, m.id, svc.idx, m.edge.idx, -1, NaN);
-    this.effect(FX.duplicate, svc.idx, m.edge.idx, m.id);
+    this.record(TraceCode.duplicate, m.id, service.index, m.edge.index, -1, NaN);
+    this.effect(EffectCode.duplicate, service.index, m.edge.index, m.id);
   }
 }

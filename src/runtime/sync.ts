@@ -1,24 +1,24 @@
-import { Lk, Mk, Owner, St, type Call, type Edg, type Msg } from './entities';
-import { type SagaInst } from './sagaState';
+import { Look, MessageKind, CallOwner, MessageState, type Call, type Edge, type Message } from './entities';
+import { type SagaInstance } from './sagaState';
 import { onCompensationDone, onSagaActionDone, suspendOnAbandon } from './saga';
 import { arriveAtService, onJobCallDone } from './services';
-import { FX, Ev, W, type Sim } from './sim';
+import { EffectCode, EventKind, Word, type Simulation } from './sim';
 import type { TimeoutLane } from './timeouts';
-import { TR } from './trace';
+import { TraceCode } from './trace';
 
 /** Starts a request/reply exchange (its first attempt). */
-export function startCall(sim: Sim, call: Call): void {
+export function startCall(sim: Simulation, call: Call): void {
   sim.openCalls++;
-  if (call.owner === Owner.Client) {
+  if (call.owner === CallOwner.Client) {
     const list = call.caller.clientCalls;
-    call.listIdx = list.length;
+    call.listIndex = list.length;
     list.push(call);
   }
   attempt(sim, call);
 }
 
 /** Sends one attempt, unless the hop limit stops it or the circuit is open (fail fast, no network). */
-export function attempt(sim: Sim, call: Call): void {
+export function attempt(sim: Simulation, call: Call): void {
   const e = call.edge;
   // The hop limit comes first: a call it stops never reaches the breaker, so it can't hold a trial.
   if (call.hop > sim.hopLimit) {
@@ -26,15 +26,15 @@ export function attempt(sim: Sim, call: Call): void {
     e.sent++;
     e.failed++;
     sim.drop(newRequest(sim, call), 'hop limit');
-    call.lastFailure = W['hop limit'];
+    call.lastFailure = Word['hop limit'];
     endCall(sim, call, false);
     return;
   }
   if (e.breakerEnabled && e.circuit !== 'closed') {
     if (e.circuit === 'open' || e.trialOut) {
-      sim.rec(TR.failed, -1, call.caller.idx, e.idx, W['circuit open'], call.attempt + 1);
-      sim.effect(FX['circuit-open'], -1, e.idx, -1);
-      call.lastFailure = W['circuit open'];
+      sim.record(TraceCode.failed, -1, call.caller.index, e.index, Word['circuit open'], call.attempt + 1);
+      sim.effect(EffectCode['circuit-open'], -1, e.index, -1);
+      call.lastFailure = Word['circuit open'];
       e.shortCircuited++;
       endCall(sim, call, false);
       return;
@@ -55,22 +55,22 @@ export function attempt(sim: Sim, call: Call): void {
   armTimeout(sim, call);
 }
 
-function newRequest(sim: Sim, call: Call): Msg {
-  const m = sim.newMsg(
-    Mk.Request,
+function newRequest(sim: Simulation, call: Call): Message {
+  const m = sim.newMessage(
+    MessageKind.Request,
     call.type,
-    call.corr,
+    call.correlation,
     call.cause,
     call.hop,
     call.edge,
     call.caller,
     call.callee,
-    call.attempt > 1 ? Lk.Retry : call.look,
+    call.attempt > 1 ? Look.Retry : call.look,
   );
   m.call = call;
   m.token = call.token;
-  if (call.owner >= Owner.SagaAction) {
-    const inst = call.ownerObj as SagaInst;
+  if (call.owner >= CallOwner.SagaAction) {
+    const inst = call.ownerObj as SagaInstance;
     m.saga = inst;
     m.step = inst.def.steps[call.stepIndex]!.step;
   }
@@ -78,13 +78,13 @@ function newRequest(sim: Sim, call: Call): Msg {
   return m;
 }
 
-function armTimeout(sim: Sim, call: Call): void {
+function armTimeout(sim: Simulation, call: Call): void {
   const lane = call.policy.lane;
   call.deadline = sim.now + call.policy.timeoutMs;
   lane.push(call);
   if (lane.armedAt === -1) {
     lane.armedAt = call.deadline;
-    sim.at(call.deadline, Ev.Timeout, lane, 0);
+    sim.schedule(call.deadline, EventKind.Timeout, lane, 0);
   }
 }
 
@@ -99,16 +99,16 @@ function settleAttempt(call: Call): void {
  * Whether a lane's heap event has nothing to fire; re-arms the lane for its next live deadline.
  * Lazy cancellation: settled attempts are only skipped here.
  */
-export function laneIsStale(sim: Sim, lane: TimeoutLane, t: number): boolean {
+export function laneIsStale(sim: Simulation, lane: TimeoutLane, t: number): boolean {
   const head = lane.head();
   if (head !== undefined && head.deadline <= t) return false;
   lane.armedAt = head === undefined ? -1 : head.deadline;
-  if (head !== undefined) sim.at(head.deadline, Ev.Timeout, lane, 0);
+  if (head !== undefined) sim.schedule(head.deadline, EventKind.Timeout, lane, 0);
   return true;
 }
 
 /** A lane's deadline came: every attempt due now times out. */
-export function onLaneDue(sim: Sim, lane: TimeoutLane): void {
+export function onLaneDue(sim: Simulation, lane: TimeoutLane): void {
   // While firing, calls started by the outcomes must not arm the lane: its head is due sooner.
   lane.armedAt = -2;
   for (let c = lane.head(); c !== undefined && c.deadline <= sim.now; c = lane.head()) {
@@ -117,67 +117,67 @@ export function onLaneDue(sim: Sim, lane: TimeoutLane): void {
   }
   const next = lane.head();
   lane.armedAt = next === undefined ? -1 : next.deadline;
-  if (next !== undefined) sim.at(next.deadline, Ev.Timeout, lane, 0);
+  if (next !== undefined) sim.schedule(next.deadline, EventKind.Timeout, lane, 0);
 }
 
 /** A request reaches its callee: a down callee refuses at once, otherwise it is handled. */
-export function onRequestArrive(sim: Sim, m: Msg): void {
-  const callee = m.dst;
+export function onRequestArrive(sim: Simulation, m: Message): void {
+  const callee = m.target;
   if (callee.down > 0) {
-    sim.rec(TR.refused, m.id, callee.idx, m.edge.idx, -1, NaN);
-    sim.effect(FX.refused, callee.idx, m.edge.idx, m.id);
-    sim.setState(m, St.Delivered);
+    sim.record(TraceCode.refused, m.id, callee.index, m.edge.index, -1, NaN);
+    sim.effect(EffectCode.refused, callee.index, m.edge.index, m.id);
+    sim.setState(m, MessageState.Delivered);
     sendReply(sim, m, false);
     return;
   }
-  sim.rec(TR.arrived, m.id, callee.idx, m.edge.idx, -1, NaN);
+  sim.record(TraceCode.arrived, m.id, callee.index, m.edge.index, -1, NaN);
   arriveAtService(sim, callee, m);
 }
 
 /** The callee answers along the same edge, back the way the request came. */
-export function sendReply(sim: Sim, req: Msg, ok: boolean): void {
+export function sendReply(sim: Simulation, req: Message, ok: boolean): void {
   const e = req.edge;
-  const r = sim.newMsg(
-    Mk.Reply,
+  const r = sim.newMessage(
+    MessageKind.Reply,
     req.type,
-    req.corr,
+    req.correlation,
     req.id,
     req.hop,
     e,
-    req.dst,
-    req.src,
-    ok ? Lk.ReplyOk : Lk.ReplyError,
+    req.target,
+    req.source,
+    ok ? Look.ReplyOk : Look.ReplyError,
   );
   r.call = req.call;
   r.token = req.token;
   sim.recent.add(r);
-  if (req.call!.local) sim.launch(r, req.to2, req.from2, 0);
+  if (req.call!.local) sim.launch(r, req.toHalf, req.fromHalf, 0);
   else if (e.cut > 0) sim.drop(r, 'partition');
-  else sim.launch(r, req.to2, req.from2, e.latencyMs + e.serializationMs);
+  else sim.launch(r, req.toHalf, req.fromHalf, e.latencyMs + e.serializationMs);
 }
 
 /** A reply reaches the caller: it settles the attempt, or is discarded if the caller gave up. */
-export function onReplyArrive(sim: Sim, r: Msg): void {
-  sim.setState(r, St.Delivered);
+export function onReplyArrive(sim: Simulation, r: Message): void {
+  sim.setState(r, MessageState.Delivered);
   const call = r.call!;
   if (call.pending && call.token === r.token) {
-    sim.rec(TR.arrived, r.id, r.dst.idx, r.edge.idx, -1, NaN);
-    const ok = r.look !== Lk.ReplyError;
-    attemptResult(sim, call, ok, ok ? -1 : W['error reply']);
-  } else sim.rec(TR['late-reply'], r.id, r.dst.idx, r.edge.idx, -1, NaN);
+    sim.record(TraceCode.arrived, r.id, r.target.index, r.edge.index, -1, NaN);
+    const ok = r.look !== Look.ReplyError;
+    attemptResult(sim, call, ok, ok ? -1 : Word['error reply']);
+  } else sim.record(TraceCode['late-reply'], r.id, r.target.index, r.edge.index, -1, NaN);
 }
 
 /** The attempt's timer ran out before its reply came. */
-export function onTimeout(sim: Sim, call: Call): void {
+export function onTimeout(sim: Simulation, call: Call): void {
   const e = call.edge;
   e.timedOut++;
-  sim.rec(TR['timed-out'], -1, call.caller.idx, e.idx, -1, call.attempt);
-  sim.effect(FX.timeout, call.caller.idx, e.idx, -1);
-  attemptResult(sim, call, false, W.timeout);
+  sim.record(TraceCode['timed-out'], -1, call.caller.index, e.index, -1, call.attempt);
+  sim.effect(EffectCode.timeout, call.caller.index, e.index, -1);
+  attemptResult(sim, call, false, Word.timeout);
 }
 
 /** Settles an attempt: updates the breaker, then ends the call or schedules a retry after backoff. */
-export function attemptResult(sim: Sim, call: Call, ok: boolean, reason: number): void {
+export function attemptResult(sim: Simulation, call: Call, ok: boolean, reason: number): void {
   settleAttempt(call);
   const e = call.edge;
   if (e.breakerEnabled) breakerOutcome(sim, e, ok, call);
@@ -193,14 +193,14 @@ export function attemptResult(sim: Sim, call: Call, ok: boolean, reason: number)
     const raw = Math.min(p.maxMs, p.baseMs * Math.pow(p.factor, call.attempt - 1));
     const delay = raw * (1 + p.jitter * (2 * sim.rng.next() - 1));
     e.retried++;
-    sim.rec(TR.retried, -1, call.caller.idx, e.idx, reason, call.attempt + 1);
-    sim.at(sim.now + delay, Ev.Retry, call, 0);
+    sim.record(TraceCode.retried, -1, call.caller.index, e.index, reason, call.attempt + 1);
+    sim.schedule(sim.now + delay, EventKind.Retry, call, 0);
     return;
   }
   endCall(sim, call, false);
 }
 
-function breakerOutcome(sim: Sim, e: Edg, ok: boolean, call: Call): void {
+function breakerOutcome(sim: Simulation, e: Edge, ok: boolean, call: Call): void {
   if (call.trial) {
     call.trial = false;
     e.trialOut = false;
@@ -214,8 +214,8 @@ function breakerOutcome(sim: Sim, e: Edg, ok: boolean, call: Call): void {
   if (e.circuit === 'half-open' || (e.circuit === 'closed' && e.consecutiveFailures >= e.breakerThreshold)) {
     setCircuit(sim, e, 'open');
     e.circuitOpened++;
-    sim.effect(FX['circuit-open'], -1, e.idx, -1);
-    sim.at(sim.now + e.breakerOpenMs, Ev.HalfOpen, e, ++e.breakerToken);
+    sim.effect(EffectCode['circuit-open'], -1, e.index, -1);
+    sim.schedule(sim.now + e.breakerOpenMs, EventKind.HalfOpen, e, ++e.breakerToken);
   }
 }
 
@@ -223,51 +223,58 @@ function breakerOutcome(sim: Sim, e: Edg, ok: boolean, call: Call): void {
  * The open period is over: let one trial through. A trial of an earlier half-open period that is
  * still pending (the circuit re-opened on another call's failure) stays the one trial.
  */
-export function onHalfOpen(sim: Sim, e: Edg): void {
+export function onHalfOpen(sim: Simulation, e: Edge): void {
   setCircuit(sim, e, 'half-open');
 }
 
-function setCircuit(sim: Sim, e: Edg, state: Edg['circuit']): void {
+function setCircuit(sim: Simulation, e: Edge, state: Edge['circuit']): void {
   e.circuit = state;
-  sim.rec(TR.circuit, -1, e.from.idx, e.idx, sim.d(state), NaN);
+  sim.record(TraceCode.circuit, -1, e.from.index, e.index, sim.intern(state), NaN);
 }
 
-function close(sim: Sim, call: Call): void {
+function close(sim: Simulation, call: Call): void {
   call.done = true;
   sim.openCalls--;
-  if (call.owner === Owner.Client) {
+  if (call.owner === CallOwner.Client) {
     const list = call.caller.clientCalls;
     const last = list.pop()!;
     if (last !== call) {
-      list[call.listIdx] = last;
-      last.listIdx = call.listIdx;
+      list[call.listIndex] = last;
+      last.listIndex = call.listIndex;
     }
-    call.listIdx = -1;
+    call.listIndex = -1;
   }
 }
 
 /** The call's final outcome, handed to whoever made it. */
-export function endCall(sim: Sim, call: Call, ok: boolean): void {
+export function endCall(sim: Simulation, call: Call, ok: boolean): void {
   close(sim, call);
-  sim.rec(TR['call-done'], -1, call.caller.idx, call.edge.idx, ok ? W.ok : call.lastFailure, call.attempt);
+  sim.record(
+    TraceCode['call-done'],
+    -1,
+    call.caller.index,
+    call.edge.index,
+    ok ? Word.ok : call.lastFailure,
+    call.attempt,
+  );
   switch (call.owner) {
-    case Owner.Job:
-      onJobCallDone(sim, call.ownerObj as Msg, ok);
+    case CallOwner.Job:
+      onJobCallDone(sim, call.ownerObj as Message, ok);
       break;
-    case Owner.Client: {
+    case CallOwner.Client: {
       const r = sim.requests;
       if (ok) {
         r.succeeded++;
-        r.lat.add(sim.now - call.startedAt);
-      } else if (call.lastFailure === W.timeout) r.timedOut++;
+        r.latency.add(sim.now - call.startedAt);
+      } else if (call.lastFailure === Word.timeout) r.timedOut++;
       else r.failed++;
       break;
     }
-    case Owner.SagaAction:
-      onSagaActionDone(sim, call.ownerObj as SagaInst, call, ok);
+    case CallOwner.SagaAction:
+      onSagaActionDone(sim, call.ownerObj as SagaInstance, call, ok);
       break;
-    case Owner.SagaCompensation:
-      onCompensationDone(sim, call.ownerObj as SagaInst, call, ok);
+    case CallOwner.SagaCompensation:
+      onCompensationDone(sim, call.ownerObj as SagaInstance, call, ok);
       break;
   }
 }
@@ -277,15 +284,15 @@ export function endCall(sim: Sim, call: Call, ok: boolean): void {
  * reply is discarded), a scheduled retry never runs, and a breaker trial it held is released.
  * A client's request counts as failed; an orchestrator's saga waits to be resumed.
  */
-export function abandonCall(sim: Sim, call: Call): void {
+export function abandonCall(sim: Simulation, call: Call): void {
   if (call.done) return;
-  stopCall(sim, call, W['caller crashed']);
-  if (call.owner === Owner.Client) sim.requests.failed++;
-  else if (call.owner !== Owner.Job) suspendOnAbandon(sim, call.ownerObj as SagaInst);
+  stopCall(sim, call, Word['caller crashed']);
+  if (call.owner === CallOwner.Client) sim.requests.failed++;
+  else if (call.owner !== CallOwner.Job) suspendOnAbandon(sim, call.ownerObj as SagaInstance);
 }
 
-/** Ends a call without an outcome (its owner has stopped waiting for one); `reason` is a `W` word. */
-export function stopCall(sim: Sim, call: Call, reason: number): void {
+/** Ends a call without an outcome (its owner has stopped waiting for one); `reason` is a `Word`. */
+export function stopCall(sim: Simulation, call: Call, reason: number): void {
   if (call.done) return;
   if (call.pending) {
     settleAttempt(call);
@@ -296,5 +303,5 @@ export function stopCall(sim: Sim, call: Call, reason: number): void {
     call.edge.trialOut = false;
   }
   close(sim, call);
-  sim.rec(TR['call-done'], -1, call.caller.idx, call.edge.idx, reason, call.attempt);
+  sim.record(TraceCode['call-done'], -1, call.caller.index, call.edge.index, reason, call.attempt);
 }

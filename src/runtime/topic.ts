@@ -1,9 +1,9 @@
-import { Lk, Mk, St, type Edg, type Msg, type Svc } from './entities';
-import { type Sub, type Topic } from './channels';
+import { Look, MessageKind, MessageState, type Edge, type Message, type Service } from './entities';
+import { type Subscription, type Topic } from './channels';
 import { depthChanged } from './queue';
 import { arriveAtService } from './services';
-import type { Sim } from './sim';
-import { TR } from './trace';
+import type { Simulation } from './sim';
+import { TraceCode } from './trace';
 
 /** `leg` of a copy that was held while its edge was cut and is now on its way. */
 const RELEASED = 3;
@@ -14,23 +14,33 @@ const RELEASED = 3;
  * is kept by a durable subscription until the edge is back, and lost by a non-durable one.
  */
 export function publishTopic(
-  sim: Sim,
+  sim: Simulation,
   t: Topic,
-  edge: Edg,
-  src: Svc,
+  edge: Edge,
+  source: Service,
   cause: number,
-  corr: number,
+  correlation: number,
   hop: number,
 ): boolean {
   t.published++;
   const subs = t.subs;
   const fanout = edge.fanout;
-  sim.rec(TR.published, -1, src.idx, edge.idx, t.nameId, subs.length);
+  sim.record(TraceCode.published, -1, source.index, edge.index, t.nameId, subs.length);
   const type = edge.message || t.name;
   for (let i = 0; i < subs.length; i++) {
     const sub = subs[i]!;
     const e = fanout[i]!;
-    const m = sim.newMsg(Mk.Event, type, corr, cause, hop, e, src, sub.svc, Lk.Event);
+    const m = sim.newMessage(
+      MessageKind.Event,
+      type,
+      correlation,
+      cause,
+      hop,
+      e,
+      source,
+      sub.service,
+      Look.Event,
+    );
     m.sub = sub;
     sim.recent.add(m);
     t.copies++;
@@ -50,46 +60,46 @@ export function publishTopic(
 }
 
 /** A copy reaches its subscriber; a down one keeps it (durable) or loses it by design (non-durable). */
-export function onEventArrive(sim: Sim, m: Msg): void {
+export function onEventArrive(sim: Simulation, m: Message): void {
   const sub = m.sub!;
   const t = sub.topic;
-  const dst = sub.svc;
+  const target = sub.service;
   // A copy released from a partition hold (leg 3) comes with the time it was held.
   let heldMs = 0;
   if (m.leg === RELEASED) {
     heldMs = t.releasedHeldMs.get(m) ?? 0;
     t.releasedHeldMs.delete(m);
   }
-  if (dst.down > 0) {
+  if (target.down > 0) {
     if (sub.durable) {
       hold(sim, sub, m, 1);
       m.since -= heldMs; // so its final wait covers both holds
     } else {
       t.dropped++;
-      sim.drop(m, 'subscriber down (non-durable subscription, dropped by design)', dst.idx);
+      sim.drop(m, 'subscriber down (non-durable subscription, dropped by design)', target.index);
     }
     return;
   }
   deliver(sim, t, m, heldMs);
 }
 
-function deliver(sim: Sim, t: Topic, m: Msg, waited: number): void {
+function deliver(sim: Simulation, t: Topic, m: Message, waited: number): void {
   t.delivered++;
   if (++m.deliveries > 1) t.redelivered++;
-  t.waitHist.add(waited);
-  sim.rec(TR.arrived, m.id, m.dst.idx, m.edge.idx, -1, NaN);
-  arriveAtService(sim, m.dst, m);
+  t.waitHistogram.add(waited);
+  sim.record(TraceCode.arrived, m.id, m.target.index, m.edge.index, -1, NaN);
+  arriveAtService(sim, m.target, m);
 }
 
 /** The subscription keeps a copy: `leg` 0 never sent (its edge is cut), 1 arrived at a down subscriber. */
-function hold(sim: Sim, sub: Sub, m: Msg, leg: number): void {
+function hold(sim: Simulation, sub: Subscription, m: Message, leg: number): void {
   const t = sub.topic;
   m.leg = leg;
   m.since = sim.now;
-  sim.setState(m, St.Waiting);
+  sim.setState(m, MessageState.Waiting);
   sub.held.push(m);
   t.depth++;
-  sim.rec(TR.held, m.id, sub.svc.idx, m.edge.idx, t.nameId, t.depth);
+  sim.record(TraceCode.held, m.id, sub.service.index, m.edge.index, t.nameId, t.depth);
   depthChanged(sim, t);
 }
 
@@ -97,16 +107,16 @@ function hold(sim: Sim, sub: Sub, m: Msg, leg: number): void {
  * A subscriber crashed with copies in its inbox: they go back to their subscription unhandled (kept
  * if durable, dropped by design if not), and no longer count as received.
  */
-export function returnToSubscription(sim: Sim, m: Msg): void {
+export function returnToSubscription(sim: Simulation, m: Message): void {
   const sub = m.sub!;
   sub.topic.returned++;
-  sub.svc.received--;
+  sub.service.received--;
   onEventArrive(sim, m);
 }
 
 /** A subscription can take its copies again (its subscriber is up, or an edge came back): release them. */
-export function releaseHeld(sim: Sim, sub: Sub): void {
-  if (sub.held.length === 0 || sub.svc.down > 0) return;
+export function releaseHeld(sim: Simulation, sub: Subscription): void {
+  if (sub.held.length === 0 || sub.service.down > 0) return;
   const t = sub.topic;
   for (const m of sub.held.drain()) {
     if (m.leg === 0) {

@@ -37,7 +37,9 @@ export const TRACE_TYPES = [
 export type TraceType = (typeof TRACE_TYPES)[number];
 
 /** Numeric code of each record type, for the hot path. */
-export const TR = Object.fromEntries(TRACE_TYPES.map((t, i) => [t, i])) as { [K in TraceType]: number };
+export const TraceCode = Object.fromEntries(TRACE_TYPES.map((t, i) => [t, i])) as {
+  [K in TraceType]: number;
+};
 
 /** One thing that happened in the run. Fields not relevant to a record are left out. */
 export interface TraceRecord {
@@ -65,7 +67,7 @@ export class TraceLog {
   private h2 = 0x9747b28c;
   private readonly cap: number;
   private readonly rT: Float64Array;
-  /** Type, service and edge of a record in one word: type | (svc + 1) << 5 | (edge + 1) << 17. */
+  /** Type, service and edge of a record in one word: type | (service + 1) << 5 | (edge + 1) << 17. */
   private readonly rWho: Int32Array;
   private readonly rMsg: Float64Array;
   private readonly rDetail: Int32Array;
@@ -101,11 +103,11 @@ export class TraceLog {
     return id;
   }
 
-  /** Appends a record; -1 means "none" for msg/svc/edge/detail and NaN for n. */
-  add(type: number, t: number, msg: number, svc: number, edge: number, detail: number, n: number): void {
+  /** Appends a record; -1 means "none" for msg/service/edge/detail and NaN for n. */
+  add(type: number, t: number, msg: number, service: number, edge: number, detail: number, n: number): void {
     const i = this.count % this.cap;
     this.rT[i] = t;
-    this.rWho[i] = type | ((svc + 1) << 5) | ((edge + 1) << 17);
+    this.rWho[i] = type | ((service + 1) << 5) | ((edge + 1) << 17);
     this.rMsg[i] = msg;
     this.rDetail[i] = detail;
     this.rN[i] = n;
@@ -123,12 +125,12 @@ export class TraceLog {
     h1 = Math.imul(h1 ^ t0, 0x01000193);
     h1 = Math.imul(h1 ^ t1, 0x01000193);
     h1 = Math.imul(h1 ^ msg, 0x01000193);
-    h1 = Math.imul(h1 ^ svc, 0x01000193);
+    h1 = Math.imul(h1 ^ service, 0x01000193);
     h1 = Math.imul(h1 ^ edge, 0x01000193);
     h1 = Math.imul(h1 ^ detail, 0x01000193);
     h1 = Math.imul(h1 ^ n0, 0x01000193);
     h1 = Math.imul(h1 ^ n1, 0x01000193);
-    h2 = Math.imul(h2 ^ (type + (svc << 8) + (edge << 20)), 0x5bd1e995);
+    h2 = Math.imul(h2 ^ (type + (service << 8) + (edge << 20)), 0x5bd1e995);
     h2 = Math.imul(h2 ^ (h2 >>> 15) ^ t0, 0x5bd1e995);
     h2 = Math.imul(h2 ^ (h2 >>> 15) ^ t1, 0x5bd1e995);
     h2 = Math.imul(h2 ^ (h2 >>> 15) ^ msg ^ (detail << 16), 0x5bd1e995);
@@ -156,8 +158,8 @@ export class TraceLog {
     const r: TraceRecord = { seq, t: this.rT[i]!, type: TRACE_TYPES[who & 31]! };
     const msg = this.rMsg[i]!;
     if (msg >= 0) r.msg = `m${msg}`;
-    const svc = ((who >>> 5) & 0xfff) - 1;
-    if (svc >= 0) r.service = this.serviceIds[svc];
+    const service = ((who >>> 5) & 0xfff) - 1;
+    if (service >= 0) r.service = this.serviceIds[service];
     const edge = (who >>> 17) - 1;
     if (edge >= 0) r.edge = this.edgeIds[edge];
     const d = this.rDetail[i]!;

@@ -3,28 +3,28 @@ import type {
   EdgeState,
   Envelope,
   InFlightMessage,
-  MessageKind,
+  MessageKind as MessageKindName,
   MessageStatus,
   PathHop,
   SagaInstanceState,
   ServiceState,
 } from './api';
-import { Lk, LOOKS, Mk, type Msg } from './entities';
-import { type SagaInst } from './sagaState';
-import type { Sim } from './sim';
+import { Look, LOOKS, MessageKind, type Message } from './entities';
+import { type SagaInstance } from './sagaState';
+import type { Simulation } from './sim';
 
-/** `MessageKind` of each `Mk`. */
-const MESSAGE_KINDS: readonly MessageKind[] = ['request', 'reply', 'event', 'queue', 'async-reply'];
+/** `MessageKindName` of each `MessageKind`. */
+const MESSAGE_KINDS: readonly MessageKindName[] = ['request', 'reply', 'event', 'queue', 'async-reply'];
 
-function statusOf(m: Msg): MessageStatus {
-  if (m.look === Lk.DeadLetter) return 'dead-letter';
-  if (m.look === Lk.ReplyError) return 'error';
-  if (m.look === Lk.Retry) return 'retry';
+function statusOf(m: Message): MessageStatus {
+  if (m.look === Look.DeadLetter) return 'dead-letter';
+  if (m.look === Look.ReplyError) return 'error';
+  if (m.look === Look.Retry) return 'retry';
   return 'normal';
 }
 
 /** Messages on the wire now, for drawing. */
-export function inFlightView(sim: Sim): InFlightMessage[] {
+export function inFlightView(sim: Simulation): InFlightMessage[] {
   const out: InFlightMessage[] = [];
   sim.forEachInFlight((m, arrivesAt) => {
     const v: InFlightMessage = {
@@ -32,13 +32,13 @@ export function inFlightView(sim: Sim): InFlightMessage[] {
       edgeId: m.edge.id,
       look: LOOKS[m.look]!,
       type: m.type,
-      correlationId: `c${m.corr}`,
+      correlationId: `c${m.correlation}`,
       sentAt: m.since,
       arrivesAt,
-      fromT: m.from2 / 2,
-      toT: m.to2 / 2,
+      fromT: m.fromHalf / 2,
+      toT: m.toHalf / 2,
       kind: MESSAGE_KINDS[m.kind]!,
-      direction: m.to2 >= m.from2 ? 'forward' : 'backward',
+      direction: m.toHalf >= m.fromHalf ? 'forward' : 'backward',
       status: statusOf(m),
     };
     if (m.saga) v.step = m.step;
@@ -49,8 +49,8 @@ export function inFlightView(sim: Sim): InFlightMessage[] {
 }
 
 /** Every service's current state. */
-export function servicesView(sim: Sim): ServiceState[] {
-  return sim.svcs.map((s) => ({
+export function servicesView(sim: Simulation): ServiceState[] {
+  return sim.services.map((s) => ({
     id: s.id,
     status: s.down > 0 ? 'down' : 'up',
     busy: s.used - s.waiting,
@@ -65,7 +65,7 @@ export function servicesView(sim: Sim): ServiceState[] {
 }
 
 /** Every queue and topic's current state. */
-export function channelsView(sim: Sim): ChannelState[] {
+export function channelsView(sim: Simulation): ChannelState[] {
   const out: ChannelState[] = [];
   for (const q of sim.queues) {
     out.push({
@@ -93,7 +93,7 @@ export function channelsView(sim: Sim): ChannelState[] {
 }
 
 /** Every edge's current state. */
-export function edgesView(sim: Sim): EdgeState[] {
+export function edgesView(sim: Simulation): EdgeState[] {
   return sim.edges.map((e) => ({
     id: e.id,
     circuit: e.circuit,
@@ -104,7 +104,7 @@ export function edgesView(sim: Sim): EdgeState[] {
   }));
 }
 
-function sagaState(i: SagaInst): SagaInstanceState {
+function sagaState(i: SagaInstance): SagaInstanceState {
   const s: SagaInstanceState = {
     id: `s${i.id}`,
     saga: i.def.name,
@@ -119,18 +119,18 @@ function sagaState(i: SagaInst): SagaInstanceState {
 }
 
 /** Saga instances still running and the most recently finished ones. */
-export function sagaInstancesView(sim: Sim): SagaInstanceState[] {
+export function sagaInstancesView(sim: Simulation): SagaInstanceState[] {
   return [...sim.recentSagas, ...sim.liveSagas].map(sagaState);
 }
 
 /** Finds a message still alive: on the wire, waiting, held or being handled. */
-function findLive(sim: Sim, id: number): Msg | undefined {
-  let found: Msg | undefined;
-  const look = (m: Msg) => {
+function findLive(sim: Simulation, id: number): Message | undefined {
+  let found: Message | undefined;
+  const look = (m: Message) => {
     if (m.id === id) found = m;
   };
   sim.forEachInFlight(look);
-  for (const s of sim.svcs) {
+  for (const s of sim.services) {
     s.inbox.forEach(look);
     s.jobs.forEach(look);
   }
@@ -139,7 +139,7 @@ function findLive(sim: Sim, id: number): Msg | undefined {
   return found;
 }
 
-/** Names of `Mk` kinds for envelopes. */
+/** Names of `MessageKind` kinds for envelopes. */
 const KIND_NAMES = ['request', 'reply', 'event', 'queue message', 'async reply'];
 
 /**
@@ -147,7 +147,10 @@ const KIND_NAMES = ['request', 'reply', 'event', 'queue message', 'async reply']
  * A live message shows its current state (attempt, deliveries); one that has ended, what it was when
  * it was created.
  */
-export function envelopeView(sim: Sim, messageId: string): (Envelope & { path: PathHop[] }) | undefined {
+export function envelopeView(
+  sim: Simulation,
+  messageId: string,
+): (Envelope & { path: PathHop[] }) | undefined {
   const id = Number(messageId.replace(/^m/, ''));
   if (!Number.isInteger(id)) return undefined;
   const live = findLive(sim, id);
@@ -161,15 +164,15 @@ export function envelopeView(sim: Sim, messageId: string): (Envelope & { path: P
   };
   const attempt = live ? (live.call?.attempt ?? 0) : base.attempt;
   if (attempt > 0) payload.attempt = attempt;
-  if (live && base.kind >= Mk.Queue) payload.deliveries = live.deliveries;
+  if (live && base.kind >= MessageKind.Queue) payload.deliveries = live.deliveries;
   // A reply's look (ok or error) is fixed when it is sent.
-  if (base.kind === Mk.Reply) payload.ok = base.look !== Lk.ReplyError;
+  if (base.kind === MessageKind.Reply) payload.ok = base.look !== Look.ReplyError;
   if (base.requestId >= 0) payload.requestId = `m${base.requestId}`;
   if (base.saga >= 0) {
     payload.saga = sim.sagas[base.saga]!.name;
     payload.step = base.step;
   }
-  const path: PathHop[] = sim.recent.correlated(base.corr).map((o) => ({
+  const path: PathHop[] = sim.recent.correlated(base.correlation).map((o) => ({
     edgeId: sim.edges[o.edge]!.id,
     at: o.createdAt,
     what: `${o.type} (${KIND_NAMES[o.kind]})`,
@@ -179,8 +182,8 @@ export function envelopeView(sim: Sim, messageId: string): (Envelope & { path: P
     type: base.type,
     version: 1,
     timestamp: base.createdAt,
-    source: sim.svcs[base.src]!.id,
-    correlationId: `c${base.corr}`,
+    source: sim.services[base.source]!.id,
+    correlationId: `c${base.correlation}`,
     causationId: base.cause >= 0 ? `m${base.cause}` : null,
     payload,
     path,
