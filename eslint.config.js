@@ -1,23 +1,19 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-/** The folders of src/ and which of them each may import (DESIGN.md, "Architecture"). */
-const allowedImports = {
-  lib: [],
-  model: ['lib'],
-  runtime: ['model', 'lib'],
-  playback: ['runtime', 'model', 'lib'],
-  share: ['model', 'lib'],
-  scenarios: ['model', 'lib'],
-  store: ['model', 'playback', 'share', 'scenarios', 'runtime', 'lib'],
-  canvas: ['store', 'model', 'playback', 'lib'],
-  panels: ['store', 'model', 'playback', 'lib'],
-  cli: ['runtime', 'model', 'share', 'scenarios', 'lib'],
-  app: null, // everything
-};
+/**
+ * The folders of src/ and which of them each may import: architecture.json, which the README's
+ * folder table is also written from (`npm run readme`).
+ * @type {{ folders: Array<{ folder: string, holds: string, mayImport: string[] | 'everything', uiFree: boolean }> }}
+ */
+const architecture = JSON.parse(readFileSync(new URL('./architecture.json', import.meta.url), 'utf8'));
+const allowedImports = Object.fromEntries(
+  architecture.folders.map((f) => [f.folder, f.mayImport === 'everything' ? null : f.mayImport]),
+);
 const folders = Object.keys(allowedImports);
 const uiLibraries = [
   'react',
@@ -28,7 +24,7 @@ const uiLibraries = [
   'zustand/*',
   'framer-motion',
 ];
-const pureFolders = ['lib', 'model', 'runtime', 'playback', 'share', 'scenarios', 'cli'];
+const pureFolders = architecture.folders.filter((f) => f.uiFree).map((f) => f.folder);
 
 const boundaryConfigs = Object.entries(allowedImports)
   .filter(([, allowed]) => allowed !== null)
@@ -37,7 +33,7 @@ const boundaryConfigs = Object.entries(allowedImports)
     const patterns = [
       {
         group: forbidden.flatMap((f) => [`**/${f}`, `**/${f}/**`]),
-        message: `src/${folder} may import only ${allowed.join(', ') || 'nothing else in src'} (see DESIGN.md).`,
+        message: `src/${folder} may import only ${allowed.join(', ') || 'nothing else in src'} (architecture.json).`,
       },
     ];
     if (pureFolders.includes(folder)) {

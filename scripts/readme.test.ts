@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/app/commands';
-import { README_PATH, shortcutTable, updatedReadme } from './readme';
+import { README_PATH, architectureFolders, shortcutTable, updatedReadme } from './readme';
 
 describe('README', () => {
   const readme = readFileSync(README_PATH, 'utf8');
 
-  it('lists exactly the shortcuts the app has (run `npm run readme` after changing commands)', async () => {
+  it('lists exactly the shortcuts and folders the app has (run `npm run readme` after changing commands or architecture.json)', async () => {
     expect(await updatedReadme(readme)).toBe(readme);
   });
 
@@ -23,5 +23,17 @@ describe('README', () => {
     const used = [...readme.matchAll(/npm run (?:-s )?([\w:]+)/g)].map((m) => m[1]!);
     expect(used.length).toBeGreaterThan(3);
     for (const s of used) expect(scripts).toContain(s);
+  });
+
+  it('describes every folder of src/ in architecture.json, and only those', () => {
+    const folders = readdirSync(new URL('../src', import.meta.url), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+    expect(
+      architectureFolders()
+        .map((f) => f.folder)
+        .sort(),
+    ).toEqual(folders);
   });
 });
