@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { serviceBomb } from '../src/share/fixtures/bombs';
-import { expect, KNOWN_BUG, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { EXAMPLE, STORAGE_KEY } from './pages/EditorPage';
 import { SharePage } from './pages/SharePage';
 
@@ -305,11 +305,7 @@ test('export PNG: cropped to the diagram, drawn, edges with their arrowheads', a
   for (const e of check.edges) {
     expect(e.line, `edge ${e.id} is drawn`).toBe(true);
     // Where a label covers the tip on the canvas too, the picture rightly shows the label.
-    // Known bug (RUN_KNOWN_BUGS=1 checks it): since labels moved off the cards and handles grew, the
-    // probe beside e-orders-payment's tip finds no stroke colour, though the picture shows the
-    // arrowhead (/tmp/share-shots/export.png). Whether the probe or the picture is off is open.
-    const knownMiss = KNOWN_BUG && e.id === 'e-orders-payment';
-    if (!e.tipCovered && !knownMiss) expect(e.arrow, `edge ${e.id} has its arrowhead`).toBe(true);
+    if (!e.tipCovered) expect(e.arrow, `edge ${e.id} has its arrowhead`).toBe(true);
   }
   expect(check.edges.filter((e) => !e.tipCovered).length).toBeGreaterThanOrEqual(2);
 

@@ -218,11 +218,15 @@ export class SharePage {
           const length = path.getTotalLength();
           // Clear of the label in the middle and of the nodes at the ends (dotted lines have gaps).
           const along = [0.25, 0.3, 0.35, 0.65, 0.7].map((f) => toImage(path.getPointAtLength(length * f)));
-          // 5 flow px before the tip, 3 px to each side: outside the line, inside an arrowhead.
-          const a = path.getPointAtLength(length - 5);
-          const b = path.getPointAtLength(length - 4);
-          const d = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-          const side = { x: -(b.y - a.y) / d, y: (b.x - a.x) / d };
+          // 5 flow px before the tip, 2.5 px to each side: outside the line, inside an arrowhead.
+          // Measured along the direction the path ends in, as the marker is drawn (orient="auto"),
+          // not along the curve: a steep curve still turns in its last pixels, under the arrowhead.
+          const tip = path.getPointAtLength(length);
+          const before = path.getPointAtLength(length - 0.5);
+          const d = Math.hypot(tip.x - before.x, tip.y - before.y) || 1;
+          const ahead = { x: (tip.x - before.x) / d, y: (tip.y - before.y) / d };
+          const a = { x: tip.x - ahead.x * 5, y: tip.y - ahead.y * 5 };
+          const side = { x: -ahead.y, y: ahead.x };
           const left = toImage({ x: a.x + side.x * 2.5, y: a.y + side.y * 2.5 });
           const right = toImage({ x: a.x - side.x * 2.5, y: a.y - side.y * 2.5 });
           return {
