@@ -1,3 +1,5 @@
+import { FIELDS_V1 } from './codec-v1-fields';
+
 /**
  * Link format 1: a diagram of model version 1 as a compact byte stream (deflated by link.ts).
  *
@@ -9,42 +11,84 @@
  * - Edges and faults name their services and edges by position; positions are whole pixels, divided
  *   by their greatest common divisor (diagrams on a grid shrink to small numbers).
  *
- * This file holds the format's tables, defaults and dictionary; codec-v1.ts encodes, codec-v1-decode.ts
- * decodes. FROZEN once released: the field order, the tables, the defaults and the dictionary are the format.
+ * This file holds the format's tables and defaults (derived from its frozen field list in
+ * codec-v1-fields.ts) and its dictionary; codec-v1.ts encodes, codec-v1-decode.ts decodes. FROZEN once released: the field order, the tables, the defaults and the dictionary are the format.
  * If the model or its defaults change, add a new codec and keep this one's decoder as it is; it outputs model
  * version 1 JSON with every field explicit, which the model's migrations bring forward.
  */
 
-export const SERVICE_KINDS = ['client', 'gateway', 'service', 'database', 'external', 'orchestrator'];
-export const EDGE_KINDS = ['sync', 'queue', 'topic', 'saga'];
-export const DISTS = ['fixed', 'uniform', 'normal', 'exponential', 'lognormal'];
-export const PATTERNS = ['steady', 'poisson', 'bursts'];
-export const NOTE_COLORS = ['yellow', 'blue', 'green', 'pink'];
-export const FAULT_KINDS = ['down', 'slow', 'error', 'cut'];
-export const DIST_PARAMS: Record<string, string[]> = {
-  fixed: ['ms'],
-  uniform: ['min', 'max'],
-  normal: ['mean', 'sd'],
-  exponential: ['mean'],
-  lognormal: ['median', 'sigma'],
-};
+const F = FIELDS_V1;
+
+// The format's enum tables (a value is written as its index) and defaults, all from its frozen field list.
+export const SERVICE_KINDS: readonly string[] = F['services[].kind'].options;
+export const EDGE_KINDS: readonly string[] = F['edges[]'].options;
+export const DISTS: readonly string[] = F['services[].latency'].options;
+export const PATTERNS: readonly string[] = F['services[].traffic.pattern'].options;
+export const NOTE_COLORS: readonly string[] = F['notes[].color'].options;
+export const FAULT_KINDS: readonly string[] = F['faults[].kind'].options;
+// Two-valued options live in a record's mask: a set bit is the second option.
+export const PROTOCOLS: readonly string[] = F['edges[]<sync>.protocol'].options;
+export const DELIVERIES: readonly string[] = F['edges[]<queue>.delivery'].options;
+export const FAULT_SOURCES: readonly string[] = F['faults[].source'].options;
+/** Each latency distribution's parameters, in the order they are written. */
+export const DIST_PARAMS: Record<string, string[]> = Object.fromEntries(
+  DISTS.map((dist) => {
+    const prefix = `services[].latency<${dist}>.`;
+    const params = Object.keys(F).filter((path) => path.startsWith(prefix) && path !== `${prefix}dist`);
+    return [dist, params.map((path) => path.slice(prefix.length))];
+  }),
+);
 
 export const D = {
-  diagramName: 'Untitled diagram',
-  service: { name: 'Service', kind: 'service', replicas: 1, concurrency: 4, errorRate: 0 },
-  latency: { dist: 'normal', mean: 20, sd: 5 },
-  traffic: { pattern: 'poisson', rate: 2, burstSize: 10, burstEveryMs: 5_000 },
-  edge: { message: '', latencyMs: 5 },
-  sync: { timeoutMs: 1_000, retries: 2 },
-  backoff: { baseMs: 100, factor: 2, maxMs: 2_000, jitter: 0.2 },
-  breaker: { threshold: 5, openMs: 5_000 },
-  queue: { channel: 'jobs', maxDeliveries: 5, ackLossRate: 0, replyChannel: '' },
-  topic: { topic: 'events' },
-  saga: { saga: 'saga', step: 1, action: '', compensation: '' },
-  note: { text: '', width: 200, height: 120, color: 'yellow' },
-  fault: { atMs: 0, durationMs: 0, factor: 5, rate: 0.5 },
-  run: { seed: 1, speed: 0.25, untilMs: 60_000, hopLimit: 16, rest: 1, grpc: 0.2 },
-} as const;
+  diagramName: F.name.default,
+  service: {
+    name: F['services[].name'].default,
+    kind: F['services[].kind'].default,
+    replicas: F['services[].replicas'].default,
+    concurrency: F['services[].concurrency'].default,
+    errorRate: F['services[].errorRate'].default,
+  },
+  latency: F['services[].latency'].default,
+  traffic: F['services[].traffic'].default,
+  // Every edge kind has the same common fields and defaults (the guard test sees any difference).
+  edge: { message: F['edges[]<sync>.message'].default, latencyMs: F['edges[]<sync>.latencyMs'].default },
+  sync: { timeoutMs: F['edges[]<sync>.timeoutMs'].default, retries: F['edges[]<sync>.retries'].default },
+  backoff: F['edges[]<sync>.backoff'].default,
+  breaker: F['edges[]<sync>.breaker'].default,
+  queue: {
+    channel: F['edges[]<queue>.channel'].default,
+    maxDeliveries: F['edges[]<queue>.maxDeliveries'].default,
+    ackLossRate: F['edges[]<queue>.ackLossRate'].default,
+    replyChannel: F['edges[]<queue>.replyChannel'].default,
+  },
+  topic: { topic: F['edges[]<topic>.topic'].default },
+  saga: {
+    saga: F['edges[]<saga>.saga'].default,
+    step: F['edges[]<saga>.step'].default,
+    action: F['edges[]<saga>.action'].default,
+    compensation: F['edges[]<saga>.compensation'].default,
+  },
+  note: {
+    text: F['notes[].text'].default,
+    width: F['notes[].width'].default,
+    height: F['notes[].height'].default,
+    color: F['notes[].color'].default,
+  },
+  fault: {
+    atMs: F['faults[].atMs'].default,
+    durationMs: F['faults[].durationMs'].default,
+    factor: F['faults[].factor'].default,
+    rate: F['faults[].rate'].default,
+  },
+  run: {
+    seed: F['run.seed'].default,
+    speed: F['run.speed'].default,
+    untilMs: F['run.untilMs'].default,
+    hopLimit: F['run.hopLimit'].default,
+    rest: F['run.serializationMs.rest'].default,
+    grpc: F['run.serializationMs.grpc'].default,
+  },
+};
 
 /** Words diagrams often use, given to deflate as a preset dictionary so short links compress well. */
 export const DICTIONARY_V1 = new TextEncoder().encode(

@@ -1,10 +1,12 @@
 import type { Diagram, Edge, Latency } from '../model/schema';
 import {
   D,
+  DELIVERIES,
   DIST_PARAMS,
   DISTS,
   EDGE_KINDS,
   FAULT_KINDS,
+  FAULT_SOURCES,
   gcd,
   ID_DERIVED,
   ID_EXPLICIT,
@@ -12,16 +14,20 @@ import {
   nextId,
   NOTE_COLORS,
   PATTERNS,
+  PROTOCOLS,
   round,
   SERVICE_KINDS,
   slugId,
 } from './codec-v1-tables';
-import { ByteWriter } from './varint';
+import { ByteWriter, indexIn } from './varint';
 
 /** Link format 1's encoder (the format is described in codec-v1-tables.ts). */
 
-/** The format-1 bytes of `diagram` (before deflate). */
-export function encodeV1(diagram: Diagram, autoplay: boolean): Uint8Array {
+/**
+ * The format-1 bytes of `diagram` (before deflate). Throws LinkWriteError for a value the format
+ * can't carry; `format` is the link format named in that error (format 2 writes these records too).
+ */
+export function encodeV1(diagram: Diagram, autoplay: boolean, format = 1): Uint8Array {
   const strings: string[] = [];
   const stringIndex = new Map<string, number>();
   const body = new ByteWriter();
@@ -41,6 +47,11 @@ export function encodeV1(diagram: Diagram, autoplay: boolean): Uint8Array {
     body.uint(mask);
     for (const [differs, write] of fields) if (differs && write) write();
   };
+  const choice = (options: readonly string[], value: string, field: string) =>
+    body.choice(options, value, field, format);
+  /** A two-valued option kept in the mask: whether `value` is the table's second one. */
+  const second = (options: readonly string[], value: string, field: string) =>
+    indexIn(options, value, field, format) === 1;
   const id = (value: string, previous: string | undefined, derived: string | null) => {
     if (previous !== undefined && nextId(previous) === value) body.uint(ID_NEXT);
     else if (derived === value) body.uint(ID_DERIVED);
@@ -83,14 +94,17 @@ export function encodeV1(diagram: Diagram, autoplay: boolean): Uint8Array {
     const d = D.service;
     record([
       [s.name !== d.name, () => str(s.name)],
-      [s.kind !== d.kind, () => body.uint(SERVICE_KINDS.indexOf(s.kind))],
+      [s.kind !== d.kind, () => choice(SERVICE_KINDS, s.kind, 'services[].kind')],
       [round(s.position.x) !== 0, () => body.sint(round(s.position.x) / grid)],
       [round(s.position.y) !== 0, () => body.sint(round(s.position.y) / grid)],
       [s.replicas !== d.replicas, () => body.num(s.replicas)],
       [s.concurrency !== d.concurrency, () => body.num(s.concurrency)],
       [
         latencyDiffers(s.latency),
-        () => (body.uint(DISTS.indexOf(s.latency.dist)), params(s.latency).forEach((p) => body.num(p))),
+        () => (
+          choice(DISTS, s.latency.dist, 'services[].latency.dist'),
+          params(s.latency).forEach((p) => body.num(p))
+        ),
       ],
       [s.errorRate !== d.errorRate, () => body.num(s.errorRate)],
       [s.idempotent],
@@ -101,7 +115,10 @@ export function encodeV1(diagram: Diagram, autoplay: boolean): Uint8Array {
           t.burstEveryMs !== D.traffic.burstEveryMs,
         () =>
           record([
-            [t.pattern !== D.traffic.pattern, () => body.uint(PATTERNS.indexOf(t.pattern))],
+            [
+              t.pattern !== D.traffic.pattern,
+              () => choice(PATTERNS, t.pattern, 'services[].traffic.pattern'),
+            ],
             [t.rate !== D.traffic.rate, () => body.num(t.rate)],
             [t.burstSize !== D.traffic.burstSize, () => body.num(t.burstSize)],
             [t.burstEveryMs !== D.traffic.burstEveryMs, () => body.num(t.burstEveryMs)],
@@ -112,7 +129,7 @@ export function encodeV1(diagram: Diagram, autoplay: boolean): Uint8Array {
 
   body.uint(diagram.edges.length);
   diagram.edges.forEach((e, i) => {
-    body.uint(EDGE_KINDS.indexOf(e.kind));
+    choice(EDGE_KINDS, e.kind, 'edges[].kind');
     id(e.id, diagram.edges[i - 1]?.id, `${e.from}-${e.to}`);
     ref(e.from, serviceIndex);
     ref(e.to, serviceIndex);
@@ -131,7 +148,7 @@ export function encodeV1(diagram: Diagram, autoplay: boolean): Uint8Array {
         const k = e.breaker;
         const db = D.backoff;
         return [
-          [e.protocol === 'grpc'],
+          [second(PROTOCOLS, e.protocol, 'edges[]<sync>.protocol')],
           [e.timeoutMs !== D.sync.timeoutMs, () => body.num(e.timeoutMs)],
           [e.retries !== D.sync.retries, () => body.num(e.retries)],
           [
@@ -157,7 +174,7 @@ export function encodeV1(diagram: Diagram, autoplay: boolean): Uint8Array {
         return [
           [e.channel !== d.channel, () => str(e.channel)],
           [!e.durable],
-          [e.delivery === 'at-most-once'],
+          [second(DELIVERIES, e.delivery, 'edges[]<queue>.delivery')],
           [e.maxDeliveries !== d.maxDeliveries, () => body.num(e.maxDeliveries)],
           [!e.deadLetter],
           [e.ackLossRate !== d.ackLossRate, () => body.num(e.ackLossRate)],
@@ -188,14 +205,14 @@ export function encodeV1(diagram: Diagram, autoplay: boolean): Uint8Array {
       [round(n.position.y) !== 0, () => body.sint(round(n.position.y) / grid)],
       [round(n.width) !== d.width, () => body.num(round(n.width))],
       [round(n.height) !== d.height, () => body.num(round(n.height))],
-      [n.color !== d.color, () => body.uint(NOTE_COLORS.indexOf(n.color))],
+      [n.color !== d.color, () => choice(NOTE_COLORS, n.color, 'notes[].color')],
     ]);
   });
 
   body.uint(diagram.faults.length);
   diagram.faults.forEach((f, i) => {
     id(f.id, diagram.faults[i - 1]?.id, null);
-    body.uint(FAULT_KINDS.indexOf(f.kind));
+    choice(FAULT_KINDS, f.kind, 'faults[].kind');
     ref(f.target, f.kind === 'cut' ? edgeIndex : serviceIndex);
     const d = D.fault;
     record([
@@ -203,7 +220,7 @@ export function encodeV1(diagram: Diagram, autoplay: boolean): Uint8Array {
       [f.durationMs !== d.durationMs, () => body.num(f.durationMs)],
       [f.factor !== d.factor, () => body.num(f.factor)],
       [f.rate !== d.rate, () => body.num(f.rate)],
-      [f.source === 'live'],
+      [second(FAULT_SOURCES, f.source, 'faults[].source')],
     ]);
   });
 

@@ -1,3 +1,4 @@
+import type { Diagram } from '../model/schema';
 import { encodeV1 } from './codec-v1';
 import type { DecodedPayload } from './codec-v1-decode';
 import { decodeV1Body, readerOf, utf8 } from './codec-v1-decode';
@@ -50,8 +51,8 @@ const TABLE_NUL = 0;
 const TABLE_LENGTHS = 1;
 
 /** The format-2 bytes of `diagram` (before deflate). */
-export function encodeV2(...args: Parameters<typeof encodeV1>): Uint8Array {
-  const v1 = encodeV1(...args);
+export function encodeV2(diagram: Diagram, autoplay: boolean): Uint8Array {
+  const v1 = encodeV1(diagram, autoplay, FORMAT_2);
   const r = new ByteReader(v1);
   const count = r.uint();
   const tableStart = r.offset;

@@ -2,9 +2,11 @@ import { deflateSync, Inflate, inflateSync } from 'fflate';
 import type { DiagramError } from '../model/parse';
 import { parseDiagram } from '../model/parse';
 import type { Diagram } from '../model/schema';
+import type { SchemaFields } from '../model/schema-shape';
 import { fnv1a, fromBase64Url, toBase64Url } from './bytes';
 import type { DecodedPayload } from './codec-v1-decode';
 import { decodeV1 } from './codec-v1-decode';
+import { FIELDS_V1 } from './codec-v1-fields';
 import { DICTIONARY_V1 } from './codec-v1-tables';
 import { decodeV2, DICTIONARY_V2, encodeV2, FORMAT_2 } from './codec-v2';
 import type { BytePull } from './varint';
@@ -21,12 +23,17 @@ export const LINK_FORMAT = FORMAT_2;
 interface LinkCodec {
   dictionary: Uint8Array;
   decode: (payload: ByteReader) => DecodedPayload;
+  /** The diagram fields the format carries, frozen with it (link-format-guard.test.ts checks them). */
+  fields: SchemaFields;
 }
 /** Decoders of every released link format: each gives raw diagram JSON that parseDiagram migrates. */
 const CODECS: Record<number, LinkCodec> = {
-  1: { dictionary: DICTIONARY_V1, decode: decodeV1 },
-  2: { dictionary: DICTIONARY_V2, decode: decodeV2 },
+  1: { dictionary: DICTIONARY_V1, decode: decodeV1, fields: FIELDS_V1 },
+  2: { dictionary: DICTIONARY_V2, decode: decodeV2, fields: FIELDS_V1 },
 };
+
+/** The diagram fields the current link format carries: the schema's fields when it was released. */
+export const LINK_FORMAT_FIELDS: SchemaFields = CODECS[LINK_FORMAT]!.fields;
 
 /** Above this many characters some chat tools and mail clients cut links. */
 export const LONG_LINK_CHARS = 8_000;

@@ -1,9 +1,20 @@
-/** A byte stream of unsigned/signed varints, numbers and strings, for the link codec. */
+/**
+ * A value the link writer can not write (a negative count, NaN, an enum value the format has no
+ * index for): thrown instead of writing bytes that would decode as something else or as corrupt.
+ */
+export class LinkWriteError extends Error {}
+
+/**
+ * A byte stream of unsigned/signed varints, numbers and strings, for the link codec. It refuses
+ * impossible values by throwing LinkWriteError; it never writes garbage.
+ */
 export class ByteWriter {
   private readonly bytes: number[] = [];
 
   /** An unsigned whole number (LEB128): any size a double holds, exactly. */
   uint(n: number): void {
+    if (!Number.isInteger(n) || n < 0)
+      throw new LinkWriteError(`the link writer got ${n} where it needs a whole number of 0 or more`);
     if (n > Number.MAX_SAFE_INTEGER) return this.big(BigInt(n));
     let v = n;
     while (v >= 128) {
@@ -14,6 +25,8 @@ export class ByteWriter {
   }
   /** A signed whole number, zigzag-encoded so small negatives stay short. */
   sint(n: number): void {
+    if (!Number.isInteger(n))
+      throw new LinkWriteError(`the link writer got ${n} where it needs a whole number`);
     // Past 2^52 the zigzag value is not a double any more: work it out exactly.
     if (Math.abs(n) > 2 ** 52) {
       const b = BigInt(n);
@@ -30,6 +43,8 @@ export class ByteWriter {
   }
   /** Any finite number: whole numbers as varints, others as their shortest decimal text. */
   num(n: number): void {
+    if (!Number.isFinite(n))
+      throw new LinkWriteError(`the link writer got ${n}, which is not a finite number`);
     if (Number.isSafeInteger(n) && Math.abs(n) < 2 ** 45) {
       this.uint((n >= 0 ? n * 2 : -n * 2 - 1) * 2);
       return;
@@ -38,12 +53,30 @@ export class ByteWriter {
     this.uint(text.length * 2 + 1);
     for (let i = 0; i < text.length; i++) this.bytes.push(text.charCodeAt(i) & 0x7f);
   }
+  /**
+   * `value`'s index in the format's table `options` (`field` names it in the error when it has
+   * none: a schema that gained an option the format doesn't know).
+   */
+  choice(options: readonly string[], value: string, field: string, format: number): void {
+    this.uint(indexIn(options, value, field, format));
+  }
   raw(bytes: Uint8Array): void {
     for (const b of bytes) this.bytes.push(b);
   }
   finish(): Uint8Array {
     return Uint8Array.from(this.bytes);
   }
+}
+
+/** `value`'s index in a link format's table `options`; throws LinkWriteError when it has none. */
+export function indexIn(options: readonly string[], value: string, field: string, format: number): number {
+  const index = options.indexOf(value);
+  if (index < 0) {
+    throw new LinkWriteError(
+      `link format ${format} can not write ${field} ${JSON.stringify(value)}: its table has only ${options.join(', ')}`,
+    );
+  }
+  return index;
 }
 
 /** Reading past the end or an impossible value: the bytes are not a payload of this format. */
