@@ -26,28 +26,32 @@ const uiLibraries = [
 ];
 const pureFolders = architecture.folders.filter((f) => f.uiFree).map((f) => f.folder);
 
-const boundaryConfigs = Object.entries(allowedImports)
-  .filter(([, allowed]) => allowed !== null)
-  .map(([folder, allowed]) => {
+const testDoubles = {
+  group: ['**/testing', '**/testing/*'],
+  message: 'Test doubles (fake clock, fake engine, test diagrams) are for tests only.',
+};
+
+const boundaryConfigs = Object.entries(allowedImports).map(([folder, allowed]) => {
+  const patterns = [testDoubles];
+  if (allowed !== null) {
     const forbidden = folders.filter((f) => f !== folder && !allowed.includes(f));
-    const patterns = [
-      {
-        group: forbidden.flatMap((f) => [`**/${f}`, `**/${f}/**`]),
-        message: `src/${folder} may import only ${allowed.join(', ') || 'nothing else in src'} (architecture.json).`,
-      },
-    ];
-    if (pureFolders.includes(folder)) {
-      patterns.push({
-        group: uiLibraries,
-        message: `src/${folder} is UI-free: no React, zustand or framer-motion.`,
-      });
-    }
-    return {
-      files: [`src/${folder}/**/*.{ts,tsx}`],
-      ignores: ['**/*.test.ts', '**/*.test.tsx'],
-      rules: { 'no-restricted-imports': ['error', { patterns }] },
-    };
-  });
+    patterns.push({
+      group: forbidden.flatMap((f) => [`**/${f}`, `**/${f}/**`]),
+      message: `src/${folder} may import only ${allowed.join(', ') || 'nothing else in src'} (architecture.json).`,
+    });
+  }
+  if (pureFolders.includes(folder)) {
+    patterns.push({
+      group: uiLibraries,
+      message: `src/${folder} is UI-free: no React, zustand or framer-motion.`,
+    });
+  }
+  return {
+    files: [`src/${folder}/**/*.{ts,tsx}`],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  };
+});
 
 /** React Flow's standalone helper logs a warning on every call (it can't see sub flows). */
 const standaloneNodesBounds = {

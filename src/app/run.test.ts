@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock, Playback, createInProcessHost } from '../playback';
+import { Playback, createInProcessHost } from '../playback';
+import { FakeClock } from '../playback/testing';
 import { createEngine } from '../runtime';
 import { checkoutExample, choreographyExample } from '../scenarios';
 import { createAppStore } from '../store';

@@ -6,6 +6,5 @@ export * from './interpolate';
 export * from './host';
 export * from './session';
 export * from './playback';
-export * from './fakeEngine';
 export * from './legend';
 export * from './signature';

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FakeEngine, createFakeEngine } from './fakeEngine';
-import { heldRepliesSetup } from './heldReplies';
+import { FakeEngine, createFakeEngine, heldRepliesSetup, testDiagram } from './testing';
 import { createInProcessHost } from './host';
 import { Playback } from './playback';
-import { testDiagram } from './testDiagram';
 import type { EngineFactory } from './types';
 
 /**

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from './clock';
-import { createFakeEngine } from './fakeEngine';
-import { heldRepliesSetup } from './heldReplies';
+import { FakeClock, createFakeEngine, heldRepliesSetup, testDiagram } from './testing';
 import { createInProcessHost } from './host';
 import { MessageColumns } from './columns';
 import { Playback } from './playback';
-import { testDiagram } from './testDiagram';
 
 function setup(options: { synchronous?: boolean; speed?: number } = {}) {
   const clock = new FakeClock(16);

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Diagram } from '../model/schema';
 import { createEngine, DENSE_EVENTS } from '../runtime/index';
-import { createFakeEngine } from './fakeEngine';
+import { createFakeEngine, testDiagram } from './testing';
 import type { HostReply, Snapshot } from './protocol';
 import { EngineSession } from './session';
-import { testDiagram } from './testDiagram';
 
 function snap(r: HostReply | null): Snapshot {
   if (r?.type !== 'snapshot') throw new Error(`expected a snapshot, got ${JSON.stringify(r)}`);

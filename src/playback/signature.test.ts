@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulationSignature } from './signature';
-import { testDiagram } from './testDiagram';
+import { testDiagram } from './testing';
 
 describe('simulationSignature', () => {
   const d = testDiagram();

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_SIZE, type Box } from '../geometry';
-import { FakeClock, Playback, createFakeEngine, createInProcessHost, resolvePalette } from '../../playback';
+import { Playback, createInProcessHost, resolvePalette } from '../../playback';
+import { FakeClock, createFakeEngine } from '../../playback/testing';
 import type { ColumnsEvent } from '../../playback';
-import { testDiagram } from '../../playback/testDiagram';
+import { testDiagram } from '../../playback/testing';
 import { LayerPainter, type FrameParams } from './painter';
 import { MessageRenderer } from './renderer';
 

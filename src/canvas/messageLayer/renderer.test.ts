@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { edgeCurve, pointAt, SERVICE_SIZE, type Box } from '../geometry';
-import { FakeClock, Playback, createFakeEngine, createInProcessHost, resolvePalette } from '../../playback';
-import { testDiagram } from '../../playback/testDiagram';
+import { Playback, createInProcessHost, resolvePalette } from '../../playback';
+import { FakeClock, createFakeEngine } from '../../playback/testing';
+import { testDiagram } from '../../playback/testing';
 import { EFFECT_KINDS, EFFECT_LEGEND, MESSAGE_LEGEND, MESSAGE_LOOKS } from '../../playback';
 import { anchorBox } from './anchors';
 import { edgeLanes, laneForIndex } from './lanes';

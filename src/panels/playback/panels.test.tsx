@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeClock, Playback, createFakeEngine, createInProcessHost } from '../../playback';
-import { testDiagram } from '../../playback/testDiagram';
+import { Playback, createInProcessHost } from '../../playback';
+import { FakeClock, createFakeEngine } from '../../playback/testing';
+import { testDiagram } from '../../playback/testing';
 import { EnvelopePanel } from './EnvelopePanel';
 import { Legend } from './Legend';
 import { TimeControls, faultsToShow } from './TimeControls';

@@ -1,9 +1,9 @@
-import { FakeClock } from './clock';
+import { FakeClock } from './fakeClock';
 import { createFakeEngine } from './fakeEngine';
-import type { EngineFactory } from './types';
-import { createInProcessHost, type EngineHost } from './host';
-import { Playback } from './playback';
-import type { HostReply } from './protocol';
+import type { EngineFactory } from '../types';
+import { createInProcessHost, type EngineHost } from '../host';
+import { Playback } from '../playback';
+import type { HostReply } from '../protocol';
 
 /**
  * For tests: a playback on a fake clock whose engine answers at once but whose replies wait until

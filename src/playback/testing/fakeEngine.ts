@@ -1,5 +1,5 @@
-import type { Diagram, Fault } from '../model/schema';
-import type { Effect, Engine, EngineFactory, InFlightMessage, Metrics, ServiceState } from './types';
+import type { Diagram, Fault } from '../../model/schema';
+import type { Effect, Engine, EngineFactory, InFlightMessage, Metrics, ServiceState } from '../types';
 
 interface FakeEvent {
   t: number;

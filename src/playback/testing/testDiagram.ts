@@ -1,4 +1,4 @@
-import { Diagram, type DiagramInput } from '../model/schema';
+import { Diagram, type DiagramInput } from '../../model/schema';
 
 /** A two-service diagram with one sync edge (and an optional second edge), for playback tests. */
 export function testDiagram(extra: Partial<DiagramInput> = {}): Diagram {
