@@ -1,4 +1,13 @@
-import { Diagram, Edge, Note, Service, type EdgeKind, type Position, type ServiceKind } from './schema';
+import {
+  Diagram,
+  Edge,
+  Latency,
+  Note,
+  Service,
+  type EdgeKind,
+  type Position,
+  type ServiceKind,
+} from './schema';
 
 /** What a new service of each kind is called and how it behaves until the user says otherwise. */
 export const SERVICE_KIND_INFO: Record<ServiceKind, { label: string; baseName: string; hint: string }> = {
@@ -54,6 +63,11 @@ export function makeService(kind: ServiceKind, id: string, name: string, positio
 /** A new edge of `kind` with its defaults; message and channel names follow the services it joins. */
 export function makeEdge(kind: EdgeKind, id: string, from: string, to: string, extra: object = {}): Edge {
   return Edge.parse({ id, from, to, kind, ...extra });
+}
+
+/** A latency of distribution `dist` with the schema's default parameters for it. */
+export function defaultLatency(dist: Latency['dist']): Latency {
+  return Latency.parse({ dist });
 }
 
 /** A sticky note with `text`. */

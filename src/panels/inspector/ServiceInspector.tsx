@@ -1,6 +1,6 @@
 import { replaceService } from '../../model/edits';
 import { LATENCY_DISTS, SERVICE_KINDS, Service, TRAFFIC_PATTERNS, type Latency } from '../../model/schema';
-import { SERVICE_KIND_INFO } from '../../model/defaults';
+import { defaultLatency, SERVICE_KIND_INFO } from '../../model/defaults';
 import { useAppStore } from '../../store';
 import { NumberField, Section, SelectField, TextField, ToggleField } from './fields';
 import { Connections } from './Connections';
@@ -13,14 +13,6 @@ const DIST_LABEL: Record<Latency['dist'], string> = {
   normal: 'Normal',
   exponential: 'Exponential',
   lognormal: 'Log-normal',
-};
-
-const DIST_DEFAULTS: Record<Latency['dist'], Latency> = {
-  fixed: { dist: 'fixed', ms: 20 },
-  uniform: { dist: 'uniform', min: 10, max: 30 },
-  normal: { dist: 'normal', mean: 20, sd: 5 },
-  exponential: { dist: 'exponential', mean: 20 },
-  lognormal: { dist: 'lognormal', median: 20, sigma: 0.5 },
 };
 
 /** Every property of one service, validated as you type. */
@@ -95,7 +87,7 @@ export function ServiceInspector({ service: s }: { service: Service }) {
           label="Distribution"
           value={l.dist}
           options={LATENCY_DISTS.map((d) => ({ value: d, label: DIST_LABEL[d] }))}
-          onCommit={(dist) => field('latency')(DIST_DEFAULTS[dist])}
+          onCommit={(dist) => field('latency')(defaultLatency(dist))}
           testId="field-dist"
         />
         <div className="row2">
