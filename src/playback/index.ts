@@ -6,5 +6,4 @@ export * from './interpolate';
 export * from './host';
 export * from './session';
 export * from './playback';
-export * from './legend';
 export * from './signature';

@@ -1,7 +1,8 @@
 import { BaseEdge, EdgeLabelRenderer, type Edge as FlowEdge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { Edge } from '../../model/schema';
-import { MESSAGE_LEGEND, MESSAGE_LOOKS } from '../../playback';
+import { MESSAGE_LEGEND } from '../../legend';
+import { MESSAGE_LOOKS } from '../../playback';
 import { useAppStore } from '../../store';
 import { useOverview } from '../detail';
 import { edgeLabel } from '../edgeLabels';

@@ -3,4 +3,3 @@ export type { MessageLayerProps } from './MessageLayer';
 export { MessageRenderer, EFFECT_WALL_MS } from './renderer';
 export type { DrawOptions, NodeBoxLookup, ViewTransform } from './renderer';
 export { edgeLanes, laneForIndex } from './lanes';
-export * from './legend';

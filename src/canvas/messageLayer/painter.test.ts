@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_SIZE, type Box } from '../geometry';
-import { Playback, createInProcessHost, resolvePalette } from '../../playback';
+import { resolvePalette } from '../../legend';
+import { Playback, createInProcessHost } from '../../playback';
 import { FakeClock, createFakeEngine } from '../../playback/testing';
 import type { ColumnsEvent } from '../../playback';
 import { testDiagram } from '../../playback/testing';

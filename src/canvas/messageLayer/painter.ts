@@ -2,6 +2,7 @@ import type { Box } from '../geometry';
 import type { ColumnsEvent, Effect } from '../../playback';
 import { MAX_EFFECTS, MessageColumns } from '../../playback';
 import type { EdgeEnds, ViewTransform } from './edgeGeometry';
+import type { Context2D } from '../../legend';
 import type { DrawFrame, DrawOptions } from './renderer';
 import { MessageRenderer } from './renderer';
 
@@ -79,7 +80,7 @@ export class LayerPainter {
   }
 
   /** Draws the latest frame if anything changed since the last; false when there was nothing to do. */
-  paint(ctx: CanvasRenderingContext2D): boolean {
+  paint(ctx: Context2D): boolean {
     const p = this.params;
     if (!p || !this.dirty) return false;
     this.dirty = false;

@@ -27,7 +27,7 @@ function draw() {
   if (!canvas || !ctx) return;
   const size = painter.canvasSize();
   if (size) fitCanvas(canvas, size);
-  painter.paint(ctx as unknown as CanvasRenderingContext2D);
+  painter.paint(ctx);
 }
 
 scope.addEventListener('message', (ev) => {

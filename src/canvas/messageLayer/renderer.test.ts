@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { edgeCurve, pointAt, SERVICE_SIZE, type Box } from '../geometry';
-import { Playback, createInProcessHost, resolvePalette } from '../../playback';
+import { resolvePalette } from '../../legend';
+import { Playback, createInProcessHost } from '../../playback';
 import { FakeClock, createFakeEngine } from '../../playback/testing';
 import { testDiagram } from '../../playback/testing';
-import { EFFECT_KINDS, EFFECT_LEGEND, MESSAGE_LEGEND, MESSAGE_LOOKS } from '../../playback';
+import { EFFECT_LEGEND, MESSAGE_LEGEND } from '../../legend';
+import { EFFECT_KINDS, MESSAGE_LOOKS } from '../../playback';
 import { anchorBox } from './anchors';
 import { edgeLanes, laneForIndex } from './lanes';
 import { MessageRenderer } from './renderer';

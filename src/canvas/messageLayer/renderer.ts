@@ -1,8 +1,8 @@
 import type { Box } from '../geometry';
 import type { Particles, PlaybackFrame } from '../../playback';
 import { Bundler, EFFECT_KINDS, MESSAGE_LOOKS } from '../../playback';
-import type { Palette } from '../../playback/legend';
-import { EFFECT_LEGEND, MESSAGE_LEGEND, SHAPE_PAINT, STEP_LOOKS, traceMark } from '../../playback/legend';
+import type { Context2D, Palette } from '../../legend';
+import { EFFECT_LEGEND, MESSAGE_LEGEND, SHAPE_PAINT, STEP_LOOKS, traceMark } from '../../legend';
 import { EdgeGeometry, type EdgeEnds, type NodeBoxLookup, type ViewTransform } from './edgeGeometry';
 
 export type { NodeBoxLookup, ViewTransform };
@@ -127,13 +127,7 @@ export class MessageRenderer {
   }
 
   /** Draws one frame. */
-  draw(
-    ctx: CanvasRenderingContext2D,
-    frame: DrawFrame,
-    view: ViewTransform,
-    boxOf: NodeBoxLookup,
-    o: DrawOptions,
-  ): void {
+  draw(ctx: Context2D, frame: DrawFrame, view: ViewTransform, boxOf: NodeBoxLookup, o: DrawOptions): void {
     ctx.clearRect(0, 0, o.width, o.height);
     const r = this.layout(frame, view, boxOf, o);
     if (r === 0) return;
@@ -185,12 +179,7 @@ export class MessageRenderer {
   }
 
   /** One batched path per look: every unbundled particle of that look, filled or stroked at once. */
-  private drawSingles(
-    ctx: CanvasRenderingContext2D,
-    p: Particles,
-    o: DrawOptions,
-    highlighted: boolean,
-  ): void {
+  private drawSingles(ctx: Context2D, p: Particles, o: DrawOptions, highlighted: boolean): void {
     const { sx, sy, sr } = this;
     const want = highlighted ? 1 : 0;
     // Strokes are what a CPU canvas rasterizes slowest, so the halo that makes a mark stand out on
@@ -249,7 +238,7 @@ export class MessageRenderer {
   }
 
   /** Bundles: a disc in the look's colour sized by count, ringed, with the count written on it. */
-  private drawBundles(ctx: CanvasRenderingContext2D, p: Particles, o: DrawOptions): void {
+  private drawBundles(ctx: Context2D, p: Particles, o: DrawOptions): void {
     const { sx, sy, sr } = this;
     let labels = 0;
     // One halo disc under every bundle (a fill: see drawSingles), then each look's discs.
@@ -291,7 +280,7 @@ export class MessageRenderer {
   }
 
   /** Step numbers on saga actions and compensations. */
-  private drawStepLabels(ctx: CanvasRenderingContext2D, p: Particles, o: DrawOptions, r: number): void {
+  private drawStepLabels(ctx: Context2D, p: Particles, o: DrawOptions, r: number): void {
     if (r < 4) return;
     ctx.fillStyle = o.palette.ink.onMark;
     ctx.font = `700 ${Math.round(r * 1.5 * STEP_SCALE)}px system-ui, sans-serif`;
@@ -311,7 +300,7 @@ export class MessageRenderer {
    * reduced motion, the mark alone, steady, for as long.
    */
   private drawEffects(
-    ctx: CanvasRenderingContext2D,
+    ctx: Context2D,
     frame: DrawFrame,
     view: ViewTransform,
     boxOf: NodeBoxLookup,

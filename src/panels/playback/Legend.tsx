@@ -1,14 +1,7 @@
 import { useEffect, useRef } from 'react';
-import type { LegendEntry, MarkShape, Theme } from '../../playback';
-import {
-  BUNDLE_LEGEND,
-  EFFECT_KINDS,
-  EFFECT_LEGEND,
-  INK,
-  MESSAGE_LEGEND,
-  MESSAGE_LOOKS,
-  paintMark,
-} from '../../playback';
+import type { LegendEntry, MarkShape, Theme } from '../../legend';
+import { BUNDLE_LEGEND, EFFECT_LEGEND, INK, MESSAGE_LEGEND, paintMark } from '../../legend';
+import { EFFECT_KINDS, MESSAGE_LOOKS } from '../../playback';
 import { StateLegend } from './StateLegend';
 import './playback.css';
 

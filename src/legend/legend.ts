@@ -1,11 +1,17 @@
-import { EFFECT_KINDS, MESSAGE_LOOKS } from './types';
-import type { Effect, MessageLook } from './types';
+import { EFFECT_KINDS, MESSAGE_LOOKS } from '../playback/types';
+import type { Effect, MessageLook } from '../playback/types';
 
 /**
  * The one legend: how every message look and every effect is drawn, on the canvas and in the
- * legend panel alike (both call `traceMark`). It lives in src/playback because both src/canvas and
- * src/panels may import from here; src/canvas/messageLayer/legend.ts re-exports it.
+ * legend panel alike (both call `traceMark`). Its own folder, so that src/canvas and src/panels
+ * both import it and neither imports the other.
  */
+
+/**
+ * A 2D drawing context: a canvas's on the page or an OffscreenCanvas's in the render worker (which
+ * compiles without the DOM library, so only this shape is named).
+ */
+export type Context2D = Omit<OffscreenCanvasRenderingContext2D, 'canvas'>;
 
 export type Theme = 'light' | 'dark';
 
@@ -196,7 +202,7 @@ export interface Palette {
 }
 
 /** The palette for `theme`, with any `--ms-mark-*` CSS overrides found in `style`. */
-export function resolvePalette(theme: Theme, style?: Pick<CSSStyleDeclaration, 'getPropertyValue'>): Palette {
+export function resolvePalette(theme: Theme, style?: { getPropertyValue(name: string): string }): Palette {
   const pick = (e: LegendEntry) => style?.getPropertyValue(e.cssVar).trim() || e.color[theme];
   return {
     theme,
@@ -340,7 +346,7 @@ export function traceMark(p: MarkPath, shape: MarkShape, x: number, y: number, r
 
 /** Draws one mark on its own (legend swatches, highlights): fills or strokes as its shape wants. */
 export function paintMark(
-  ctx: CanvasRenderingContext2D,
+  ctx: Context2D,
   shape: MarkShape,
   x: number,
   y: number,
