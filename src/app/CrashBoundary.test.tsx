@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SCENARIOS } from '../scenarios';
-import { MemoryStore } from '../share/memory-store';
+import { MemoryStore } from '../storage/memory-store';
 
 const checkout = SCENARIOS[0]!.diagram;
 

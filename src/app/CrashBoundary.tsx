@@ -1,6 +1,6 @@
 import { Component, useSyncExternalStore, type ErrorInfo, type ReactNode } from 'react';
 import type { Diagram } from '../model/schema';
-import type { RecentEntry } from '../share';
+import type { RecentEntry } from '../storage';
 import { useAppStore } from '../store';
 import {
   crashRecovered,

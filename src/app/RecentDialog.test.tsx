@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MemoryStore } from '../share/memory-store';
+import { MemoryStore } from '../storage/memory-store';
 
 /** An index as the app writes it: `n` of the person's own diagrams, newest first. */
 function recentIndex(n: number): string {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { errorLines } from '../model/parse';
-import { isReopenable, type RecentEntry } from '../share';
+import { isReopenable, type RecentEntry } from '../storage';
 import { useAppStore } from '../store';
 import { Dialog } from './Dialog';
 import { documentSession, flushAutosave, openDiagram, recentDiagrams } from './persistence';

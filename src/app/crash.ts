@@ -1,6 +1,6 @@
 import { emptyDiagram } from '../model/defaults';
 import type { Diagram } from '../model/schema';
-import { diagramFingerprint, storedDiagramText, type RecentEntry } from '../share';
+import { diagramFingerprint, storedDiagramText, type RecentEntry } from '../storage';
 import type { AppStore, Notice } from '../store';
 import {
   autosaveGuard,

@@ -1,6 +1,7 @@
 import { errorLines } from '../model/parse';
 import type { Diagram } from '../model/schema';
-import { encodeLink, openDecodedLink, type DecodeLinkResult, type LinkError } from '../share';
+import { encodeLink, type DecodeLinkResult, type LinkError } from '../share';
+import { openDecodedLink } from '../storage';
 import type { AppStore } from '../store';
 import { formatKey } from './keys';
 import { decodeLinkThen } from './linkDecoder';

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SCENARIOS } from '../scenarios';
-import { MemoryStore } from '../share/memory-store';
-import type { KeyValueStore } from '../share/storage';
+import { MemoryStore } from '../storage/memory-store';
+import type { KeyValueStore } from '../storage/storage';
 import type { AppStore } from '../store';
 
 const checkout = SCENARIOS[0]!.diagram;

@@ -9,7 +9,7 @@ import {
   type KeepResult,
   type KeyValueStore,
   type OpenDocument,
-} from '../share';
+} from '../storage';
 import type { AppStore, Notice } from '../store';
 
 /** Set when the browser refused its storage and the app keeps everything in memory for this visit. */

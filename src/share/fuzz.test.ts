@@ -5,11 +5,11 @@ import { arbitraryDiagram } from './fixtures/arbitrary';
 import { generateDiagram } from './fixtures/generate';
 import { exportDiagramJson, importDiagramJson } from './json';
 import { decodeLink, encodeLink, type LinkErrorCode } from './link';
-import { MemoryStore } from './memory-store';
-import { openSharedLink } from './open-link';
-import { RecentDiagrams } from './recent';
-import { DocumentSession } from './session';
-import { DiagramStorage } from './storage';
+import { MemoryStore } from '../storage/memory-store';
+import { openSharedLink } from '../storage/open-link';
+import { RecentDiagrams } from '../storage/recent';
+import { DocumentSession } from '../storage/session';
+import { DiagramStorage } from '../storage/storage';
 
 const LINK_CODES: LinkErrorCode[] = [
   'truncated',

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import { emptyDiagram } from '../model/defaults';
 import * as edits from '../model/edits';
 import type { Diagram, EdgeKind, Position, ServiceKind, Viewport } from '../model/schema';
-import type { DocumentStart } from '../share';
+import type { DocumentStart } from '../storage';
 import { emptyHistory, recordEdit, redo, undo, type History } from './history';
 import type { AppState } from './types';
 

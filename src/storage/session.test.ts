@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Diagram } from '../model/schema';
 import { SCENARIOS } from '../scenarios';
-import { generateDiagram } from './fixtures/generate';
-import { encodeLink } from './link';
+import { generateDiagram } from '../share/fixtures/generate';
+import { encodeLink } from '../share/link';
 import { MemoryStore } from './memory-store';
 import { openSharedLink } from './open-link';
 import { RecentDiagrams } from './recent';

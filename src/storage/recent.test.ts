@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Diagram } from '../model/schema';
-import { generateDiagram } from './fixtures/generate';
+import { generateDiagram } from '../share/fixtures/generate';
 import { MemoryStore } from './memory-store';
 import { isReopenable, RecentDiagrams } from './recent';
 import { DiagramStorage, diagramFingerprint } from './storage';

@@ -3,7 +3,7 @@ import { nestingProblem } from '../model/depth';
 import { parseDiagram } from '../model/parse';
 import { CURRENT_VERSION, Diagram as DiagramSchema } from '../model/schema';
 import type { Diagram } from '../model/schema';
-import { fnv1a } from './bytes';
+import { fnv1a } from '../share/bytes';
 
 /** What the storage layer needs of a key-value store; `window.localStorage` fits. */
 export interface KeyValueStore {

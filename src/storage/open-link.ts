@@ -1,6 +1,6 @@
 import type { Diagram } from '../model/schema';
-import type { DecodeLinkResult, LinkError } from './link';
-import { decodeLink } from './link';
+import type { DecodeLinkResult, LinkError } from '../share/link';
+import { decodeLink } from '../share/link';
 import type { RecentEntry } from './recent';
 import type { KeepResult } from './session';
 import { diagramFingerprint } from './storage';
