@@ -2,6 +2,9 @@ import { Fifo } from './fifo';
 import { Histogram } from './histogram';
 import type { Edge, Message, Service } from './entities';
 
+const DEPTH_SAMPLE_MS = 250;
+const DEPTH_HISTORY = 120;
+
 /** A queue: one channel shared by its edges, its consumers competing for each message. */
 export class Queue {
   nameId = -1;
@@ -83,4 +86,30 @@ export class Topic {
     readonly name: string,
     readonly index: number,
   ) {}
+}
+
+/** Tracks max depth and the sparkline history. */
+export function depthChanged(
+  now: number,
+  q: {
+    fifo?: { length: number };
+    depth?: number;
+    maxDepth: number;
+    history: number[];
+    nextSampleAt: number;
+    lastDepth: number;
+  },
+): void {
+  const depth = q.fifo ? q.fifo.length : (q.depth ?? 0);
+  if (depth > q.maxDepth) q.maxDepth = depth;
+  if (now >= q.nextSampleAt) {
+    const h = q.history;
+    let gaps =
+      q.nextSampleAt > 0 ? Math.min(DEPTH_HISTORY, Math.floor((now - q.nextSampleAt) / DEPTH_SAMPLE_MS)) : 0;
+    while (gaps-- > 0) h.push(q.lastDepth);
+    h.push(depth);
+    if (h.length > DEPTH_HISTORY) h.splice(0, h.length - DEPTH_HISTORY);
+    q.nextSampleAt = now + DEPTH_SAMPLE_MS;
+  }
+  q.lastDepth = depth;
 }

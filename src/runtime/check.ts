@@ -156,7 +156,7 @@ function checkCalls(
 ): void {
   const pending = new Float64Array(sim.edges.length);
   const trials = new Float64Array(sim.edges.length);
-  const lanes = new Set(sim.edges.map((e) => e.policy?.lane));
+  const lanes = new Set(sim.edges.map((e) => e.exchange?.policy?.lane));
   for (const d of sim.sagas) lanes.add(d.actionPolicy.lane).add(d.compensationPolicy.lane);
   for (const lane of lanes) {
     if (!lane) continue;
@@ -169,17 +169,19 @@ function checkCalls(
     if (live !== lane.live) fail(`a timeout lane counts ${lane.live} pending attempts but holds ${live}`);
   }
   for (const e of sim.edges) {
-    if (e.kind !== 'sync' && e.kind !== 'saga') continue;
-    if (e.pending !== pending[e.index])
-      fail(`edge ${e.id}: ${e.pending} attempts counted pending but ${pending[e.index]} await a timeout`);
-    const settled = e.ok + e.failed + e.pending + e.abandoned;
+    const x = e.exchange;
+    if (x === null) continue;
+    if (x.pending !== pending[e.index])
+      fail(`edge ${e.id}: ${x.pending} attempts counted pending but ${pending[e.index]} await a timeout`);
+    const settled = x.ok + e.failed + x.pending + x.abandoned;
     if (e.sent !== settled)
       fail(`edge ${e.id}: ${e.sent} sent but ${settled} succeeded, failed, pending or abandoned`);
-    if (e.timedOut > e.failed) fail(`edge ${e.id}: ${e.timedOut} timed out but only ${e.failed} failed`);
+    if (x.timedOut > e.failed) fail(`edge ${e.id}: ${x.timedOut} timed out but only ${e.failed} failed`);
     // A half-open breaker waits on exactly the one trial it let through, and that trial is pending.
-    if (trials[e.index]! !== (e.trialOut ? 1 : 0))
+    const trialOut = e.breaker?.trialOut ?? false;
+    if (trials[e.index]! !== (trialOut ? 1 : 0))
       fail(
-        `edge ${e.id}: breaker ${e.trialOut ? 'waits on a trial' : 'has no trial out'} but ${trials[e.index]} pending`,
+        `edge ${e.id}: breaker ${trialOut ? 'waits on a trial' : 'has no trial out'} but ${trials[e.index]} pending`,
       );
   }
   let sagaCalls = 0;

@@ -1,11 +1,8 @@
-import { Call, Look, CallOwner, type Service } from './entities';
-import { publishQueue } from './queue';
-import { startSaga } from './saga';
-import { CLIENT_ROUTE, routeFor } from './services';
-import { EventKind, type Simulation } from './sim';
-import { startCall } from './sync';
-import { publishTopic } from './topic';
 import type { Traffic } from '../model/schema';
+import type { CallOwnerBehaviour } from './behaviours';
+import type { Service } from './entities';
+import { CLIENT_ROUTE, routeFor } from './services';
+import { EventKind, Word, type Simulation } from './sim';
 
 /** A client's traffic, compiled. */
 export interface ClientTraffic {
@@ -21,7 +18,7 @@ const MIN_BURST_EVERY_MS = 1;
 
 /** Schedules a client's first request (and first burst); a client with nowhere to send sends nothing. */
 export function startClient(sim: Simulation, c: ClientTraffic): void {
-  if (routeFor(c.service, CLIENT_ROUTE, false).length === 0) return;
+  if (routeFor(sim, c.service, CLIENT_ROUTE, false).length === 0) return;
   if (c.meanGapMs > 0 && Number.isFinite(c.meanGapMs))
     sim.schedule(nextGap(sim, c), EventKind.ClientTick, c, 0);
   if (c.pattern === 'bursts' && c.burstEveryMs > 0) {
@@ -46,42 +43,25 @@ export function onBurst(sim: Simulation, c: ClientTraffic): void {
   sim.schedule(sim.now + c.burstEveryMs, EventKind.Burst, c, 0);
 }
 
+/** One request: on each of the client's outgoing edges, as its edge kind sends it. */
 function sendRequest(sim: Simulation, service: Service): void {
   if (service.down > 0) return;
   const correlation = sim.nextCorrelation++;
-  const r = sim.requests;
-  for (const a of routeFor(service, CLIENT_ROUTE, false)) {
-    const e = a.edge;
-    if (a.kind === 'sync') {
-      r.sent++;
-      const call = new Call(
-        e,
-        service,
-        e.to,
-        false,
-        e.message || 'request',
-        Look.Request,
-        e.policy!,
-        CallOwner.Client,
-        null,
-        correlation,
-        -1,
-        1,
-      );
-      call.startedAt = sim.now;
-      startCall(sim, call);
-    } else if (a.kind === 'saga') startSaga(sim, a.saga!, -1, correlation, 1);
-    else {
-      r.sent++;
-      // The broker acknowledges at once; the producer's wait is one round trip to it.
-      const ok =
-        a.kind === 'queue'
-          ? publishQueue(sim, a.queue!, e, service, -1, correlation, 1)
-          : publishTopic(sim, a.topic!, e, service, -1, correlation, 1);
-      if (ok) {
-        r.succeeded++;
-        r.latency.add(e.latencyMs);
-      } else r.failed++;
-    }
-  }
+  for (const action of routeFor(sim, service, CLIENT_ROUTE, false))
+    action.behaviour.sendFromClient(sim, service, action, correlation);
 }
+
+/** A client waiting on a sync call: the outcome is its request's. */
+export const clientCallOwner: CallOwnerBehaviour = {
+  done(sim: Simulation, call, ok: boolean): void {
+    const r = sim.requests;
+    if (ok) {
+      r.succeeded++;
+      r.latency.add(sim.now - call.startedAt);
+    } else if (call.lastFailure === Word.timeout) r.timedOut++;
+    else r.failed++;
+  },
+  abandoned(sim: Simulation): void {
+    sim.requests.failed++;
+  },
+};

@@ -1,7 +1,7 @@
 import type { Diagram } from '../model/schema';
 import { queuesByChannel, sagas as sagaShapes, topicsByName } from '../model/graph';
 import { compileLatency } from './distributions';
-import { Edge, Service } from './entities';
+import { Breaker, Edge, Exchange, Service } from './entities';
 import { Queue, Subscription, Topic } from './channels';
 import { SagaDefinition, type SagaStep } from './sagaState';
 import { SAGA_ACTION_POLICY } from './saga';
@@ -12,20 +12,17 @@ import { TimeoutLane } from './timeouts';
 export function compileDiagram(sim: Simulation, diagram: Diagram): void {
   const byId = new Map<string, Service>();
   sim.services = diagram.services.map((s, i) => {
-    const l = compileLatency(s.latency);
-    const service = new Service(
-      i,
-      s.id,
-      s.name,
-      s.kind === 'client',
-      s.replicas,
-      s.concurrency,
-      l.kind,
-      l.a,
-      l.b,
-      s.errorRate,
-      s.idempotent,
-    );
+    const service = new Service({
+      index: i,
+      id: s.id,
+      name: s.name,
+      isClient: s.kind === 'client',
+      replicas: s.replicas,
+      concurrency: s.concurrency,
+      latency: compileLatency(s.latency),
+      errorRate: s.errorRate,
+      idempotent: s.idempotent,
+    });
     byId.set(s.id, service);
     return service;
   });
@@ -38,7 +35,7 @@ export function compileDiagram(sim: Simulation, diagram: Diagram): void {
     const edge = new Edge(i, e.id, e.kind, byId.get(e.from)!, byId.get(e.to)!, e.message, e.latencyMs);
     edge.triggers = e.triggers.length ? new Set(e.triggers) : null;
     if (e.kind === 'sync') {
-      edge.policy = {
+      const policy = {
         lane: new TimeoutLane(),
         timeoutMs: e.timeoutMs,
         maxAttempts: e.retries + 1,
@@ -47,11 +44,10 @@ export function compileDiagram(sim: Simulation, diagram: Diagram): void {
         maxMs: e.backoff.maxMs,
         jitter: e.backoff.jitter,
       };
-      edge.serializationMs = e.protocol === 'grpc' ? sim.grpcSerializationMs : sim.restSerializationMs;
-      edge.breakerEnabled = e.breaker.enabled;
-      edge.breakerThreshold = e.breaker.threshold;
-      edge.breakerOpenMs = e.breaker.openMs;
-    }
+      const serializationMs = e.protocol === 'grpc' ? sim.grpcSerializationMs : sim.restSerializationMs;
+      edge.exchange = new Exchange(policy, serializationMs);
+      if (e.breaker.enabled) edge.breaker = new Breaker(e.breaker.threshold, e.breaker.openMs);
+    } else if (e.kind === 'saga') edge.exchange = new Exchange(null, 0);
     edge.from.out.push(edge);
     return edge;
   });
@@ -113,7 +109,6 @@ export function compileDiagram(sim: Simulation, diagram: Diagram): void {
     t.nameId = sim.intern(name);
     for (const te of tEdges) {
       const edge = sim.edges[edgeIndex.get(te)!]!;
-      edge.topic = t;
       let sub = t.subs.find((s) => s.service === edge.to);
       if (!sub) {
         sub = new Subscription(t, edge.to);
@@ -122,11 +117,11 @@ export function compileDiagram(sim: Simulation, diagram: Diagram): void {
         edge.to.subs.push(sub);
       }
       sub.edges.push(edge);
-      edge.sub = sub;
+      edge.topic = { topic: t, subscription: sub, fanout: [] };
     }
     // Each publisher's copy to a subscriber is drawn on its own edge to it when it has one.
     for (const edge of t.subs.flatMap((s) => s.edges))
-      edge.fanout = t.subs.map((s) => s.edges.find((e) => e.from === edge.from) ?? s.edges[0]!);
+      edge.topic!.fanout = t.subs.map((s) => s.edges.find((e) => e.from === edge.from) ?? s.edges[0]!);
     sim.topics.push(t);
   }
 

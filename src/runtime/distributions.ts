@@ -1,3 +1,4 @@
+import { assertNever } from './behaviours';
 import type { Latency } from '../model/schema';
 import type { Rng } from './rng';
 
@@ -21,6 +22,8 @@ export function compileLatency(l: Latency): CompiledLatency {
       return { kind: 3, a: l.mean, b: 0 };
     case 'lognormal':
       return { kind: 4, a: l.median, b: l.sigma };
+    default:
+      return assertNever(l);
   }
 }
 
@@ -55,5 +58,7 @@ export function meanLatency(l: Latency): number {
       return l.mean;
     case 'lognormal':
       return l.median * Math.exp((l.sigma * l.sigma) / 2);
+    default:
+      return assertNever(l);
   }
 }

@@ -3,17 +3,16 @@ import type { Engine } from './api';
 import { checkInvariants } from './check';
 import { onBurst, onClientTick, startClient, type ClientTraffic } from './client';
 import { compileDiagram } from './compile';
-import { LOOKS, MessageKind, type Call, type Edge, type Message } from './entities';
+import { attempt, laneIsStale, onLaneDue } from './calls';
+import { onHalfOpen } from './breaker';
+import { LOOKS, type Call, type Edge, type Message } from './entities';
 import { FaultAgenda, resolveFault, type ActiveFault } from './faults';
 import { DEFAULT_MAX_EVENTS, WorkGuard } from './guard';
 import { buildMetrics } from './metrics';
-import { onBrokerArrive, onConsumerArrive, onDeadLetterArrive } from './queue';
-import { markStuck } from './saga';
+import { BEHAVIOURS } from './kinds';
 import { onHandleDone } from './services';
 import { EventKind, Simulation, WORDS } from './sim';
-import { attempt, laneIsStale, onHalfOpen, onLaneDue, onReplyArrive, onRequestArrive } from './sync';
 import type { TimeoutLane } from './timeouts';
-import { onEventArrive } from './topic';
 import { TraceLog, type TraceRecord } from './trace';
 import {
   channelsView,
@@ -69,6 +68,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
   const seed = options.seed ?? diagram.run.seed;
   const untilMs = options.untilMs ?? diagram.run.untilMs;
   const sim = new Simulation(seed, untilMs);
+  sim.kinds = BEHAVIOURS;
   const guard = new WorkGuard(options.maxEvents ?? DEFAULT_MAX_EVENTS);
   sim.trace = new TraceLog(
     diagram.services.map((s) => s.id),
@@ -110,29 +110,16 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
       case EventKind.Retry:
         return (obj as Call).done;
       default:
-        return (obj as Edge).breakerToken !== arg;
+        return (obj as Edge).breaker!.token !== arg;
     }
   };
 
+  const messages = sim.kinds.messages;
   const dispatch = (kind: number, obj: unknown): void => {
     switch (kind) {
       case EventKind.Arrive: {
         const m = obj as Message;
-        switch (m.kind) {
-          case MessageKind.Request:
-            onRequestArrive(sim, m);
-            break;
-          case MessageKind.Reply:
-            onReplyArrive(sim, m);
-            break;
-          case MessageKind.Event:
-            onEventArrive(sim, m);
-            break;
-          default:
-            if (m.leg === 0) onBrokerArrive(sim, m);
-            else if (m.leg === 1) onConsumerArrive(sim, m);
-            else onDeadLetterArrive(sim, m);
-        }
+        messages[m.kind]!.arrive(sim, m);
         break;
       }
       case EventKind.HandleDone:
@@ -197,7 +184,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
   const finishIfEnded = () => {
     if (!sim.finished && sim.now >= untilMs) {
       sim.finished = true;
-      markStuck(sim);
+      for (const kind of sim.kinds.edgeList) kind.runEnded?.(sim);
     }
   };
 

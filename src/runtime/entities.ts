@@ -4,6 +4,9 @@ import { Fifo } from './fifo';
 import { Histogram } from './histogram';
 import type { SagaDefinition, SagaInstance } from './sagaState';
 import type { TimeoutLane } from './timeouts';
+import type { CompiledLatency } from './distributions';
+import type { EdgeBehaviour } from './behaviours';
+import type { EdgeKind } from '../model/schema';
 
 /** Where a message is, for conservation: each message is in exactly one of these at any moment. */
 export const enum MessageState {
@@ -24,6 +27,9 @@ export const enum MessageKind {
   /** An async reply: a queue message on the reply channel, matched by the producer's pending-request table. */
   QueueReply = 4,
 }
+
+/** Names of the message kinds, in `MessageKind` order (the keys of the message registry). */
+export const MESSAGE_KIND_NAMES = ['request', 'reply', 'event', 'queue', 'async-reply'] as const;
 
 /** Message looks, in the order of `MessageLook`. */
 export const LOOKS = [
@@ -87,27 +93,57 @@ export class Service {
   lastUsedChange = 0;
   readonly capacity: number;
 
-  constructor(
-    readonly index: number,
-    readonly id: string,
-    readonly name: string,
-    readonly isClient: boolean,
-    readonly replicas: number,
-    readonly concurrency: number,
-    readonly latencyKind: number,
-    readonly latencyA: number,
-    readonly latencyB: number,
-    readonly errorRate: number,
-    readonly idempotent: boolean,
-  ) {
-    this.capacity = replicas * concurrency;
-    this.replicaUsed = new Int32Array(replicas);
+  readonly index: number;
+  readonly id: string;
+  readonly name: string;
+  readonly isClient: boolean;
+  readonly replicas: number;
+  readonly concurrency: number;
+  /** Its handling time, compiled (see `sampleLatency`). */
+  readonly latencyKind: number;
+  readonly latencyA: number;
+  readonly latencyB: number;
+  readonly errorRate: number;
+  readonly idempotent: boolean;
+
+  constructor(spec: ServiceSpec) {
+    this.index = spec.index;
+    this.id = spec.id;
+    this.name = spec.name;
+    this.isClient = spec.isClient;
+    this.replicas = spec.replicas;
+    this.concurrency = spec.concurrency;
+    this.latencyKind = spec.latency.kind;
+    this.latencyA = spec.latency.a;
+    this.latencyB = spec.latency.b;
+    this.errorRate = spec.errorRate;
+    this.idempotent = spec.idempotent;
+    this.capacity = spec.replicas * spec.concurrency;
+    this.replicaUsed = new Int32Array(spec.replicas);
   }
 }
 
-/** What a service does after handling a message: one entry per distinct call, queue, topic or saga. */
+/** What a service is in the diagram: everything `Service` starts from. */
+export interface ServiceSpec {
+  /** Position in the diagram's service list (trace records name services by it). */
+  index: number;
+  id: string;
+  name: string;
+  isClient: boolean;
+  replicas: number;
+  concurrency: number;
+  latency: CompiledLatency;
+  errorRate: number;
+  idempotent: boolean;
+}
+
+/**
+ * What a service does after handling a message: one entry per distinct call, queue, topic or saga,
+ * carrying the behaviour of its edge kind (so performing it needs no lookup).
+ */
 export interface Action {
-  kind: 'sync' | 'queue' | 'topic' | 'saga';
+  kind: EdgeKind;
+  behaviour: EdgeBehaviour;
   edge: Edge;
   queue?: Queue;
   topic?: Topic;
@@ -126,41 +162,27 @@ export interface CallPolicy {
   jitter: number;
 }
 
-/** An edge at run time. */
+/** An edge at run time: what every kind has; what only some kinds have is in its kind's part. */
 export class Edge {
   cut = 0;
-  /** Request/reply attempts: sent = ok + failed + pending + abandoned (failed excludes fast-fails). */
+  /** Sync and saga: attempts put on the wire. Queue: messages published. Topic: copies drawn on it. */
   sent = 0;
-  ok = 0;
+  /** Sync and saga: attempts that failed (error reply, timeout, hop limit; fast-fails excluded). */
   failed = 0;
-  pending = 0;
-  abandoned = 0;
-  timedOut = 0;
-  retried = 0;
-  circuitOpened = 0;
-  /** Calls failed fast by an open circuit, never sent. */
-  shortCircuited = 0;
-  circuit: CircuitState = 'closed';
-  consecutiveFailures = 0;
-  trialOut = false;
-  breakerToken = 0;
   triggers: Set<string> | null = null;
-  /** Sync: policy, serialization cost and breaker. */
-  policy: CallPolicy | null = null;
-  serializationMs = 0;
-  breakerEnabled = false;
-  breakerThreshold = 0;
-  breakerOpenMs = 0;
+  /** Sync and saga edges: their request/reply exchanges. */
+  exchange: Exchange | null = null;
+  /** Sync edges with a circuit breaker. */
+  breaker: Breaker | null = null;
+  /** Queue edges: their channel. */
   queue: Queue | null = null;
-  topic: Topic | null = null;
-  /** Topic edge: the subscription of its target, and the edge each subscription's copy takes when its source publishes. */
-  sub: Subscription | null = null;
-  fanout: Edge[] = [];
+  /** Topic edges: their topic and subscription. */
+  topic: TopicLink | null = null;
 
   constructor(
     readonly index: number,
     readonly id: string,
-    readonly kind: 'sync' | 'queue' | 'topic' | 'saga',
+    readonly kind: EdgeKind,
     readonly from: Service,
     readonly to: Service,
     readonly message: string,
@@ -168,11 +190,75 @@ export class Edge {
   ) {}
 }
 
+/** Request/reply attempts on a sync or saga edge: sent = ok + failed + pending + abandoned. */
+export class Exchange {
+  ok = 0;
+  pending = 0;
+  abandoned = 0;
+  timedOut = 0;
+  retried = 0;
+  constructor(
+    /** Sync edges: timeout and retries (saga steps use their saga's policies). */
+    readonly policy: CallPolicy | null,
+    /** Added to each way's network latency. */
+    readonly serializationMs: number,
+  ) {}
+}
+
+/** A sync edge's circuit breaker. */
+export class Breaker {
+  state: CircuitState = 'closed';
+  consecutiveFailures = 0;
+  /** Half-open: the one trial let through is still pending. */
+  trialOut = false;
+  /** Makes a scheduled half-open stale when the circuit re-opened meanwhile. */
+  token = 0;
+  opened = 0;
+  /** Calls failed fast by an open circuit, never sent. */
+  shortCircuited = 0;
+  constructor(
+    readonly threshold: number,
+    readonly openMs: number,
+  ) {}
+}
+
+/** A topic edge's place in its topic. */
+export interface TopicLink {
+  topic: Topic;
+  /** The subscription of its target. */
+  subscription: Subscription;
+  /** The edge each subscription's copy takes when this edge's source publishes, by subscription. */
+  fanout: Edge[];
+}
+
+/** Who made a call and gets its outcome (see the call-owner registry in `behaviours.ts`). */
 export const enum CallOwner {
   Job = 0,
   Client = 1,
   SagaAction = 2,
   SagaCompensation = 3,
+}
+
+/** Names of the call owners, in `CallOwner` order (the keys of the call-owner registry). */
+export const CALL_OWNERS = ['job', 'client', 'saga-action', 'saga-compensation'] as const;
+
+/** What a call is: who calls whom on which edge, for whom, and under which policy. */
+export interface CallSpec {
+  edge: Edge;
+  caller: Service;
+  callee: Service;
+  /** Sent against the edge's direction (a choreographed compensation going back). */
+  reversed: boolean;
+  type: string;
+  look: Look;
+  policy: CallPolicy;
+  owner: CallOwner;
+  /** The job (`CallOwner.Job`) or saga instance (saga owners) waiting for the outcome; null for a client. */
+  ownerObject: Message | SagaInstance | null;
+  correlation: number;
+  /** Id of the message that caused it, or -1. */
+  cause: number;
+  hop: number;
 }
 
 /** One request/reply exchange with its attempts. */
@@ -185,6 +271,8 @@ export class Call {
   trial = false;
   /** Caller and callee are one service: no network (a choreographed participant undoing its own step). */
   local = false;
+  /** A choreographed saga step: its outcome is settled where the callee handles it, no reply travels back. */
+  outcomeAtCallee = false;
   /** The outcome was settled where the callee handled it (a choreographed step: no reply travels back). */
   settledAtCallee = false;
   /** Index in the caller's `clientCalls` (clients only). */
@@ -197,20 +285,36 @@ export class Call {
   /** Index of the saga step (for saga owners). */
   stepIndex = 0;
   deadline = 0;
-  constructor(
-    readonly edge: Edge,
-    readonly caller: Service,
-    readonly callee: Service,
-    readonly reversed: boolean,
-    readonly type: string,
-    readonly look: Look,
-    readonly policy: CallPolicy,
-    readonly owner: CallOwner,
-    readonly ownerObj: Message | SagaInstance | null,
-    readonly correlation: number,
-    readonly cause: number,
-    readonly hop: number,
-  ) {}
+  readonly edge: Edge;
+  /** The edge's request/reply counters. */
+  readonly exchange: Exchange;
+  readonly caller: Service;
+  readonly callee: Service;
+  readonly reversed: boolean;
+  readonly type: string;
+  readonly look: Look;
+  readonly policy: CallPolicy;
+  readonly owner: CallOwner;
+  readonly ownerObject: Message | SagaInstance | null;
+  readonly correlation: number;
+  readonly cause: number;
+  readonly hop: number;
+
+  constructor(spec: CallSpec) {
+    this.edge = spec.edge;
+    this.exchange = spec.edge.exchange!;
+    this.caller = spec.caller;
+    this.callee = spec.callee;
+    this.reversed = spec.reversed;
+    this.type = spec.type;
+    this.look = spec.look;
+    this.policy = spec.policy;
+    this.owner = spec.owner;
+    this.ownerObject = spec.ownerObject;
+    this.correlation = spec.correlation;
+    this.cause = spec.cause;
+    this.hop = spec.hop;
+  }
 }
 
 /** A message; one class for every kind keeps property access monomorphic. */

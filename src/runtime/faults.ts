@@ -1,11 +1,6 @@
 import type { Fault } from '../model/schema';
-import { MessageKind, MessageState, type Service } from './entities';
-import { dropOrphanedBacklog, pump } from './queue';
-import { resumeSagas, suspendSagas } from './saga';
-import { abortJobs, freeSlot } from './services';
+import type { Service } from './entities';
 import type { Simulation } from './sim';
-import { abandonCall, sendReply } from './sync';
-import { releaseHeld, returnToSubscription } from './topic';
 import { TraceCode } from './trace';
 
 /** A fault as the run applies it. */
@@ -72,7 +67,7 @@ export class FaultAgenda {
 
 /** Resolves a fault's target; throws a readable error for an unknown one. */
 export function resolveFault(sim: Simulation, fault: Fault, index: number): ActiveFault {
-  if (fault.kind === 'cut') {
+  if (sim.kinds.faults[fault.kind].target === 'edge') {
     const e = sim.edges.find((x) => x.id === fault.target);
     if (!e) throw new Error(`fault "${fault.id}": no edge with id "${fault.target}"`);
     return { fault, service: null, edgeIndex: e.index, index };
@@ -82,98 +77,21 @@ export function resolveFault(sim: Simulation, fault: Fault, index: number): Acti
   return { fault, service, edgeIndex: -1, index };
 }
 
-/** Slow-down factors multiply, capped so that no handling time becomes infinite. */
-const MAX_SLOW_FACTOR = 1e6;
-
-/** Recomputes a service's combined slow-down and injected error rate from its active faults. */
-function refreshFaultFactors(service: Service): void {
-  service.slowFactor = Math.min(
-    MAX_SLOW_FACTOR,
-    service.slowFaults.reduce((a, b) => a * b, 1),
-  );
-  // Independent failures: the service succeeds only if every fault lets it.
-  service.injectedError = 1 - service.errorFaults.reduce((a, r) => a * (1 - r), 1);
-}
-
-/** A fault begins. */
+/** A fault begins: recorded, then applied by its kind's behaviour. */
 function startFault(sim: Simulation, agenda: FaultAgenda, f: ActiveFault): void {
   const { fault, service } = f;
-  const n = fault.kind === 'slow' ? fault.factor : fault.kind === 'error' ? fault.rate : NaN;
-  sim.record(
-    TraceCode['fault-start'],
-    -1,
-    service ? service.index : -1,
-    f.edgeIndex,
-    sim.intern(fault.kind),
-    n,
-  );
-  if (service) {
-    if (fault.kind === 'down') goDown(sim, service);
-    else if (fault.kind === 'slow') {
-      service.slowFaults.push(fault.factor);
-      refreshFaultFactors(service);
-    } else if (fault.kind === 'error') {
-      service.errorFaults.push(fault.rate);
-      refreshFaultFactors(service);
-    }
-  } else sim.edges[f.edgeIndex]!.cut++;
+  const kind = sim.kinds.faults[fault.kind];
+  const serviceIndex = service ? service.index : -1;
+  const detail = sim.intern(fault.kind);
+  sim.record(TraceCode['fault-start'], -1, serviceIndex, f.edgeIndex, detail, kind.traceNumber(fault));
+  kind.start(sim, fault, service, service ? null : sim.edges[f.edgeIndex]!);
   if (fault.durationMs > 0) agenda.add(sim.now + fault.durationMs, f, true);
 }
 
 /** A fault ends. */
 function endFault(sim: Simulation, f: ActiveFault): void {
   const { fault, service } = f;
-  sim.record(
-    TraceCode['fault-end'],
-    -1,
-    service ? service.index : -1,
-    f.edgeIndex,
-    sim.intern(fault.kind),
-    NaN,
-  );
-  if (service) {
-    if (fault.kind === 'down') comeUp(sim, service);
-    else if (fault.kind === 'slow') {
-      service.slowFaults.splice(service.slowFaults.indexOf(fault.factor), 1);
-      refreshFaultFactors(service);
-    } else if (fault.kind === 'error') {
-      service.errorFaults.splice(service.errorFaults.indexOf(fault.rate), 1);
-      refreshFaultFactors(service);
-    }
-  } else {
-    const e = sim.edges[f.edgeIndex]!;
-    if (--e.cut > 0) return;
-    // The edge is back: queues drawn on it deliver again, subscriptions cut off by it catch up.
-    for (const q of sim.queues) pump(sim, q);
-    if (e.sub) releaseHeld(sim, e.sub);
-  }
-}
-
-/**
- * The service crashes. What it was handling is aborted (see abortJobs); requests waiting in its
- * inbox are refused; event copies there go back to their subscription; the calls it made as a client
- * are abandoned and the sagas it orchestrates wait for it; new arrivals are refused.
- */
-function goDown(sim: Simulation, service: Service): void {
-  if (service.down++ > 0) return;
-  abortJobs(sim, service);
-  for (const m of service.inbox.drain()) {
-    if (m.kind === MessageKind.Request) {
-      service.refused++;
-      sim.record(TraceCode.refused, m.id, service.index, m.edge.index, -1, NaN);
-      sim.setState(m, MessageState.Delivered);
-      sendReply(sim, m, false);
-    } else returnToSubscription(sim, m);
-  }
-  for (const call of [...service.clientCalls]) abandonCall(sim, call);
-  suspendSagas(sim, service);
-  for (const q of service.consumes) dropOrphanedBacklog(sim, q);
-}
-
-function comeUp(sim: Simulation, service: Service): void {
-  if (--service.down > 0) return;
-  for (const sub of service.subs) releaseHeld(sim, sub);
-  resumeSagas(sim, service);
-  freeSlot(sim, service);
-  for (const q of service.consumes) pump(sim, q);
+  const serviceIndex = service ? service.index : -1;
+  sim.record(TraceCode['fault-end'], -1, serviceIndex, f.edgeIndex, sim.intern(fault.kind), NaN);
+  sim.kinds.faults[fault.kind].end(sim, fault, service, service ? null : sim.edges[f.edgeIndex]!);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Diagram, type DiagramInput } from '../model/schema';
-import { Call, Edge, Look, CallOwner, Service } from './entities';
+import { Call, Edge, Exchange, Look, CallOwner, Service } from './entities';
 import { createEngine } from './index';
 import { client, runAll } from './testkit';
 import { TimeoutLane } from './timeouts';
@@ -232,24 +232,35 @@ describe('circuit breaker and limits', () => {
 
   it('a timeout lane stays small behind one call that stays pending', () => {
     const lane = new TimeoutLane();
-    const service = new Service(0, 's', 's', false, 1, 1, 0, 1, 0, 0, false);
+    const service = new Service({
+      index: 0,
+      id: 's',
+      name: 's',
+      isClient: false,
+      replicas: 1,
+      concurrency: 1,
+      latency: { kind: 0, a: 1, b: 0 },
+      errorRate: 0,
+      idempotent: false,
+    });
     const edge = new Edge(0, 'e', 'sync', service, service, '', 0);
     const policy = { lane, timeoutMs: 1, maxAttempts: 1, baseMs: 0, factor: 1, maxMs: 0, jitter: 0 };
+    edge.exchange = new Exchange(policy, 0);
     const call = (token: number) => {
-      const c = new Call(
+      const c = new Call({
         edge,
-        service,
-        service,
-        false,
-        'x',
-        Look.Request,
+        caller: service,
+        callee: service,
+        reversed: false,
+        type: 'x',
+        look: Look.Request,
         policy,
-        CallOwner.Client,
-        null,
-        0,
-        -1,
-        1,
-      );
+        owner: CallOwner.Client,
+        ownerObject: null,
+        correlation: 0,
+        cause: -1,
+        hop: 1,
+      });
       c.pending = true;
       c.token = token;
       return c;

@@ -53,11 +53,11 @@ export function buildMetrics(sim: Simulation): Metrics {
     edges[e.id] = {
       sent: e.sent,
       failed: e.failed,
-      timedOut: e.timedOut,
-      retried: e.retried,
-      circuitOpened: e.circuitOpened,
+      timedOut: e.exchange?.timedOut ?? 0,
+      retried: e.exchange?.retried ?? 0,
+      circuitOpened: e.breaker?.opened ?? 0,
     };
-    if (e.breakerEnabled) edges[e.id]!.shortCircuited = e.shortCircuited;
+    if (e.breaker !== null) edges[e.id]!.shortCircuited = e.breaker.shortCircuited;
   }
   const r = sim.requests;
   const sagas: Metrics['sagas'] = dict();

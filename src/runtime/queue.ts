@@ -3,23 +3,22 @@ import {
   MessageKind,
   PendingReply,
   MessageState,
+  type Action,
   type Edge,
   type Message,
   type Service,
 } from './entities';
-import { type Queue } from './channels';
+import type { EdgeBehaviour, MessageBehaviour } from './behaviours';
+import { depthChanged, type Queue } from './channels';
 import { pickReplica, startJob } from './services';
 import { EffectCode, Word, type Simulation } from './sim';
 import { TraceCode } from './trace';
-
-const DEPTH_SAMPLE_MS = 250;
-const DEPTH_HISTORY = 120;
 
 /**
  * A producer publishes to a queue: the message travels to the broker (first half of the edge). On a
  * channel with a reply channel the producer first records the request in its pending-request table.
  */
-export function publishQueue(
+function publishQueue(
   sim: Simulation,
   q: Queue,
   edge: Edge,
@@ -70,13 +69,13 @@ function sendToBroker(sim: Simulation, q: Queue, m: Message, hop: number): boole
 }
 
 /** True when some consumer of `q` is up. */
-export function anyConsumerUp(q: Queue): boolean {
+function anyConsumerUp(q: Queue): boolean {
   for (const c of q.consumers) if (c.down === 0) return true;
   return false;
 }
 
 /** The message reaches the broker: a non-durable queue with nobody to consume drops it. */
-export function onBrokerArrive(sim: Simulation, m: Message): void {
+function onBrokerArrive(sim: Simulation, m: Message): void {
   const q = m.queue!;
   if (!q.durable && !anyConsumerUp(q)) {
     q.dropped++;
@@ -92,11 +91,11 @@ function enqueue(sim: Simulation, q: Queue, m: Message): void {
   sim.setState(m, MessageState.Waiting);
   q.fifo.push(m);
   sim.record(TraceCode.enqueued, m.id, -1, m.edge.index, -1, q.fifo.length);
-  depthChanged(sim, q);
+  depthChanged(sim.now, q);
 }
 
 /** Delivers waiting messages to consumer replicas that have a free slot, round-robin (pull). */
-export function pump(sim: Simulation, q: Queue): void {
+function pump(sim: Simulation, q: Queue): void {
   const cs = q.consumers;
   const n = cs.length;
   while (q.fifo.length > 0) {
@@ -146,12 +145,12 @@ function dispatch(sim: Simulation, q: Queue, m: Message, c: Service, edge: Edge)
   m.look = m.deliveries > 1 ? Look.Retry : m.kind === MessageKind.QueueReply ? Look.ReplyOk : Look.Queue;
   q.inFlightToConsumers++;
   sim.record(TraceCode.delivered, m.id, c.index, edge.index, -1, m.deliveries);
-  depthChanged(sim, q);
+  depthChanged(sim.now, q);
   sim.launchLeg(m, 1);
 }
 
 /** A delivery reaches its consumer: handling starts on the slot reserved for it. */
-export function onConsumerArrive(sim: Simulation, m: Message): void {
+function onConsumerArrive(sim: Simulation, m: Message): void {
   const q = m.queue!;
   const c = m.target;
   q.inFlightToConsumers--;
@@ -167,7 +166,7 @@ export function onConsumerArrive(sim: Simulation, m: Message): void {
     sim.setState(m, MessageState.Waiting);
     m.since = sim.now;
     q.fifo.unshift(m);
-    depthChanged(sim, q);
+    depthChanged(sim.now, q);
     pump(sim, q);
     return;
   }
@@ -178,7 +177,7 @@ export function onConsumerArrive(sim: Simulation, m: Message): void {
 }
 
 /** The consumer finished: ack (maybe lost), or nack; then redelivery, dead-letter or loss. */
-export function onQueueHandled(sim: Simulation, m: Message, service: Service, ok: boolean): void {
+function onQueueHandled(sim: Simulation, m: Message, service: Service, ok: boolean): void {
   const q = m.queue!;
   if (ok) {
     if (m.kind === MessageKind.Queue) {
@@ -221,7 +220,7 @@ function redeliver(sim: Simulation, q: Queue, m: Message): void {
 }
 
 /** A dead-lettered message reaches the dead-letter queue. */
-export function onDeadLetterArrive(sim: Simulation, m: Message): void {
+function onDeadLetterArrive(sim: Simulation, m: Message): void {
   const q = m.queue!;
   q.deadLettered++;
   sim.setState(m, MessageState.DeadLettered);
@@ -265,7 +264,7 @@ function sendQueueReply(sim: Simulation, req: Message, service: Service, rq: Que
  * request's id (the correlation identifier). False for a reply it must discard: a duplicate (already
  * answered) or unmatched (it never sent that request: the reply channel is shared).
  */
-export function matchReply(sim: Simulation, r: Message, service: Service): boolean {
+function matchReply(sim: Simulation, r: Message, service: Service): boolean {
   const p = r.pending;
   const stats = r.queue!.replies!;
   let verdict: number;
@@ -292,39 +291,78 @@ export function matchReply(sim: Simulation, r: Message, service: Service): boole
 }
 
 /** Drops the backlog of non-durable queues that no longer have a consumer up. */
-export function dropOrphanedBacklog(sim: Simulation, q: Queue): void {
+function dropOrphanedBacklog(sim: Simulation, q: Queue): void {
   if (q.durable || anyConsumerUp(q)) return;
   for (const m of q.fifo.drain()) {
     q.dropped++;
     sim.drop(m, 'no consumer up (non-durable queue)');
   }
-  depthChanged(sim, q);
+  depthChanged(sim.now, q);
 }
 
-/** Tracks max depth and the sparkline history. */
-export function depthChanged(
-  sim: Simulation,
-  q: {
-    fifo?: { length: number };
-    depth?: number;
-    maxDepth: number;
-    history: number[];
-    nextSampleAt: number;
-    lastDepth: number;
-  },
-): void {
-  const depth = q.fifo ? q.fifo.length : (q.depth ?? 0);
-  if (depth > q.maxDepth) q.maxDepth = depth;
-  if (sim.now >= q.nextSampleAt) {
-    const h = q.history;
-    let gaps =
-      q.nextSampleAt > 0
-        ? Math.min(DEPTH_HISTORY, Math.floor((sim.now - q.nextSampleAt) / DEPTH_SAMPLE_MS))
-        : 0;
-    while (gaps-- > 0) h.push(q.lastDepth);
-    h.push(depth);
-    if (h.length > DEPTH_HISTORY) h.splice(0, h.length - DEPTH_HISTORY);
-    q.nextSampleAt = sim.now + DEPTH_SAMPLE_MS;
-  }
-  q.lastDepth = depth;
+/** A queue message reached the end of its leg: the broker, its consumer, or the dead-letter queue. */
+function arriveOnLeg(sim: Simulation, m: Message): void {
+  if (m.leg === 0) onBrokerArrive(sim, m);
+  else if (m.leg === 1) onConsumerArrive(sim, m);
+  else onDeadLetterArrive(sim, m);
 }
+
+function neverInInbox(_sim: Simulation, m: Message): void {
+  throw new Error(`m${m.id} is a queue message: deliveries reserve their slot, they never wait in an inbox`);
+}
+
+/** Queue messages: published to a broker, pulled by a consumer, acknowledged or redelivered. */
+export const queueMessages: MessageBehaviour = {
+  arrive: arriveOnLeg,
+  handled: onQueueHandled,
+  crashedInInbox: neverInInbox,
+};
+
+/** Async replies: queue messages on a reply channel, matched by their producer's pending-request table. */
+export const asyncReplyMessages: MessageBehaviour = {
+  arrive: arriveOnLeg,
+  accept: matchReply,
+  handled: onQueueHandled,
+  crashedInInbox: neverInInbox,
+};
+
+/** Queue edges: publish to the channel (one message per channel, however many of its edges a service has). */
+export const queueEdges: EdgeBehaviour = {
+  route(edge, actions, behaviour): void {
+    if (!actions.some((a) => a.queue === edge.queue))
+      actions.push({ kind: 'queue', behaviour, edge, queue: edge.queue! });
+  },
+
+  // Handling a request of an async exchange: the reply is this service's publication on that channel.
+  perform(sim: Simulation, job: Message, action: Action): boolean {
+    if (job.queue === null || action.queue !== job.queue.replyChannel)
+      publishQueue(sim, action.queue!, action.edge, job.target, job.id, job.correlation, job.hop + 1);
+    return false;
+  },
+
+  // The broker acknowledges at once; the producer's wait is one round trip to it.
+  sendFromClient(sim: Simulation, client: Service, action: Action, correlation: number): void {
+    sim.clientPublished(
+      publishQueue(sim, action.queue!, action.edge, client, -1, correlation, 1),
+      action.edge,
+    );
+  },
+
+  serviceDown(sim: Simulation, service: Service): void {
+    for (const q of service.consumes) dropOrphanedBacklog(sim, q);
+  },
+
+  serviceUp(sim: Simulation, service: Service): void {
+    for (const q of service.consumes) pump(sim, q);
+  },
+
+  slotFreed(sim: Simulation, service: Service): void {
+    const queues = service.consumes;
+    for (let i = 0; i < queues.length && service.used < service.capacity; i++) pump(sim, queues[i]!);
+  },
+
+  // Queues drawn on the edge deliver again (a virtual reply channel is drawn on request edges).
+  edgeRestored(sim: Simulation): void {
+    for (const q of sim.queues) pump(sim, q);
+  },
+};

@@ -3,7 +3,17 @@ import { Edge, Look, MessageKind, Message, Service } from './entities';
 import { RecentMessages } from './recent';
 
 const service = (index: number) =>
-  new Service(index, `s${index}`, `s${index}`, false, 1, 1, 0, 1, 0, 0, false);
+  new Service({
+    index,
+    id: `s${index}`,
+    name: `s${index}`,
+    isClient: false,
+    replicas: 1,
+    concurrency: 1,
+    latency: { kind: 0, a: 1, b: 0 },
+    errorRate: 0,
+    idempotent: false,
+  });
 const a = service(0);
 const b = service(1);
 const edge = new Edge(0, 'e', 'sync', a, b, 'Ping', 5);

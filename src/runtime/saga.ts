@@ -1,7 +1,17 @@
-import { Call, Look, CallOwner, type CallPolicy, type Message, type Service } from './entities';
+import type { CallOwnerBehaviour, EdgeBehaviour } from './behaviours';
+import { abandonCall, startCall, stopCall } from './calls';
+import {
+  Call,
+  Look,
+  CallOwner,
+  type Action,
+  type CallPolicy,
+  type Edge,
+  type Message,
+  type Service,
+} from './entities';
 import { SagaInstance, type SagaDefinition } from './sagaState';
 import { EffectCode, Word, type Simulation } from './sim';
-import { abandonCall, attemptResult, startCall, stopCall } from './sync';
 import { TraceCode } from './trace';
 
 /** A saga step waits this long for its outcome before it counts as failed. */
@@ -33,35 +43,42 @@ export function startSaga(
   sendAction(sim, inst, 0);
 }
 
-function newCall(
-  sim: Simulation,
-  inst: SagaInstance,
-  k: number,
-  edge: Call['edge'],
-  caller: Service,
-  callee: Service,
-  reversed: boolean,
-  compensation: boolean,
-): Call {
+/** Which exchange of a saga step: its action or its compensation, between whom, on which edge. */
+interface StepCall {
+  /** Index of the step. */
+  step: number;
+  edge: Edge;
+  caller: Service;
+  callee: Service;
+  /** Sent against the edge's direction (a choreographed compensation going back). */
+  reversed?: boolean;
+  compensation: boolean;
+}
+
+/** A call for a step of `inst`, which becomes the instance's step under way. */
+function newCall(sim: Simulation, inst: SagaInstance, spec: StepCall): Call {
   const def = inst.def;
-  const step = def.steps[k]!;
-  const call = new Call(
-    edge,
-    caller,
-    callee,
-    reversed,
-    compensation ? step.compensation : step.action,
-    compensation ? Look.Compensation : Look.SagaAction,
-    compensation ? def.compensationPolicy : def.actionPolicy,
-    compensation ? CallOwner.SagaCompensation : CallOwner.SagaAction,
-    inst,
-    inst.correlation,
-    inst.cause,
-    inst.hop,
-  );
-  call.stepIndex = k;
+  const step = def.steps[spec.step]!;
+  const compensation = spec.compensation;
+  const call = new Call({
+    edge: spec.edge,
+    caller: spec.caller,
+    callee: spec.callee,
+    reversed: spec.reversed ?? false,
+    type: compensation ? step.compensation : step.action,
+    look: compensation ? Look.Compensation : Look.SagaAction,
+    policy: compensation ? def.compensationPolicy : def.actionPolicy,
+    owner: compensation ? CallOwner.SagaCompensation : CallOwner.SagaAction,
+    ownerObject: inst,
+    correlation: inst.correlation,
+    cause: inst.cause,
+    hop: inst.hop,
+  });
+  // A choreography has no one waiting for replies: each step's outcome is known where it is handled.
+  call.outcomeAtCallee = !def.orchestrated;
+  call.stepIndex = spec.step;
   call.startedAt = sim.now;
-  inst.cursor = k;
+  inst.cursor = spec.step;
   inst.call = call;
   return call;
 }
@@ -70,23 +87,14 @@ function newCall(
 function sendAction(sim: Simulation, inst: SagaInstance, k: number): void {
   const step = inst.def.steps[k]!;
   const caller = inst.def.orchestrated ? inst.def.starter : step.edge.from;
-  startCall(sim, newCall(sim, inst, k, step.edge, caller, step.edge.to, false, false));
-}
-
-/**
- * A choreographed step was handled: its outcome is settled where it happened, and the participant
- * goes on at once (the next step's event, or the compensation of the step before) — no reply travels
- * back first. An outcome the sender already gave up on (timed out) changes nothing.
- */
-export function settleAtParticipant(sim: Simulation, m: Message, ok: boolean, reason: number): void {
-  const call = m.call!;
-  if (!call.pending || call.token !== m.token) return;
-  call.settledAtCallee = true;
-  attemptResult(sim, call, ok, ok ? -1 : reason);
+  startCall(
+    sim,
+    newCall(sim, inst, { step: k, edge: step.edge, caller, callee: step.edge.to, compensation: false }),
+  );
 }
 
 /** A step's outcome: go on to the next step, complete, or start compensating in reverse. */
-export function onSagaActionDone(sim: Simulation, inst: SagaInstance, call: Call, ok: boolean): void {
+function onSagaActionDone(sim: Simulation, inst: SagaInstance, call: Call, ok: boolean): void {
   const k = call.stepIndex;
   const def = inst.def;
   const step = def.steps[k]!;
@@ -129,24 +137,25 @@ function compensate(sim: Simulation, inst: SagaInstance, j: number): void {
   const def = inst.def;
   const step = def.steps[j]!;
   const participant = step.edge.to;
+  const compensation = { step: j, callee: participant, compensation: true };
   let call: Call;
-  if (def.orchestrated) call = newCall(sim, inst, j, step.edge, def.starter, participant, false, true);
+  if (def.orchestrated) call = newCall(sim, inst, { ...compensation, edge: step.edge, caller: def.starter });
   else {
     const at = inst.at;
     const next = def.steps[j + 1];
     if (at === participant) {
-      call = newCall(sim, inst, j, step.edge, participant, participant, false, true);
+      call = newCall(sim, inst, { ...compensation, edge: step.edge, caller: participant });
       call.local = true;
     } else if (next && next.edge.from === participant && next.edge.to === at)
-      call = newCall(sim, inst, j, next.edge, at, participant, true, true);
-    else call = newCall(sim, inst, j, step.edge, step.edge.from, participant, false, true);
+      call = newCall(sim, inst, { ...compensation, edge: next.edge, caller: at, reversed: true });
+    else call = newCall(sim, inst, { ...compensation, edge: step.edge, caller: step.edge.from });
   }
   sim.record(TraceCode.compensation, -1, participant.index, call.edge.index, Word.started, step.step);
   startCall(sim, call);
 }
 
 /** A compensation finished (it only fails for good on the hop limit: then the saga is stuck). */
-export function onCompensationDone(sim: Simulation, inst: SagaInstance, call: Call, ok: boolean): void {
+function onCompensationDone(sim: Simulation, inst: SagaInstance, call: Call, ok: boolean): void {
   const step = inst.def.steps[call.stepIndex]!;
   inst.call = null;
   if (inst.status !== 'compensating') return;
@@ -162,7 +171,7 @@ export function onCompensationDone(sim: Simulation, inst: SagaInstance, call: Ca
 }
 
 /** The orchestrator crashed while this instance's step was under way: it waits for the orchestrator. */
-export function suspendOnAbandon(sim: Simulation, inst: SagaInstance): void {
+function suspendOnAbandon(sim: Simulation, inst: SagaInstance): void {
   inst.call = null;
   inst.suspended = true;
   const step = inst.def.steps[inst.cursor]!;
@@ -170,7 +179,7 @@ export function suspendOnAbandon(sim: Simulation, inst: SagaInstance): void {
 }
 
 /** A crashed orchestrator abandons the steps of the sagas it drives (its saga log keeps them). */
-export function suspendSagas(sim: Simulation, service: Service): void {
+function suspendSagas(sim: Simulation, service: Service): void {
   for (const inst of [...sim.liveSagas])
     if (inst.def.orchestrated && inst.def.starter === service && inst.call !== null)
       abandonCall(sim, inst.call);
@@ -180,7 +189,7 @@ export function suspendSagas(sim: Simulation, service: Service): void {
  * The orchestrator is back: from its saga log it resends the step each suspended instance was on —
  * the action (it may have happened: participants should be idempotent) or the compensation.
  */
-export function resumeSagas(sim: Simulation, service: Service): void {
+function resumeSagas(sim: Simulation, service: Service): void {
   for (const inst of [...sim.liveSagas]) {
     if (!inst.suspended || inst.def.starter !== service) continue;
     inst.suspended = false;
@@ -209,7 +218,7 @@ function end(sim: Simulation, inst: SagaInstance, status: 'completed' | 'compens
 }
 
 /** At the end of the run, instances still compensating are stuck; those still running stay running. */
-export function markStuck(sim: Simulation): void {
+function markStuck(sim: Simulation): void {
   for (const inst of [...sim.liveSagas]) {
     if (inst.status !== 'compensating') continue;
     // The compensation under way will never finish now.
@@ -217,3 +226,36 @@ export function markStuck(sim: Simulation): void {
     end(sim, inst, 'stuck');
   }
 }
+
+/** Saga edges: the steps of a saga, started by the saga's trigger (never by a handled message directly). */
+export const sagaEdges: EdgeBehaviour = {
+  // A saga's steps are not triggered one by one: its start is routed from its starter (see routeFor).
+  route(): void {},
+
+  // A saga step's own handling doesn't start its saga again.
+  perform(sim: Simulation, job: Message, action: Action): boolean {
+    if (job.saga === null || job.saga.def !== action.saga)
+      startSaga(sim, action.saga!, job.id, job.correlation, job.hop + 1);
+    return false;
+  },
+
+  sendFromClient(sim: Simulation, _client: Service, action: Action, correlation: number): void {
+    startSaga(sim, action.saga!, -1, correlation, 1);
+  },
+
+  serviceDown: suspendSagas,
+  serviceUp: resumeSagas,
+  runEnded: markStuck,
+};
+
+/** An orchestrator (or choreographed participant) waiting for a step's action. */
+export const sagaActionOwner: CallOwnerBehaviour = {
+  done: (sim, call, ok) => onSagaActionDone(sim, call.ownerObject as SagaInstance, call, ok),
+  abandoned: (sim, call) => suspendOnAbandon(sim, call.ownerObject as SagaInstance),
+};
+
+/** A saga waiting for a compensation. */
+export const sagaCompensationOwner: CallOwnerBehaviour = {
+  done: (sim, call, ok) => onCompensationDone(sim, call.ownerObject as SagaInstance, call, ok),
+  abandoned: (sim, call) => suspendOnAbandon(sim, call.ownerObject as SagaInstance),
+};

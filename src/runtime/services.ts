@@ -1,21 +1,22 @@
 import { sampleLatency } from './distributions';
 import {
-  Call,
-  Look,
-  MessageKind,
   CallOwner,
+  MessageKind,
   MessageState,
   type Action,
+  type Call,
   type Message,
   type Service,
 } from './entities';
-import { type SagaInstance } from './sagaState';
-import { matchReply, onQueueHandled, pump, publishQueue } from './queue';
-import { settleAtParticipant, startSaga } from './saga';
+import type { CallOwnerBehaviour } from './behaviours';
 import { EffectCode, EventKind, Word, type Simulation } from './sim';
-import { abandonCall, sendReply, startCall } from './sync';
-import { publishTopic } from './topic';
 import { TraceCode } from './trace';
+
+/*
+ * The core's service verbs: a message arrives at a service, starts a job on a slot, performs what
+ * its handling triggers (each action through its edge kind's behaviour), and finishes (its message
+ * kind's behaviour answers the caller or the broker); the freed slot takes the next message.
+ */
 
 /** A message reaches a service to be handled: it starts on a free slot or waits in the inbox. */
 export function arriveAtService(sim: Simulation, service: Service, m: Message): void {
@@ -79,65 +80,41 @@ export function onHandleDone(sim: Simulation, m: Message): void {
     finishJob(sim, m, false, Word.error);
     return;
   }
-  // A duplicate or unmatched reply is discarded by the pending-request table: acked, no work done.
-  if (m.kind === MessageKind.QueueReply && !matchReply(sim, m, service)) {
+  // E.g. a duplicate or unmatched async reply, discarded by the pending-request table: no work done.
+  const accept = sim.kinds.messages[m.kind]!.accept;
+  if (accept !== undefined && !accept(sim, m, service)) {
     finishJob(sim, m, true, -1);
     return;
   }
   // Compensations and replies do only what names them explicitly (never the default fan-out).
   const explicitOnly =
     m.kind === MessageKind.QueueReply || (m.call !== null && m.call.owner === CallOwner.SagaCompensation);
-  m.actions = routeFor(service, m.type, explicitOnly);
+  m.actions = routeFor(sim, service, m.type, explicitOnly);
   continueJob(sim, m);
 }
 
-/** Performs the remaining actions in order; a sync call suspends the job until its outcome. */
+/** Performs the remaining actions in order; one that waits for an outcome (a sync call) suspends the job. */
 export function continueJob(sim: Simulation, m: Message): void {
-  const acts = m.actions!;
-  const service = m.target;
-  while (m.nextAction < acts.length) {
-    const a = acts[m.nextAction++]!;
-    if (a.kind === 'sync') {
-      const e = a.edge;
-      const call = new Call(
-        e,
-        service,
-        e.to,
-        false,
-        e.message || 'request',
-        Look.Request,
-        e.policy!,
-        CallOwner.Job,
-        m,
-        m.correlation,
-        m.id,
-        m.hop + 1,
-      );
-      call.startedAt = sim.now;
-      service.waiting++;
-      m.outCall = call;
-      startCall(sim, call);
-      return;
-    }
-    if (a.kind === 'queue') {
-      // Handling a request of an async exchange: the reply is this service's publication on that channel.
-      if (m.queue === null || a.queue !== m.queue.replyChannel)
-        publishQueue(sim, a.queue!, a.edge, service, m.id, m.correlation, m.hop + 1);
-    } else if (a.kind === 'topic')
-      publishTopic(sim, a.topic!, a.edge, service, m.id, m.correlation, m.hop + 1);
-    else if (m.saga === null || m.saga.def !== a.saga)
-      startSaga(sim, a.saga!, m.id, m.correlation, m.hop + 1);
+  const actions = m.actions!;
+  while (m.nextAction < actions.length) {
+    const action = actions[m.nextAction++]!;
+    if (action.behaviour.perform(sim, m, action)) return;
   }
   finishJob(sim, m, true, -1);
 }
 
-/** The outcome of a job's sync call. */
-export function onJobCallDone(sim: Simulation, m: Message, ok: boolean): void {
-  m.target.waiting--;
-  m.outCall = null;
-  if (ok) continueJob(sim, m);
-  else finishJob(sim, m, false, Word.downstream);
-}
+/** A job waiting on a sync call: the call's outcome resumes it (or fails it). */
+export const jobCallOwner: CallOwnerBehaviour = {
+  done(sim: Simulation, call: Call, ok: boolean): void {
+    const m = call.ownerObject as Message;
+    m.target.waiting--;
+    m.outCall = null;
+    if (ok) continueJob(sim, m);
+    else finishJob(sim, m, false, Word.downstream);
+  },
+  // The job itself is aborted by the crash (see the down fault).
+  abandoned(): void {},
+};
 
 /** Ends a handling: frees the slot, answers the caller or the broker, starts the next waiting message. */
 export function finishJob(sim: Simulation, m: Message, ok: boolean, reason: number): void {
@@ -165,33 +142,8 @@ export function finishJob(sim: Simulation, m: Message, ok: boolean, reason: numb
     sim.record(TraceCode.failed, m.id, service.index, -1, reason, m.replica);
     sim.effect(EffectCode.failed, service.index, -1, m.id);
   }
-  if (m.kind === MessageKind.Request) {
-    const call = m.call!;
-    if (ok && ++call.calleeSuccesses > 1 && !service.idempotent) sim.duplicate(m, service);
-    sim.setState(m, MessageState.Delivered);
-    // A choreographed step's outcome is known where it was handled: nothing travels back.
-    if (call.owner >= CallOwner.SagaAction && !(call.ownerObj as SagaInstance).def.orchestrated)
-      settleAtParticipant(sim, m, ok, reason);
-    else sendReply(sim, m, ok);
-  } else if (m.kind >= MessageKind.Queue) onQueueHandled(sim, m, service, ok);
-  else sim.setState(m, MessageState.Delivered);
+  sim.kinds.messages[m.kind]!.handled(sim, m, service, ok, reason);
   freeSlot(sim, service);
-}
-
-/**
- * The service crashed: every handling on its slots is aborted, as a failure. A sync call it waits
- * on is abandoned; a request's caller is answered with an error at once (the connection is reset);
- * a queue message is not acked, so the broker redelivers it (at-most-once: it is lost).
- */
-export function abortJobs(sim: Simulation, service: Service): void {
-  for (const m of [...service.jobs]) {
-    if (m.outCall !== null) {
-      abandonCall(sim, m.outCall);
-      m.outCall = null;
-      service.waiting--;
-    }
-    finishJob(sim, m, false, Word.crashed);
-  }
 }
 
 /** A slot came free: the inbox goes first, then the queues the service consumes. */
@@ -206,34 +158,31 @@ export function freeSlot(sim: Simulation, service: Service): void {
     startJob(sim, service, next, r);
     return;
   }
-  const qs = service.consumes;
-  for (let i = 0; i < qs.length && service.used < service.capacity; i++) pump(sim, qs[i]!);
+  // Queue deliveries are pulled: the queues it consumes get the chance to fill the slot.
+  if (service.consumes.length > 0) sim.kinds.edges.queue.slotFreed!(sim, service);
 }
 
 /** What `service` does after handling a message named `type` (cached per name). */
-export function routeFor(service: Service, type: string, explicitOnly: boolean): Action[] {
+export function routeFor(sim: Simulation, service: Service, type: string, explicitOnly: boolean): Action[] {
   if (service.lastRouteKey === type && !explicitOnly && service.lastRoute) return service.lastRoute;
   const key = explicitOnly ? `\u0000${type}` : type;
-  let acts = service.routes.get(key);
-  if (acts) return remember(service, type, explicitOnly, acts);
-  acts = [];
-  const all = type === '\u0001all';
+  let actions = service.routes.get(key);
+  if (actions) return remember(service, type, explicitOnly, actions);
+  actions = [];
+  const all = type === CLIENT_ROUTE;
+  const kinds = sim.kinds.edges;
   for (const e of service.out) {
     const t = e.triggers;
-    const match = all || (t === null ? !explicitOnly : t.has(type));
-    if (e.kind === 'saga' || !match) continue;
-    if (e.kind === 'sync') acts.push({ kind: 'sync', edge: e });
-    else if (e.kind === 'queue') {
-      if (!acts.some((a) => a.queue === e.queue)) acts.push({ kind: 'queue', edge: e, queue: e.queue! });
-    } else if (!acts.some((a) => a.topic === e.topic)) acts.push({ kind: 'topic', edge: e, topic: e.topic! });
+    if (all || (t === null ? !explicitOnly : t.has(type))) kinds[e.kind].route(e, actions, kinds[e.kind]);
   }
-  for (const s of service.sagaStarts) {
-    const t = s.triggers;
+  // Sagas start last, from their starter (a saga's first edge may leave another service).
+  for (const saga of service.sagaStarts) {
+    const t = saga.triggers;
     if (all || (t === null ? !explicitOnly : t.has(type)))
-      acts.push({ kind: 'saga', edge: s.steps[0]!.edge, saga: s });
+      actions.push({ kind: 'saga', behaviour: kinds.saga, edge: saga.steps[0]!.edge, saga });
   }
-  service.routes.set(key, acts);
-  return remember(service, type, explicitOnly, acts);
+  service.routes.set(key, actions);
+  return remember(service, type, explicitOnly, actions);
 }
 
 function remember(service: Service, type: string, explicitOnly: boolean, acts: Action[]): Action[] {

@@ -12,6 +12,7 @@ import {
 } from './entities';
 import { type Queue, type Topic } from './channels';
 import { type SagaDefinition, type SagaInstance } from './sagaState';
+import type { Behaviours } from './behaviours';
 import { EventQueue } from './heap';
 import { Histogram } from './histogram';
 import { RecentMessages } from './recent';
@@ -75,8 +76,13 @@ export const MAX_LIVE_MESSAGES = 200_000;
 const RECENT_MESSAGES = 4096;
 const EFFECTS_KEPT = 1000;
 
-/** The whole mutable state of one run, shared by the behaviour modules. */
+/**
+ * The simulation core: the whole mutable state of one run and its basic verbs (schedule, record,
+ * new message, launch, drop). The behaviours of each kind are registered in `kinds`.
+ */
 export class Simulation {
+  /** The registered behaviour of every edge kind, message kind, call owner and fault kind. */
+  kinds!: Behaviours;
   now = 0;
   events = 0;
   readonly eventQueue = new EventQueue();
@@ -282,6 +288,16 @@ export class Simulation {
     service.usedIntegral += service.used * (this.now - service.lastUsedChange);
     service.lastUsedChange = this.now;
     service.used += delta;
+  }
+
+  /** A client published a request to a queue or topic: the broker's ack is its reply, one edge latency later. */
+  clientPublished(ok: boolean, edge: Edge): void {
+    const r = this.requests;
+    r.sent++;
+    if (ok) {
+      r.succeeded++;
+      r.latency.add(edge.latencyMs);
+    } else r.failed++;
   }
 
   /** Records a duplicate side effect. */

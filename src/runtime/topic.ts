@@ -1,6 +1,15 @@
-import { Look, MessageKind, MessageState, type Edge, type Message, type Service } from './entities';
+import {
+  Look,
+  MessageKind,
+  MessageState,
+  type Action,
+  type Edge,
+  type Message,
+  type Service,
+} from './entities';
 import { type Subscription, type Topic } from './channels';
-import { depthChanged } from './queue';
+import type { EdgeBehaviour, MessageBehaviour } from './behaviours';
+import { depthChanged } from './channels';
 import { arriveAtService } from './services';
 import type { Simulation } from './sim';
 import { TraceCode } from './trace';
@@ -13,7 +22,7 @@ const RELEASED = 3;
  * own edge to it when there is one (else on the subscription's first edge). A copy whose edge is cut
  * is kept by a durable subscription until the edge is back, and lost by a non-durable one.
  */
-export function publishTopic(
+function publishTopic(
   sim: Simulation,
   t: Topic,
   edge: Edge,
@@ -24,7 +33,7 @@ export function publishTopic(
 ): boolean {
   t.published++;
   const subs = t.subs;
-  const fanout = edge.fanout;
+  const fanout = edge.topic!.fanout;
   sim.record(TraceCode.published, -1, source.index, edge.index, t.nameId, subs.length);
   const type = edge.message || t.name;
   for (let i = 0; i < subs.length; i++) {
@@ -60,7 +69,7 @@ export function publishTopic(
 }
 
 /** A copy reaches its subscriber; a down one keeps it (durable) or loses it by design (non-durable). */
-export function onEventArrive(sim: Simulation, m: Message): void {
+function onEventArrive(sim: Simulation, m: Message): void {
   const sub = m.sub!;
   const t = sub.topic;
   const target = sub.service;
@@ -100,14 +109,14 @@ function hold(sim: Simulation, sub: Subscription, m: Message, leg: number): void
   sub.held.push(m);
   t.depth++;
   sim.record(TraceCode.held, m.id, sub.service.index, m.edge.index, t.nameId, t.depth);
-  depthChanged(sim, t);
+  depthChanged(sim.now, t);
 }
 
 /**
  * A subscriber crashed with copies in its inbox: they go back to their subscription unhandled (kept
  * if durable, dropped by design if not), and no longer count as received.
  */
-export function returnToSubscription(sim: Simulation, m: Message): void {
+function returnToSubscription(sim: Simulation, m: Message): void {
   const sub = m.sub!;
   sub.topic.returned++;
   sub.service.received--;
@@ -115,7 +124,7 @@ export function returnToSubscription(sim: Simulation, m: Message): void {
 }
 
 /** A subscription can take its copies again (its subscriber is up, or an edge came back): release them. */
-export function releaseHeld(sim: Simulation, sub: Subscription): void {
+function releaseHeld(sim: Simulation, sub: Subscription): void {
   if (sub.held.length === 0 || sub.service.down > 0) return;
   const t = sub.topic;
   for (const m of sub.held.drain()) {
@@ -133,5 +142,45 @@ export function releaseHeld(sim: Simulation, sub: Subscription): void {
       deliver(sim, t, m, sim.now - m.since);
     }
   }
-  depthChanged(sim, t);
+  depthChanged(sim.now, t);
 }
+
+/** Event copies: pushed to each subscriber, held by a durable subscription while it can't take them. */
+export const eventMessages: MessageBehaviour = {
+  arrive: onEventArrive,
+  // Topic copies are pushed, not acknowledged: a handled copy is done.
+  handled(sim: Simulation, m: Message): void {
+    sim.setState(m, MessageState.Delivered);
+  },
+  crashedInInbox: returnToSubscription,
+};
+
+/** Topic edges: publish one event, one copy per subscription. */
+export const topicEdges: EdgeBehaviour = {
+  route(edge, actions, behaviour): void {
+    const topic = edge.topic!.topic;
+    if (!actions.some((a) => a.topic === topic)) actions.push({ kind: 'topic', behaviour, edge, topic });
+  },
+
+  perform(sim: Simulation, job: Message, action: Action): boolean {
+    publishTopic(sim, action.topic!, action.edge, job.target, job.id, job.correlation, job.hop + 1);
+    return false;
+  },
+
+  sendFromClient(sim: Simulation, client: Service, action: Action, correlation: number): void {
+    sim.clientPublished(
+      publishTopic(sim, action.topic!, action.edge, client, -1, correlation, 1),
+      action.edge,
+    );
+  },
+
+  // Subscriptions kept while it was down deliver what they hold.
+  serviceUp(sim: Simulation, service: Service): void {
+    for (const sub of service.subs) releaseHeld(sim, sub);
+  },
+
+  // A subscription cut off by the edge catches up.
+  edgeRestored(sim: Simulation, edge: Edge): void {
+    if (edge.topic !== null) releaseHeld(sim, edge.topic.subscription);
+  },
+};

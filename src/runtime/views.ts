@@ -3,18 +3,14 @@ import type {
   EdgeState,
   Envelope,
   InFlightMessage,
-  MessageKind as MessageKindName,
   MessageStatus,
   PathHop,
   SagaInstanceState,
   ServiceState,
 } from './api';
-import { Look, LOOKS, MessageKind, type Message } from './entities';
+import { Look, LOOKS, MESSAGE_KIND_NAMES, MessageKind, type Message } from './entities';
 import { type SagaInstance } from './sagaState';
 import type { Simulation } from './sim';
-
-/** `MessageKindName` of each `MessageKind`. */
-const MESSAGE_KINDS: readonly MessageKindName[] = ['request', 'reply', 'event', 'queue', 'async-reply'];
 
 function statusOf(m: Message): MessageStatus {
   if (m.look === Look.DeadLetter) return 'dead-letter';
@@ -37,7 +33,7 @@ export function inFlightView(sim: Simulation): InFlightMessage[] {
       arrivesAt,
       fromT: m.fromHalf / 2,
       toT: m.toHalf / 2,
-      kind: MESSAGE_KINDS[m.kind]!,
+      kind: MESSAGE_KIND_NAMES[m.kind]!,
       direction: m.toHalf >= m.fromHalf ? 'forward' : 'backward',
       status: statusOf(m),
     };
@@ -96,11 +92,11 @@ export function channelsView(sim: Simulation): ChannelState[] {
 export function edgesView(sim: Simulation): EdgeState[] {
   return sim.edges.map((e) => ({
     id: e.id,
-    circuit: e.circuit,
+    circuit: e.breaker?.state ?? 'closed',
     cut: e.cut > 0,
     sent: e.sent,
     failed: e.failed,
-    shortCircuited: e.shortCircuited,
+    shortCircuited: e.breaker?.shortCircuited ?? 0,
   }));
 }
 
