@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Diagram } from './schema';
+import { Diagram, FAULT_KINDS } from './schema';
 import { fieldDifferences, schemaFields } from './schema-shape';
 
 const Leaf = z.object({ a: z.number().default(2), b: z.string().default('x') });
@@ -50,10 +50,7 @@ describe('schemaFields', () => {
 
   it('walks the whole diagram schema', () => {
     const fields = schemaFields(Diagram);
-    expect(fields['faults[].kind']).toMatchObject({
-      type: 'enum',
-      options: ['down', 'slow', 'error', 'cut'],
-    });
+    expect(fields['faults[].kind']).toMatchObject({ type: 'enum', options: FAULT_KINDS });
     expect(fields['edges[]<sync>.backoff.jitter']).toEqual({ type: 'number', default: 0.2 });
     expect(fields.viewport).toEqual({ type: 'object', optional: true });
   });

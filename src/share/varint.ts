@@ -2,7 +2,9 @@
  * A value the link writer can not write (a negative count, NaN, an enum value the format has no
  * index for): thrown instead of writing bytes that would decode as something else or as corrupt.
  */
-export class LinkWriteError extends Error {}
+export class LinkWriteError extends Error {
+  override name = 'LinkWriteError';
+}
 
 /**
  * A byte stream of unsigned/signed varints, numbers and strings, for the link codec. It refuses
