@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,11 @@ import { encodeLink, LINK_FORMAT } from './link';
  */
 const fixturesDir = join(import.meta.dirname, 'fixtures');
 const examplesFile = join(fixturesDir, `encoded-examples-v${LINK_FORMAT}.json`);
+
+/** The recorded examples of each format, by SHA-256: edited to match a changed writer, they'd prove nothing. */
+const FROZEN_EXAMPLES: Record<number, string> = {
+  2: '39082e7c25f34b3a7a322796ddfb2520cca32afbd8abded9b763c04018ffac58',
+};
 
 interface Recorded {
   name: string;
@@ -49,6 +55,14 @@ describe(`link format ${LINK_FORMAT} writes the links it wrote when released`, (
     const parsed = parseDiagram(r.diagram);
     if (!parsed.ok) throw new Error('recorded diagram is invalid');
     expect(encodeLink(parsed.diagram, { autoplay: r.autoplay })).toBe(r.link);
+  });
+
+  it('compares with the links recorded at release, unedited', () => {
+    const hash = createHash('sha256').update(readFileSync(examplesFile)).digest('hex');
+    expect(
+      FROZEN_EXAMPLES[LINK_FORMAT],
+      `record ${examplesFile}'s checksum when its format is released`,
+    ).toBe(hash);
   });
 
   it('records every bundled example', () => {

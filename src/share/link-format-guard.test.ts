@@ -23,7 +23,8 @@ function guardMessage(differences: string[], format = LINK_FORMAT): string {
     '     lists, and parseDiagram (model migrations) brings what they return up to date.',
     `  3. Add fixture links: LINK_FIXTURES_WRITE=1 npx vitest run src/share/link-fixtures.test.ts writes`,
     `     links-v${next}.json (record its SHA-256 in FROZEN_FIXTURES), and EXAMPLE_LINKS_WRITE=1 npx vitest`,
-    `     run src/share/link-bytes.test.ts records encoded-examples-v${next}.json. Keep links-v1..v${format}.json:`,
+    `     run src/share/link-bytes.test.ts records encoded-examples-v${next}.json (its SHA-256 goes in`,
+    `     FROZEN_EXAMPLES). Keep links-v1..v${format}.json:`,
     '     they prove that old links still open into the new schema.',
   ].join('\n');
 }
