@@ -11,13 +11,7 @@ import type { EditorPage } from './pages/EditorPage';
  * with the real autosave running.
  */
 async function failDrawing(editor: EditorPage, name: string | null) {
-  await editor.page.evaluate(
-    (n) =>
-      (
-        window as unknown as { __microsim: { failDrawing: (n: string | null) => void } }
-      ).__microsim.failDrawing(n),
-    name,
-  );
+  await editor.page.evaluate((n) => window.__microsim!.failDrawing(n), name);
 }
 
 /** Renames the open diagram from the inspector (nothing selected shows the diagram's fields). */

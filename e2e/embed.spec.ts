@@ -58,14 +58,7 @@ async function embedFrame(page: Page): Promise<Frame> {
 
 const diagramIn = (frame: Frame) =>
   frame.evaluate(
-    () =>
-      JSON.parse(
-        JSON.stringify(
-          (
-            window as unknown as { __microsim: { store: { getState: () => { diagram: unknown } } } }
-          ).__microsim.store.getState().diagram,
-        ),
-      ) as DiagramView,
+    () => JSON.parse(JSON.stringify(window.__microsim!.store.getState().diagram)) as DiagramView,
   );
 
 test('the embed code plays inside a page of another site', async ({ editor, page }) => {
@@ -139,14 +132,7 @@ test('the embed is read-only: edits, selection and theme keys do nothing; play k
   const after = await diagramIn(frame);
   // Nothing selected (Ctrl+A selected neither the diagram nor the page's text).
   expect(await frame.evaluate(() => String(getSelection()))).toBe('');
-  expect(
-    await frame.evaluate(
-      () =>
-        (
-          window as unknown as { __microsim: { store: { getState: () => { selection: string[] } } } }
-        ).__microsim.store.getState().selection,
-    ),
-  ).toEqual([]);
+  expect(await frame.evaluate(() => window.__microsim!.store.getState().selection)).toEqual([]);
   expect(after.services).toEqual(before.services);
   expect(after.edges).toEqual(before.edges);
   expect(after.notes).toEqual(before.notes);

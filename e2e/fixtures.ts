@@ -1,5 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
+// window.__microsim's type: the app's test hook.
+import type {} from '../src/app/testHook';
 
 /**
  * `editor`: the app opened fresh (a new browser context, so empty storage: the Checkout example).

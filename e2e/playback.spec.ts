@@ -239,17 +239,8 @@ for (const viewport of [
     // of Play, then the first frame with a message for the layer to draw, which holds the picture.
     await page.evaluate(() => {
       type Probe = { playedAt: number | null; drawnAt: number | null; simAt: number | null };
-      const w = window as unknown as {
-        __microsim: {
-          playback: {
-            getSnapshot(): { status: string };
-            frame(): { time: number; messages: { count: number } };
-            pause(): void;
-          };
-        };
-        __firstRun: Probe;
-      };
-      const p = w.__microsim.playback;
+      const w = window as unknown as { __firstRun: Probe };
+      const p = window.__microsim!.playback!;
       const probe: Probe = { playedAt: null, drawnAt: null, simAt: null };
       w.__firstRun = probe;
       const look = () => {

@@ -116,21 +116,7 @@ export class EditorPage {
   /** A JSON snapshot of the store. */
   async state(): Promise<StateView> {
     return this.page.evaluate(() => {
-      const s = (
-        window as unknown as {
-          __microsim: {
-            store: {
-              getState: () => {
-                diagram: unknown;
-                selection: string[];
-                defaultEdgeKind: string;
-                theme: string;
-                history: { past: unknown[]; future: unknown[] };
-              };
-            };
-          };
-        }
-      ).__microsim.store.getState();
+      const s = window.__microsim!.store.getState();
       return JSON.parse(
         JSON.stringify({
           diagram: s.diagram,
@@ -192,12 +178,11 @@ export class EditorPage {
     await expect
       .poll(async () =>
         this.page.evaluate((k) => {
-          const w = window as unknown as { __microsim: { store: { getState: () => { diagram: unknown } } } };
           const raw = localStorage.getItem(k);
           if (raw === null) return false;
           // The autosave is an envelope { format, savedAt, diagram }.
           const saved = (JSON.parse(raw) as { diagram?: unknown }).diagram;
-          return JSON.stringify(saved) === JSON.stringify(w.__microsim.store.getState().diagram);
+          return JSON.stringify(saved) === JSON.stringify(window.__microsim!.store.getState().diagram);
         }, STORAGE_KEY),
       )
       .toBe(true);

@@ -74,14 +74,7 @@ export class PlaybackPage {
 
   /** The message the store says is picked. */
   async selectedMessage(): Promise<string | null> {
-    return this.page.evaluate(
-      () =>
-        (
-          window as unknown as {
-            __microsim: { store: { getState(): { selectedMessage: string | null } } };
-          }
-        ).__microsim.store.getState().selectedMessage,
-    );
+    return this.page.evaluate(() => window.__microsim!.store.getState().selectedMessage);
   }
 
   /**

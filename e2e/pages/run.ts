@@ -27,13 +27,7 @@ export interface RunView {
 /** The run as the playback reports it (read only). */
 export async function readRun(page: Page): Promise<RunView> {
   return page.evaluate(() => {
-    type Snap = Omit<RunView, 'requests' | 'sagas'> & {
-      metrics: { requests: RunView['requests'] } | null;
-      sagaInstances: RunView['sagas'];
-    };
-    const s = (
-      window as unknown as { __microsim: { playback: { getSnapshot(): Snap } } }
-    ).__microsim.playback.getSnapshot();
+    const s = window.__microsim!.playback!.getSnapshot();
     return JSON.parse(
       JSON.stringify({
         status: s.status,

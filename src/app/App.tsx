@@ -1,3 +1,4 @@
+import { exposeTestHook } from './testHook';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
@@ -18,7 +19,7 @@ import { ExamplesDialog } from './ExamplesDialog';
 import { RecentDialog } from './RecentDialog';
 import { ShareDialog } from './ShareDialog';
 import { Notices } from './Notices';
-import { playback, type reloadRun } from './run';
+import { playback } from './run';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useThemeEffect } from './theme';
 import { Topbar } from './Topbar';
@@ -41,14 +42,11 @@ function Editor() {
   useShortcuts(ctx);
   useThemeEffect();
   useEffect(() => {
-    const api = window as unknown as { __microsim: Record<string, unknown> };
-    api.__microsim = {
-      ...api.__microsim,
+    exposeTestHook({
       playback: p,
-      fitView: () => flow.fitView(FIT),
-      loadDiagram: (d: Parameters<typeof reloadRun>[0]) =>
-        useAppStore.getState().replaceDiagram(d, { undoable: false }),
-    };
+      fitView: () => void flow.fitView(FIT),
+      loadDiagram: (d) => useAppStore.getState().replaceDiagram(d, { undoable: false }),
+    });
   }, [p, flow]);
   const closeMenu = useCallback(() => setMenu(null), []);
   const phone = useMediaQuery(PHONE_QUERY);

@@ -1,3 +1,4 @@
+import { exposeTestHook } from './testHook';
 import { checkoutExample } from '../scenarios';
 import { decodeLink } from '../share';
 import { useAppStore } from '../store';
@@ -41,11 +42,7 @@ function guardFileDrops(embed: boolean) {
 export function bootstrap() {
   const st = useAppStore.getState();
   const route = parseRoute(location.hash);
-  (window as unknown as { __microsim: unknown }).__microsim = {
-    store: useAppStore,
-    // Test hook: drawing a diagram of this name throws (e2e checks the crash boundary with it).
-    failDrawing: (name: string | null) => drawingFault.set(name),
-  };
+  exposeTestHook({ store: useAppStore, failDrawing: (name) => drawingFault.set(name) });
   guardFileDrops(route.embed);
   if (route.embed) {
     st.setMode('embed');
