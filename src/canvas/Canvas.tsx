@@ -1,3 +1,4 @@
+import { readNodeChanges } from './nodeChanges';
 import {
   Background,
   BackgroundVariant,
@@ -110,42 +111,24 @@ export function Canvas({
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       const st = useAppStore.getState();
-      const moves = new Map<string, Position>();
-      const sizes = new Map<string, { width: number; height: number }>();
-      let selectionChanged = false;
-      const nextSel = new Set(st.selection);
-      let dragMoved = false;
-      for (const c of changes) {
-        if (c.type === 'position' && c.position && c.dragging && st.gestureStart) {
-          draggedRef.current ??= new Map();
-          draggedRef.current.set(c.id, c.position);
-          dragMoved = true;
-        } else if (c.type === 'position' && c.position) moves.set(c.id, c.position);
-        else if (c.type === 'dimensions' && c.dimensions) {
-          const isNote = st.diagram.notes.some((n) => n.id === c.id);
-          if (isNote && c.resizing) {
-            st.moveLive(new Map());
-            useAppStore.setState({
-              diagram: {
-                ...st.diagram,
-                notes: st.diagram.notes.map((n) =>
-                  n.id === c.id
-                    ? {
-                        ...n,
-                        width: Math.round(c.dimensions!.width),
-                        height: Math.round(c.dimensions!.height),
-                      }
-                    : n,
-                ),
-              },
-            });
-          } else if (!isNote) sizes.set(c.id, c.dimensions);
-        } else if (c.type === 'select') {
-          selectionChanged = true;
-          if (c.selected) nextSel.add(c.id);
-          else nextSel.delete(c.id);
-        }
+      const noteIds = new Set(st.diagram.notes.map((n) => n.id));
+      const {
+        dragged,
+        moves,
+        noteSizes,
+        measured: sizes,
+        selection,
+      } = readNodeChanges(changes, {
+        isNote: (id) => noteIds.has(id),
+        dragging: st.gestureStart !== null,
+        selection: st.selection,
+      });
+      if (dragged.size) {
+        draggedRef.current ??= new Map();
+        for (const [id, at] of dragged) draggedRef.current.set(id, at);
       }
+      const dragMoved = dragged.size > 0;
+      if (noteSizes.size) st.resizeNotesLive(noteSizes);
       // Pointer moves can come faster than frames: the canvas takes the latest once per frame.
       if (dragMoved && frame.current === 0)
         frame.current = requestAnimationFrame(() => {
@@ -165,7 +148,7 @@ export function Canvas({
         else now.edit('Move', (d) => moveElements(d, moves), `nudge:${[...moves.keys()].sort().join(',')}`);
       }
       if (sizes.size) st.setMeasured(sizes);
-      if (selectionChanged) st.select([...nextSel]);
+      if (selection) st.select(selection);
     },
     [commitDrag],
   );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkoutExample } from '../scenarios/checkout';
-import { connect, deleteElements, extractFragment, pasteFragment } from './edits';
+import { connect, deleteElements, extractFragment, pasteFragment, resizeNotes } from './edits';
 import { parseDiagram } from './parse';
+import { Diagram } from './schema';
 
 describe('edits keep the diagram valid', () => {
   it('every kind of new edge passes parseDiagram', () => {
@@ -67,5 +68,15 @@ describe('edits keep the diagram valid', () => {
     const ids = [...twice.services, ...twice.edges].map((x) => x.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(parseDiagram(twice).ok).toBe(true);
+  });
+});
+
+describe('resizeNotes', () => {
+  it('sizes only the named notes, in whole pixels, and leaves the diagram as it is for no sizes', () => {
+    const d = Diagram.parse({ notes: [{ id: 'n1' }, { id: 'n2' }] });
+    const r = resizeNotes(d, new Map([['n1', { width: 200.4, height: 99.6 }]]));
+    expect(r.notes[0]).toMatchObject({ width: 200, height: 100 });
+    expect(r.notes[1]).toBe(d.notes[1]);
+    expect(resizeNotes(d, new Map())).toBe(d);
   });
 });

@@ -162,6 +162,19 @@ export function moveElements(d: Diagram, positions: ReadonlyMap<string, Position
   return { ...d, services: d.services.map(at), notes: d.notes.map(at) };
 }
 
+/** Sizes notes (whole pixels), as a note's resize handles do; other ids are ignored. */
+export function resizeNotes(
+  d: Diagram,
+  sizes: ReadonlyMap<string, { width: number; height: number }>,
+): Diagram {
+  if (sizes.size === 0) return d;
+  const sized = (n: Diagram['notes'][number]) => {
+    const s = sizes.get(n.id);
+    return s ? { ...n, width: Math.round(s.width), height: Math.round(s.height) } : n;
+  };
+  return { ...d, notes: d.notes.map(sized) };
+}
+
 const GRID = 20;
 /** Rounds a position to the canvas grid. */
 export function snap(p: Position): Position {

@@ -32,6 +32,8 @@ export interface DiagramSlice {
   endGesture: () => void;
   /** Moves elements during a gesture without recording each frame. */
   moveLive: (positions: ReadonlyMap<string, Position>) => void;
+  /** Sizes notes during a resize gesture (the gesture's end makes the undo step). */
+  resizeNotesLive: (sizes: ReadonlyMap<string, { width: number; height: number }>) => void;
   setMeasured: (sizes: ReadonlyMap<string, { width: number; height: number }>) => void;
   setViewport: (v: Viewport) => void;
   addService: (kind: ServiceKind, position: Position) => string;
@@ -92,6 +94,7 @@ export const createDiagramSlice: StateCreator<AppState, [], [], DiagramSlice> = 
     });
   },
   moveLive: (positions) => set({ diagram: edits.moveElements(get().diagram, positions) }),
+  resizeNotesLive: (sizes) => set({ diagram: edits.resizeNotes(get().diagram, sizes) }),
   setMeasured: (sizes) => set({ measured: new Map([...get().measured, ...sizes]) }),
   // The viewport travels with the diagram (autosave, links) but moving the camera is not an edit.
   setViewport: (v) => {
