@@ -1,6 +1,15 @@
 import { EDGE_KIND_INFO } from '../../model/defaults';
 import { replaceEdge } from '../../model/edits';
-import { EDGE_KINDS, QueueEdge, SagaEdge, SyncEdge, TopicEdge, type Edge } from '../../model/schema';
+import type { ReactNode } from 'react';
+import {
+  EDGE_KINDS,
+  QueueEdge,
+  SagaEdge,
+  SyncEdge,
+  TopicEdge,
+  type Edge,
+  type EdgeKind,
+} from '../../model/schema';
 import { useAppStore } from '../../store';
 import { NumberField, Section, SelectField, TextField, ToggleField } from './fields';
 import { EdgeLiveFaults } from './LiveFaults';
@@ -27,13 +36,25 @@ export function EdgeInspector({ edge }: { edge: Edge }) {
           testId="field-edge-kind"
         />
       </Section>
-      {edge.kind === 'sync' && <SyncFields edge={edge} />}
-      {edge.kind === 'queue' && <QueueFields edge={edge} />}
-      {edge.kind === 'topic' && <TopicFields edge={edge} />}
-      {edge.kind === 'saga' && <SagaFields edge={edge} />}
+      <KindFields edge={edge} />
       <EdgeLiveFaults edgeId={edge.id} />
     </div>
   );
+}
+
+/** The inspector's fields for each edge kind: a kind missing here is a compile error. */
+const KIND_FIELDS = {
+  sync: SyncFields,
+  queue: QueueFields,
+  topic: TopicFields,
+  saga: SagaFields,
+} satisfies { [K in EdgeKind]: (props: { edge: Extract<Edge, { kind: K }> }) => ReactNode };
+
+/** The fields of `edge`'s own kind. */
+function KindFields({ edge }: { edge: Edge }) {
+  // The registry's type pairs each kind with its fields, which TypeScript can't follow through an index.
+  const Fields = KIND_FIELDS[edge.kind] as (props: { edge: Edge }) => ReactNode;
+  return <Fields edge={edge} />;
 }
 
 function Common<T extends Edge>({ edge, field }: { edge: T; field: ReturnType<typeof useEntityEdit<T>> }) {
