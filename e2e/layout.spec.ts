@@ -84,16 +84,17 @@ test.describe('on a phone', () => {
   }) => {
     const page = editor.page;
     await expect(editor.inspector).toHaveCount(0);
-    await editor.node('payment').tap();
+    // The first view on a phone starts where requests enter: the client and the gateway are in it.
+    await editor.node('gateway').tap();
     await expect(editor.inspector).toBeVisible();
-    await expect(editor.field('name')).toHaveValue('Payment Service');
+    await expect(editor.field('name')).toHaveValue('API Gateway');
     const sheet = await editor.inspector.boundingBox();
     expect(sheet!.y + sheet!.height, 'at the bottom of the screen').toBeCloseTo(844, 0);
     expect(sheet!.width).toBe(390);
     // What is being edited stays in sight above the sheet.
     await expect
       .poll(async () => {
-        const node = await editor.node('payment').boundingBox();
+        const node = await editor.node('gateway').boundingBox();
         const top = (await editor.inspector.boundingBox())!.y;
         return node!.y > 110 && node!.y + node!.height <= top;
       }, 'the selected service is above the sheet')
@@ -103,15 +104,15 @@ test.describe('on a phone', () => {
 
     await editor.inspector.getByRole('button', { name: 'Close the inspector' }).tap();
     await expect(editor.inspector).toHaveCount(0);
-    expect(await editor.selection(), 'closing the sheet keeps the selection').toEqual(['payment']);
+    expect(await editor.selection(), 'closing the sheet keeps the selection').toEqual(['gateway']);
 
     // Another selection opens it again; dragging its grip down dismisses it.
-    await editor.node('orders').tap();
-    await expect(editor.field('name')).toHaveValue('Order Service');
+    await editor.node('client').tap();
+    await expect(editor.field('name')).toHaveValue('Web Client');
     await touchDrag(page, editor.page.getByTestId('inspector-grip'), 0, 160);
     await expect(editor.inspector).toHaveCount(0);
     // A short drag is not a dismissal.
-    await editor.node('bank').tap();
+    await editor.node('gateway').tap();
     await touchDrag(page, editor.page.getByTestId('inspector-grip'), 0, 20);
     await expect(editor.inspector).toBeVisible();
 
@@ -121,6 +122,68 @@ test.describe('on a phone', () => {
     await expect(editor.inspector.getByTestId('inspector-diagram')).toBeVisible();
     await expect(editor.inspector.getByTestId('advisor')).toBeAttached();
     expect(await editor.selection()).toEqual([]);
+  });
+
+  test('the first view is readable: names of 11 px or more, from where requests enter', async ({
+    editor,
+  }) => {
+    const zoom = (await editor.viewportTransform()).zoom;
+    const name = editor.serviceCard('client').locator('.svc__name');
+    const size = await name.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size * zoom).toBeGreaterThanOrEqual(11);
+    await expect(editor.serviceCard('client')).toBeInViewport({ ratio: 1 });
+    await expect(editor.serviceCard('gateway')).toBeInViewport({ ratio: 1 });
+    // The rest of the diagram is there to pan to, not squeezed in.
+    await expect(editor.serviceCard('bank')).not.toBeInViewport();
+    expect(await coveredCards(editor.page)).toEqual([]);
+  });
+
+  test('a selected service shows a ⋯ button that opens its menu, with no long-press to know', async ({
+    editor,
+  }) => {
+    const page = editor.page;
+    await expect(page.getByTestId('menu-button-gateway')).toHaveCount(0);
+    await editor.node('gateway').tap();
+    const button = page.getByRole('button', { name: 'Actions for API Gateway' });
+    await expect(button).toBeInViewport({ ratio: 1 });
+    await button.tap();
+    const menu = page.getByTestId('context-menu');
+    await expect(menu).toBeInViewport({ ratio: 1 });
+    await expect(menu).toHaveAccessibleName('Actions for API Gateway');
+    await expect(menu.getByTestId('fault-down')).toBeVisible();
+    expect(await editor.selection(), 'the tap kept the selection').toEqual(['gateway']);
+    await editor.settled();
+    await shoot(page, 'phone-menu');
+  });
+
+  test('tapping a palette item adds the service in view, on a free spot', async ({ editor }) => {
+    const page = editor.page;
+    const canvas = (await editor.canvas.boundingBox())!;
+    for (let i = 0; i < 3; i++) {
+      const before = await editor.diagram();
+      await page.getByTestId('palette-service').tap();
+      await expect
+        .poll(async () => (await editor.diagram()).services.length)
+        .toBe(before.services.length + 1);
+    }
+    await editor.settled();
+    const boxes = await Promise.all(
+      (await page.locator('.react-flow__node').all()).map(async (n) => (await n.boundingBox())!),
+    );
+    const added = boxes.slice(-3);
+    for (const [i, b] of added.entries()) {
+      expect(b.x, 'in view').toBeGreaterThanOrEqual(canvas.x);
+      expect(b.x + b.width, 'in view').toBeLessThanOrEqual(canvas.x + canvas.width);
+      for (const [j, other] of boxes.entries()) {
+        if (j === boxes.length - 3 + i) continue;
+        const apart =
+          b.x + b.width <= other.x ||
+          other.x + other.width <= b.x ||
+          b.y + b.height <= other.y ||
+          other.y + other.height <= b.y;
+        expect(apart, `new card ${i} is clear of card ${j}`).toBe(true);
+      }
+    }
   });
 
   test('the run bar takes a thumb, and the canvas pans by touch', async ({ editor }) => {
@@ -147,6 +210,28 @@ test.describe('on a phone', () => {
     await shoot(page, 'phone-running');
     await page.getByTestId('pause-button').tap();
   });
+});
+
+test.describe('a small laptop, 1280×720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('every example opens with no card under the minimap or the zoom buttons', async ({ editor }) => {
+    const run = new PlaybackPage(editor);
+    for (const id of ['checkout', 'order-saga', 'job-queue', 'choreography']) {
+      if (id !== 'checkout') await run.openExample(id);
+      await editor.settled();
+      expect(await coveredCards(editor.page), id).toEqual([]);
+    }
+  });
+});
+
+test('a selected edge shows a ⋯ button beside its label that opens its menu', async ({ editor }) => {
+  await editor.selectEdge('e-payment-bank');
+  await editor.page.getByTestId('menu-button-e-payment-bank').click();
+  const menu = editor.page.getByTestId('context-menu');
+  await expect(menu).toHaveAccessibleName('Actions for the edge');
+  await expect(menu).toBeInViewport({ ratio: 1 });
+  expect(await editor.selection()).toEqual(['e-payment-bank']);
 });
 
 test('the message details are a card over the canvas, not see-through', async ({ editor }) => {
@@ -190,21 +275,7 @@ test.describe('the embed at 800×450', () => {
     await expect(page.getByTestId('embed')).toBeVisible();
     await expect(page.locator('.react-flow__node').first()).toBeVisible();
     await editor.settled();
-    // Nothing drawn over the canvas may cover a card or a note.
-    const overlays = await page.locator('.react-flow__panel:not(.react-flow__attribution)').all();
-    for (const overlay of overlays) {
-      if (!(await overlay.isVisible())) continue;
-      const o = (await overlay.boundingBox())!;
-      for (const node of await page.locator('.react-flow__node').all()) {
-        const n = (await node.boundingBox())!;
-        const apart =
-          o.x + o.width <= n.x || n.x + n.width <= o.x || o.y + o.height <= n.y || n.y + n.height <= o.y;
-        expect(
-          apart,
-          `${await overlay.getAttribute('class')} covers ${await node.getAttribute('data-id')}`,
-        ).toBe(true);
-      }
-    }
+    expect(await coveredCards(page)).toEqual([]);
     const before = await editor.viewportTransform();
     await page.locator('.embed__bar').getByRole('button', { name: 'Zoom in' }).click();
     await expect.poll(async () => (await editor.viewportTransform()).zoom).toBeGreaterThan(before.zoom);
@@ -230,6 +301,25 @@ for (const colorScheme of ['light', 'dark'] as const)
         expect(await overflow(editor.page)).toBe(0);
       });
     });
+
+/** Which cards or notes a panel drawn over the canvas (minimap, zoom buttons) covers, as text. */
+async function coveredCards(page: Page): Promise<string[]> {
+  const covered: string[] = [];
+  const overlays = await page.locator('.react-flow__panel:not(.react-flow__attribution)').all();
+  for (const overlay of overlays) {
+    if (!(await overlay.isVisible())) continue;
+    const o = (await overlay.boundingBox())!;
+    for (const node of await page.locator('.react-flow__node').all()) {
+      const n = await node.boundingBox();
+      if (!n) continue;
+      const apart =
+        o.x + o.width <= n.x || n.x + n.width <= o.x || o.y + o.height <= n.y || n.y + n.height <= o.y;
+      if (!apart)
+        covered.push(`${await overlay.getAttribute('class')} covers ${await node.getAttribute('data-id')}`);
+    }
+  }
+  return covered;
+}
 
 async function shoot(page: Page, name: string) {
   await page.evaluate(() => document.fonts.ready);

@@ -30,12 +30,13 @@ import { placeEdgeLabels } from './edgeLabels';
 import { KindEdge, EdgeMarkers } from './edges/KindEdge';
 import { SERVICE_SIZE } from './geometry';
 import { KindPicker } from './KindPicker';
+import { MenuContext, type OpenMenu } from './menuButton';
 import { dropSpot } from './placeNew';
 import { NoteNode } from './nodes/NoteNode';
 import { ServiceNode } from './nodes/ServiceNode';
 import { OVERVIEW_ZOOM, OverviewContext } from './detail';
 import { createFlowMapper, type FlowNode } from './toFlow';
-import { FIT, START_VIEWPORT, useDiagramView } from './useDiagramView';
+import { START_VIEWPORT, useDiagramView } from './useDiagramView';
 
 // Module scope, so React Flow never sees new component types (xyflow's advice).
 const nodeTypes = { service: ServiceNode, note: NoteNode };
@@ -205,6 +206,11 @@ export function Canvas({
   // function there re-renders all of React Flow's node and edge wrappers (hundreds of them).
   const menus = useRef({ onServiceContextMenu, onEdgeContextMenu });
   menus.current = { onServiceContextMenu, onEdgeContextMenu };
+  const openMenu = useCallback<OpenMenu>((target, id, at) => {
+    const open = target === 'service' ? menus.current.onServiceContextMenu : menus.current.onEdgeContextMenu;
+    open?.(id, at);
+  }, []);
+  const hasMenus = !readOnly && !!onServiceContextMenu;
   // Auto-pan during a drag ends a move every frame, and each saved view is a new diagram that every
   // subscriber (run, advisor, autosave) sees: the view is saved once, when the drag ends.
   const viewDuringDrag = useRef<Viewport | null>(null);
@@ -257,60 +263,60 @@ export function Canvas({
       onDrop={onDrop}
     >
       <EdgeMarkers />
-      <OverviewContext value={zoomedOut && !exporting}>
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onConnect={readOnly ? undefined : onConnect}
-          onConnectEnd={onConnectEnd}
-          isValidConnection={flowHandlers.isValidConnection}
-          onNodeDragStart={flowHandlers.onGestureStart}
-          onNodeDragStop={flowHandlers.onGestureStop}
-          onSelectionDragStart={flowHandlers.onGestureStart}
-          onSelectionDragStop={flowHandlers.onGestureStop}
-          onNodeDoubleClick={flowHandlers.onNodeDoubleClick}
-          onNodeContextMenu={flowHandlers.onNodeContextMenu}
-          onEdgeContextMenu={flowHandlers.onEdgeContextMenu}
-          onMove={flowHandlers.onMove}
-          onMoveEnd={flowHandlers.onMoveEnd}
-          defaultViewport={diagram.viewport ?? START_VIEWPORT}
-          fitView={!diagram.viewport}
-          fitViewOptions={FIT}
-          minZoom={0.1}
-          maxZoom={3}
-          snapToGrid
-          snapGrid={SNAP}
-          deleteKeyCode={null}
-          // Space is play/pause here; the pane pans with a plain drag.
-          panActivationKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={MULTI_KEYS}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          elementsSelectable={!readOnly}
-          colorMode={theme}
-          // A picture shows the whole diagram, not what is on screen.
-          onlyRenderVisibleElements={nodes.length > 150 && !exporting}
-          proOptions={PRO_OPTIONS}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-          <MiniMap
-            style={MINIMAP_SIZE}
-            pannable
-            zoomable
-            ariaLabel="Minimap"
-            className="minimap"
-            nodeBorderRadius={8}
-            nodeColor={minimapColor}
-          />
-          {zoomControls && <Controls aria-label="Zoom controls" showInteractive={false} />}
-          {children}
-        </ReactFlow>
-      </OverviewContext>
+      <MenuContext value={hasMenus ? openMenu : null}>
+        <OverviewContext value={zoomedOut && !exporting}>
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={readOnly ? undefined : onConnect}
+            onConnectEnd={onConnectEnd}
+            isValidConnection={flowHandlers.isValidConnection}
+            onNodeDragStart={flowHandlers.onGestureStart}
+            onNodeDragStop={flowHandlers.onGestureStop}
+            onSelectionDragStart={flowHandlers.onGestureStart}
+            onSelectionDragStop={flowHandlers.onGestureStop}
+            onNodeDoubleClick={flowHandlers.onNodeDoubleClick}
+            onNodeContextMenu={flowHandlers.onNodeContextMenu}
+            onEdgeContextMenu={flowHandlers.onEdgeContextMenu}
+            onMove={flowHandlers.onMove}
+            onMoveEnd={flowHandlers.onMoveEnd}
+            defaultViewport={diagram.viewport ?? START_VIEWPORT}
+            minZoom={0.1}
+            maxZoom={3}
+            snapToGrid
+            snapGrid={SNAP}
+            deleteKeyCode={null}
+            // Space is play/pause here; the pane pans with a plain drag.
+            panActivationKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_KEYS}
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
+            elementsSelectable={!readOnly}
+            colorMode={theme}
+            // A picture shows the whole diagram, not what is on screen.
+            onlyRenderVisibleElements={nodes.length > 150 && !exporting}
+            proOptions={PRO_OPTIONS}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+            <MiniMap
+              style={MINIMAP_SIZE}
+              pannable
+              zoomable
+              ariaLabel="Minimap"
+              className="minimap"
+              nodeBorderRadius={8}
+              nodeColor={minimapColor}
+            />
+            {zoomControls && <Controls aria-label="Zoom controls" showInteractive={false} />}
+            {children}
+          </ReactFlow>
+        </OverviewContext>
+      </MenuContext>
       <KindPicker />
       {!readOnly && diagram.services.length + diagram.notes.length === 0 && (
         <div className="canvas-empty" data-testid="canvas-empty">

@@ -1,35 +1,34 @@
 import { useNodesInitialized, useReactFlow, type ReactFlowInstance } from '@xyflow/react';
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { Viewport } from '../model/schema';
 import { useAppStore } from '../store';
+import { firstViewport, START_VIEWPORT } from './firstView';
+import type { Box } from './geometry';
 import { motionMs } from './motion';
 
-/** Where an empty canvas (or a diagram without a saved view) starts looking. */
-export const START_VIEWPORT = { x: 40, y: 40, zoom: 1 };
+export { FIT, START_VIEWPORT } from './firstView';
 
 /**
- * How the canvas fits a diagram: a small margin round it (in pixels, so a wide diagram isn't shrunk
- * further by a margin proportional to it: every pixel of zoom is readability), a little more at the
- * top for the legend button, and no closer than a little over life size.
- */
-export const FIT = {
-  padding: { top: '44px', bottom: '20px', left: '20px', right: '20px' },
-  maxZoom: 1.2,
-} as const;
-
-/**
- * Keeps the whole diagram in view when one arrives: a link's author's view stays only if all of the
- * diagram shows in this window, and a diagram that replaced the previous one is fitted.
+ * Shows a diagram when one arrives: a diagram without a saved view, a link whose author's view
+ * doesn't show all of it in this window, and a diagram that replaced the previous one get the first
+ * view (`firstViewport`: whole and clear of the minimap, or readable on a phone).
  */
 export function useDiagramView(wrapper: RefObject<HTMLDivElement | null>) {
   const flow = useReactFlow();
   const initialized = useNodesInitialized();
-  useEffect(() => {
+  // An empty canvas keeps its starting view: fitting the first card dropped on it would jump to it.
+  const shown = useRef(isEmpty());
+  // Before the first paint of the measured cards, so the diagram never shows at the starting view.
+  useLayoutEffect(() => {
+    if (!initialized || shown.current || !wrapper.current) return;
+    shown.current = true;
+    const st = useAppStore.getState();
+    const saved = st.diagram.viewport;
     // A link opened in a smaller window than its author's: keep their view only if all of it shows.
-    if (!initialized || !useAppStore.getState().checkFirstView) return;
-    useAppStore.setState({ checkFirstView: false });
-    const box = wrapper.current?.getBoundingClientRect();
-    if (box && !showsWhole(flow, flow.getViewport(), box)) void flow.fitView(FIT);
+    const check = st.checkFirstView;
+    if (check) useAppStore.setState({ checkFirstView: false });
+    const box = wrapper.current.getBoundingClientRect();
+    if (!saved || (check && !showsWhole(flow, saved, box))) void showDiagram(flow, wrapper.current);
   }, [initialized, flow, wrapper]);
   const loads = useAppStore((s) => s.loads);
   const firstLoads = useRef(loads);
@@ -38,15 +37,42 @@ export function useDiagramView(wrapper: RefObject<HTMLDivElement | null>) {
     if (loads === firstLoads.current) return;
     const d = useAppStore.getState().diagram;
     const t = window.setTimeout(() => {
-      const box = wrapper.current?.getBoundingClientRect();
-      // The author's view where it shows the whole diagram in this window too; else fit it.
-      if (d.viewport && box && showsWhole(flow, d.viewport, box)) void flow.setViewport(d.viewport);
+      const element = wrapper.current;
+      if (!element) return;
+      const box = element.getBoundingClientRect();
+      // The author's view where it shows the whole diagram in this window too; else the first view.
+      if (d.viewport && showsWhole(flow, d.viewport, box)) void flow.setViewport(d.viewport);
       // An empty canvas gets the plain starting view: a queued fit would jump to the first drop.
-      else if (d.services.length + d.notes.length === 0) void flow.setViewport(START_VIEWPORT);
-      else void flow.fitView({ ...FIT, duration: motionMs(200) });
+      else if (isEmpty()) void flow.setViewport(START_VIEWPORT);
+      else void showDiagram(flow, element, motionMs(200));
     }, 60);
     return () => window.clearTimeout(t);
   }, [loads, flow, wrapper]);
+}
+
+function isEmpty(): boolean {
+  const d = useAppStore.getState().diagram;
+  return d.services.length + d.notes.length === 0;
+}
+
+/** Moves the canvas in `element` to the first view of the diagram on it. */
+function showDiagram(flow: ReactFlowInstance, element: HTMLElement, duration = 0): Promise<boolean> {
+  const box = element.getBoundingClientRect();
+  const nodes: Box[] = [];
+  for (const n of flow.getNodes()) {
+    const internal = flow.getInternalNode(n.id);
+    if (!internal) continue;
+    const { x, y } = internal.internals.positionAbsolute;
+    nodes.push({ x, y, width: internal.measured.width ?? 0, height: internal.measured.height ?? 0 });
+  }
+  // The panels drawn over the canvas that a card shouldn't start under.
+  const panels: Box[] = [];
+  for (const panel of element.querySelectorAll('.react-flow__minimap, .react-flow__controls')) {
+    const r = panel.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0)
+      panels.push({ x: r.x - box.x, y: r.y - box.y, width: r.width, height: r.height });
+  }
+  return flow.setViewport(firstViewport(nodes, box, panels), { duration });
 }
 
 /** Whether `v` shows every node inside a canvas of `box`'s size. */
