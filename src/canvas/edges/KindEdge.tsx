@@ -11,6 +11,7 @@ import { edgeLabel } from '../edgeLabels';
 export { edgeLabel };
 import { curveBetween, curvePath, pointAt } from '../geometry';
 import { EDGE_STYLE } from '../icons';
+import { MenuButton } from '../menuButton';
 import { ChannelMark } from '../messageLayer/ChannelMark';
 import '../messageLayer/runMarks.css';
 
@@ -94,6 +95,7 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
                   )}
                   <span className="elabel__text">{edgeLabel(edge)}</span>
                   {cut && <span className="elabel__cut">✂ cut</span>}
+                  {selected && <MenuButton target="edge" id={id} name={edgeLabel(edge)} />}
                 </div>
               )}
             </div>

@@ -6,6 +6,7 @@ import { useAppStore } from '../../store';
 import type { ServiceView } from '../../store/simulationSlice';
 import { useOverview } from '../detail';
 import { ServiceIcon } from '../icons';
+import { MenuButton } from '../menuButton';
 import '../messageLayer/runMarks.css';
 
 export type ServiceNodeType = Node<{ service: Service }, 'service'>;
@@ -95,6 +96,7 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
           }}
         />
       )}
+      {selected && !overview && !renaming && <MenuButton target="service" id={id} name={s.name} />}
       <Handle type="source" position={Position.Right} className="handle handle--out" />
     </div>
   );
