@@ -52,6 +52,8 @@ const input: DiagramInput = {
     {
       id: 'c-created',
       kind: 'saga',
+      // An event hop slow enough to watch at the default speed (a 5 ms hop is a single frame).
+      latencyMs: 30,
       from: 'orders',
       to: 'payment',
       message: 'OrderCreated',
@@ -63,6 +65,7 @@ const input: DiagramInput = {
     {
       id: 'c-paid',
       kind: 'saga',
+      latencyMs: 30,
       from: 'payment',
       to: 'stock',
       message: 'PaymentCompleted',
@@ -74,6 +77,7 @@ const input: DiagramInput = {
     {
       id: 'c-reserved',
       kind: 'saga',
+      latencyMs: 30,
       from: 'stock',
       to: 'shipping',
       message: 'StockReserved',
@@ -94,7 +98,8 @@ const input: DiagramInput = {
     },
   ],
   faults: [{ id: 'f-stock-down', kind: 'down', target: 'stock', atMs: 30_000, durationMs: 5_000 }],
-  run: { seed: 5, speed: 0.25, untilMs: 60_000 },
+  // Seed 7: the first order arrives 0.45 s after Play at this speed (with seed 5, after more than 2 s).
+  run: { seed: 7, speed: 0.25, untilMs: 60_000 },
 };
 
 /** A choreographed saga: a chain of events whose failures are undone back along the chain. */

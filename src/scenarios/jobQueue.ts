@@ -51,6 +51,8 @@ const input: DiagramInput = {
     {
       id: 'q-fast',
       kind: 'queue',
+      // A broker hop slow enough to watch at the default speed (a 5 ms hop is a single frame).
+      latencyMs: 40,
       from: 'uploads',
       to: 'workers-fast',
       message: 'ResizeImage',
@@ -61,6 +63,7 @@ const input: DiagramInput = {
     {
       id: 'q-slow',
       kind: 'queue',
+      latencyMs: 40,
       from: 'uploads',
       to: 'workers-slow',
       message: 'ResizeImage',
@@ -71,6 +74,7 @@ const input: DiagramInput = {
     {
       id: 'q-thumbs-fast',
       kind: 'queue',
+      latencyMs: 40,
       from: 'workers-fast',
       to: 'thumbs',
       message: 'StoreThumbnail',
@@ -80,6 +84,7 @@ const input: DiagramInput = {
     {
       id: 'q-thumbs-slow',
       kind: 'queue',
+      latencyMs: 40,
       from: 'workers-slow',
       to: 'thumbs',
       message: 'StoreThumbnail',
