@@ -5,11 +5,20 @@
  */
 export class EventQueue {
   size = 0;
+  /**
+   * The heap holds only what orders events (time, sequence number) and a slot number; an event's
+   * kind, argument and object stay in their slot, so sifting moves three numbers, not five fields.
+   */
   private time = new Float64Array(1024);
   private seq = new Float64Array(1024);
+  private slot = new Int32Array(1024);
   private kind = new Int32Array(1024);
   private arg = new Float64Array(1024);
   private obj: unknown[] = new Array<unknown>(1024);
+  /** Slots not in use, as a stack; slots past `freeTop` are free too. */
+  private free = new Int32Array(1024);
+  private freeTop = 0;
+  private nextFresh = 0;
   private nextSeq = 0;
   /** Late events (faults) sort after every ordinary event at the same time. */
   private nextLateSeq = 2 ** 52;
@@ -24,21 +33,26 @@ export class EventQueue {
   push(time: number, kind: number, obj: unknown, arg: number, late = false): void {
     if (this.size === this.time.length) this.grow();
     const s = late ? this.nextLateSeq++ : this.nextSeq++;
+    const slot = this.freeTop > 0 ? this.free[--this.freeTop]! : this.nextFresh++;
+    this.kind[slot] = kind;
+    this.arg[slot] = arg;
+    this.obj[slot] = obj;
     let i = this.size++;
     const T = this.time;
     const S = this.seq;
+    const L = this.slot;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = T[p]!;
       if (pt < time || (pt === time && S[p]! < s)) break;
-      this.move(p, i);
+      T[i] = pt;
+      S[i] = S[p]!;
+      L[i] = L[p]!;
       i = p;
     }
     T[i] = time;
     S[i] = s;
-    this.kind[i] = kind;
-    this.arg[i] = arg;
-    this.obj[i] = obj;
+    L[i] = slot;
   }
 
   /** Time of the earliest event (Infinity when empty). */
@@ -47,31 +61,33 @@ export class EventQueue {
   }
 
   peekKind(): number {
-    return this.kind[0]!;
+    return this.kind[this.slot[0]!]!;
   }
   peekObj(): unknown {
-    return this.obj[0];
+    return this.obj[this.slot[0]!];
   }
   peekArg(): number {
-    return this.arg[0]!;
+    return this.arg[this.slot[0]!]!;
   }
 
   /** Removes the earliest event into `top*`; false when empty. */
   pop(): boolean {
     if (this.size === 0) return false;
-    this.topTime = this.time[0]!;
-    this.topKind = this.kind[0]!;
-    this.topArg = this.arg[0]!;
-    this.topObj = this.obj[0];
+    const T = this.time;
+    const S = this.seq;
+    const L = this.slot;
+    const top = L[0]!;
+    this.topTime = T[0]!;
+    this.topKind = this.kind[top]!;
+    this.topArg = this.arg[top]!;
+    this.topObj = this.obj[top];
+    this.obj[top] = undefined;
+    this.free[this.freeTop++] = top;
     const last = --this.size;
     if (last > 0) {
-      const t = this.time[last]!;
-      const s = this.seq[last]!;
-      const k = this.kind[last]!;
-      const a = this.arg[last]!;
-      const o = this.obj[last];
-      const T = this.time;
-      const S = this.seq;
+      const t = T[last]!;
+      const s = S[last]!;
+      const l = L[last]!;
       let i = 0;
       for (;;) {
         let c = 2 * i + 1;
@@ -79,46 +95,39 @@ export class EventQueue {
         const r = c + 1;
         if (r < last && (T[r]! < T[c]! || (T[r] === T[c] && S[r]! < S[c]!))) c = r;
         if (t < T[c]! || (t === T[c] && s < S[c]!)) break;
-        this.move(c, i);
+        T[i] = T[c]!;
+        S[i] = S[c]!;
+        L[i] = L[c]!;
         i = c;
       }
       T[i] = t;
       S[i] = s;
-      this.kind[i] = k;
-      this.arg[i] = a;
-      this.obj[i] = o;
+      L[i] = l;
     }
-    this.obj[last] = undefined;
     return true;
-  }
-
-  private move(from: number, to: number): void {
-    this.time[to] = this.time[from]!;
-    this.seq[to] = this.seq[from]!;
-    this.kind[to] = this.kind[from]!;
-    this.arg[to] = this.arg[from]!;
-    this.obj[to] = this.obj[from];
   }
 
   /** Calls `fn` with the object and time of every pending event of `kind`, in no particular order. */
   forEachOf(kind: number, fn: (obj: unknown, time: number) => void): void {
-    for (let i = 0; i < this.size; i++) if (this.kind[i] === kind) fn(this.obj[i], this.time[i]!);
+    for (let i = 0; i < this.size; i++) {
+      const slot = this.slot[i]!;
+      if (this.kind[slot] === kind) fn(this.obj[slot], this.time[i]!);
+    }
   }
 
   private grow(): void {
     const n = this.time.length * 2;
-    const t = new Float64Array(n);
-    t.set(this.time);
-    this.time = t;
-    const s = new Float64Array(n);
-    s.set(this.seq);
-    this.seq = s;
-    const k = new Int32Array(n);
-    k.set(this.kind);
-    this.kind = k;
-    const a = new Float64Array(n);
-    a.set(this.arg);
-    this.arg = a;
+    this.time = grown(new Float64Array(n), this.time);
+    this.seq = grown(new Float64Array(n), this.seq);
+    this.slot = grown(new Int32Array(n), this.slot);
+    this.kind = grown(new Int32Array(n), this.kind);
+    this.arg = grown(new Float64Array(n), this.arg);
+    this.free = grown(new Int32Array(n), this.free);
     this.obj.length = n;
   }
+}
+
+function grown<A extends Float64Array | Int32Array>(bigger: A, old: A): A {
+  bigger.set(old);
+  return bigger;
 }

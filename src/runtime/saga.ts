@@ -64,7 +64,7 @@ function newCall(sim: Simulation, inst: SagaInstance, spec: StepCall): Call {
     edge: spec.edge,
     caller: spec.caller,
     callee: spec.callee,
-    reversed: spec.reversed ?? false,
+    reversed: spec.reversed === true,
     type: compensation ? step.compensation : step.action,
     look: compensation ? Look.Compensation : Look.SagaAction,
     policy: compensation ? def.compensationPolicy : def.actionPolicy,
@@ -137,18 +137,45 @@ function compensate(sim: Simulation, inst: SagaInstance, j: number): void {
   const def = inst.def;
   const step = def.steps[j]!;
   const participant = step.edge.to;
-  const compensation = { step: j, callee: participant, compensation: true };
+  // Object literals, not spreads: a spread copies its source property by property.
   let call: Call;
-  if (def.orchestrated) call = newCall(sim, inst, { ...compensation, edge: step.edge, caller: def.starter });
+  if (def.orchestrated)
+    call = newCall(sim, inst, {
+      step: j,
+      edge: step.edge,
+      caller: def.starter,
+      callee: participant,
+      compensation: true,
+    });
   else {
     const at = inst.at;
     const next = def.steps[j + 1];
     if (at === participant) {
-      call = newCall(sim, inst, { ...compensation, edge: step.edge, caller: participant });
+      call = newCall(sim, inst, {
+        step: j,
+        edge: step.edge,
+        caller: participant,
+        callee: participant,
+        compensation: true,
+      });
       call.local = true;
     } else if (next && next.edge.from === participant && next.edge.to === at)
-      call = newCall(sim, inst, { ...compensation, edge: next.edge, caller: at, reversed: true });
-    else call = newCall(sim, inst, { ...compensation, edge: step.edge, caller: step.edge.from });
+      call = newCall(sim, inst, {
+        step: j,
+        edge: next.edge,
+        caller: at,
+        callee: participant,
+        reversed: true,
+        compensation: true,
+      });
+    else
+      call = newCall(sim, inst, {
+        step: j,
+        edge: step.edge,
+        caller: step.edge.from,
+        callee: participant,
+        compensation: true,
+      });
   }
   sim.record(TraceCode.compensation, -1, participant.index, call.edge.index, Word.started, step.step);
   startCall(sim, call);
