@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from '@playwright/test';
@@ -6,8 +5,6 @@ import { expect, test } from './fixtures';
 import { EditorPage, EXAMPLE, type DiagramView } from './pages/EditorPage';
 import { SharePage } from './pages/SharePage';
 
-const SHOTS = '/tmp/share-shots';
-mkdirSync(SHOTS, { recursive: true });
 /**
  * Another site: a blog post that embeds the diagram with the code the Share dialog gives. It is a real
  * server on `localhost` (the app is on 127.0.0.1: another origin and another site). A page fulfilled
@@ -90,7 +87,6 @@ test('the embed code plays inside a page of another site', async ({ editor, page
     expect(b.x >= stage.x && b.y >= stage.y).toBe(true);
     expect(b.x + b.width <= stage.x + stage.width && b.y + b.height <= stage.y + stage.height).toBe(true);
   }
-  await page.screenshot({ path: `${SHOTS}/embed-in-blog.png` });
   await embed.getByTestId('pause-button').click();
   await expect(embed.getByTestId('playback-status')).toHaveText(/paused/);
 });
@@ -196,7 +192,6 @@ test('an embed with a broken link says what is wrong in place of the diagram', a
   await expect(problem).toContainText('This link is incomplete');
   await expect(page.getByTestId('open-in-microsim')).toHaveCount(0);
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
-  await page.screenshot({ path: `${SHOTS}/embed-broken.png` });
 
   await page.goto('about:blank');
   await page.goto(`/#/embed/m7.${body}`);

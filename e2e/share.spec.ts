@@ -1,12 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { serviceBomb } from '../src/share/fixtures/bombs';
 import { expect, test } from './fixtures';
 import { EXAMPLE, STORAGE_KEY } from './pages/EditorPage';
 import { SharePage } from './pages/SharePage';
-
-const SHOTS = '/tmp/share-shots';
-mkdirSync(SHOTS, { recursive: true });
 
 /** A page in a fresh browser profile (someone else's computer), failing the test on page errors. */
 async function stranger(browser: Browser): Promise<Page> {
@@ -45,7 +42,6 @@ test('share a diagram: the link opens the same diagram and the same run elsewher
   await expect(share.dialog.getByTestId('share-size')).toHaveText(
     `${link.length.toLocaleString('en-US')} characters`,
   );
-  await editor.page.screenshot({ path: `${SHOTS}/share-dialog.png` });
   const author = await share.diagram();
 
   const other = await SharePage.open(await stranger(browser), new URL(link).pathname + new URL(link).hash);
@@ -103,7 +99,6 @@ test('a broken link says what is wrong, and the diagram the person had stays', a
   await expect(error).toContainText('This link is incomplete');
   await expect(error).toContainText('Nothing of yours was changed');
   expect(await share.diagram()).toEqual(before);
-  await editor.page.screenshot({ path: `${SHOTS}/broken-link.png` });
   await error.getByRole('button', { name: 'Dismiss' }).click();
 
   // Opened fresh in a new tab: a link from a newer Microsim.
@@ -182,7 +177,6 @@ test('opening links keeps the person’s diagram in Recent, once, and brings it 
   expect((await share.recentNames()).sort()).toEqual(['Alice', 'Bob', 'Carol', 'My work']);
   await expect(share.recentItem('Bob').getByTestId('recent-open-now')).toBeVisible();
   await expect(share.recentItem('Alice')).toContainText('from a link, unchanged');
-  await editor.page.screenshot({ path: `${SHOTS}/recent.png` });
 
   await share.recentItem('My work').getByTestId('recent-open').click();
   await expect(share.recentDialog).toHaveCount(0);
@@ -282,7 +276,6 @@ test('export JSON and import it again (file picker and drop)', async ({ editor }
   await expect(error).toContainText('services[11].replicas');
   await expect(error).toContainText('edges[0].timeoutMs');
   expect(await share.diagram()).toEqual(back);
-  await editor.page.screenshot({ path: `${SHOTS}/import-errors.png` });
 
   // A file dropped beside the canvas imports too, instead of the browser leaving the app.
   await error.getByRole('button', { name: 'Dismiss' }).click();
@@ -296,7 +289,6 @@ test('export PNG: cropped to the diagram, drawn, edges with their arrowheads', a
   await share.openShare();
   const png = await share.download('export-png');
   expect(png.suggestedFilename()).toMatch(/\.png$/);
-  writeFileSync(`${SHOTS}/export.png`, readFileSync(await png.path()));
   const check = await share.checkPicture(png);
   expect(Math.abs(check.width - check.expected.width)).toBeLessThanOrEqual(2);
   expect(Math.abs(check.height - check.expected.height)).toBeLessThanOrEqual(2);
@@ -314,7 +306,6 @@ test('export PNG: cropped to the diagram, drawn, edges with their arrowheads', a
   const svg = await share.download('export-svg');
   expect(svg.suggestedFilename()).toMatch(/\.svg$/);
   const svgText = readFileSync(await svg.path(), 'utf8');
-  writeFileSync(`${SHOTS}/export.svg`, svgText);
   expect(svgText).not.toContain('foreignObject');
   expect(svgText.length).toBeLessThan(100_000);
   const parsed = await editor.page.evaluate((text) => {
@@ -437,7 +428,6 @@ test('pictures: "Diagram only" by default, "As running" adds the paused run’s 
     );
   };
   await share.openShare();
-  await editor.page.screenshot({ path: `${SHOTS}/share-dialog-pictures.png` });
   expect(await svgTexts()).not.toContain('down');
   await share.dialog.getByTestId('picture-running').check();
   expect(await svgTexts()).toContain('down');

@@ -69,7 +69,6 @@ export function Canvas({
   const selection = useAppStore((s) => s.selection);
   const measured = useAppStore((s) => s.measured);
   const themePref = useAppStore((s) => s.theme);
-  const exporting = useAppStore((s) => s.exportingPicture);
   const zoomedOut = useStore((s) => s.transform[2] < OVERVIEW_ZOOM);
   const mapper = useMemo(() => createFlowMapper(), []);
   const selected = useMemo(() => new Set(selection), [selection]);
@@ -264,7 +263,7 @@ export function Canvas({
     >
       <EdgeMarkers />
       <MenuContext value={hasMenus ? openMenu : null}>
-        <OverviewContext value={zoomedOut && !exporting}>
+        <OverviewContext value={zoomedOut}>
           <ReactFlow
             nodes={nodes}
             edges={edges}
@@ -298,8 +297,7 @@ export function Canvas({
             nodesConnectable={!readOnly}
             elementsSelectable={!readOnly}
             colorMode={theme}
-            // A picture shows the whole diagram, not what is on screen.
-            onlyRenderVisibleElements={nodes.length > 150 && !exporting}
+            onlyRenderVisibleElements={nodes.length > 150}
             proOptions={PRO_OPTIONS}
           >
             <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />

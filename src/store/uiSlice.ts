@@ -29,9 +29,6 @@ export interface UiSlice {
   /** Which dialog is open, if any. */
   dialog: null | 'shortcuts' | 'share' | 'examples' | 'recent' | 'palette';
   renaming: string | null;
-  /** A PNG/SVG export is being taken: the canvas draws everything, in full detail, whatever the zoom. */
-  exportingPicture: boolean;
-  setExportingPicture: (on: boolean) => void;
   setTheme: (t: ThemePreference) => void;
   setDefaultEdgeKind: (k: EdgeKind) => void;
   openKindPicker: (p: UiSlice['kindPicker']) => void;
@@ -53,8 +50,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   notices: [],
   dialog: null,
   renaming: null,
-  exportingPicture: false,
-  setExportingPicture: (exportingPicture) => set({ exportingPicture }),
   setTheme: (theme) => set({ theme }),
   setDefaultEdgeKind: (defaultEdgeKind) => set({ defaultEdgeKind }),
   openKindPicker: (kindPicker) => set({ kindPicker }),
