@@ -79,8 +79,3 @@ export interface Behaviours {
 
 export type MessageBehaviours = Record<MessageKindName, MessageBehaviour>;
 export type CallOwnerBehaviours = Record<CallOwnerName, CallOwnerBehaviour>;
-
-/** For the `default` of a switch over a kind: a kind nobody handled is a compile error. */
-export function assertNever(value: never): never {
-  throw new Error(`unhandled kind: ${String(value)}`);
-}

@@ -1,4 +1,4 @@
-import { assertNever } from './behaviours';
+import { assertNever } from './assertNever';
 import type { Latency } from '../model/schema';
 import type { Rng } from './rng';
 
