@@ -1,8 +1,22 @@
+import type { PluginOption } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { visualizer } from 'rollup-plugin-visualizer';
 
-export default defineConfig({
-  plugins: [react()],
+/**
+ * `npm run build:report` (vite build --mode report) also writes what each module and dependency
+ * costs in each chunk, raw and gzipped: a treemap in bench/out/bundle.html and a plain list in
+ * bench/out/bundle.txt (both git-ignored).
+ */
+function bundleReport(): PluginOption[] {
+  return [
+    visualizer({ filename: 'bench/out/bundle.html', template: 'treemap', gzipSize: true }),
+    visualizer({ filename: 'bench/out/bundle.txt', template: 'list', gzipSize: true }),
+  ];
+}
+
+export default defineConfig(({ mode }) => ({
+  plugins: [react(), ...(mode === 'report' ? bundleReport() : [])],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1200 },
@@ -11,4 +25,4 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
   },
-});
+}));

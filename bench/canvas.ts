@@ -13,10 +13,8 @@
  * The page must expose `window.__microsim` with `playback` (the Playback controller) and either
  * `loadDiagram(diagram)` or `store.getState().replaceDiagram(diagram)`; `fitView()` is used when present.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { freePort, waitForHttp } from './serve';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { buildIfNeeded, KEEP_NAMES_SHIM, launchChromium, startPreview } from './serve';
 import { benchDiagram } from './canvasDiagram';
 
 interface Result {
@@ -253,33 +251,10 @@ function printProfile(p: CpuProfile, label: string) {
 }
 
 async function main() {
-  if (!outDir && (args.includes('--build') || !existsSync('dist/index.html'))) {
-    log('building the app (npx vite build)…');
-    const b = spawnSync('npx', ['vite', 'build'], {
-      stdio: json ? ['ignore', 'ignore', 'inherit'] : 'inherit',
-    });
-    if (b.status !== 0) throw new Error('vite build failed');
-  }
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const previewArgs = ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'];
-  if (outDir) previewArgs.push('--outDir', outDir);
-  const server: ChildProcess = spawn('npx', previewArgs, { stdio: 'ignore', detached: true });
-  const stopServer = () => {
-    if (server.pid) {
-      try {
-        process.kill(-server.pid, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-    }
-  };
+  if (!outDir) buildIfNeeded(args.includes('--build'), json, log);
+  const { base, stop: stopServer } = await startPreview(outDir);
   try {
-    await waitForHttp(base, 30_000);
-    const browser = await chromium.launch({
-      executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-      args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
-    });
+    const browser = await launchChromium();
     try {
       const results: Result[] = [];
       for (const [services, edges] of [
@@ -288,8 +263,7 @@ async function main() {
       ] as const) {
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
         page.on('pageerror', (e) => log('page error:', e.message));
-        // tsx compiles with keepNames, which wraps inner functions of page.evaluate callbacks in __name().
-        await page.addInitScript({ content: 'window.__name = (f) => f;' });
+        await page.addInitScript({ content: KEEP_NAMES_SHIM });
         await page.goto(`${base}/?bench=1`);
         await waitFor(
           page,

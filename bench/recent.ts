@@ -4,10 +4,8 @@
  * 20,000) in local storage. Serves the built app (building it when dist/ is missing or --build is
  * given) in Debian's headless Chromium. Prints figures; asserts nothing.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { freePort, waitForHttp } from './serve';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { buildIfNeeded, KEEP_NAMES_SHIM, launchChromium, startPreview } from './serve';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -49,30 +47,14 @@ async function openRecent(page: Page): Promise<number> {
 }
 
 async function main() {
-  if (args.includes('--build') || !existsSync('dist/index.html')) {
-    log('building the app (npx vite build)…');
-    const b = spawnSync('npx', ['vite', 'build'], {
-      stdio: json ? ['ignore', 'ignore', 'inherit'] : 'inherit',
-    });
-    if (b.status !== 0) throw new Error('vite build failed');
-  }
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn(
-    'npx',
-    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { stdio: 'ignore', detached: true },
-  );
+  buildIfNeeded(args.includes('--build'), json, log);
+  const { base, stop } = await startPreview();
   try {
-    await waitForHttp(base, 30_000);
-    const browser = await chromium.launch({
-      executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-      args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       page.on('pageerror', (e) => log('page error:', e.message));
-      await page.addInitScript({ content: 'window.__name = (f) => f;' });
+      await page.addInitScript({ content: KEEP_NAMES_SHIM });
       await page.goto(`${base}/favicon.svg`);
       await page.evaluate((index) => localStorage.setItem('microsim:recent', index), recentIndex(entries));
       await page.goto(`${base}/`);
@@ -89,13 +71,7 @@ async function main() {
       await browser.close();
     }
   } finally {
-    if (server.pid) {
-      try {
-        process.kill(-server.pid, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-    }
+    stop();
   }
 }
 

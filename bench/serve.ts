@@ -1,5 +1,11 @@
-/** Shared by the browser benchmarks: a free local port, and waiting for a server to answer. */
+/**
+ * Shared by the browser benchmarks: building the app when needed, serving dist/ with vite preview on
+ * a free port, and launching Debian's headless Chromium the same way every time.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { chromium, type Browser } from '@playwright/test';
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -27,3 +33,55 @@ export async function waitForHttp(url: string, ms: number): Promise<void> {
   }
   throw new Error(`vite preview did not answer at ${url}`);
 }
+
+/** Builds the app (npx vite build) when `force` or when dist/ has no build; `quiet` keeps stdout clean. */
+export function buildIfNeeded(force: boolean, quiet: boolean, log: (...m: unknown[]) => void): void {
+  if (!force && existsSync('dist/index.html')) return;
+  log('building the app (npx vite build)…');
+  const b = spawnSync('npx', ['vite', 'build'], {
+    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+  });
+  if (b.status !== 0) throw new Error('vite build failed');
+}
+
+/** A running `vite preview` of a build: its address, and how to stop it. */
+export interface Preview {
+  base: string;
+  stop(): void;
+}
+
+/** Serves a build (dist/, or `outDir`) with vite preview on a free port, once it answers. */
+export async function startPreview(outDir?: string): Promise<Preview> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const previewArgs = ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'];
+  if (outDir) previewArgs.push('--outDir', outDir);
+  // Its own process group, so stopping it stops npx and vite both.
+  const server = spawn('npx', previewArgs, { stdio: 'ignore', detached: true });
+  const stop = () => {
+    if (!server.pid) return;
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  try {
+    await waitForHttp(base, 30_000);
+  } catch (err) {
+    stop();
+    throw err;
+  }
+  return { base, stop };
+}
+
+/** Headless Chromium (/usr/bin/chromium where it exists, else Playwright's), without GPU or QUIC. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+    args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+  });
+}
+
+/** tsx compiles with keepNames, which wraps inner functions of page.evaluate callbacks in __name(). */
+export const KEEP_NAMES_SHIM = 'window.__name = (f) => f;';
