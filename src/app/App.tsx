@@ -1,26 +1,34 @@
 import { exposeTestHook } from './testHook';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { FIT } from '../canvas/useDiagramView';
-import { MessageLayer } from '../canvas/messageLayer';
 import { Palette } from '../canvas/Palette';
 import { Inspector, InspectorBody } from '../panels/inspector/Inspector';
-import { EnvelopePanel, Legend, TimeControls } from '../panels/playback';
+import { TimeControls } from '../panels/playback/TimeControls';
 import { useAppStore } from '../store';
 import { BottomSheet } from './BottomSheet';
 import { useInspectorSheet, useSelectionAboveSheet } from './inspectorSheet';
+import {
+  CommandPalette,
+  ContextMenu,
+  DialogLoading,
+  EmbedView,
+  EnvelopePanel,
+  ExamplesDialog,
+  Legend,
+  MessageLayer,
+  RecentDialog,
+  ShareDialog,
+  ShortcutsDialog,
+  useFirstDrawDone,
+  usePreloadDialogsWhenDrawn,
+} from './lazyParts';
 import type { CommandContext } from './commands';
-import { CommandPalette } from './CommandPalette';
-import { ContextMenu, type MenuTarget } from './ContextMenu';
+import type { MenuTarget } from './ContextMenu';
 import { CrashBoundary, DrawingFaultProbe } from './CrashBoundary';
-import { EmbedView } from './EmbedView';
-import { ExamplesDialog } from './ExamplesDialog';
-import { RecentDialog } from './RecentDialog';
-import { ShareDialog } from './ShareDialog';
 import { Notices } from './Notices';
 import { playback } from './run';
-import { ShortcutsDialog } from './ShortcutsDialog';
 import { useThemeEffect } from './theme';
 import { Topbar } from './Topbar';
 import type { MenuExtra } from './TopbarMenu';
@@ -41,6 +49,8 @@ function Editor() {
   const ctx: CommandContext = useMemo(() => ({ store: useAppStore, flow, run }), [flow, run]);
   useShortcuts(ctx);
   useThemeEffect();
+  const drawn = useFirstDrawDone();
+  usePreloadDialogsWhenDrawn(drawn);
   useEffect(() => {
     exposeTestHook({
       playback: p,
@@ -67,14 +77,18 @@ function Editor() {
             onServiceContextMenu={(id, at) => setMenu({ type: 'service', id, ...at })}
             onEdgeContextMenu={(id, at) => setMenu({ type: 'edge', id, ...at })}
           >
-            <MessageLayer
-              playback={p}
-              selectedMessageId={selectedMessage}
-              onSelectMessage={(id) => {
-                p.pause();
-                useAppStore.getState().selectMessage(id);
-              }}
-            />
+            {drawn && (
+              <Suspense fallback={null}>
+                <MessageLayer
+                  playback={p}
+                  selectedMessageId={selectedMessage}
+                  onSelectMessage={(id) => {
+                    p.pause();
+                    useAppStore.getState().selectMessage(id);
+                  }}
+                />
+              </Suspense>
+            )}
           </Canvas>
           <div className={`legend-dock${legendOpen ? ' is-open' : ''}`}>
             <button
@@ -84,15 +98,21 @@ function Editor() {
             >
               Legend {legendOpen ? '▾' : '▸'}
             </button>
-            {legendOpen && <Legend />}
+            {legendOpen && (
+              <Suspense fallback={<p className="muted">Loading…</p>}>
+                <Legend />
+              </Suspense>
+            )}
           </div>
           {selectedMessage && (
             <div className="envelope-dock">
-              <EnvelopePanel
-                playback={p}
-                messageId={selectedMessage}
-                onClose={() => useAppStore.getState().selectMessage(null)}
-              />
+              <Suspense fallback={null}>
+                <EnvelopePanel
+                  playback={p}
+                  messageId={selectedMessage}
+                  onClose={() => useAppStore.getState().selectMessage(null)}
+                />
+              </Suspense>
             </div>
           )}
         </main>
@@ -113,12 +133,18 @@ function Editor() {
         />
       </footer>
       <Notices />
-      {menu && <ContextMenu target={menu} onClose={closeMenu} />}
-      {dialog === 'shortcuts' && <ShortcutsDialog />}
-      {dialog === 'examples' && <ExamplesDialog />}
-      {dialog === 'share' && <ShareDialog flow={flow} />}
-      {dialog === 'recent' && <RecentDialog />}
-      {dialog === 'palette' && <CommandPalette ctx={ctx} />}
+      {menu && (
+        <Suspense fallback={null}>
+          <ContextMenu target={menu} onClose={closeMenu} />
+        </Suspense>
+      )}
+      <DialogLoading>
+        {dialog === 'shortcuts' && <ShortcutsDialog />}
+        {dialog === 'examples' && <ExamplesDialog />}
+        {dialog === 'share' && <ShareDialog flow={flow} />}
+        {dialog === 'recent' && <RecentDialog />}
+        {dialog === 'palette' && <CommandPalette ctx={ctx} />}
+      </DialogLoading>
     </div>
   );
 }
@@ -132,7 +158,10 @@ export function App() {
       {mode === 'embed' ? (
         <CrashBoundary embed>
           <DrawingFaultProbe />
-          <EmbedView />
+          {/* Nothing to show until the player's code is in: its diagram draws with it. */}
+          <Suspense fallback={null}>
+            <EmbedView />
+          </Suspense>
         </CrashBoundary>
       ) : (
         <CrashBoundary>

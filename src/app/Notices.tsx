@@ -1,37 +1,34 @@
-import { AnimatePresence, m } from 'framer-motion';
 import { useEffect } from 'react';
 import { useAppStore, type Notice } from '../store';
 import { runCommand } from './commands';
+import { usePresence } from './presence';
 import './share.css';
 
 /** Messages for the person, newest last; errors stay until dismissed, the rest fade after a while. */
 export function Notices() {
   const notices = useAppStore((s) => s.notices);
+  const shown = usePresence(notices, NOTICE_EXIT_MS);
   return (
     <div className="notices" role="region" aria-label="Messages" aria-live="polite">
-      <AnimatePresence initial={false}>
-        {notices.map((n) => (
-          <NoticeCard key={n.id} n={n} />
-        ))}
-      </AnimatePresence>
+      {shown.map(({ item, entering, leaving }) => (
+        <NoticeCard key={item.id} n={item} entering={entering} leaving={leaving} />
+      ))}
     </div>
   );
 }
 
-function NoticeCard({ n }: { n: Notice }) {
+/** How long a dismissed notice takes to fade out (the .notice--leaving animation in share.css). */
+const NOTICE_EXIT_MS = 180;
+
+function NoticeCard({ n, entering, leaving }: { n: Notice; entering: boolean; leaving: boolean }) {
   useEffect(() => {
     if (n.tone === 'error' || n.tone === 'warning') return;
     const t = window.setTimeout(() => useAppStore.getState().dismiss(n.id), 5000);
     return () => window.clearTimeout(t);
   }, [n]);
   return (
-    <m.div
-      layout
-      initial={{ opacity: 0, y: 12, scale: 0.98 }}
-      animate={{ opacity: 1, y: 0, scale: 1 }}
-      exit={{ opacity: 0, y: 8 }}
-      transition={{ duration: 0.18 }}
-      className={`notice notice--${n.tone}`}
+    <div
+      className={`notice notice--${n.tone}${entering ? ' notice--entering' : ''}${leaving ? ' notice--leaving' : ''}`}
       role={n.tone === 'error' ? 'alert' : 'status'}
       aria-label={n.title}
       data-testid={`notice-${n.tone}`}
@@ -65,6 +62,6 @@ function NoticeCard({ n }: { n: Notice }) {
       >
         ×
       </button>
-    </m.div>
+    </div>
   );
 }

@@ -2,7 +2,6 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import { emptyDiagram } from '../model/defaults';
 import { moveElements } from '../model/edits';
 import { EDGE_KINDS } from '../model/schema';
-import { tidyLayout } from '../canvas/layout';
 import { motionMs } from '../canvas/motion';
 import { FIT } from '../canvas/useDiagramView';
 import type { AppState, AppStore } from '../store';
@@ -177,12 +176,14 @@ export const COMMANDS: Command[] = [
     group: 'View',
     keys: ['shift+l'],
     enabled: (s) => s.diagram.services.length > 0,
-    run: ({ store, flow }) => {
-      const st = store.getState();
-      const positions = tidyLayout(st.diagram, st.measured);
-      st.edit('Tidy up', (d) => moveElements(d, positions));
-      window.setTimeout(() => flow?.fitView({ ...FIT, duration: motionMs(300) }), 30);
-    },
+    // The layout code (dagre) is loaded on the first tidy up: the first screen never lays out.
+    run: ({ store, flow }) =>
+      void import('../canvas/layout').then(({ tidyLayout }) => {
+        const st = store.getState();
+        const positions = tidyLayout(st.diagram, st.measured);
+        st.edit('Tidy up', (d) => moveElements(d, positions));
+        window.setTimeout(() => flow?.fitView({ ...FIT, duration: motionMs(300) }), 30);
+      }),
   },
   {
     id: 'fit',

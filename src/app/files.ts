@@ -1,10 +1,9 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { errorLines } from '../model/parse';
 import { diagramFileName, downloadBlob, exportDiagramJson, importDiagramFile, svgToPng } from '../share';
-import { sceneSvg } from '../share/svg';
 import type { AppStore } from '../store';
 import { openDiagram } from './persistence';
-import { buildScene, type PictureContent } from './picture';
+import type { PictureContent } from './picture';
 
 /** Downloads the diagram as JSON in the published schema. */
 export function exportJson(store: AppStore) {
@@ -66,6 +65,8 @@ export async function exportPicture(
     return;
   }
   try {
+    // Loaded on the first export: the first screen never draws a picture.
+    const [{ sceneSvg }, { buildScene }] = await Promise.all([import('../share/svg'), import('./picture')]);
     const svg = sceneSvg(await buildScene(st.diagram, flow, st.sim, content));
     const name = diagramFileName(st.diagram, format);
     downloadBlob(name, format === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : await svgToPng(svg));

@@ -1,6 +1,6 @@
-import { createEngine } from '../runtime';
 import type { EngineHost } from './host';
 import { createInProcessHost, createWorkerHostFrom } from './host';
+import type { HostCommand, HostReply } from './protocol';
 
 /**
  * The app's engine host: a module Web Worker running engine.worker.ts, or the engine in this thread
@@ -18,5 +18,41 @@ export function createEngineHost(onFallback?: (reason: string) => void): EngineH
     }
   }
   onFallback?.(reason);
-  return createInProcessHost(createEngine);
+  return createLoadingInProcessHost();
+}
+
+/**
+ * The engine in this thread, its code loaded on demand (the worker bundles its own copy, so the
+ * page's first script need not carry the engine for the rare page without workers). Commands sent
+ * before the code is in wait, in order; replies come as the in-process host's do.
+ */
+function createLoadingInProcessHost(): EngineHost {
+  let host: EngineHost | null = null;
+  let listener: ((reply: HostReply) => void) | null = null;
+  let disposed = false;
+  const waiting: HostCommand[] = [];
+  void import('../runtime').then(({ createEngine }) => {
+    if (disposed) return;
+    host = createInProcessHost(createEngine);
+    host.listen((reply) => listener?.(reply));
+    for (const cmd of waiting.splice(0)) host.send(cmd);
+  });
+  return {
+    send(cmd) {
+      if (disposed) return;
+      if (host) host.send(cmd);
+      else waiting.push(cmd);
+    },
+    listen(onReply) {
+      listener = onReply;
+      return () => {
+        if (listener === onReply) listener = null;
+      };
+    },
+    dispose() {
+      disposed = true;
+      listener = null;
+      host?.dispose();
+    },
+  };
 }

@@ -1,11 +1,16 @@
 import { Note } from '../../model/schema';
 import { replaceNote } from '../../model/edits';
 import { useAppStore } from '../../store';
+import { lazy, Suspense } from 'react';
 import { DiagramInspector } from './DiagramInspector';
-import { EdgeInspector } from './EdgeInspector';
 import { Section, SelectField, TextField } from './fields';
-import { ServiceInspector } from './ServiceInspector';
 import { useEntityEdit } from './useEntityEdit';
+
+// Loaded on the first selection: the first screen shows the diagram's own settings.
+const ServiceInspector = lazy(() =>
+  import('./ServiceInspector').then((m) => ({ default: m.ServiceInspector })),
+);
+const EdgeInspector = lazy(() => import('./EdgeInspector').then((m) => ({ default: m.EdgeInspector })));
 
 /** The right-hand panel: edits whatever is selected, or the diagram itself when nothing is. */
 export function Inspector() {
@@ -53,7 +58,7 @@ export function InspectorBody() {
       <DiagramInspector diagram={diagram} />
     );
   }
-  return body;
+  return <Suspense fallback={<p className="muted">Loading…</p>}>{body}</Suspense>;
 }
 
 function NoteInspector({ note }: { note: Note }) {

@@ -1,0 +1,105 @@
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { useAppStore } from '../store';
+
+/**
+ * What the first screen does not need is loaded on demand, so a link opens to a drawn diagram
+ * sooner (bench:open): the dialogs (with the picture export and the link writer the Share dialog
+ * brings) and the embed's player. Once the diagram is drawn and the page is idle, the dialogs are
+ * fetched ahead (preloadDialogs), so the first click or shortcut rarely waits for the network.
+ */
+const loaders = {
+  share: () => import('./ShareDialog'),
+  examples: () => import('./ExamplesDialog'),
+  recent: () => import('./RecentDialog'),
+  shortcuts: () => import('./ShortcutsDialog'),
+  palette: () => import('./CommandPalette'),
+};
+
+/** Loads the embed's player; bootstrap starts it at once for an embed, alongside the rest. */
+export const loadEmbedView = () => import('./EmbedView');
+
+/** Fetches every dialog's code without showing any, and what menus, panels and Tidy up use. */
+export function preloadDialogs(): void {
+  const more = [
+    () => import('../canvas/layout'),
+    () => import('./ContextMenu'),
+    () => import('../panels/playback/Legend'),
+    () => import('../panels/playback/EnvelopePanel'),
+    () => import('../panels/inspector/ServiceInspector'),
+    () => import('../panels/inspector/EdgeInspector'),
+  ];
+  for (const load of [...Object.values(loaders), ...more]) void load().catch(() => {});
+}
+
+// Each is drawn the first time it is asked for; React.lazy wants the component as a default export.
+export const ShareDialog = lazy(() => loaders.share().then((m) => ({ default: m.ShareDialog })));
+export const ExamplesDialog = lazy(() => loaders.examples().then((m) => ({ default: m.ExamplesDialog })));
+export const RecentDialog = lazy(() => loaders.recent().then((m) => ({ default: m.RecentDialog })));
+export const ShortcutsDialog = lazy(() => loaders.shortcuts().then((m) => ({ default: m.ShortcutsDialog })));
+export const CommandPalette = lazy(() => loaders.palette().then((m) => ({ default: m.CommandPalette })));
+export const EmbedView = lazy(() => loadEmbedView().then((m) => ({ default: m.EmbedView })));
+export const ContextMenu = lazy(() => import('./ContextMenu').then((m) => ({ default: m.ContextMenu })));
+export const Legend = lazy(() => import('../panels/playback/Legend').then((m) => ({ default: m.Legend })));
+export const EnvelopePanel = lazy(() =>
+  import('../panels/playback/EnvelopePanel').then((m) => ({ default: m.EnvelopePanel })),
+);
+/** Draws messages in flight: nothing is in flight before the diagram is drawn, so it loads after. */
+export const MessageLayer = lazy(() =>
+  import('../canvas/messageLayer/MessageLayer').then((m) => ({ default: m.MessageLayer })),
+);
+
+/**
+ * Stands in while a dialog's code loads: the dialog's own dimmed backdrop, fixed over the page
+ * (so nothing moves), saying it is loading.
+ */
+export function DialogLoading({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div className="dialog-loading" role="status" aria-label="Loading" data-testid="dialog-loading" />
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+/** Runs `task` when the browser is idle (or soon, where it has no idle callbacks). */
+function whenIdle(task: () => void) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 3000 });
+  else setTimeout(task, 200);
+}
+
+const drawnNow = () => {
+  const s = useAppStore.getState();
+  return s.measured.size >= s.diagram.services.length;
+};
+
+/**
+ * True once every service of the first diagram has been measured by React Flow (its cards are
+ * drawn), and from then on: what waits for it never competes with the first draw.
+ */
+export function useFirstDrawDone(): boolean {
+  const [drawn, setDrawn] = useState(drawnNow);
+  useEffect(() => {
+    if (drawn) return;
+    if (drawnNow()) {
+      setDrawn(true);
+      return;
+    }
+    const off = useAppStore.subscribe(() => {
+      if (!drawnNow()) return;
+      off();
+      setDrawn(true);
+    });
+    return off;
+  }, [drawn]);
+  return drawn;
+}
+
+/** Preloads the dialogs once `drawn` and the page is idle, so the first click rarely waits. */
+export function usePreloadDialogsWhenDrawn(drawn: boolean): void {
+  useEffect(() => {
+    if (drawn) whenIdle(preloadDialogs);
+  }, [drawn]);
+}
