@@ -13,7 +13,6 @@ import {
   CommandPalette,
   ContextMenu,
   DialogLoading,
-  EmbedView,
   EnvelopePanel,
   ExamplesDialog,
   Legend,
@@ -27,6 +26,7 @@ import {
 import type { CommandContext } from './commands';
 import type { MenuTarget } from './ContextMenu';
 import { CrashBoundary, DrawingFaultProbe } from './CrashBoundary';
+import { EmbedView } from './EmbedView';
 import { Notices } from './Notices';
 import { playback } from './run';
 import { useThemeEffect } from './theme';
@@ -158,10 +158,7 @@ export function App() {
       {mode === 'embed' ? (
         <CrashBoundary embed>
           <DrawingFaultProbe />
-          {/* Nothing to show until the player's code is in: its diagram draws with it. */}
-          <Suspense fallback={null}>
-            <EmbedView />
-          </Suspense>
+          <EmbedView />
         </CrashBoundary>
       ) : (
         <CrashBoundary>

@@ -1,11 +1,11 @@
 import { useReactFlow } from '@xyflow/react';
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
-import { MessageLayer } from '../canvas/messageLayer';
 import { errorLines } from '../model/parse';
-import { Legend, TimeControls } from '../panels/playback';
+import { TimeControls } from '../panels/playback/TimeControls';
 import { useAppStore } from '../store';
 import type { CommandContext } from './commands';
+import { Legend, MessageLayer } from './lazyParts';
 import { editorLink, embedProblem, linkErrorTitle } from './links';
 import { Notices } from './Notices';
 import { playback } from './run';
@@ -93,12 +93,16 @@ export function EmbedView() {
           </div>
         ) : (
           <Canvas readOnly zoomControls={false}>
-            <MessageLayer playback={p} />
+            <Suspense fallback={null}>
+              <MessageLayer playback={p} />
+            </Suspense>
           </Canvas>
         )}
         {legend && (
           <div className="legend-dock is-open">
-            <Legend />
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <Legend />
+            </Suspense>
           </div>
         )}
       </main>

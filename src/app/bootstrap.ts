@@ -5,7 +5,6 @@ import { useAppStore } from '../store';
 import { startAfterCrash } from './crash';
 import { drawingFault } from './CrashBoundary';
 import { importJsonFile } from './files';
-import { loadEmbedView } from './lazyParts';
 import { embedProblem, openLink, parseRoute } from './links';
 import { documentSession, restoreSaved, startAutosave } from './persistence';
 import { connectPlayback, playback } from './run';
@@ -46,8 +45,6 @@ export function bootstrap() {
   exposeTestHook({ store: useAppStore, failDrawing: (name) => drawingFault.set(name) });
   guardFileDrops(route.embed);
   if (route.embed) {
-    // The player's code is fetched now, while the link is read, not after the first render asks.
-    void loadEmbedView();
     st.setMode('embed');
     const r = route.link ? decodeLink(route.link) : null;
     if (r?.ok) {

@@ -4,8 +4,10 @@ import { useAppStore } from '../store';
 /**
  * What the first screen does not need is loaded on demand, so a link opens to a drawn diagram
  * sooner (bench:open): the dialogs (with the picture export and the link writer the Share dialog
- * brings) and the embed's player. Once the diagram is drawn and the page is idle, the dialogs are
- * fetched ahead (preloadDialogs), so the first click or shortcut rarely waits for the network.
+ * brings), menus and panels shown on demand, and the message layer. The embed's player stays in
+ * the first script: it is about 1 kB gzipped, less than the round trip loading it apart would
+ * cost. Once the diagram is drawn and the page is idle, the dialogs are fetched ahead
+ * (preloadDialogs), so the first click or shortcut rarely waits for the network.
  */
 const loaders = {
   share: () => import('./ShareDialog'),
@@ -14,9 +16,6 @@ const loaders = {
   shortcuts: () => import('./ShortcutsDialog'),
   palette: () => import('./CommandPalette'),
 };
-
-/** Loads the embed's player; bootstrap starts it at once for an embed, alongside the rest. */
-export const loadEmbedView = () => import('./EmbedView');
 
 /** Fetches every dialog's code without showing any, and what menus, panels and Tidy up use. */
 export function preloadDialogs(): void {
@@ -37,7 +36,6 @@ export const ExamplesDialog = lazy(() => loaders.examples().then((m) => ({ defau
 export const RecentDialog = lazy(() => loaders.recent().then((m) => ({ default: m.RecentDialog })));
 export const ShortcutsDialog = lazy(() => loaders.shortcuts().then((m) => ({ default: m.ShortcutsDialog })));
 export const CommandPalette = lazy(() => loaders.palette().then((m) => ({ default: m.CommandPalette })));
-export const EmbedView = lazy(() => loadEmbedView().then((m) => ({ default: m.EmbedView })));
 export const ContextMenu = lazy(() => import('./ContextMenu').then((m) => ({ default: m.ContextMenu })));
 export const Legend = lazy(() => import('../panels/playback/Legend').then((m) => ({ default: m.Legend })));
 export const EnvelopePanel = lazy(() =>
@@ -76,8 +74,15 @@ const drawnNow = () => {
 };
 
 /**
+ * A diagram too large to draw whole (React Flow then draws only the cards in view) is never all
+ * measured: after this long, what waits for the first draw stops waiting.
+ */
+const FIRST_DRAW_WAIT_MS = 3000;
+
+/**
  * True once every service of the first diagram has been measured by React Flow (its cards are
- * drawn), and from then on: what waits for it never competes with the first draw.
+ * drawn), or FIRST_DRAW_WAIT_MS after the first render, and from then on: what waits for it never
+ * competes with the first draw.
  */
 export function useFirstDrawDone(): boolean {
   const [drawn, setDrawn] = useState(drawnNow);
@@ -87,12 +92,14 @@ export function useFirstDrawDone(): boolean {
       setDrawn(true);
       return;
     }
+    const timer = window.setTimeout(() => setDrawn(true), FIRST_DRAW_WAIT_MS);
     const off = useAppStore.subscribe(() => {
-      if (!drawnNow()) return;
-      off();
-      setDrawn(true);
+      if (drawnNow()) setDrawn(true);
     });
-    return off;
+    return () => {
+      off();
+      window.clearTimeout(timer);
+    };
   }, [drawn]);
   return drawn;
 }
