@@ -1,5 +1,5 @@
 /**
- * `npm run -s bench:open [-- --json] [--runs 5] [--build]`: how fast the built app opens to a drawn
+ * `npm run -s bench:open [-- --json] [--runs 5] [--build] [--outDir <dir>]`: how fast the built app opens to a drawn
  * diagram, in Debian's headless Chromium, each run in a fresh browser context (a fresh profile:
  * empty cache and storage), for the home page (the Checkout example) and for a link to the
  * 20-service reference diagram (bench/diagrams/reference-20.json). Prints figures; asserts nothing.
@@ -11,7 +11,8 @@
  *
  * Initial JavaScript is the gzipped size of every script (workers included) whose response ended
  * before the diagram was drawn; total is every script in the build. Sizes are of dist/ files gzipped
- * here at zlib's default level, as vite's build report does.
+ * here at zlib's default level, as vite's build report does. `--outDir <dir>` measures another build
+ * (an older commit's, to compare under the same load) instead of dist/.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -26,6 +27,9 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const runsArg = args.indexOf('--runs');
 const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 5;
+const outDirArg = args.indexOf('--outDir');
+const outDir = outDirArg >= 0 ? args[outDirArg + 1] : undefined;
+const distDir = outDir ?? 'dist';
 const log = (...m: unknown[]) => (json ? console.error(...m) : console.log(...m));
 
 /** Median, fastest and slowest of a list of times, rounded to the millisecond. */
@@ -57,12 +61,12 @@ function spread(times: number[]): Spread {
   return { median: Math.round(median), min: Math.round(sorted[0]!), max: Math.round(sorted.at(-1)!) };
 }
 
-/** Gzipped size of each script of the build, by its path under dist/. */
+/** Gzipped size of each script of the build, by its path under the build's folder. */
 function distScriptSizes(): Map<string, number> {
   const sizes = new Map<string, number>();
-  for (const file of readdirSync('dist/assets')) {
+  for (const file of readdirSync(`${distDir}/assets`)) {
     if (file.endsWith('.js'))
-      sizes.set(`assets/${file}`, gzipSync(readFileSync(`dist/assets/${file}`)).length);
+      sizes.set(`assets/${file}`, gzipSync(readFileSync(`${distDir}/assets/${file}`)).length);
   }
   return sizes;
 }
@@ -142,7 +146,8 @@ async function measure(browser: Browser, base: string, target: Target, sizes: Ma
   return result;
 }
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+// Kilobytes of 1,000 bytes, as vite's build report counts them.
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 function referenceLink(): { hash: string; serviceIds: string[] } {
   const parsed = parseDiagram(
@@ -153,7 +158,7 @@ function referenceLink(): { hash: string; serviceIds: string[] } {
 }
 
 async function main() {
-  buildIfNeeded(args.includes('--build'), json, log);
+  if (!outDir) buildIfNeeded(args.includes('--build'), json, log);
   const sizes = distScriptSizes();
   const link = referenceLink();
   const targets: Target[] = [
@@ -161,7 +166,7 @@ async function main() {
     { name: 'link', ...link },
   ];
   const loadAverage = loadavg().map((l) => Math.round(l * 100) / 100);
-  const { base, stop } = await startPreview();
+  const { base, stop } = await startPreview(outDir);
   const results: Partial<Record<Target['name'], OpenResult>> = {};
   try {
     const browser = await launchChromium();
@@ -175,6 +180,7 @@ async function main() {
   }
   const totalJsGzipBytes = [...sizes.values()].reduce((a, b) => a + b, 0);
   const report = {
+    build: distDir,
     runs,
     cpus: cpus().length,
     loadAverage,
@@ -186,7 +192,9 @@ async function main() {
     console.log(JSON.stringify(report));
     return;
   }
-  log(`Opening the built app, ${runs} runs each (fresh profile), load average ${loadAverage.join(' ')}:`);
+  log(
+    `Opening the app built in ${distDir}/, ${runs} runs each (fresh profile), load average ${loadAverage.join(' ')}:`,
+  );
   for (const name of ['home', 'link'] as const) {
     const r = report[name];
     log(
