@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { serviceBomb } from '../src/share/fixtures/bombs';
 import { expect, test } from './fixtures';
-import { EXAMPLE, STORAGE_KEY } from './pages/EditorPage';
+import { EXAMPLE, STORAGE_KEY, type EditorPage } from './pages/EditorPage';
 import { SharePage } from './pages/SharePage';
 
 /** A page in a fresh browser profile (someone else's computer), failing the test on page errors. */
@@ -21,6 +21,16 @@ async function makeItMine(share: SharePage, name: string) {
   await share.editor.clickEmpty();
   await share.editor.field('diagram-name').fill(name);
   await share.editor.waitForAutosave();
+}
+
+/** Makes the diagram the person's own ("Keep me"), and takes its link and the diagram as it is. */
+async function linkToMine(editor: EditorPage) {
+  const share = new SharePage(editor);
+  await makeItMine(share, 'Keep me');
+  await share.openShare();
+  const link = await share.link();
+  await share.closeDialogs();
+  return { share, link, before: await share.diagram() };
 }
 
 test('share a diagram: the link opens the same diagram and the same run elsewhere', async ({
@@ -85,12 +95,7 @@ test('Share copies the link at once; the dialog shows it copied', async ({ edito
 });
 
 test('a broken link says what is wrong, and the diagram the person had stays', async ({ editor }) => {
-  const share = new SharePage(editor);
-  await makeItMine(share, 'Keep me');
-  await share.openShare();
-  const link = await share.link();
-  await share.closeDialogs();
-  const before = await share.diagram();
+  const { share, link, before } = await linkToMine(editor);
   const body = link.slice(link.indexOf('#m2.') + 4);
 
   // Cut off by a chat tool, pasted into the address bar of this tab.
@@ -137,12 +142,7 @@ test('a decompression bomb is refused at once, and the diagram the person had st
 });
 
 test('a link with text after its end says so instead of opening', async ({ editor }) => {
-  const share = new SharePage(editor);
-  await makeItMine(share, 'Keep me');
-  await share.openShare();
-  const link = await share.link();
-  await share.closeDialogs();
-  const before = await share.diagram();
+  const { share, link, before } = await linkToMine(editor);
   await share.pasteIntoAddressBar(`${link}hello-world_1234`);
   const error = share.notice('error');
   await expect(error).toContainText('This link has extra text at its end (“hello-world_1234”)');

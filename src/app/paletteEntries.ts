@@ -1,5 +1,5 @@
 import type { ReactFlowInstance } from '@xyflow/react';
-import { edgeLabel } from '../canvas/edges/KindEdge';
+import { edgeLabel } from '../canvas/edgeLabels';
 import { motionMs } from '../canvas/motion';
 import type { Diagram } from '../model/schema';
 import type { AppState } from '../store';

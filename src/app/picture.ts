@@ -1,6 +1,6 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { createElement } from 'react';
-import { edgeLabel } from '../canvas/edges/KindEdge';
+import { edgeLabel } from '../canvas/edgeLabels';
 import { curveBetween, curvePath, pointAt, SERVICE_SIZE, type Point } from '../canvas/geometry';
 import { EDGE_STYLE, ServiceIcon } from '../canvas/icons';
 import { placeEdgeLabels } from '../canvas/edgeLabels';

@@ -6,9 +6,6 @@ import { MESSAGE_LOOKS } from '../../playback';
 import { useAppStore } from '../../store';
 import { useOverview } from '../detail';
 import { edgeLabel } from '../edgeLabels';
-
-/** Re-exported where it used to live (the command palette reads it from here). */
-export { edgeLabel };
 import { curveBetween, curvePath, pointAt } from '../geometry';
 import { EDGE_STYLE } from '../icons';
 import { MenuButton } from '../menuButton';
