@@ -1,14 +1,15 @@
 import type { PluginOption } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { visualizer } from 'rollup-plugin-visualizer';
 
 /**
  * `npm run build:report` (vite build --mode report) also writes what each module and dependency
  * costs in each chunk, raw and gzipped: a treemap in bench/out/bundle.html and a plain list in
- * bench/out/bundle.txt (both git-ignored).
+ * bench/out/bundle.txt (both git-ignored). Imported only then, so a checkout whose node_modules
+ * predates this dev dependency still builds.
  */
-function bundleReport(): PluginOption[] {
+async function bundleReport(): Promise<PluginOption[]> {
+  const { visualizer } = await import('rollup-plugin-visualizer');
   return [
     visualizer({ filename: 'bench/out/bundle.html', template: 'treemap', gzipSize: true }),
     visualizer({ filename: 'bench/out/bundle.txt', template: 'list', gzipSize: true }),
@@ -16,7 +17,8 @@ function bundleReport(): PluginOption[] {
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), ...(mode === 'report' ? bundleReport() : [])],
+  // Vite awaits a plugin given as a promise.
+  plugins: [react(), mode === 'report' && bundleReport()],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1200 },
