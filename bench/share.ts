@@ -5,6 +5,7 @@ import type { Diagram } from '../src/model/schema';
 import { toBase64Url } from '../src/share/bytes';
 import { generateDiagram } from '../src/share/fixtures/generate';
 import { encodeLink, LINK_FORMAT } from '../src/share/link';
+import { measureInBrowser } from './share-browser';
 import { measureDecoding } from './share-decode';
 
 /**
@@ -92,8 +93,9 @@ const results = {
   generated100: measure(generateDiagram(100)),
 };
 const decoding = measureDecoding();
+const browser = process.argv.includes('--no-browser') ? null : await measureInBrowser();
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ ...results, decoding }, null, 2));
+  console.log(JSON.stringify({ ...results, decoding, browser }, null, 2));
 } else {
   for (const [name, r] of Object.entries(results)) {
     if (typeof r === 'number') continue;
@@ -107,6 +109,17 @@ if (!process.argv.includes('--json')) {
   for (const d of decoding) {
     console.log(
       `${d.name.padEnd(64)} ${String(d.chars).padStart(7)} chars  ${d.opens ? 'opens  ' : 'refused'}  unpacked ${String(d.inflatedBytes).padStart(8)} B  decode ${String(d.decodeMs).padStart(7)} ms   CLI ${d.cliSeconds} s, ${d.cliMaxRssMb} MB`,
+    );
+  }
+}
+if (!process.argv.includes('--json') && browser) {
+  console.log(
+    '\nin the browser (built app, median of 3): editor = address set → refusal notice (or the diagram);' +
+      ' embed = navigation → its message (or the diagram), page load included',
+  );
+  for (const b of browser) {
+    console.log(
+      `${b.name.padEnd(64)} ${String(b.chars).padStart(7)} chars  editor ${String(b.editorMs).padStart(5)} ms   embed ${String(b.embedMs).padStart(5)} ms`,
     );
   }
 }
