@@ -2,7 +2,7 @@ import { exposeTestHook } from './testHook';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
-import { FIT } from '../canvas/useDiagramView';
+import { fitDiagram } from '../canvas/useDiagramView';
 import { Palette } from '../canvas/Palette';
 import { Inspector, InspectorBody } from '../panels/inspector/Inspector';
 import { TimeControls } from '../panels/playback/TimeControls';
@@ -54,7 +54,7 @@ function Editor() {
   useEffect(() => {
     exposeTestHook({
       playback: p,
-      fitView: () => void flow.fitView(FIT),
+      fitView: () => void fitDiagram(flow),
       loadDiagram: (d) => useAppStore.getState().replaceDiagram(d, { undoable: false }),
     });
   }, [p, flow]);

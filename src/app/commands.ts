@@ -3,7 +3,7 @@ import { emptyDiagram } from '../model/defaults';
 import { moveElements } from '../model/edits';
 import { EDGE_KINDS } from '../model/schema';
 import { motionMs } from '../canvas/motion';
-import { FIT } from '../canvas/useDiagramView';
+import { fitDiagram } from '../canvas/useDiagramView';
 import type { AppState, AppStore } from '../store';
 import type { KeySpec } from './keys';
 import { openDiagram } from './persistence';
@@ -182,7 +182,7 @@ export const COMMANDS: Command[] = [
         const st = store.getState();
         const positions = tidyLayout(st.diagram, st.measured);
         st.edit('Tidy up', (d) => moveElements(d, positions));
-        window.setTimeout(() => flow?.fitView({ ...FIT, duration: motionMs(300) }), 30);
+        window.setTimeout(() => flow && void fitDiagram(flow, motionMs(300)), 30);
       }),
   },
   {
@@ -191,7 +191,7 @@ export const COMMANDS: Command[] = [
     label: 'Fit view',
     group: 'View',
     keys: ['f'],
-    run: ({ flow }) => void flow?.fitView({ ...FIT, duration: motionMs(250) }),
+    run: ({ flow }) => flow && void fitDiagram(flow, motionMs(250)),
   },
   {
     id: 'zoom-in',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstViewport, READABLE_ZOOM, START_VIEWPORT } from './firstView';
+import { firstViewport, fitViewport, READABLE_ZOOM, START_VIEWPORT } from './firstView';
 import type { Box } from './geometry';
 
 const card = (x: number, y: number): Box => ({ x, y, width: 170, height: 64 });
@@ -56,5 +56,24 @@ describe('firstViewport', () => {
     const small = [card(0, 0), card(0, 120)];
     const v = firstViewport(small, { width: 390, height: 600 }, []);
     expect(v.zoom).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('fitViewport (the Fit command)', () => {
+  it('keeps every card clear of the minimap, like the first view', () => {
+    const canvas = { width: 1000, height: 500 };
+    const minimap = { x: 820, y: 380, width: 168, height: 110 };
+    const v = fitViewport(ROW, canvas, [minimap]);
+    for (const n of ROW) expect(overlaps(onScreen(n, v), minimap)).toBe(false);
+    expect(v).toEqual(firstViewport(ROW, canvas, [minimap]));
+  });
+
+  it('on a phone, shows the whole diagram (the first view shows its left)', () => {
+    const canvas = { width: 390, height: 600 };
+    const v = fitViewport(ROW, canvas, []);
+    for (const b of ROW.map((n) => onScreen(n, v))) {
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width).toBeLessThanOrEqual(canvas.width);
+    }
   });
 });

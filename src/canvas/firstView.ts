@@ -46,9 +46,33 @@ export function firstViewport(
   panels: Box[],
 ): Viewport {
   if (nodes.length === 0) return START_VIEWPORT;
-  const whole = (margin: Margin) => fitBounds(boundsOf(nodes), canvas, margin);
-  const phone = canvas.width <= PHONE_CANVAS_WIDTH && whole(MARGIN).zoom < READABLE_ZOOM;
-  const fit = phone ? (margin: Margin) => readableStart(nodes, canvas, margin) : whole;
+  const phone =
+    canvas.width <= PHONE_CANVAS_WIDTH && fitBounds(boundsOf(nodes), canvas, MARGIN).zoom < READABLE_ZOOM;
+  if (!phone) return fitViewport(nodes, canvas, panels);
+  return clearOfPanels(nodes, canvas, panels, (margin) => readableStart(nodes, canvas, margin));
+}
+
+/**
+ * The whole diagram, as large as fits, with no card under a panel drawn over the canvas: what the
+ * Fit command shows (on a phone too, where the first view may show only the diagram's left).
+ */
+export function fitViewport(
+  nodes: Box[],
+  canvas: { width: number; height: number },
+  panels: Box[],
+): Viewport {
+  if (nodes.length === 0) return START_VIEWPORT;
+  const bounds = boundsOf(nodes);
+  return clearOfPanels(nodes, canvas, panels, (margin) => fitBounds(bounds, canvas, margin));
+}
+
+/** `fit` with the plain margins, or, where that puts a card under a panel, with margins clear of it. */
+function clearOfPanels(
+  nodes: Box[],
+  canvas: { width: number; height: number },
+  panels: Box[],
+  fit: (margin: Margin) => Viewport,
+): Viewport {
   const covered = (v: Viewport) => nodes.some((n) => panels.some((p) => overlaps(onScreen(n, v), p)));
   const plain = fit(MARGIN);
   if (!covered(plain)) return plain;

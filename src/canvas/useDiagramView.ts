@@ -2,7 +2,7 @@ import { useNodesInitialized, useReactFlow, type ReactFlowInstance } from '@xyfl
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { Viewport } from '../model/schema';
 import { useAppStore } from '../store';
-import { firstViewport, START_VIEWPORT } from './firstView';
+import { FIT, firstViewport, fitViewport, START_VIEWPORT } from './firstView';
 import type { Box } from './geometry';
 import { motionMs } from './motion';
 
@@ -57,6 +57,26 @@ function isEmpty(): boolean {
 
 /** Moves the canvas in `element` to the first view of the diagram on it. */
 function showDiagram(flow: ReactFlowInstance, element: HTMLElement, duration = 0): Promise<boolean> {
+  return moveTo(flow, element, firstViewport, duration);
+}
+
+/**
+ * Fits the whole diagram in the canvas, with no card under the minimap or the zoom buttons (the Fit
+ * and Tidy up commands). `element` is the canvas; by default the page's.
+ */
+export function fitDiagram(
+  flow: ReactFlowInstance,
+  duration = 0,
+  element = document.querySelector<HTMLElement>('[data-testid="canvas"]'),
+): Promise<boolean> {
+  if (!element) return flow.fitView({ ...FIT, duration });
+  return moveTo(flow, element, fitViewport, duration);
+}
+
+type Place = (nodes: Box[], canvas: { width: number; height: number }, panels: Box[]) => Viewport;
+
+/** Moves the canvas in `element` to where `place` puts the cards, given the panels over it. */
+function moveTo(flow: ReactFlowInstance, element: HTMLElement, place: Place, duration: number) {
   const box = element.getBoundingClientRect();
   const nodes: Box[] = [];
   for (const n of flow.getNodes()) {
@@ -65,14 +85,14 @@ function showDiagram(flow: ReactFlowInstance, element: HTMLElement, duration = 0
     const { x, y } = internal.internals.positionAbsolute;
     nodes.push({ x, y, width: internal.measured.width ?? 0, height: internal.measured.height ?? 0 });
   }
-  // The panels drawn over the canvas that a card shouldn't start under.
+  // The panels drawn over the canvas that a card shouldn't be under.
   const panels: Box[] = [];
   for (const panel of element.querySelectorAll('.react-flow__minimap, .react-flow__controls')) {
     const r = panel.getBoundingClientRect();
     if (r.width > 0 && r.height > 0)
       panels.push({ x: r.x - box.x, y: r.y - box.y, width: r.width, height: r.height });
   }
-  return flow.setViewport(firstViewport(nodes, box, panels), { duration });
+  return flow.setViewport(place(nodes, box, panels), { duration });
 }
 
 /** Whether `v` shows every node inside a canvas of `box`'s size. */
