@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import type { EditorPage } from './pages/EditorPage';
+import { EDGE_KINDS, STORAGE_KEY, type EditorPage } from './pages/EditorPage';
 
 /**
  * The main states and the theme switch: each test checks that what the state should show is really
@@ -66,8 +66,7 @@ test.describe('light', () => {
   test('the kind picker after connecting', async ({ editor }) => {
     await editor.connect('inventory', 'email');
     await expect(editor.kindPicker).toBeVisible();
-    for (const k of ['sync', 'queue', 'topic', 'saga'])
-      await expect(editor.kindPicker.getByTestId(`pick-${k}`)).toBeVisible();
+    for (const k of EDGE_KINDS) await expect(editor.kindPicker.getByTestId(`pick-${k}`)).toBeVisible();
     await expect(editor.kindPicker).toBeInViewport({ ratio: 1 });
   });
 
@@ -80,7 +79,7 @@ test.describe('light', () => {
   });
 
   test('the warning after unreadable storage', async ({ editor }) => {
-    await editor.putInStorageWhileAway('microsim:current', '{"version": 99}');
+    await editor.putInStorageWhileAway(STORAGE_KEY, '{"version": 99}');
     await editor.open();
     await editor.ready();
     await expect(editor.page.getByTestId('notice-warning')).toBeVisible();

@@ -1,30 +1,22 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** What the specs read back from the app's store (a plain-JSON slice of it). */
-export interface ServiceView {
-  id: string;
-  name: string;
-  kind: string;
-  position: { x: number; y: number };
-  replicas: number;
-  concurrency: number;
-  errorRate: number;
-  latency: Record<string, number | string>;
-}
-export interface EdgeView {
-  id: string;
-  from: string;
-  to: string;
-  kind: 'sync' | 'queue' | 'topic' | 'saga';
-  [field: string]: unknown;
-}
-export interface DiagramView {
-  name: string;
+import type { Diagram, Edge, Service } from '../../src/model/schema';
+import { EDGE_KINDS, SERVICE_KINDS, type EdgeKind, type ServiceKind } from '../../src/model/schema';
+import { checkoutExample } from '../../src/scenarios/checkout';
+import { STORAGE_PREFIX } from '../../src/storage/storage';
+
+export { EDGE_KINDS, SERVICE_KINDS, type EdgeKind, type ServiceKind };
+
+/**
+ * What the specs read back from the app's store: the diagram as the schema types it, with the
+ * kind-specific fields of edges and latencies readable without narrowing first.
+ */
+export type ServiceView = Omit<Service, 'latency'> & { latency: Record<string, number | string> };
+export type EdgeView = Pick<Edge, 'id' | 'from' | 'to' | 'kind'> & { [field: string]: unknown };
+export type DiagramView = Omit<Diagram, 'services' | 'edges'> & {
   services: ServiceView[];
   edges: EdgeView[];
-  notes: { id: string; text: string }[];
-  viewport?: { x: number; y: number; zoom: number };
-}
+};
 export interface StateView {
   diagram: DiagramView;
   selection: string[];
@@ -34,32 +26,14 @@ export interface StateView {
   future: number;
 }
 
-export type ServiceKind = 'client' | 'gateway' | 'service' | 'database' | 'external' | 'orchestrator';
-export type EdgeKind = 'sync' | 'queue' | 'topic' | 'saga';
-export const SERVICE_KINDS: readonly ServiceKind[] = [
-  'client',
-  'gateway',
-  'service',
-  'database',
-  'external',
-  'orchestrator',
-];
-export const EDGE_KINDS: readonly EdgeKind[] = ['sync', 'queue', 'topic', 'saga'];
-
-/** The ids of the built-in Checkout example, which a first visit opens on. */
+/** The ids of the built-in Checkout example, which a first visit opens on (read from the example itself). */
 export const EXAMPLE = {
-  services: ['client', 'gateway', 'orders', 'payment', 'bank', 'inventory', 'email'],
-  edges: [
-    'e-client-gw',
-    'e-gw-orders',
-    'e-orders-payment',
-    'e-payment-bank',
-    'e-orders-inventory',
-    'e-orders-email',
-  ],
+  services: checkoutExample.services.map((service) => service.id),
+  edges: checkoutExample.edges.map((edge) => edge.id),
 };
 
-export const STORAGE_KEY = 'microsim:current';
+/** Where the app autosaves the current diagram. */
+export const STORAGE_KEY = `${STORAGE_PREFIX}:current`;
 
 /** A place on the canvas as fractions of its width and height (0,0 top-left; 1,1 bottom-right). */
 export interface Spot {

@@ -199,6 +199,9 @@ function readDocument(value: unknown): StoredDocument | undefined {
   return { id: d.id, origin, base: baseFor(origin, d.base) };
 }
 
+/** The prefix of every key this app keeps in the browser's storage (`microsim:current`, …). */
+export const STORAGE_PREFIX = 'microsim';
+
 /**
  * The current diagram's autosave and the quarantine for unreadable data. Unreadable data is never
  * deleted: it moves to a quarantine key and stays there until the person removes it.
@@ -213,7 +216,7 @@ export class DiagramStorage {
     readonly store: KeyValueStore,
     options: StorageOptions = {},
   ) {
-    this.prefix = options.prefix ?? 'microsim';
+    this.prefix = options.prefix ?? STORAGE_PREFIX;
     this.now = options.now ?? (() => Date.now());
   }
 
