@@ -36,6 +36,7 @@ export function buildReport(
     channels: m.channels,
     edges: m.edges,
     requests: m.requests,
+    clients: m.clients,
     sagas: m.sagas,
     duplicates: m.duplicates,
   };

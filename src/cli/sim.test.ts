@@ -98,6 +98,7 @@ describe('sim command', () => {
       'channels',
       'edges',
       'requests',
+      'clients',
       'sagas',
       'duplicates',
       'replies',
@@ -144,6 +145,18 @@ describe('sim command', () => {
     for (const id of ['x', 'q', 't', 's1', 's2']) expect(Object.keys(out.edges[id])).toEqual(edgeKeys);
     expect(Object.keys(out.requests)).toEqual(['sent', 'succeeded', 'failed', 'timedOut', 'latencyMs']);
     expect(Object.keys(out.requests.latencyMs)).toEqual(percentiles);
+    // Per client: its own requests; with one client they are all of them.
+    expect(Object.keys(out.clients)).toEqual(['c']);
+    expect(Object.keys(out.clients.c)).toEqual([
+      'name',
+      'sent',
+      'succeeded',
+      'failed',
+      'timedOut',
+      'latencyMs',
+    ]);
+    expect(Object.keys(out.clients.c.latencyMs)).toEqual(percentiles);
+    expect({ ...out.clients.c, name: undefined }).toEqual({ ...out.requests, name: undefined });
     expect(Object.keys(out.sagas)).toEqual(['order']);
     expect(Object.keys(out.sagas.order)).toEqual(['started', 'completed', 'compensated', 'stuck', 'running']);
     const saga = out.sagas.order;

@@ -12,6 +12,14 @@ import type {
   SagaInstanceState,
   ServiceState,
 } from '../runtime/api';
+import type {
+  ChannelSeries,
+  ClientSeries,
+  EdgeSeries,
+  RunSeries,
+  SagaSeries,
+  ServiceSeries,
+} from '../runtime/seriesShape';
 
 /*
  * The runtime types the canvas and panels need, re-exported here because those folders may import
@@ -29,7 +37,14 @@ export type {
   PathHop,
   SagaInstanceState,
   ServiceState,
+  RunSeries,
+  ClientSeries,
+  ServiceSeries,
+  ChannelSeries,
+  SagaSeries,
+  EdgeSeries,
 };
+export { BREAKER_STATE, MAX_SERIES_BUCKETS } from '../runtime/seriesShape';
 
 /** One record of the engine's trace, as the event log shows it. */
 export type TraceRecord = ReturnType<Engine['recentTrace']>[number];

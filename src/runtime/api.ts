@@ -1,4 +1,5 @@
 import type { Fault } from '../model/schema';
+import type { RunSeries } from './seriesShape';
 import type { TraceRecord } from './trace';
 
 /**
@@ -192,7 +193,24 @@ export interface Metrics {
       shortCircuited?: number;
     }
   >;
+  /** Every client's requests together (the sum of `clients`). */
   requests: { sent: number; succeeded: number; failed: number; timedOut: number; latencyMs: Percentiles };
+  /**
+   * Per client (entry point), keyed by service id: its own requests, as `requests` counts them all.
+   * `sent` counts one request per outgoing edge it goes out on; succeeded + failed + timedOut ≤ sent
+   * (the rest are still open).
+   */
+  clients: Record<
+    string,
+    {
+      name: string;
+      sent: number;
+      succeeded: number;
+      failed: number;
+      timedOut: number;
+      latencyMs: Percentiles;
+    }
+  >;
   /** started = completed + compensated + stuck + running (running: not ended yet, compensating included). */
   sagas: Record<
     string,
@@ -261,6 +279,11 @@ export interface Engine {
   edges(): EdgeState[];
   sagaInstances(): SagaInstanceState[];
   metrics(): Metrics;
+  /**
+   * The run's time series so far (see `RunSeries`), fresh arrays the caller may keep or transfer;
+   * null when the engine was created without `series`.
+   */
+  series(): RunSeries | null;
   check(): InvariantReport;
   /** The most recent trace records, oldest first (a bounded ring buffer, for the event log). */
   recentTrace(limit?: number): TraceRecord[];

@@ -54,14 +54,11 @@ function sendRequest(sim: Simulation, service: Service): void {
 /** A client waiting on a sync call: the outcome is its request's. */
 export const clientCallOwner: CallOwnerBehaviour = {
   done(sim: Simulation, call, ok: boolean): void {
-    const r = sim.requests;
-    if (ok) {
-      r.succeeded++;
-      r.latency.add(sim.now - call.startedAt);
-    } else if (call.lastFailure === Word.timeout) r.timedOut++;
-    else r.failed++;
+    if (ok) sim.clientSucceeded(call.caller, sim.now - call.startedAt);
+    else if (call.lastFailure === Word.timeout) sim.clientTimedOut(call.caller);
+    else sim.clientFailed(call.caller);
   },
-  abandoned(sim: Simulation): void {
-    sim.requests.failed++;
+  abandoned(sim: Simulation, call): void {
+    sim.clientFailed(call.caller);
   },
 };

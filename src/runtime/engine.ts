@@ -272,6 +272,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     edges: () => edgesView(sim),
     sagaInstances: () => sagaInstancesView(sim),
     metrics: () => buildMetrics(sim),
+    series: () => null,
     check: () => checkInvariants(sim),
     recentTrace: (limit = 200) => sim.trace.recent(limit),
     traceHash: () => sim.trace.hash(),

@@ -55,6 +55,15 @@ export const enum Look {
   DeadLetter = 8,
 }
 
+/** A client's own requests (the engine's `requests` counts every client's together). */
+export class ClientRequests {
+  sent = 0;
+  succeeded = 0;
+  failed = 0;
+  timedOut = 0;
+  readonly latency = new Histogram();
+}
+
 /** A service at run time: its slots, inbox, counters and active faults. */
 export class Service {
   down = 0;
@@ -92,6 +101,8 @@ export class Service {
   usedIntegral = 0;
   lastUsedChange = 0;
   readonly capacity: number;
+  /** A client's requests; null for other services. */
+  readonly requests: ClientRequests | null;
 
   readonly index: number;
   readonly id: string;
@@ -120,6 +131,7 @@ export class Service {
     this.idempotent = spec.idempotent;
     this.capacity = spec.replicas * spec.concurrency;
     this.replicaUsed = new Int32Array(spec.replicas);
+    this.requests = spec.isClient ? new ClientRequests() : null;
   }
 }
 

@@ -9,3 +9,17 @@ export { EventQueue } from './heap';
 export { MAX_LIVE_MESSAGES } from './sim';
 export { DEFAULT_MAX_EVENTS, DENSE_EVENTS, DENSE_SPAN_MS } from './guard';
 export { SAGA_STEP_TIMEOUT_MS } from './saga';
+export {
+  type RunSeries,
+  type RunSeriesJson,
+  type ClientSeries,
+  type ServiceSeries,
+  type ChannelSeries,
+  type SagaSeries,
+  type EdgeSeries,
+  MAX_SERIES_BUCKETS,
+  DEFAULT_SERIES_BUCKET_MS,
+  BREAKER_STATE,
+  seriesToJson,
+  seriesBuffers,
+} from './seriesShape';

@@ -60,6 +60,17 @@ export function buildMetrics(sim: Simulation): Metrics {
     if (e.breaker !== null) edges[e.id]!.shortCircuited = e.breaker.shortCircuited;
   }
   const r = sim.requests;
+  const clients: Metrics['clients'] = dict();
+  for (const s of sim.services)
+    if (s.requests !== null)
+      clients[s.id] = {
+        name: s.name,
+        sent: s.requests.sent,
+        succeeded: s.requests.succeeded,
+        failed: s.requests.failed,
+        timedOut: s.requests.timedOut,
+        latencyMs: s.requests.latency.summary(),
+      };
   const sagas: Metrics['sagas'] = dict();
   for (const d of sim.sagas)
     sagas[d.name] = {
@@ -82,6 +93,7 @@ export function buildMetrics(sim: Simulation): Metrics {
       timedOut: r.timedOut,
       latencyMs: r.latency.summary(),
     },
+    clients,
     sagas,
     duplicates: sim.duplicates,
   };

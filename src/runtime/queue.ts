@@ -343,6 +343,7 @@ export const queueEdges: EdgeBehaviour = {
   // The broker acknowledges at once; the producer's wait is one round trip to it.
   sendFromClient(sim: Simulation, client: Service, action: Action, correlation: number): void {
     sim.clientPublished(
+      client,
       publishQueue(sim, action.queue!, action.edge, client, -1, correlation, 1),
       action.edge,
     );

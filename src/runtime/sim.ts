@@ -291,13 +291,38 @@ export class Simulation {
   }
 
   /** A client published a request to a queue or topic: the broker's ack is its reply, one edge latency later. */
-  clientPublished(ok: boolean, edge: Edge): void {
+  clientPublished(client: Service, ok: boolean, edge: Edge): void {
+    this.clientSent(client);
+    if (ok) this.clientSucceeded(client, edge.latencyMs);
+    else this.clientFailed(client);
+  }
+
+  /** A client sent a request (counted for the client and for all requests). */
+  clientSent(client: Service): void {
+    this.requests.sent++;
+    client.requests!.sent++;
+  }
+
+  /** A client's request succeeded after `latencyMs`. */
+  clientSucceeded(client: Service, latencyMs: number): void {
     const r = this.requests;
-    r.sent++;
-    if (ok) {
-      r.succeeded++;
-      r.latency.add(edge.latencyMs);
-    } else r.failed++;
+    r.succeeded++;
+    r.latency.add(latencyMs);
+    const own = client.requests!;
+    own.succeeded++;
+    own.latency.add(latencyMs);
+  }
+
+  /** A client's request failed (error, refused, abandoned by a crash). */
+  clientFailed(client: Service): void {
+    this.requests.failed++;
+    client.requests!.failed++;
+  }
+
+  /** A client's request timed out. */
+  clientTimedOut(client: Service): void {
+    this.requests.timedOut++;
+    client.requests!.timedOut++;
   }
 
   /** Records a duplicate side effect. */

@@ -39,7 +39,7 @@ export const syncEdges: EdgeBehaviour = {
   },
 
   sendFromClient(sim: Simulation, client: Service, action: Action, correlation: number): void {
-    sim.requests.sent++;
+    sim.clientSent(client);
     const edge = action.edge;
     const call = new Call({
       edge,

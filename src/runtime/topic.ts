@@ -169,6 +169,7 @@ export const topicEdges: EdgeBehaviour = {
 
   sendFromClient(sim: Simulation, client: Service, action: Action, correlation: number): void {
     sim.clientPublished(
+      client,
       publishTopic(sim, action.topic!, action.edge, client, -1, correlation, 1),
       action.edge,
     );

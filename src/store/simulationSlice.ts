@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Fault } from '../model/schema';
-import type { ChannelState, EdgeState, PlaybackState, ServiceState } from '../playback';
+import type { ChannelState, EdgeState, PlaybackState, RunSeries, ServiceState } from '../playback';
 import type { AppState } from './types';
 
 export type { ChannelState, EdgeState, ServiceState };
@@ -44,6 +44,15 @@ export type FaultRequest =
 
 export interface SimulationSlice {
   sim: SimView;
+  /**
+   * The run's time series so far (issue 11; shape and units in `RunSeries`, src/runtime/seriesShape.ts):
+   * replaced a few times a second while a run plays (each a new object, so a selector re-renders),
+   * null before a run has sent any and again when the run resets (reset, seek, diagram edit). After a
+   * seek it is what a fresh run to that moment produces. Read it with `useStore((s) => s.series)`.
+   */
+  series: RunSeries | null;
+  /** The run sends its series here (src/app/run.ts); null clears them. */
+  setSeries: (series: RunSeries | null) => void;
   selectedMessage: string | null;
   setSimView: (v: SimView) => void;
   selectMessage: (id: string | null) => void;
@@ -64,6 +73,8 @@ export const idleSimView: SimView = {
 
 export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSlice> = (set, get) => ({
   sim: idleSimView,
+  series: null,
+  setSeries: (series) => set({ series }),
   selectedMessage: null,
   setSimView: (sim) => set({ sim }),
   selectMessage: (selectedMessage) => set({ selectedMessage }),

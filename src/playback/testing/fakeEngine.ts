@@ -187,9 +187,14 @@ export class FakeEngine implements Engine {
       channels: {},
       edges: {},
       requests: { sent: this.counter, succeeded: 0, failed: this.fx.length, timedOut: 0, latencyMs: p },
+      clients: {},
       sagas: {},
       duplicates: 0,
     };
+  }
+
+  series() {
+    return null;
   }
 
   check() {
