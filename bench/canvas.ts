@@ -1,5 +1,5 @@
 /**
- * Canvas benchmark: `npm run -s bench:canvas -- [--json] [--seconds 4] [--build]`.
+ * Canvas benchmark: `npm run -s bench:canvas -- [--json] [--seconds 4] [--runs 3] [--sizes 100,300] [--all] [--build]`.
  *
  * `--trace <prefix>` writes a Chrome trace per size. `--profile` also prints where the page's main thread spent its time.
  *
@@ -8,21 +8,56 @@
  * with 2,000+ messages in flight, drags a node round in circles while the run plays, and measures
  * frame times with requestAnimationFrame. Prints figures; asserts nothing. `--outDir <dir>` serves
  * another build instead of dist/. `--pan` drags the empty canvas instead (a pan), and `--zoom <z>`
- * zooms the view to z around its middle first (default: the whole diagram in view).
+ * zooms the view to z around its middle first (default: the whole diagram in view). `--all` measures
+ * the three ways a person moves around a large diagram one after the other: a node dragged, a pan at
+ * the fitted zoom, and a pan zoomed in to 80 %.
+ *
+ * Each case is measured `--runs` times (default 3), each in a fresh page, and printed as the median
+ * with the fastest and slowest run, so a figure in the README comes with the range it was seen in.
+ * `--sizes` lists the diagram sizes in services (edges are 1.5× as many; default 100,300; 1000 is
+ * the "opens and stays interactive" case, where the longest frame matters most).
  *
  * The page must expose `window.__microsim` with `playback` (the Playback controller) and either
  * `loadDiagram(diagram)` or `store.getState().replaceDiagram(diagram)`; `fitView()` is used when present.
  */
-import type { Page } from '@playwright/test';
+import { cpus, loadavg } from 'node:os';
+import type { Browser, Page } from '@playwright/test';
 import { buildIfNeeded, KEEP_NAMES_SHIM, launchChromium, startPreview } from './serve';
 import { benchDiagram } from './canvasDiagram';
 
+/** One measurement of one case. */
 interface Result {
   services: number;
   edges: number;
   inFlight: number;
   fps: number;
   p95FrameMs: number;
+  maxFrameMs: number;
+}
+
+/** How the view moves while frames are counted. */
+interface Mode {
+  name: 'drag' | 'pan' | 'pan80';
+  pan: boolean;
+  zoom: number;
+}
+
+/** Median, lowest and highest of one figure over the runs of a case. */
+interface Range {
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** A case (a size and a mode) over all its runs. */
+interface CaseResult {
+  services: number;
+  edges: number;
+  mode: Mode['name'];
+  inFlight: number;
+  fps: Range;
+  p95FrameMs: Range;
+  maxFrameMs: Range;
 }
 
 const args = process.argv.slice(2);
@@ -32,10 +67,19 @@ const flag = (name: string, fallback: number) => {
   return i >= 0 && args[i + 1] ? Number(args[i + 1]) : fallback;
 };
 const seconds = flag('--seconds', 4);
-/** `--pan`: drag the empty canvas (pan the view) instead of a node. */
-const pan = args.includes('--pan');
-/** `--zoom <z>`: zoom to z around the middle of the view before measuring. */
-const zoomTo = flag('--zoom', 0);
+const runs = Math.max(1, Math.floor(flag('--runs', 3)));
+const sizesArg = args.indexOf('--sizes');
+const sizes = (sizesArg >= 0 ? args[sizesArg + 1]! : '100,300').split(',').map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n < 2))
+  throw new Error('--sizes takes services counts, e.g. 100,300,1000');
+/** `--pan` drags the empty canvas (pans the view) instead of a node; `--zoom <z>` zooms to z first. */
+const modes: Mode[] = args.includes('--all')
+  ? [
+      { name: 'drag', pan: false, zoom: 0 },
+      { name: 'pan', pan: true, zoom: 0 },
+      { name: 'pan80', pan: true, zoom: 0.8 },
+    ]
+  : [{ name: args.includes('--pan') ? 'pan' : 'drag', pan: args.includes('--pan'), zoom: flag('--zoom', 0) }];
 const outDirArg = args.indexOf('--outDir');
 /** Serve another build (e.g. a harness page) instead of the app's dist/. */
 const outDir = outDirArg >= 0 ? args[outDirArg + 1] : undefined;
@@ -148,7 +192,7 @@ async function zoomViewTo(page: Page, target: number): Promise<void> {
  * React Flow auto-pan, which measures panning rather than a drag), or with --pan the empty spot
  * of the canvas nearest its middle.
  */
-function dragStart(page: Page): Promise<{ x: number; y: number }> {
+function dragStart(page: Page, pan: boolean): Promise<{ x: number; y: number }> {
   return page.evaluate((pan) => {
     const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
     const cx = pane.left + pane.width / 2;
@@ -174,15 +218,15 @@ function dragStart(page: Page): Promise<{ x: number; y: number }> {
   }, pan);
 }
 
-async function measure(page: Page, services: number, edges: number): Promise<Result> {
+async function measure(page: Page, services: number, edges: number, mode: Mode): Promise<Result> {
   await loadAndPlay(page, services, edges);
   await page.waitForTimeout(1000);
   const durationMs = seconds * 1000;
-  if (zoomTo > 0) {
-    await zoomViewTo(page, zoomTo);
+  if (mode.zoom > 0) {
+    await zoomViewTo(page, mode.zoom);
     await page.waitForTimeout(500);
   }
-  const start = await dragStart(page);
+  const start = await dragStart(page, mode.pan);
   const framesP = page.evaluate(
     (ms) =>
       new Promise<number[]>((resolve) => {
@@ -206,7 +250,7 @@ async function measure(page: Page, services: number, edges: number): Promise<Res
     await page
       .context()
       .browser()!
-      .startTracing(page, { path: `${traceFile}-${services}.json` });
+      .startTracing(page, { path: `${traceFile}-${services}-${mode.name}.json` });
   const dragP = dragInCircles(page, start, Date.now() + durationMs);
   const [times] = await Promise.all([framesP, dragP]);
   if (traceFile) await page.context().browser()!.stopTracing();
@@ -227,6 +271,7 @@ async function measure(page: Page, services: number, edges: number): Promise<Res
     inFlight,
     fps: Math.round((deltas.length / span) * 10) / 10,
     p95FrameMs: Math.round(p95 * 10) / 10,
+    maxFrameMs: Math.round((sorted[sorted.length - 1] ?? 0) * 10) / 10,
   };
 }
 
@@ -250,35 +295,75 @@ function printProfile(p: CpuProfile, label: string) {
   for (const [k, n] of top) console.error(`${((100 * n) / samples.length).toFixed(1).padStart(5)}%  ${k}`);
 }
 
+/** The median, lowest and highest of `values`. */
+function range(values: number[]): Range {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { median: Math.round(median * 10) / 10, min: sorted[0]!, max: sorted[sorted.length - 1]! };
+}
+
+/** One run of one case, in a fresh page. */
+async function runOnce(base: string, browser: Browser, services: number, mode: Mode): Promise<Result> {
+  const edges = Math.round(services * 1.5);
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  try {
+    page.on('pageerror', (e) => log('page error:', e.message));
+    await page.addInitScript({ content: KEEP_NAMES_SHIM });
+    await page.goto(`${base}/?bench=1`);
+    await waitFor(
+      page,
+      () => 'playback' in ((window as unknown as { __microsim?: object }).__microsim ?? {}),
+      20_000,
+    );
+    return await measure(page, services, edges, mode);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Every run of one case, summarised. */
+async function runCase(base: string, browser: Browser, services: number, mode: Mode): Promise<CaseResult> {
+  const results: Result[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await runOnce(base, browser, services, mode);
+    log(
+      `  ${services} services, ${mode.name}, run ${i + 1}: ${r.fps} fps, p95 ${r.p95FrameMs} ms, longest ${r.maxFrameMs} ms`,
+    );
+    results.push(r);
+  }
+  const summary: CaseResult = {
+    services,
+    edges: results[0]!.edges,
+    mode: mode.name,
+    inFlight: Math.min(...results.map((r) => r.inFlight)),
+    fps: range(results.map((r) => r.fps)),
+    p95FrameMs: range(results.map((r) => r.p95FrameMs)),
+    maxFrameMs: range(results.map((r) => r.maxFrameMs)),
+  };
+  const f = (x: Range, unit: string) => `${x.median}${unit} (${x.min}–${x.max})`;
+  log(
+    `${services} services / ${summary.edges} edges, ${mode.name}: ${summary.inFlight}+ in flight, ` +
+      `${f(summary.fps, ' fps')}, p95 frame ${f(summary.p95FrameMs, ' ms')}, longest ${f(summary.maxFrameMs, ' ms')}`,
+  );
+  return summary;
+}
+
 async function main() {
   if (!outDir) buildIfNeeded(args.includes('--build'), json, log);
   const { base, stop: stopServer } = await startPreview(outDir);
   try {
     const browser = await launchChromium();
     try {
-      const results: Result[] = [];
-      for (const [services, edges] of [
-        [100, 150],
-        [300, 450],
-      ] as const) {
-        const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-        page.on('pageerror', (e) => log('page error:', e.message));
-        await page.addInitScript({ content: KEEP_NAMES_SHIM });
-        await page.goto(`${base}/?bench=1`);
-        await waitFor(
-          page,
-          () => 'playback' in ((window as unknown as { __microsim?: object }).__microsim ?? {}),
-          20_000,
-        );
-        const r = await measure(page, services, edges);
-        log(
-          `${services} services / ${edges} edges: ${r.inFlight} in flight, ${r.fps} fps, p95 frame ${r.p95FrameMs} ms`,
-        );
-        results.push(r);
-        await page.close();
-      }
-      const [main, large] = results;
-      if (json) console.log(JSON.stringify({ ...main, large }));
+      log(
+        `${runs} runs per case, load average ${loadavg()
+          .map((x) => x.toFixed(2))
+          .join(' ')}, ${cpus().length} cores`,
+      );
+      const cases: CaseResult[] = [];
+      for (const mode of modes)
+        for (const services of sizes) cases.push(await runCase(base, browser, services, mode));
+      if (json) console.log(JSON.stringify({ runs, loadAverage: loadavg(), cases }));
     } finally {
       await browser.close();
     }
