@@ -8,11 +8,19 @@ export interface Migration {
 }
 
 /**
- * Every past format and how to bring it forward, oldest first. Version 1 is the first published
- * format, so the list is empty; a change to the format adds a step here and a fixture of the old
- * version under `src/model/fixtures/`, and never edits a released step.
+ * Every past format and how to bring it forward, oldest first. A change to the format adds a step
+ * here and a fixture of the old version under `src/model/fixtures/`, and never edits a released step.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // Version 2 only added an optional field (a client's objective): a version-1 file is already a
+    // valid version-2 diagram. The version is bumped so an older Microsim refuses a file with
+    // objectives ("made by a newer Microsim") instead of silently dropping them.
+    from: 1,
+    name: 'clients may have a service-level objective (nothing to change)',
+    up: (raw) => raw,
+  },
+];
 
 export type MigrationOutcome =
   | { ok: true; raw: Record<string, unknown>; from: number; applied: string[] }

@@ -19,7 +19,7 @@ describe('parseDiagram: valid input', () => {
     const r = parseDiagram({});
     expect(r).toMatchObject({ ok: true, migratedFrom: CURRENT_VERSION, migrations: [] });
     expect(r.ok && r.diagram).toEqual({
-      version: 1,
+      version: 2,
       name: 'Untitled diagram',
       description: '',
       services: [],

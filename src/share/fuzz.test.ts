@@ -60,12 +60,13 @@ describe('fuzz: links', () => {
     for (let i = 3; i < link.length; i++) {
       for (const ch of [B64[(B64.indexOf(link[i]!) + 1) % 64]!, B64[(B64.indexOf(link[i]!) + 33) % 64]!]) {
         const r = expectSpecificLinkError(link.slice(0, i) + ch + link.slice(i + 1));
-        // The last character's spare bits can change without changing a byte; then it is the same link.
+        // The last character's spare bits can change without changing a byte, and so can the
+        // padding bits after deflate's end-of-block code in the last byte; then it is the same link.
         if (r.ok) expect(r).toEqual(original);
         else caught++;
       }
     }
-    expect(caught).toBeGreaterThan((link.length - 3) * 2 - 4);
+    expect(caught).toBeGreaterThan((link.length - 3) * 2 - 6);
   });
 
   it('random mutations, insertions and deletions: no exception, a specific error, storage untouched', () => {

@@ -15,6 +15,7 @@ const fixturesDir = join(import.meta.dirname, 'fixtures');
 const FROZEN_FIXTURES: Record<string, string> = {
   'links-v1.json': '7aa8bda9960da3ccc921fbf63df8db7490cd7d8f005f4153c571cda35b374352',
   'links-v2.json': 'af3c9b21cbeb714247cf0f45590f1b4f60229f411ae3a37e4ecc7664d4b3dfa0',
+  'links-v3.json': 'bb2420e8678539f8ca43ef3323442652361f66f0ea811411b006182ea2608dd7',
 };
 
 interface FixtureFile {
@@ -47,6 +48,30 @@ if (process.env.LINK_FIXTURES_WRITE) {
         viewport: { x: -123, y: 87, zoom: 0.873 },
         run: { ...checkout.run, speed: 2.5 },
       },
+    },
+    {
+      name: 'a client with every objective field (format 3)',
+      autoplay: false,
+      diagram: {
+        ...checkout,
+        services: checkout.services.map((s, i) =>
+          i === 0
+            ? { ...s, objective: { windowMs: 2_500, percentile: 'p95', latencyMs: 312.5, success: 0.995 } }
+            : s,
+        ),
+      },
+    },
+    {
+      name: 'two clients, objectives with defaults and one target each (format 3)',
+      autoplay: true,
+      diagram: Diagram.parse({
+        services: [
+          { id: 'web', kind: 'client', objective: { success: 0.9 } },
+          { id: 'api', kind: 'gateway' },
+          { id: 'mobile', kind: 'client', objective: { latencyMs: 300 } },
+        ],
+        edges: [{ id: 'e1', kind: 'sync', from: 'web', to: 'api' }],
+      }),
     },
     {
       name: 'texts with NUL, emoji and other scripts (length-prefixed table)',

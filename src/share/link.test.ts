@@ -11,6 +11,7 @@ import { encodeV1 } from './codec-v1';
 import { decodeV1 } from './codec-v1-decode';
 import { DICTIONARY_V1, nextId, slugId } from './codec-v1-tables';
 import { decodeV2, DICTIONARY_V2, encodeV2 } from './codec-v2';
+import { decodeV3, encodeV3 } from './codec-v3';
 import { ByteReader, ByteWriter } from './varint';
 import { arbitraryDiagram } from './fixtures/arbitrary';
 import { generateDiagram } from './fixtures/generate';
@@ -385,5 +386,34 @@ describe('link format 2', () => {
 
   it('rejects a NUL table that runs past the end', () => {
     expect(() => decodeV2(Uint8Array.from([4, 65, 0, 66]))).toThrow(/ends too early/);
+  });
+});
+
+describe('link format 3', () => {
+  const withObjectives = Diagram.parse({
+    services: [
+      { id: 'web', kind: 'client', objective: { windowMs: 5_000, percentile: 'p95', latencyMs: 250.5 } },
+      { id: 'api' },
+      { id: 'app', kind: 'client', objective: { success: 0.995 } },
+      { id: 'cli', kind: 'client', objective: {} },
+    ],
+  });
+
+  it('carries every objective field, and the diagram without objectives is unchanged', () => {
+    expectDecodes(encodeLink(withObjectives), withObjectives);
+    const plain = SCENARIOS[0]!.diagram;
+    expect(plain.services.some((s) => s.objective)).toBe(false);
+    expectDecodes(encodeLink(plain), plain);
+  });
+
+  it('refuses an objective section that names a service that is not there, or out of order', () => {
+    // Table: no texts; one objective on service 5; then a diagram with no services.
+    const body = encodeV3(Diagram.parse({}), false);
+    const payload = Uint8Array.from([body[0]!, 1, 5, 0, ...body.subarray(2)]);
+    expect(() => decodeV3(payload)).toThrow(/names service 6, which is not there/);
+    const twice = Uint8Array.from([body[0]!, 2, 0, 0, 0, 0, ...body.subarray(2)]);
+    expect(() => decodeV3(twice)).toThrow(/not in service order/);
+    const unknownBits = Uint8Array.from([body[0]!, 1, 0, 16, ...body.subarray(2)]);
+    expect(() => decodeV3(unknownBits)).toThrow(/fields this format does not have/);
   });
 });

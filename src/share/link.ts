@@ -8,17 +8,19 @@ import type { DecodedPayload } from './codec-v1-decode';
 import { decodeV1 } from './codec-v1-decode';
 import { FIELDS_V1 } from './codec-v1-fields';
 import { DICTIONARY_V1 } from './codec-v1-tables';
-import { decodeV2, DICTIONARY_V2, encodeV2, FORMAT_2 } from './codec-v2';
+import { decodeV2, DICTIONARY_V2 } from './codec-v2';
+import { decodeV3, encodeV3, FORMAT_3 } from './codec-v3';
+import { FIELDS_V3 } from './codec-v3-fields';
 import type { BytePull } from './varint';
 import { ByteReader, PayloadLimitError, PayloadShapeError } from './varint';
 
 /**
  * A share link's fragment: `m<format>.<base64url>`, where the bytes are a 3-byte fingerprint of the
- * payload followed by the payload (see codec-v2.ts, codec-v1.ts) raw-deflated at level 9 with the
+ * payload followed by the payload (see codec-v3.ts, codec-v2.ts, codec-v1.ts) raw-deflated at level 9 with the
  * format's preset dictionary. The format number names the codec; every released codec's decoder is
  * kept so old links open.
  */
-export const LINK_FORMAT = FORMAT_2;
+export const LINK_FORMAT = FORMAT_3;
 
 interface LinkCodec {
   dictionary: Uint8Array;
@@ -30,6 +32,7 @@ interface LinkCodec {
 const CODECS: Record<number, LinkCodec> = {
   1: { dictionary: DICTIONARY_V1, decode: decodeV1, fields: FIELDS_V1 },
   2: { dictionary: DICTIONARY_V2, decode: decodeV2, fields: FIELDS_V1 },
+  3: { dictionary: DICTIONARY_V2, decode: decodeV3, fields: FIELDS_V3 },
 };
 
 /** The diagram fields the current link format carries: the schema's fields when it was released. */
@@ -58,7 +61,7 @@ export type DecodeLinkResult =
 
 /** The fragment payload (without '#') that carries `diagram`; `autoplay` makes the run start on open. */
 export function encodeLink(diagram: Diagram, options: { autoplay?: boolean } = {}): string {
-  const payload = encodeV2(diagram, options.autoplay ?? false);
+  const payload = encodeV3(diagram, options.autoplay ?? false);
   const packed = deflateSync(payload, { level: 9, dictionary: DICTIONARY_V2 });
   const bytes = new Uint8Array(FINGERPRINT_BYTES + packed.length);
   const print = fnv1a(payload);
