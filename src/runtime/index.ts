@@ -23,3 +23,12 @@ export {
   seriesToJson,
   seriesBuffers,
 } from './seriesShape';
+export {
+  evaluateObjective,
+  evaluateObjectives,
+  hasObjectives,
+  type ObjectiveResult,
+  type ObjectiveWindow,
+  type ObjectiveVerdict,
+  type ObjectiveTarget,
+} from './objectives';
