@@ -4,6 +4,7 @@ import { defaultLatency, SERVICE_KIND_INFO } from '../../model/defaults';
 import { useAppStore } from '../../store';
 import { NumberField, Section, SelectField, TextField, ToggleField } from './fields';
 import { Connections } from './Connections';
+import { ObjectiveFields } from './ObjectiveFields';
 import { ServiceLiveFaults } from './LiveFaults';
 import { useEntityEdit } from './useEntityEdit';
 
@@ -65,6 +66,7 @@ export function ServiceInspector({ service: s }: { service: Service }) {
           )}
         </Section>
       )}
+      {s.kind === 'client' && <ObjectiveFields service={s} />}
       <Section title="Capacity">
         <div className="row2">
           <NumberField
