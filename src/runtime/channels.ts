@@ -36,6 +36,9 @@ export class Queue {
   readonly history: number[] = [];
   nextSampleAt = 0;
   lastDepth = 0;
+  /** Time integral of the depth up to `depthSince` (message·ms), for time-averaged depth. */
+  depthArea = 0;
+  depthSince = 0;
   constructor(
     readonly name: string,
     readonly index: number,
@@ -82,13 +85,16 @@ export class Topic {
   readonly history: number[] = [];
   nextSampleAt = 0;
   lastDepth = 0;
+  /** Time integral of the depth up to `depthSince` (message·ms), for time-averaged depth. */
+  depthArea = 0;
+  depthSince = 0;
   constructor(
     readonly name: string,
     readonly index: number,
   ) {}
 }
 
-/** Tracks max depth and the sparkline history. */
+/** Tracks max depth, the depth's time integral and the sparkline history; call after every depth change. */
 export function depthChanged(
   now: number,
   q: {
@@ -98,9 +104,13 @@ export function depthChanged(
     history: number[];
     nextSampleAt: number;
     lastDepth: number;
+    depthArea: number;
+    depthSince: number;
   },
 ): void {
   const depth = q.fifo ? q.fifo.length : (q.depth ?? 0);
+  q.depthArea += q.lastDepth * (now - q.depthSince);
+  q.depthSince = now;
   if (depth > q.maxDepth) q.maxDepth = depth;
   if (now >= q.nextSampleAt) {
     const h = q.history;
@@ -112,4 +122,12 @@ export function depthChanged(
     q.nextSampleAt = now + DEPTH_SAMPLE_MS;
   }
   q.lastDepth = depth;
+}
+
+/** Time integral of a queue's or topic's depth from 0 to `t` (message·ms); `t` ≥ its last change. */
+export function depthIntegral(
+  q: { lastDepth: number; depthArea: number; depthSince: number },
+  t: number,
+): number {
+  return q.depthArea + q.lastDepth * (t - q.depthSince);
 }

@@ -9,6 +9,7 @@ import { LOOKS, type Call, type Edge, type Message } from './entities';
 import { FaultAgenda, resolveFault, type ActiveFault } from './faults';
 import { DEFAULT_MAX_EVENTS, WorkGuard } from './guard';
 import { buildMetrics } from './metrics';
+import { SeriesRecorder } from './series';
 import { BEHAVIOURS } from './kinds';
 import { onHandleDone } from './services';
 import { EventKind, Simulation, WORDS } from './sim';
@@ -34,6 +35,11 @@ export interface EngineOptions {
   onRecord?: (r: TraceRecord) => void;
   /** The most events the run may process before it stops (default `DEFAULT_MAX_EVENTS`). */
   maxEvents?: number;
+  /**
+   * Collect time series (`Engine.series()`) in buckets of this many simulated ms (doubled as the run
+   * grows past `MAX_SERIES_BUCKETS` buckets); off when absent, and then the run pays nothing for them.
+   */
+  seriesBucketMs?: number;
 }
 
 /** A live fault end that can't be at "now" (see endFault) comes this much later. */
@@ -78,6 +84,10 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     [...LOOKS, ...WORDS],
   );
   compileDiagram(sim, diagram);
+  const recorder =
+    options.seriesBucketMs === undefined ? null : new SeriesRecorder(sim, options.seriesBucketMs);
+  /** Where the open series bucket ends (Infinity without series: one comparison per event either way). */
+  let seriesBoundary = recorder === null ? Infinity : recorder.nextBoundary;
   const agenda = new FaultAgenda();
   const applied: Fault[] = [];
   /** Faults without an end, which the person may end live ("bring back up", "restore"). */
@@ -158,12 +168,14 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
       }
       if (agenda.nextTime < tq) {
         if (agenda.nextTime > limit) break;
+        if (agenda.nextTime >= seriesBoundary) seriesBoundary = recorder!.closeThrough(agenda.nextTime);
         agenda.runNext(sim);
         sim.events++;
         done++;
         continue;
       }
       if (tq > limit) break;
+      if (tq >= seriesBoundary) seriesBoundary = recorder!.closeThrough(tq);
       q.pop();
       const kind = q.topKind;
       const obj = q.topObj;
@@ -193,6 +205,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     const target = Math.min(t, untilMs);
     run(target, Infinity);
     if (!sim.overloaded && target > sim.now) sim.now = target;
+    if (sim.now > seriesBoundary) seriesBoundary = recorder!.closeBefore(sim.now);
     finishIfEnded();
   };
 
@@ -272,7 +285,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     edges: () => edgesView(sim),
     sagaInstances: () => sagaInstancesView(sim),
     metrics: () => buildMetrics(sim),
-    series: () => null,
+    series: () => (recorder === null ? null : recorder.read(sim.now)),
     check: () => checkInvariants(sim),
     recentTrace: (limit = 200) => sim.trace.recent(limit),
     traceHash: () => sim.trace.hash(),

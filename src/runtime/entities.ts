@@ -100,6 +100,9 @@ export class Service {
   readonly latencyHistogram = new Histogram();
   usedIntegral = 0;
   lastUsedChange = 0;
+  /** Time integral of the inbox length up to `inboxSince` (message·ms), for the time-averaged inbox. */
+  inboxArea = 0;
+  inboxSince = 0;
   readonly capacity: number;
   /** A client's requests; null for other services. */
   readonly requests: ClientRequests | null;
@@ -133,6 +136,22 @@ export class Service {
     this.replicaUsed = new Int32Array(spec.replicas);
     this.requests = spec.isClient ? new ClientRequests() : null;
   }
+}
+
+/** Call before a service's inbox length changes at `now`: adds the time since the last change to its integral. */
+export function inboxChanging(service: Service, now: number): void {
+  service.inboxArea += service.inbox.length * (now - service.inboxSince);
+  service.inboxSince = now;
+}
+
+/** Time integral of a service's inbox length from 0 to `t` (message·ms); `t` ≥ its last change. */
+export function inboxIntegral(service: Service, t: number): number {
+  return service.inboxArea + service.inbox.length * (t - service.inboxSince);
+}
+
+/** Time integral of a service's occupied slots from 0 to `t` (slot·ms); `t` ≥ its last change. */
+export function usedIntegral(service: Service, t: number): number {
+  return service.usedIntegral + service.used * (t - service.lastUsedChange);
 }
 
 /** What a service is in the diagram: everything `Service` starts from. */

@@ -1,7 +1,7 @@
 import type { FaultKind } from '../model/schema';
 import type { FaultBehaviour } from './behaviours';
 import { abandonCall } from './calls';
-import type { Service } from './entities';
+import { inboxChanging, type Service } from './entities';
 import { finishJob } from './services';
 import { Word, type Simulation } from './sim';
 
@@ -82,6 +82,7 @@ function goDown(sim: Simulation, service: Service): void {
   if (service.down++ > 0) return;
   abortJobs(sim, service);
   const messages = sim.kinds.messages;
+  inboxChanging(service, sim.now);
   for (const m of service.inbox.drain()) messages[m.kind]!.crashedInInbox(sim, m, service);
   for (const kind of sim.kinds.edgeList) kind.serviceDown?.(sim, service);
 }

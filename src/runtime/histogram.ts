@@ -5,6 +5,8 @@ const SUB = 1 << SUB_BITS;
 const MIN_EXP = -14;
 const MAX_EXP = 27;
 const BUCKETS = (MAX_EXP - MIN_EXP + 1) * SUB;
+/** Bins of a histogram laid flat (`copyBins`): index 0 counts samples below 2^-14 ms, 1… the log-linear bins. */
+export const HISTOGRAM_BINS = BUCKETS + 1;
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
@@ -59,6 +61,26 @@ export class Histogram {
     return this.max;
   }
 
+  /** Adds every sample of `other` (exact: same bins, so nothing is re-binned). */
+  merge(other: Histogram): void {
+    this.count += other.count;
+    this.sum += other.sum;
+    if (other.min < this.min) this.min = other.min;
+    if (other.max > this.max) this.max = other.max;
+    this.zeros += other.zeros;
+    if (other.buckets === null) return;
+    const b = this.buckets ?? (this.buckets = new Uint32Array(BUCKETS));
+    const o = other.buckets;
+    for (let i = 0; i < BUCKETS; i++) b[i]! += o[i]!;
+  }
+
+  /** Writes the bin counts into `out` (length `HISTOGRAM_BINS`, layout as documented there). */
+  copyBins(out: Uint32Array): void {
+    out[0] = this.zeros;
+    if (this.buckets === null) out.fill(0, 1);
+    else out.set(this.buckets, 1);
+  }
+
   /** Mean and p50/p95/p99, rounded to 0.001 ms so printed figures are stable. */
   summary(): Percentiles {
     const r = (x: number) => Math.round(x * 1000) / 1000;
@@ -69,4 +91,13 @@ export class Histogram {
       p99: r(this.quantile(0.99)),
     };
   }
+}
+
+/** The value a flat bin (see `HISTOGRAM_BINS`) stands for: its midpoint, 0 for the first. */
+export function binValue(flatIndex: number): number {
+  if (flatIndex === 0) return 0;
+  const i = flatIndex - 1;
+  const e = (i >> SUB_BITS) + MIN_EXP;
+  const m = i & (SUB - 1);
+  return 2 ** e * (1 + m / SUB) + 2 ** e / SUB / 2;
 }

@@ -124,6 +124,8 @@ export interface EdgeSeries {
    * so a short opening is never hidden. Always 0 on an edge without a breaker.
    */
   breaker: Float64Array;
+  /** Count: times the circuit opened (0 on an edge without a breaker). */
+  circuitOpened: Float64Array;
   /** Count: calls an open circuit failed fast without sending them. */
   shortCircuited: Float64Array;
 }

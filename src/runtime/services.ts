@@ -1,6 +1,7 @@
 import { sampleLatency } from './distributions';
 import {
   CallOwner,
+  inboxChanging,
   MessageKind,
   MessageState,
   type Action,
@@ -31,6 +32,7 @@ export function arriveAtService(sim: Simulation, service: Service, m: Message): 
   }
   m.since = sim.now;
   sim.setState(m, MessageState.Waiting);
+  inboxChanging(service, sim.now);
   service.inbox.push(m);
   if (service.inbox.length > service.maxInbox) service.maxInbox = service.inbox.length;
 }
@@ -151,6 +153,7 @@ export function freeSlot(sim: Simulation, service: Service): void {
   // A redelivery pumped by the finishing job may already have taken the slot.
   if (service.down || service.used >= service.capacity) return;
   if (service.inbox.length > 0) {
+    inboxChanging(service, sim.now);
     const next = service.inbox.shift()!;
     const r = pickReplica(service);
     sim.occupy(service, 1);

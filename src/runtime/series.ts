@@ -1,0 +1,254 @@
+import { dict } from '../lib/dict';
+import { BREAKER_STATE, MAX_SERIES_BUCKETS, type RunSeries } from './seriesShape';
+import { depthIntegral } from './channels';
+import { inboxIntegral, usedIntegral } from './entities';
+import { LatencyBuckets } from './seriesLatency';
+import type { Simulation } from './sim';
+
+/*
+ * Collects a run's time series (see seriesShape.ts) without touching the hot path: every figure is
+ * read from the run's cumulative counters and time integrals when the clock crosses a bucket boundary,
+ * and a bucket's value is the difference from the previous boundary. Per-bucket counts so add up to
+ * the whole-run totals exactly, by construction; the engine only compares each event's time with
+ * `nextBoundary`.
+ */
+
+const enum LeafKind {
+  /** Difference of a cumulative counter. */
+  Count = 0,
+  /** Difference of a time integral ÷ (the bucket's length × `scale`). */
+  Gauge = 1,
+  /** The value at the bucket's end. */
+  End = 2,
+  /** A circuit's state at the end, or open when its `opened` counter (leaf `ref`) moved. */
+  Breaker = 3,
+}
+
+interface Leaf {
+  kind: LeafKind;
+  group: keyof Omit<RunSeries, 'bucketMs' | 't' | 'endMs'>;
+  id: string;
+  key: string;
+  /** Cumulative value (counts, integrals) or current value (End, Breaker) at time `t`. */
+  read: (t: number) => number;
+  /** Gauge divisor besides time (a service's capacity for utilization). */
+  scale: number;
+  /** Breaker: index of its edge's `circuitOpened` leaf. */
+  ref: number;
+  /** Closed buckets' values. */
+  data: Float64Array;
+  /** The cumulative value at the open bucket's start. */
+  base: number;
+}
+
+/** Values a breaker state reads as. */
+const BREAKER_NUMBER = BREAKER_STATE;
+
+/** A run's time-series collector; the engine calls `closeThrough` as the clock passes `nextBoundary`. */
+export class SeriesRecorder {
+  bucketMs: number;
+  /** Where the open bucket ends: the engine closes buckets when its clock reaches this. */
+  nextBoundary: number;
+  /** Closed buckets held (the open one comes after them). */
+  private closed = 0;
+  private readonly leaves: Leaf[] = [];
+  private readonly latencies: LatencyBuckets[] = [];
+
+  constructor(
+    private readonly sim: Simulation,
+    bucketMs: number,
+    private readonly cap = MAX_SERIES_BUCKETS,
+  ) {
+    if (!(bucketMs > 0) || !Number.isFinite(bucketMs)) throw new Error(`bucket width ${bucketMs} ms`);
+    if (cap < 2 || cap % 2 !== 0) throw new Error(`series cap ${cap} must be even and at least 2`);
+    this.bucketMs = bucketMs;
+    this.nextBoundary = bucketMs;
+    this.addLeaves();
+    for (const l of this.leaves)
+      l.base = l.kind === LeafKind.Count || l.kind === LeafKind.Gauge ? l.read(0) : 0;
+  }
+
+  private leaf(
+    group: Leaf['group'],
+    id: string,
+    key: string,
+    kind: LeafKind,
+    read: (t: number) => number,
+    scale = 1,
+  ): number {
+    const data = new Float64Array(this.cap);
+    this.leaves.push({ kind, group, id, key, read, scale, ref: -1, data, base: 0 });
+    return this.leaves.length - 1;
+  }
+
+  private addLeaves(): void {
+    const sim = this.sim;
+    const Count = LeafKind.Count;
+    const Gauge = LeafKind.Gauge;
+    const End = LeafKind.End;
+    const Breaker = LeafKind.Breaker;
+    for (const s of sim.services) {
+      const r = s.requests;
+      if (r === null) continue;
+      this.leaf('clients', s.id, 'sent', Count, () => r.sent);
+      this.leaf('clients', s.id, 'succeeded', Count, () => r.succeeded);
+      this.leaf('clients', s.id, 'failed', Count, () => r.failed);
+      this.leaf('clients', s.id, 'timedOut', Count, () => r.timedOut);
+      this.latencies.push(new LatencyBuckets(s.id, r.latency, this.cap));
+    }
+    for (const s of sim.services) {
+      this.leaf('services', s.id, 'utilization', Gauge, (t) => usedIntegral(s, t), s.capacity);
+      this.leaf('services', s.id, 'inbox', Gauge, (t) => inboxIntegral(s, t));
+      this.leaf('services', s.id, 'inSystem', Gauge, (t) => inboxIntegral(s, t) + usedIntegral(s, t));
+      this.leaf('services', s.id, 'received', Count, () => s.received);
+      this.leaf('services', s.id, 'handled', Count, () => s.handled);
+      this.leaf('services', s.id, 'failed', Count, () => s.failed);
+    }
+    const names = new Set<string>();
+    for (const q of sim.queues) {
+      names.add(q.name);
+      this.leaf('channels', q.name, 'depth', Gauge, (t) => depthIntegral(q, t));
+      this.leaf('channels', q.name, 'oldestAgeMs', End, (t) => {
+        const m = q.fifo.peek();
+        return m === undefined ? 0 : t - m.since;
+      });
+      this.leaf('channels', q.name, 'published', Count, () => q.published);
+      this.leaf('channels', q.name, 'delivered', Count, () => q.delivered);
+      this.leaf('channels', q.name, 'redelivered', Count, () => q.redelivered);
+      this.leaf('channels', q.name, 'deadLettered', Count, () => q.deadLettered);
+      this.leaf('channels', q.name, 'dropped', Count, () => q.dropped);
+    }
+    for (const topic of sim.topics) {
+      // The same key as the report's (buildMetrics) when a topic's name clashes with a queue's.
+      const name = names.has(topic.name) ? `${topic.name} (topic)` : topic.name;
+      this.leaf('channels', name, 'depth', Gauge, (t) => depthIntegral(topic, t));
+      this.leaf('channels', name, 'oldestAgeMs', End, (t) => {
+        let oldest = t;
+        for (const sub of topic.subs) {
+          const m = sub.held.peek();
+          if (m !== undefined && m.since < oldest) oldest = m.since;
+        }
+        return t - oldest;
+      });
+      this.leaf('channels', name, 'published', Count, () => topic.published);
+      this.leaf('channels', name, 'delivered', Count, () => topic.delivered);
+      this.leaf('channels', name, 'redelivered', Count, () => topic.redelivered);
+      this.leaf('channels', name, 'deadLettered', Count, () => 0);
+      this.leaf('channels', name, 'dropped', Count, () => topic.dropped);
+    }
+    for (const d of sim.sagas) {
+      this.leaf('sagas', d.name, 'started', Count, () => d.started);
+      this.leaf('sagas', d.name, 'completed', Count, () => d.completed);
+      this.leaf('sagas', d.name, 'compensated', Count, () => d.compensated);
+      this.leaf('sagas', d.name, 'stuck', Count, () => d.stuck);
+    }
+    for (const e of sim.edges) {
+      this.leaf('edges', e.id, 'sent', Count, () => e.sent);
+      this.leaf('edges', e.id, 'failed', Count, () => e.failed);
+      this.leaf('edges', e.id, 'retried', Count, () => e.exchange?.retried ?? 0);
+      this.leaf('edges', e.id, 'timedOut', Count, () => e.exchange?.timedOut ?? 0);
+      const opened = this.leaf('edges', e.id, 'circuitOpened', Count, () => e.breaker?.opened ?? 0);
+      const breaker = this.leaf('edges', e.id, 'breaker', Breaker, () =>
+        e.breaker === null ? 0 : BREAKER_NUMBER[e.breaker.state],
+      );
+      this.leaves[breaker]!.ref = opened;
+      this.leaf('edges', e.id, 'shortCircuited', Count, () => e.breaker?.shortCircuited ?? 0);
+    }
+  }
+
+  /** The open bucket's value of leaf `l` at time `t` (the bucket's end, or now for a partial one). */
+  private valueAt(l: Leaf, t: number, width: number): number {
+    switch (l.kind) {
+      case LeafKind.Count:
+        return l.read(t) - l.base;
+      case LeafKind.Gauge:
+        return width > 0 ? (l.read(t) - l.base) / (width * l.scale) : NaN;
+      case LeafKind.End:
+        return l.read(t);
+      case LeafKind.Breaker:
+        return this.leaves[l.ref]!.read(t) - this.leaves[l.ref]!.base > 0 ? BREAKER_NUMBER.open : l.read(t);
+    }
+  }
+
+  /** Closes every bucket that ends at or before `t` (an event at `t` belongs to the next bucket); returns the next boundary. */
+  closeThrough(t: number): number {
+    while (this.nextBoundary <= t) this.closeOne();
+    return this.nextBoundary;
+  }
+
+  /** Closes every bucket that ends strictly before `t` (the clock moved to `t` with nothing due there). */
+  closeBefore(t: number): number {
+    while (this.nextBoundary < t) this.closeOne();
+    return this.nextBoundary;
+  }
+
+  private closeOne(): void {
+    const end = this.nextBoundary;
+    const i = this.closed;
+    // Values first (a breaker reads its `opened` leaf's base), then the bases move to `end`.
+    for (const l of this.leaves) l.data[i] = this.valueAt(l, end, this.bucketMs);
+    for (const l of this.leaves)
+      if (l.kind === LeafKind.Count || l.kind === LeafKind.Gauge) l.base = l.read(end);
+    for (const h of this.latencies) h.close(i);
+    this.closed++;
+    if (this.closed === this.cap) this.downsample();
+    this.nextBoundary = this.closed * this.bucketMs + this.bucketMs;
+  }
+
+  /** Merges neighbouring closed buckets pairwise and doubles the width: memory stays bounded. */
+  private downsample(): void {
+    const half = this.closed / 2;
+    // Breakers first: they read their edge's per-bucket `opened` counts before those merge.
+    for (const l of this.leaves) {
+      if (l.kind !== LeafKind.Breaker) continue;
+      const opened = this.leaves[l.ref]!.data;
+      for (let k = 0; k < half; k++)
+        l.data[k] = opened[2 * k]! > 0 ? BREAKER_NUMBER.open : l.data[2 * k + 1]!;
+    }
+    for (const l of this.leaves) {
+      const d = l.data;
+      for (let k = 0; k < half; k++) {
+        const a = d[2 * k]!;
+        const b = d[2 * k + 1]!;
+        if (l.kind === LeafKind.Count) d[k] = a + b;
+        else if (l.kind === LeafKind.Gauge) d[k] = (a + b) / 2;
+        else if (l.kind === LeafKind.End) d[k] = b;
+      }
+      d.fill(0, half);
+    }
+    for (const h of this.latencies) h.downsample(half);
+    this.closed = half;
+    this.bucketMs *= 2;
+  }
+
+  /** The series from 0 to `now`: the closed buckets and the open one (partial unless `now` is its end). */
+  read(now: number): RunSeries {
+    const n = this.closed + 1;
+    const openStart = this.closed * this.bucketMs;
+    const width = now - openStart;
+    const t = new Float64Array(n);
+    for (let i = 0; i < n; i++) t[i] = i * this.bucketMs;
+    const out: RunSeries = {
+      bucketMs: this.bucketMs,
+      t,
+      endMs: now,
+      clients: dict(),
+      services: dict(),
+      channels: dict(),
+      sagas: dict(),
+      edges: dict(),
+    };
+    for (const l of this.leaves) {
+      const a = new Float64Array(n);
+      a.set(l.data.subarray(0, this.closed));
+      a[this.closed] = this.valueAt(l, now, width);
+      const group = out[l.group] as unknown as Record<string, Record<string, Float64Array>>;
+      (group[l.id] ??= {})[l.key] = a;
+    }
+    for (const h of this.latencies) {
+      const own = out.clients[h.id] as unknown as Record<string, Float64Array>;
+      Object.assign(own, h.read(this.closed));
+    }
+    return out;
+  }
+}
