@@ -1,6 +1,7 @@
 import {
   Diagram,
   Edge,
+  Fault,
   Latency,
   Note,
   Service,
@@ -68,6 +69,11 @@ export function makeEdge(kind: EdgeKind, id: string, from: string, to: string, e
 /** A latency of distribution `dist` with the schema's default parameters for it. */
 export function defaultLatency(dist: Latency['dist']): Latency {
   return Latency.parse({ dist });
+}
+
+/** A fault with the schema's defaults for every number `input` leaves out. */
+export function makeFault(input: Pick<Fault, 'id' | 'kind' | 'target'> & Partial<Fault>): Fault {
+  return Fault.parse(input);
 }
 
 /** A sticky note with `text`. */

@@ -4,3 +4,4 @@ export * from './migrations';
 export * from './defaults';
 export * from './graph';
 export * from './depth';
+export * from './faultKinds';

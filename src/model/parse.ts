@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { FAULT_KIND_INFO } from './faultKinds';
 import { nestingDepth, nestingProblem } from './depth';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
 import { CURRENT_VERSION, Diagram, EDGE_KINDS, LATENCY_DISTS } from './schema';
@@ -124,7 +125,7 @@ export function checkReferences(diagram: Diagram): DiagramError[] {
   });
   errors.push(...checkChannelNames(diagram));
   diagram.faults.forEach((f, i) => {
-    const onEdge = f.kind === 'cut';
+    const onEdge = FAULT_KIND_INFO[f.kind].target === 'edge';
     const known = onEdge ? edges.has(f.target) : services.has(f.target);
     if (!known) {
       errors.push({

@@ -1,4 +1,5 @@
-import type { Diagram, Fault } from '../model/schema';
+import { makeFault } from '../model/defaults';
+import type { Diagram } from '../model/schema';
 import type { Clock, FrameScheduler } from './clock';
 import { animationFrameScheduler, systemClock } from './clock';
 import { MessageColumns } from './columns';
@@ -230,8 +231,7 @@ export class Playback {
     const taken = new Set(this.diagram.faults.map((f) => f.id));
     let id = fault.id;
     while (!id || taken.has(id)) id = `live-${++this.liveFaultCount}`;
-    const { kind, target, durationMs = 0, factor = 5, rate = 0.5 } = fault;
-    const full: Omit<Fault, 'atMs' | 'source'> = { id, kind, target, durationMs, factor, rate };
+    const { atMs: _at, source: _source, ...full } = makeFault({ ...fault, id });
     this.send({ type: 'inject', seq: 0, t: this.askTime(this.drawTime()), fault: full });
   }
 

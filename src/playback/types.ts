@@ -53,14 +53,9 @@ export type TraceRecord = ReturnType<Engine['recentTrace']>[number];
 export type EngineFactory = (diagram: Diagram, options: { seed: number; untilMs?: number }) => Engine;
 
 /** A fault as the interface asks for it: only kind and target are required. */
-export interface LiveFaultInput {
-  kind: Fault['kind'];
-  target: string;
-  id?: string;
-  durationMs?: number;
-  factor?: number;
-  rate?: number;
-}
+/** A fault to apply now: its kind and target; every number left out takes the schema's default. */
+export type LiveFaultInput = Pick<Fault, 'kind' | 'target'> &
+  Partial<Omit<Fault, 'kind' | 'target' | 'atMs' | 'source'>>;
 
 /** The envelope of a message with the path its causal chain took so far. */
 export type EnvelopeView = Envelope & { path: PathHop[] };

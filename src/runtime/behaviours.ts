@@ -54,8 +54,6 @@ export interface CallOwnerBehaviour {
 
 /** What a fault kind does to its target. */
 export interface FaultBehaviour {
-  /** What the fault names: a service, or an edge. */
-  target: 'service' | 'edge';
   /** The number its trace record carries (factor, rate), NaN when none. */
   traceNumber(fault: Fault): number;
   start(sim: Simulation, fault: Fault, service: Service | null, edge: Edge | null): void;

@@ -29,13 +29,11 @@ const noNumber = () => NaN;
 /** Every fault kind's behaviour: a fault kind missing here is a compile error. */
 export const FAULT_BEHAVIOURS = {
   down: {
-    target: 'service',
     traceNumber: noNumber,
     start: (sim, _fault, service) => goDown(sim, service!),
     end: (sim, _fault, service) => comeUp(sim, service!),
   },
   slow: {
-    target: 'service',
     traceNumber: (fault) => fault.factor,
     start(_sim, fault, service) {
       service!.slowFaults.push(fault.factor);
@@ -47,7 +45,6 @@ export const FAULT_BEHAVIOURS = {
     },
   },
   error: {
-    target: 'service',
     traceNumber: (fault) => fault.rate,
     start(_sim, fault, service) {
       service!.errorFaults.push(fault.rate);
@@ -59,7 +56,6 @@ export const FAULT_BEHAVIOURS = {
     },
   },
   cut: {
-    target: 'edge',
     traceNumber: noNumber,
     start(_sim, _fault, _service, edge) {
       edge!.cut++;

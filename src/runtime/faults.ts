@@ -1,3 +1,4 @@
+import { FAULT_KIND_INFO } from '../model/faultKinds';
 import type { Fault } from '../model/schema';
 import type { Service } from './entities';
 import type { Simulation } from './sim';
@@ -67,7 +68,7 @@ export class FaultAgenda {
 
 /** Resolves a fault's target; throws a readable error for an unknown one. */
 export function resolveFault(sim: Simulation, fault: Fault, index: number): ActiveFault {
-  if (sim.kinds.faults[fault.kind].target === 'edge') {
+  if (FAULT_KIND_INFO[fault.kind].target === 'edge') {
     const e = sim.edges.find((x) => x.id === fault.target);
     if (!e) throw new Error(`fault "${fault.id}": no edge with id "${fault.target}"`);
     return { fault, service: null, edgeIndex: e.index, index };

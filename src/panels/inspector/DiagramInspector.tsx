@@ -1,15 +1,9 @@
 import { allIds, uniqueId } from '../../model/defaults';
+import { FAULT_KIND_INFO } from '../../model/faultKinds';
 import { Fault, FAULT_KINDS, RunSettings, type Diagram, type FaultKind } from '../../model/schema';
 import { useAppStore } from '../../store';
 import { Advisor } from '../Advisor';
 import { setAt, NumberField, Section, SelectField, TextField, type Commit } from './fields';
-
-const FAULT_LABEL: Record<FaultKind, string> = {
-  down: 'Down',
-  slow: 'Slow ×N',
-  error: 'Fail N%',
-  cut: 'Cut edge',
-};
 
 /** With nothing selected: the diagram's name, run settings and fault script. */
 export function DiagramInspector({ diagram: d }: { diagram: Diagram }) {
@@ -82,7 +76,7 @@ export function DiagramInspector({ diagram: d }: { diagram: Diagram }) {
 function FaultScript({ diagram: d }: { diagram: Diagram }) {
   const edit = useAppStore((s) => s.edit);
   const targets = (kind: FaultKind) =>
-    kind === 'cut'
+    FAULT_KIND_INFO[kind].target === 'edge'
       ? d.edges.map((e) => ({ value: e.id, label: `${e.kind}: ${e.message || e.id}` }))
       : d.services.map((s) => ({ value: s.id, label: s.name }));
   const add = () => {
@@ -100,7 +94,7 @@ function FaultScript({ diagram: d }: { diagram: Diagram }) {
   const update = (i: number, patch: Partial<Fault>): string | null => {
     const cur = d.faults[i]!;
     let next = { ...cur, ...patch };
-    if (patch.kind && (patch.kind === 'cut') !== (cur.kind === 'cut'))
+    if (patch.kind && FAULT_KIND_INFO[patch.kind].target !== FAULT_KIND_INFO[cur.kind].target)
       next = { ...next, target: targets(patch.kind)[0]?.value ?? '' };
     const parsed = Fault.safeParse(next);
     if (!parsed.success) return parsed.error.issues[0]?.message ?? 'invalid';
@@ -125,7 +119,7 @@ function FaultScript({ diagram: d }: { diagram: Diagram }) {
               <SelectField
                 label="Fault"
                 value={f.kind}
-                options={FAULT_KINDS.map((k) => ({ value: k, label: FAULT_LABEL[k] }))}
+                options={FAULT_KINDS.map((k) => ({ value: k, label: FAULT_KIND_INFO[k].label }))}
                 onCommit={(k) => update(i, { kind: k })}
               />
               <SelectField
@@ -145,23 +139,16 @@ function FaultScript({ diagram: d }: { diagram: Diagram }) {
                 onCommit={(v) => update(i, { durationMs: v })}
               />
             </div>
-            {f.kind === 'slow' && (
+            {FAULT_KIND_INFO[f.kind].numbers.map((n) => (
               <NumberField
-                label="Slow-down"
-                unit="×"
-                value={f.factor}
-                onCommit={(v) => update(i, { factor: v })}
+                key={n.key}
+                label={n.label}
+                unit={n.unit}
+                scale={n.scale}
+                value={f[n.key]}
+                onCommit={(v) => update(i, { [n.key]: v })}
               />
-            )}
-            {f.kind === 'error' && (
-              <NumberField
-                label="Fail"
-                unit="%"
-                scale={100}
-                value={f.rate}
-                onCommit={(v) => update(i, { rate: v })}
-              />
-            )}
+            ))}
             <button
               className="btn btn--ghost btn--small"
               onClick={() =>
