@@ -232,6 +232,25 @@ describe('Playback with live faults and edits', () => {
     expect(pb.frame().effects.filter((e) => e.kind === 'refused')).toHaveLength(0);
   });
 
+  it('shows a reset run at once, before the engine answers: no events, nothing in flight', () => {
+    const { pb, clock, held, deliverAll } = heldRepliesSetup();
+    pb.load(testDiagram(), { speed: 1 });
+    deliverAll();
+    pb.play();
+    clock.advance(480);
+    deliverAll();
+    pb.pause();
+    deliverAll();
+    expect(pb.getSnapshot().events).toBeGreaterThan(0);
+    pb.reset();
+    // The reset's reply has not arrived: what the run bar shows (and a step counts from) is already 0.
+    expect(held.length).toBeGreaterThan(0);
+    expect(pb.getSnapshot()).toMatchObject({ status: 'idle', now: 0, events: 0, inFlight: 0 });
+    pb.step();
+    deliverAll();
+    expect(pb.getSnapshot().events).toBe(1);
+  });
+
   it('ignores in-flight replies from before a load (their edges belong to the old diagram)', () => {
     const { pb, clock, held, deliver } = heldRepliesSetup();
     const diagram = testDiagram();

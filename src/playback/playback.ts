@@ -193,7 +193,19 @@ export class Playback {
     this.beginEpoch(0);
     this.clearColumns();
     this.freshSeq = this.epochSeq;
-    this.update({ status: 'idle', now: 0, lagging: false, error: null, runId: this.state.runId + 1 });
+    // The run restarts now, not when the engine answers: the run bar (and a step counting events
+    // from it) must not show the old run's figures meanwhile.
+    this.update({
+      ...EMPTY_RUN,
+      status: 'idle',
+      now: 0,
+      events: 0,
+      inFlight: 0,
+      overloaded: null,
+      lagging: false,
+      error: null,
+      runId: this.state.runId + 1,
+    });
     this.send({ type: 'reset', seq: 0 });
   }
 
