@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_EVENTS } from '../runtime/index';
+import { DEFAULT_MAX_EVENTS, MAX_SERIES_BUCKETS } from '../runtime/index';
 import { parseDuration } from './duration';
 
 /** What `sim` was asked to do. */
@@ -9,12 +9,16 @@ export interface SimArgs {
   /** The event budget; the engine's default when not given. */
   maxEvents?: number;
   json: boolean;
+  /** `--series`: the bucket width (ms) of the time series added to the JSON report. */
+  seriesBucketMs?: number;
 }
 
 export const USAGE = [
-  'usage: npm run -s sim -- <diagram.json> [--seed N] [--until 60s] [--max-events N] [--json]',
+  'usage: npm run -s sim -- <diagram.json> [--seed N] [--until 60s] [--max-events N] [--json [--series 1s]]',
   '',
   'Runs a diagram headless and prints its metrics (--json: the documented JSON report).',
+  `--series 1s adds "series" to the JSON report: figures per bucket of simulated time (at most ${MAX_SERIES_BUCKETS}`,
+  'buckets: a long run doubles the width until it fits; "series.bucketMs" says the width used).',
   `--max-events bounds the run's work: it stops after N events (default ${DEFAULT_MAX_EVENTS}).`,
   '',
   'exit codes:',
@@ -59,11 +63,21 @@ export function parseSimArgs(argv: readonly string[]): SimArgs | { error: string
       if (v === undefined || !Number.isSafeInteger(n) || n < 1)
         return { error: `--max-events must be a whole number of events, 1 or more, got ${v ?? 'nothing'}` };
       out.maxEvents = n;
+    } else if (flag === '--series') {
+      const v = value();
+      const ms = v === undefined ? null : parseDuration(v);
+      if (ms === null || !Number.isFinite(ms) || ms < 1)
+        return {
+          error: `--series must be a bucket width of 1ms or more, such as 1s, 250ms or 1m, got ${v ?? 'nothing'}`,
+        };
+      out.seriesBucketMs = ms;
     } else if (flag === '--help' || flag === '-h') return { error: USAGE };
     else if (flag.startsWith('-')) return { error: `unknown option ${flag}\n${USAGE}` };
     else if (file === undefined) file = a;
     else return { error: `only one diagram file, got "${file}" and "${a}"\n${USAGE}` };
   }
   if (file === undefined) return { error: USAGE };
+  if (out.seriesBucketMs !== undefined && !out.json)
+    return { error: '--series adds the time series to the JSON report: use it with --json' };
   return { ...out, file } as SimArgs;
 }

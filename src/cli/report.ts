@@ -1,4 +1,4 @@
-import type { InvariantReport, Metrics, Percentiles } from '../runtime/index';
+import type { InvariantReport, Metrics, Percentiles, RunSeriesJson } from '../runtime/index';
 
 /**
  * The `--json` output of `sim`, keys in the documented order. Beyond the spec's keys: `sagas.*.running`,
@@ -14,6 +14,8 @@ export interface SimReport extends Metrics {
   invariants: InvariantReport;
   overloaded?: string;
   stoppedAtMs?: number;
+  /** Only with `--series`: the run's time series (README, "Time series"). */
+  series?: RunSeriesJson;
 }
 
 /** Builds the report object with keys in the documented order. */

@@ -28,6 +28,11 @@ describe('parseSimArgs', () => {
       json: true,
     });
     expect(parseSimArgs(['--until=2m', 'd.json'])).toEqual({ file: 'd.json', untilMs: 120_000, json: false });
+    expect(parseSimArgs(['d.json', '--json', '--series', '250ms'])).toEqual({
+      file: 'd.json',
+      json: true,
+      seriesBucketMs: 250,
+    });
     expect(parseSimArgs(['d.json', '--max-events', '5_000_000'])).toEqual({
       file: 'd.json',
       maxEvents: 5_000_000,
@@ -49,6 +54,19 @@ describe('parseSimArgs', () => {
         'error',
         expect.stringContaining('--max-events must be a whole number'),
       );
+    for (const bad of ['0', '-1s', 'abc', '1e9d', '0.5ms', ''])
+      expect(parseSimArgs(['d.json', '--json', '--series', bad])).toHaveProperty(
+        'error',
+        `--series must be a bucket width of 1ms or more, such as 1s, 250ms or 1m, got ${bad}`,
+      );
+    expect(parseSimArgs(['d.json', '--json', '--series'])).toHaveProperty(
+      'error',
+      expect.stringContaining('got nothing'),
+    );
+    expect(parseSimArgs(['d.json', '--series', '1s'])).toHaveProperty(
+      'error',
+      '--series adds the time series to the JSON report: use it with --json',
+    );
     expect(parseSimArgs(['d.json', '--fast'])).toHaveProperty(
       'error',
       expect.stringContaining('unknown option --fast'),
@@ -168,6 +186,104 @@ describe('sim command', () => {
     expect(out.invariants).toEqual({ conservation: true, sagas: true, violations: [] });
     // The readable table of the same run carries the same hash.
     expect(sim(file, '--until', '5s', '--seed', '3').stdout).toContain(out.traceHash);
+  });
+
+  it('--series adds the documented series keys last, and leaves the rest of the report byte for byte', () => {
+    const file = join(dir, 'series.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        services: [
+          { id: 'c', kind: 'client', traffic: { rate: 20, pattern: 'poisson' } },
+          { id: 'a' },
+          { id: 'b' },
+          { id: 'o', kind: 'orchestrator' },
+        ],
+        edges: [
+          { id: 'e', kind: 'sync', from: 'c', to: 'a', breaker: { enabled: true } },
+          { id: 'x', kind: 'sync', from: 'c', to: 'o' },
+          { id: 'q', kind: 'queue', from: 'a', to: 'b', channel: 'jobs' },
+          { id: 't', kind: 'topic', from: 'a', to: 'b', topic: 'news' },
+          { id: 's1', kind: 'saga', from: 'o', to: 'a', saga: 'order', step: 1 },
+          { id: 's2', kind: 'saga', from: 'o', to: 'b', saga: 'order', step: 2 },
+        ],
+        faults: [{ id: 'f', kind: 'down', target: 'a', atMs: 2000, durationMs: 1000 }],
+      }),
+    );
+    const plain = sim(file, '--json', '--until', '5.5s', '--seed', '3');
+    const withSeries = sim(file, '--json', '--until', '5.5s', '--seed', '3', '--series', '1s');
+    expect(withSeries.status).toBe(0);
+    const out = JSON.parse(withSeries.stdout);
+    expect(Object.keys(out).at(-1)).toBe('series');
+    const { series, ...rest } = out;
+    expect(`${JSON.stringify(rest, null, 2)}\n`).toBe(plain.stdout);
+    expect(Object.keys(series)).toEqual([
+      'bucketMs',
+      't',
+      'endMs',
+      'clients',
+      'services',
+      'channels',
+      'sagas',
+      'edges',
+    ]);
+    expect(series.bucketMs).toBe(1000);
+    expect(series.t).toEqual([0, 1000, 2000, 3000, 4000, 5000]);
+    expect(series.endMs).toBe(5500);
+    const keys = (o: object) => Object.keys(o);
+    expect(keys(series.clients)).toEqual(['c']);
+    expect(keys(series.clients.c)).toEqual([
+      'sent',
+      'succeeded',
+      'failed',
+      'timedOut',
+      'p50',
+      'p95',
+      'p99',
+      'mean',
+    ]);
+    expect(keys(series.services)).toEqual(['c', 'a', 'b', 'o']);
+    expect(keys(series.services.a)).toEqual([
+      'utilization',
+      'inbox',
+      'inSystem',
+      'received',
+      'handled',
+      'failed',
+    ]);
+    expect(keys(series.channels)).toEqual(['jobs', 'news']);
+    for (const name of ['jobs', 'news'])
+      expect(keys(series.channels[name])).toEqual([
+        'depth',
+        'oldestAgeMs',
+        'published',
+        'delivered',
+        'redelivered',
+        'deadLettered',
+        'dropped',
+      ]);
+    expect(keys(series.sagas.order)).toEqual(['started', 'completed', 'compensated', 'stuck']);
+    expect(keys(series.edges.e)).toEqual([
+      'sent',
+      'failed',
+      'retried',
+      'timedOut',
+      'circuitOpened',
+      'breaker',
+      'shortCircuited',
+    ]);
+    for (const group of ['clients', 'services', 'channels', 'sagas', 'edges'])
+      for (const leaves of Object.values<Record<string, unknown[]>>(series[group]))
+        for (const a of Object.values(leaves)) expect(a).toHaveLength(6);
+    // Counts add up to the report's totals; while A is down (2–3 s) the client's calls to it fail.
+    const total = (a: number[]) => a.reduce((x, y) => x + y, 0);
+    expect(total(series.clients.c.sent)).toBe(out.clients.c.sent);
+    expect(total(series.edges.e.failed)).toBe(out.edges.e.failed);
+    expect(series.clients.c.failed[2]).toBeGreaterThan(0);
+    expect(series.clients.c.failed[0]).toBe(0);
+    // A bucket without a successful request has no percentile: null in JSON, never NaN or 0.
+    expect(withSeries.stdout).not.toContain('NaN');
+    expect(series.services.a.utilization[2]).toBe(0);
   });
 
   it('a run that overloads itself exits 4 and says where it stopped', () => {

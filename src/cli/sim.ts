@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { formatErrors, parseDiagram } from '../model/parse';
-import { createEngine, DEFAULT_MAX_EVENTS } from '../runtime/index';
+import { createEngine, DEFAULT_MAX_EVENTS, seriesToJson } from '../runtime/index';
 import { EXIT, parseSimArgs } from './args';
 import { buildReport, formatReport } from './report';
 
-/** `npm run -s sim -- <diagram.json> [--seed N] [--until 60s] [--max-events N] [--json]`: runs a diagram headless (exit codes in USAGE). */
+/** `npm run -s sim -- <diagram.json> [--seed N] [--until 60s] [--max-events N] [--json [--series 1s]]`: runs a diagram headless (exit codes in USAGE). */
 function main(argv: readonly string[]): number {
   const args = parseSimArgs(argv);
   if ('error' in args) {
@@ -37,7 +37,12 @@ function main(argv: readonly string[]): number {
   }
   const diagram = parsed.diagram;
   const maxEvents = args.maxEvents ?? DEFAULT_MAX_EVENTS;
-  const engine = createEngine(diagram, { seed: args.seed, untilMs: args.untilMs, maxEvents });
+  const engine = createEngine(diagram, {
+    seed: args.seed,
+    untilMs: args.untilMs,
+    maxEvents,
+    seriesBucketMs: args.seriesBucketMs,
+  });
   engine.advanceTo(engine.untilMs);
   const stopped =
     engine.overloaded !== null && engine.events >= maxEvents
@@ -53,6 +58,9 @@ function main(argv: readonly string[]): number {
     stopped,
     engine.now,
   );
+  const series = engine.series();
+  // Last, so the report without --series is the same bytes as before; NaN (no sample) prints as null.
+  if (series !== null) report.series = seriesToJson(series);
   process.stdout.write(
     args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, diagram.name)}\n`,
   );
