@@ -17,6 +17,7 @@ import {
   ExamplesDialog,
   Legend,
   MessageLayer,
+  MetricsPanel,
   RecentDialog,
   ShareDialog,
   ShortcutsDialog,
@@ -28,6 +29,7 @@ import type { MenuTarget } from './ContextMenu';
 import { CrashBoundary, DrawingFaultProbe } from './CrashBoundary';
 import { EmbedView } from './EmbedView';
 import { Notices } from './Notices';
+import type { Playback } from '../playback';
 import { playback } from './run';
 import { useThemeEffect } from './theme';
 import { Topbar } from './Topbar';
@@ -72,50 +74,53 @@ function Editor() {
       <Topbar ctx={ctx} menuExtras={phone ? menuExtras : undefined} />
       <div className="workspace">
         <Palette />
-        <main className="stage" aria-label="Diagram">
-          <Canvas
-            onServiceContextMenu={(id, at) => setMenu({ type: 'service', id, ...at })}
-            onEdgeContextMenu={(id, at) => setMenu({ type: 'edge', id, ...at })}
-          >
-            {drawn && (
-              <Suspense fallback={null}>
-                <MessageLayer
-                  playback={p}
-                  selectedMessageId={selectedMessage}
-                  onSelectMessage={(id) => {
-                    p.pause();
-                    useAppStore.getState().selectMessage(id);
-                  }}
-                />
-              </Suspense>
-            )}
-          </Canvas>
-          <div className={`legend-dock${legendOpen ? ' is-open' : ''}`}>
-            <button
-              className="btn btn--small legend-dock__toggle"
-              aria-expanded={legendOpen}
-              onClick={() => setLegendOpen(!legendOpen)}
+        <div className="center">
+          <main className="stage" aria-label="Diagram">
+            <Canvas
+              onServiceContextMenu={(id, at) => setMenu({ type: 'service', id, ...at })}
+              onEdgeContextMenu={(id, at) => setMenu({ type: 'edge', id, ...at })}
             >
-              Legend {legendOpen ? '▾' : '▸'}
-            </button>
-            {legendOpen && (
-              <Suspense fallback={<p className="muted">Loading…</p>}>
-                <Legend />
-              </Suspense>
-            )}
-          </div>
-          {selectedMessage && (
-            <div className="envelope-dock">
-              <Suspense fallback={null}>
-                <EnvelopePanel
-                  playback={p}
-                  messageId={selectedMessage}
-                  onClose={() => useAppStore.getState().selectMessage(null)}
-                />
-              </Suspense>
+              {drawn && (
+                <Suspense fallback={null}>
+                  <MessageLayer
+                    playback={p}
+                    selectedMessageId={selectedMessage}
+                    onSelectMessage={(id) => {
+                      p.pause();
+                      useAppStore.getState().selectMessage(id);
+                    }}
+                  />
+                </Suspense>
+              )}
+            </Canvas>
+            <div className={`legend-dock${legendOpen ? ' is-open' : ''}`}>
+              <button
+                className="btn btn--small legend-dock__toggle"
+                aria-expanded={legendOpen}
+                onClick={() => setLegendOpen(!legendOpen)}
+              >
+                Legend {legendOpen ? '▾' : '▸'}
+              </button>
+              {legendOpen && (
+                <Suspense fallback={<p className="muted">Loading…</p>}>
+                  <Legend />
+                </Suspense>
+              )}
             </div>
-          )}
-        </main>
+            {selectedMessage && (
+              <div className="envelope-dock">
+                <Suspense fallback={null}>
+                  <EnvelopePanel
+                    playback={p}
+                    messageId={selectedMessage}
+                    onClose={() => useAppStore.getState().selectMessage(null)}
+                  />
+                </Suspense>
+              </div>
+            )}
+          </main>
+          <MetricsDock playback={p} />
+        </div>
         {phone ? (
           <BottomSheet open={sheet.open} label="Inspector" testId="inspector" onClose={sheet.close}>
             <InspectorBody />
@@ -146,6 +151,27 @@ function Editor() {
         {dialog === 'palette' && <CommandPalette ctx={ctx} />}
       </DialogLoading>
     </div>
+  );
+}
+
+/** The Metrics panel under the canvas while it is open; its code (and uPlot) loads on first open. */
+function MetricsDock({ playback: p }: { playback: Playback }) {
+  const prefs = useAppStore((s) => s.metricsPanel);
+  if (!prefs.open) return null;
+  return (
+    <Suspense
+      fallback={
+        <section
+          className="mx-loading"
+          aria-label="Metrics"
+          style={{ height: prefs.collapsed ? 40 : prefs.height }}
+        >
+          <p className="muted">Loading the charts…</p>
+        </section>
+      }
+    >
+      <MetricsPanel playback={p} />
+    </Suspense>
   );
 }
 

@@ -52,6 +52,7 @@ export function Topbar({
 }) {
   const name = useAppStore((s) => s.diagram.name);
   const theme = useAppStore((s) => s.theme);
+  const metricsOpen = useAppStore((s) => s.metricsPanel.open);
   return (
     <header className="topbar">
       <div className="brand">
@@ -89,6 +90,15 @@ export function Topbar({
         Share
       </CommandButton>
       <nav className="topbar__group" aria-label="View">
+        <button
+          className="btn btn--ghost"
+          onClick={() => runCommand('metrics', ctx)}
+          title={`Metrics panel (${formatKey('m')})`}
+          aria-pressed={metricsOpen}
+          data-testid="metrics-toggle"
+        >
+          Metrics
+        </button>
         <button
           className="btn btn--icon"
           onClick={() => runCommand('theme', ctx)}

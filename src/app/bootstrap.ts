@@ -8,6 +8,7 @@ import { importJsonFile } from './files';
 import { embedProblem, openLink, parseRoute } from './links';
 import { documentSession, restoreSaved, startAutosave } from './persistence';
 import { connectPlayback, playback } from './run';
+import { persistMetricsPanel, savedMetricsPanel } from './metricsPanelPrefs';
 import { savedTheme } from './theme';
 
 function clearFragment() {
@@ -57,6 +58,8 @@ export function bootstrap() {
     return;
   }
   st.setTheme(savedTheme());
+  st.setMetricsPanel(savedMetricsPanel());
+  persistMetricsPanel(useAppStore);
   const restored = startAfterCrash(restoreSaved());
   if (!restored.diagram) documentSession().begin(checkoutExample, 'example');
   st.replaceDiagram(restored.diagram ?? checkoutExample, { undoable: false });

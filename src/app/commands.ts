@@ -224,6 +224,21 @@ export const COMMANDS: Command[] = [
       store.getState().setTheme(order[(order.indexOf(cur) + 1) % order.length]!);
     },
   },
+  {
+    id: 'metrics',
+    menu: true,
+    label: 'Metrics panel',
+    group: 'View',
+    keys: ['m'],
+    run: ({ store, flow }) => {
+      const st = store.getState();
+      // A folded panel unfolds; an open one closes; a closed one opens.
+      if (st.metricsPanel.open && st.metricsPanel.collapsed) st.setMetricsPanel({ collapsed: false });
+      else st.setMetricsPanel({ open: !st.metricsPanel.open, collapsed: false });
+      // The canvas grew or shrank: the diagram is fitted to it again, as on opening.
+      window.setTimeout(() => flow?.fitView({ ...FIT, duration: motionMs(200) }), 60);
+    },
+  },
   ...EDGE_KINDS.map((k, i): Command => ({
     id: `edge-kind-${k}`,
     label: `Connect as ${k}`,

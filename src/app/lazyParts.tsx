@@ -41,6 +41,10 @@ export const Legend = lazy(() => import('../panels/playback/Legend').then((m) =>
 export const EnvelopePanel = lazy(() =>
   import('../panels/playback/EnvelopePanel').then((m) => ({ default: m.EnvelopePanel })),
 );
+/** The Metrics panel, with its charting library (uPlot): loaded when the panel is first opened. */
+export const MetricsPanel = lazy(() =>
+  import('../panels/metrics/MetricsPanel').then((m) => ({ default: m.MetricsPanel })),
+);
 /** Draws messages in flight: nothing is in flight before the diagram is drawn, so it loads after. */
 export const MessageLayer = lazy(() =>
   import('../canvas/messageLayer/MessageLayer').then((m) => ({ default: m.MessageLayer })),

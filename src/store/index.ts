@@ -21,5 +21,6 @@ export const createAppStore = () =>
 export const useAppStore = createAppStore();
 export type AppStore = typeof useAppStore;
 export type { AppState } from './types';
-export type { Notice, ThemePreference } from './uiSlice';
+export type { MetricsPanelPrefs, Notice, ThemePreference } from './uiSlice';
+export { DEFAULT_METRICS_HEIGHT } from './uiSlice';
 export type { SimView, ServiceState, EdgeState, ChannelState } from './simulationSlice';

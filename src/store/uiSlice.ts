@@ -15,6 +15,18 @@ export interface Notice {
   action?: { label: string; commandId: string };
 }
 
+/** The Metrics panel as the person left it: remembered on this device (src/app/metricsPanelPrefs.ts). */
+export interface MetricsPanelPrefs {
+  open: boolean;
+  /** Folded to its header, so the canvas gets the room back without losing the panel. */
+  collapsed: boolean;
+  /** Its height in CSS pixels when docked under the canvas. */
+  height: number;
+}
+
+/** The panel's height before the person resizes it. */
+export const DEFAULT_METRICS_HEIGHT = 280;
+
 export interface UiSlice {
   /** The full editor, or the read-only embed for slides and blogs. */
   mode: 'editor' | 'embed';
@@ -29,6 +41,9 @@ export interface UiSlice {
   /** Which dialog is open, if any. */
   dialog: null | 'shortcuts' | 'share' | 'examples' | 'recent' | 'palette';
   renaming: string | null;
+  metricsPanel: MetricsPanelPrefs;
+  /** Opens, folds or resizes the Metrics panel (a device preference, not an edit). */
+  setMetricsPanel: (patch: Partial<MetricsPanelPrefs>) => void;
   setTheme: (t: ThemePreference) => void;
   setDefaultEdgeKind: (k: EdgeKind) => void;
   openKindPicker: (p: UiSlice['kindPicker']) => void;
@@ -50,6 +65,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   notices: [],
   dialog: null,
   renaming: null,
+  metricsPanel: { open: false, collapsed: false, height: DEFAULT_METRICS_HEIGHT },
+  setMetricsPanel: (patch) => set({ metricsPanel: { ...get().metricsPanel, ...patch } }),
   setTheme: (theme) => set({ theme }),
   setDefaultEdgeKind: (defaultEdgeKind) => set({ defaultEdgeKind }),
   openKindPicker: (kindPicker) => set({ kindPicker }),

@@ -1,0 +1,228 @@
+import { useEffect, useId, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { ChartSpec } from './chartSpecs';
+import { bandsAt, type FaultBand } from './faultBands';
+import { formatValue, shortTime } from './summary';
+
+export interface ChartProps {
+  chart: ChartSpec;
+  /** Bucket start times, in simulated ms. */
+  tMs: ArrayLike<number>;
+  /** One array per line of `chart`, aligned with `tMs`. */
+  lines: readonly (readonly (number | null)[])[];
+  /** The end of the time axis, in ms (every chart of the panel shares it, so times line up). */
+  endMs: number;
+  bands: readonly FaultBand[];
+  /** The chart in words (its accessible description). */
+  summary: string;
+  /** "Web client: outcomes" — the figure's accessible name. */
+  name: string;
+  /** Bumped when the theme changes: colours are read from the CSS variables again. */
+  theme: string;
+  /** A click on the plot at simulated time `ms`. */
+  onSeek: (ms: number) => void;
+  testId?: string;
+}
+
+const HEIGHT = 132;
+
+/** A CSS variable of the theme, read from the document. */
+function cssVar(name: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
+}
+
+/** `color` at `alpha` (hex or rgb from the theme), for fills. */
+function withAlpha(color: string, alpha: number): string {
+  const hex = /^#([0-9a-f]{6})$/i.exec(color);
+  if (!hex) return color;
+  const n = parseInt(hex[1]!, 16);
+  return `rgb(${n >> 16} ${(n >> 8) & 255} ${n & 255} / ${alpha})`;
+}
+
+const BAND_COLORS: Record<FaultBand['kind'], string> = {
+  down: '--danger',
+  error: '--danger',
+  slow: '--warning',
+  cut: '--muted',
+};
+
+/** The uPlot options of `chart`; `live` holds what the hooks read at draw time. */
+function chartOptions(
+  chart: ChartSpec,
+  width: number,
+  live: { current: { bands: readonly FaultBand[]; endMs: number } },
+): uPlot.Options {
+  const text = cssVar('--muted');
+  const grid = cssVar('--border');
+  const font = `11px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
+  return {
+    width,
+    height: HEIGHT,
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false }, points: { size: 6 } },
+    scales: {
+      x: { time: false, range: () => [0, Math.max(live.current.endMs / 1000, 1)] },
+      y: chart.range
+        ? { range: () => [chart.range![0], chart.range![1]] }
+        : { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+    },
+    axes: [
+      {
+        stroke: text,
+        font,
+        grid: { stroke: grid, width: 1 },
+        ticks: { stroke: grid, width: 1 },
+        values: (_u, splits) => splits.map((s) => shortTime(s * 1000)),
+        size: 28,
+      },
+      {
+        stroke: text,
+        font,
+        grid: { stroke: grid, width: 1 },
+        ticks: { stroke: grid, width: 1 },
+        size: chart.states ? 64 : 48,
+        ...(chart.states
+          ? { splits: () => chart.states!.map((_, i) => i), values: () => [...chart.states!] }
+          : {
+              values: (_u: uPlot, splits: number[]) =>
+                splits.map((s) => formatValue({ unit: '', states: undefined }, s).trim()),
+            }),
+      },
+    ],
+    series: [
+      {},
+      ...chart.lines.map((line) => {
+        const color = cssVar(line.color);
+        return {
+          label: line.label,
+          stroke: color,
+          width: 1.5,
+          spanGaps: false,
+          points: { show: false },
+          ...(line.stepped
+            ? { paths: uPlot.paths.stepped!({ align: 1 }), fill: withAlpha(color, 0.25) }
+            : {}),
+        };
+      }),
+    ],
+    hooks: {
+      // The fault bands go under the lines: drawn right after the plot is cleared.
+      drawClear: [
+        (u) => {
+          const { ctx, bbox } = u;
+          ctx.save();
+          for (const b of live.current.bands) {
+            const x0 = u.valToPos(b.fromMs / 1000, 'x', true);
+            const x1 = u.valToPos(b.toMs / 1000, 'x', true);
+            const left = Math.max(bbox.left, x0);
+            const right = Math.min(bbox.left + bbox.width, Math.max(x1, x0 + 2));
+            if (right <= left) continue;
+            ctx.fillStyle = withAlpha(cssVar(BAND_COLORS[b.kind]), 0.14);
+            ctx.fillRect(left, bbox.top, right - left, bbox.height);
+            ctx.fillStyle = withAlpha(cssVar(BAND_COLORS[b.kind]), 0.6);
+            ctx.fillRect(left, bbox.top, Math.max(1, devicePixelRatio), bbox.height);
+          }
+          ctx.restore();
+        },
+      ],
+    },
+  };
+}
+
+/** The values at the cursor, in words: "6.0 s · success 20% · error 80% · Payment Service down". */
+function readoutAt(u: uPlot, chart: ChartSpec, bands: readonly FaultBand[]): string {
+  const i = u.cursor.idx;
+  if (i === null || i === undefined) return '';
+  const x = u.data[0][i];
+  if (x === undefined) return '';
+  const values = chart.lines.map(
+    (line, k) => `${line.label} ${formatValue(chart, (u.data[k + 1]?.[i] ?? null) as number | null)}`,
+  );
+  const faults = bandsAt(bands, x * 1000).map((b) => b.label);
+  return [shortTime(x * 1000), ...values, ...faults].join(' · ');
+}
+
+/**
+ * One chart of the Metrics panel, drawn by uPlot: lines over simulated time with the faults shaded
+ * under them. Hovering reads the values at that moment; clicking seeks the run there. The canvas is
+ * hidden from screen readers, which get the summary instead.
+ */
+export function Chart({ chart, tMs, lines, endMs, bands, summary, name, theme, onSeek, testId }: ChartProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const readout = useRef<HTMLParagraphElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const live = useRef({ bands, endMs, onSeek });
+  live.current = { bands, endMs, onSeek };
+  const summaryId = useId();
+
+  const data = (): uPlot.AlignedData => [
+    Array.from(tMs, (t) => t / 1000),
+    ...lines.map((l) => l as (number | null)[]),
+  ];
+  const dataRef = useRef(data);
+  dataRef.current = data;
+
+  // Built once per chart and theme; the data, bands and size change without rebuilding.
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const u = new uPlot(chartOptions(chart, Math.max(120, el.clientWidth), live), dataRef.current(), el);
+    u.root.setAttribute('aria-hidden', 'true');
+    plot.current = u;
+    u.hooks.setCursor = [
+      ...(u.hooks.setCursor ?? []),
+      (self) => {
+        if (readout.current) readout.current.textContent = readoutAt(self, chart, live.current.bands);
+      },
+    ];
+    const onClick = () => {
+      const left = u.cursor.left ?? -1;
+      if (left < 0) return;
+      live.current.onSeek(Math.max(0, Math.round(u.posToVal(left, 'x') * 1000)));
+    };
+    u.over.addEventListener('click', onClick);
+    const resize = new ResizeObserver(() => {
+      const width = Math.max(120, el.clientWidth);
+      if (width !== u.width) u.setSize({ width, height: HEIGHT });
+    });
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      u.over.removeEventListener('click', onClick);
+      u.destroy();
+      plot.current = null;
+    };
+  }, [chart, theme]);
+
+  useEffect(() => {
+    plot.current?.setData(dataRef.current());
+  }, [tMs, lines, endMs, bands]);
+
+  return (
+    <figure
+      className="mx-chart"
+      role="group"
+      aria-label={name}
+      aria-describedby={summaryId}
+      data-testid={testId}
+    >
+      <figcaption className="mx-chart__title">
+        {chart.title} <span className="muted">({chart.unit})</span>
+        <span className="mx-chart__keys" aria-hidden="true">
+          {chart.lines.map((l) => (
+            <span key={l.label} className="mx-key">
+              <span className="mx-key__swatch" style={{ background: `var(${l.color})` }} />
+              {l.label}
+            </span>
+          ))}
+        </span>
+      </figcaption>
+      <div ref={host} className="mx-chart__plot" title="Click to seek the run to this moment" />
+      <p ref={readout} className="mx-chart__readout" aria-hidden="true" />
+      <p id={summaryId} className="mx-sr" data-testid={testId && `${testId}-summary`}>
+        {summary}
+      </p>
+    </figure>
+  );
+}

@@ -1,0 +1,224 @@
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
+import type { Playback } from '../../playback';
+import { useAppStore } from '../../store';
+import type { SeriesData } from './chartSpecs';
+import { describeBand, faultBands } from './faultBands';
+import { MetricsSections } from './MetricsSections';
+import { shortTime } from './summary';
+import './metrics.css';
+
+/** The panel's height stays within these; the canvas keeps at least CANVAS_KEEPS pixels above it. */
+const MIN_HEIGHT = 120;
+const CANVAS_KEEPS = 140;
+const KEY_STEP = 24;
+
+/** The series the run has sent to the page (null before any run). */
+function useRunSeries(): SeriesData | null {
+  return useAppStore((s) => (s as { series?: SeriesData | null }).series ?? null);
+}
+
+/** The document's theme ("light" or "dark"), following the switch: charts read its colours. */
+function useDocumentTheme(): string {
+  return useSyncExternalStore(
+    (changed) => {
+      const observer = new MutationObserver(changed);
+      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+      return () => observer.disconnect();
+    },
+    () => document.documentElement.dataset.theme ?? 'light',
+  );
+}
+
+/** Why there is nothing to chart, or null when there is. */
+function emptyReason(
+  series: SeriesData | null,
+  status: string,
+  reset: 'edited' | 'reset' | null,
+): string | null {
+  if (series && series.t.length > 0) return null;
+  if (reset === 'edited')
+    return 'You changed the diagram, so the run started over, and its charts with it. Press Play to run it again.';
+  if (reset === 'reset') return 'The run was reset, so its charts start over. Press Play to run it again.';
+  if (status === 'playing') return 'Collecting the first moments of the run…';
+  return 'Nothing has run yet. Press Play (Space) and the charts fill in as simulated time passes: requests, latencies, queues and sagas, with the faults shaded.';
+}
+
+/**
+ * Remembers why the run's series went empty: the diagram was edited (the loaded diagram changed)
+ * or the run was reset; null while the run has data, or before any.
+ */
+function useResetReason(playback: Playback, runId: number, hasData: boolean): 'edited' | 'reset' | null {
+  const seen = useRef({ runId, diagram: playback.loadedDiagram, hadData: hasData });
+  const [reason, setReason] = useState<'edited' | 'reset' | null>(null);
+  useEffect(() => {
+    const prev = seen.current;
+    if (hasData) {
+      seen.current = { runId, diagram: playback.loadedDiagram, hadData: true };
+      setReason(null);
+      return;
+    }
+    if (runId !== prev.runId && prev.hadData) {
+      setReason(playback.loadedDiagram !== prev.diagram ? 'edited' : 'reset');
+      seen.current = { runId, diagram: playback.loadedDiagram, hadData: false };
+    }
+  }, [playback, runId, hasData]);
+  return reason;
+}
+
+/**
+ * The Metrics panel: the run's figures over simulated time, docked under the canvas, resizable by
+ * its top edge (drag, or the arrow keys on it), foldable to its header. Every chart shades the
+ * faults, so cause and effect line up.
+ */
+export function MetricsPanel({ playback }: { playback: Playback }) {
+  const prefs = useAppStore((s) => s.metricsPanel);
+  const setPrefs = useAppStore((s) => s.setMetricsPanel);
+  const selection = useAppStore((s) => s.selection);
+  const run = useSyncExternalStore(playback.subscribe, playback.getSnapshot);
+  const series = useRunSeries();
+  const theme = useDocumentTheme();
+  const panel = useRef<HTMLElement>(null);
+  const [dragHeight, setDragHeight] = useState<number | null>(null);
+  const hasData = !!series && series.t.length > 0;
+  const reset = useResetReason(playback, run.runId, hasData);
+  const diagram = playback.loadedDiagram;
+
+  // The time axis ends at the last bucket's end: every chart shares it, and it moves with the data.
+  const endMs = hasData ? (series.endMs ?? series.t[series.t.length - 1]! + series.bucketMs) : 0;
+  const faultKey = run.faults.map((f) => `${f.id}:${f.atMs}:${f.durationMs}`).join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed when a fault or the end changes
+  const bands = useMemo(() => faultBands(run.faults, endMs, diagram), [faultKey, endMs, diagram]);
+  const onSeek = useMemo(() => (ms: number) => playback.seek(ms), [playback]);
+
+  const maxHeight = () =>
+    Math.max(MIN_HEIGHT, (panel.current?.parentElement?.clientHeight ?? 800) - CANVAS_KEEPS);
+  const clamp = (h: number) => Math.round(Math.min(maxHeight(), Math.max(MIN_HEIGHT, h)));
+  const height = dragHeight ?? prefs.height;
+
+  const drag = useRef<{ pointer: number; startY: number; startH: number } | null>(null);
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    e.currentTarget.setPointerCapture(e.pointerId);
+    drag.current = { pointer: e.pointerId, startY: e.clientY, startH: panel.current?.offsetHeight ?? height };
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    if (d?.pointer === e.pointerId) setDragHeight(clamp(d.startH + d.startY - e.clientY));
+  };
+  const onPointerEnd = (e: PointerEvent<HTMLDivElement>) => {
+    if (drag.current?.pointer !== e.pointerId) return;
+    drag.current = null;
+    if (dragHeight !== null) setPrefs({ height: dragHeight, collapsed: false });
+    setDragHeight(null);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const step = { ArrowUp: KEY_STEP, ArrowDown: -KEY_STEP, PageUp: KEY_STEP * 4, PageDown: -KEY_STEP * 4 }[
+      e.key
+    ];
+    const to =
+      e.key === 'Home'
+        ? MIN_HEIGHT
+        : e.key === 'End'
+          ? maxHeight()
+          : step !== undefined
+            ? clamp(height + step)
+            : null;
+    if (to === null) return;
+    e.preventDefault();
+    setPrefs({ height: clamp(to), collapsed: false });
+  };
+
+  const why = emptyReason(series, run.status, reset);
+  const collapsed = prefs.collapsed;
+  return (
+    <section
+      ref={panel}
+      className={`mx-panel${collapsed ? ' is-collapsed' : ''}`}
+      aria-label="Metrics"
+      data-testid="metrics-panel"
+      style={collapsed ? undefined : { height: Math.min(height, maxHeight()) }}
+    >
+      {!collapsed && (
+        <div
+          className="mx-resize"
+          role="separator"
+          aria-orientation="horizontal"
+          aria-label="Resize the metrics panel"
+          aria-valuemin={MIN_HEIGHT}
+          aria-valuemax={maxHeight()}
+          aria-valuenow={Math.round(height)}
+          tabIndex={0}
+          data-testid="metrics-resize"
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerEnd}
+          onPointerCancel={onPointerEnd}
+          onKeyDown={onKeyDown}
+        />
+      )}
+      <header className="mx-head">
+        <h2 className="mx-head__title">Metrics</h2>
+        <span className="mx-head__time muted" data-testid="metrics-time">
+          {hasData ? `0 – ${shortTime(endMs)} of simulated time, in ${shortTime(series.bucketMs)} steps` : ''}
+        </span>
+        <button
+          type="button"
+          className="btn btn--icon btn--small"
+          aria-expanded={!collapsed}
+          aria-label={collapsed ? 'Unfold the metrics panel' : 'Fold the metrics panel'}
+          title={collapsed ? 'Unfold' : 'Fold'}
+          data-testid="metrics-fold"
+          onClick={() => setPrefs({ collapsed: !collapsed })}
+        >
+          {collapsed ? '▴' : '▾'}
+        </button>
+        <button
+          type="button"
+          className="btn btn--icon btn--small"
+          aria-label="Close the metrics panel"
+          title="Close (M)"
+          data-testid="metrics-close"
+          onClick={() => setPrefs({ open: false })}
+        >
+          ×
+        </button>
+      </header>
+      {!collapsed && bands.length > 0 && (
+        <ul className="mx-faults" aria-label="Faults shaded on the charts" data-testid="metrics-faults">
+          {bands.map((b) => (
+            <li key={b.id} className={`mx-fault mx-fault--${b.kind}`}>
+              <span className="mx-fault__swatch" aria-hidden="true" />
+              {describeBand(b)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!collapsed && (
+        <div className="mx-body" data-testid="metrics-body">
+          {why || !series || !diagram ? (
+            <p className="mx-empty" data-testid="metrics-empty">
+              {why ?? 'Loading the run…'}
+            </p>
+          ) : (
+            <MetricsSections
+              diagram={diagram}
+              series={series}
+              selection={selection}
+              bands={bands}
+              endMs={endMs}
+              theme={theme}
+              onSeek={onSeek}
+            />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Diagram, Fault } from '../../model/schema';
+import { formatSimTime } from '../playback/format';
+
+/** A fault as the charts shade it: from `fromMs` to `toMs` (now, while it has no end yet). */
+export interface FaultBand {
+  id: string;
+  kind: Fault['kind'];
+  fromMs: number;
+  toMs: number;
+  /** Whether it is still in force (no end yet, or its end is still ahead). */
+  open: boolean;
+  /** What it is, for the legend and the hover readout: "Payment Service down". */
+  label: string;
+}
+
+/** What a fault does to its target, in a few words. */
+export function faultEffect(f: Fault): string {
+  switch (f.kind) {
+    case 'down':
+      return 'down';
+    case 'slow':
+      return `slowed ×${f.factor}`;
+    case 'error':
+      return `failing ${Math.round(f.rate * 100)}%`;
+    case 'cut':
+      return 'cut';
+  }
+}
+
+/**
+ * The faults the run has applied by `nowMs` as bands on the time axis, oldest first: a fault with no
+ * end (duration 0) or whose end is still ahead reaches `nowMs`; one that starts after `nowMs` is not
+ * shown (the charts end at now).
+ */
+export function faultBands(
+  faults: readonly Fault[],
+  nowMs: number,
+  diagram: Pick<Diagram, 'services' | 'edges'> | null,
+): FaultBand[] {
+  const names = new Map<string, string>();
+  for (const s of diagram?.services ?? []) names.set(s.id, s.name);
+  for (const e of diagram?.edges ?? []) names.set(e.id, e.message || e.id);
+  const bands: FaultBand[] = [];
+  for (const f of faults) {
+    if (f.atMs > nowMs) continue;
+    const end = f.durationMs > 0 ? f.atMs + f.durationMs : Infinity;
+    const target = names.get(f.target) ?? f.target;
+    bands.push({
+      id: f.id,
+      kind: f.kind,
+      fromMs: f.atMs,
+      toMs: Math.min(end, nowMs),
+      open: end > nowMs,
+      label: `${target} ${faultEffect(f)}${f.source === 'live' ? ' (live)' : ''}`,
+    });
+  }
+  return bands.sort((a, b) => a.fromMs - b.fromMs);
+}
+
+/** The bands in force at `ms`. */
+export function bandsAt(bands: readonly FaultBand[], ms: number): FaultBand[] {
+  return bands.filter((b) => b.fromMs <= ms && ms <= b.toMs);
+}
+
+/** "Payment Service down, 4.0 s – 9.0 s" (or "from 4.0 s" while it lasts). */
+export function describeBand(b: FaultBand): string {
+  return b.open
+    ? `${b.label}, from ${formatSimTime(b.fromMs)}`
+    : `${b.label}, ${formatSimTime(b.fromMs)} – ${formatSimTime(b.toMs)}`;
+}
