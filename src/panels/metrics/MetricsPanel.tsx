@@ -22,7 +22,7 @@ const KEY_STEP = 24;
 
 /** The series the run has sent to the page (null before any run). */
 function useRunSeries(): SeriesData | null {
-  return useAppStore((s) => (s as { series?: SeriesData | null }).series ?? null);
+  return useAppStore((s) => s.series);
 }
 
 /** The document's theme ("light" or "dark"), following the switch: charts read its colours. */

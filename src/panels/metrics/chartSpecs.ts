@@ -3,8 +3,11 @@
  * its lines and how a line's value at a bucket comes from the run's series columns.
  */
 
-/** One element's columns, aligned with the series' `t`; NaN where there is no sample. */
-export type Columns = Readonly<Record<string, ArrayLike<number> | undefined>>;
+/**
+ * One element's columns (a record of arrays aligned with the series' `t`; NaN where there is no
+ * sample). Typed loosely so the engine's per-kind interfaces (ClientSeries, …) fit as they are.
+ */
+export type Columns = object;
 
 /**
  * The run's time series as the panel reads them (the engine's RunSeries has this shape): bucket
@@ -190,7 +193,7 @@ export const CHARTS: Record<ElementKind, readonly ChartSpec[]> = {
 /** The first of `names` that `columns` has. */
 function pick(columns: Columns, names: readonly string[]): ArrayLike<number> | undefined {
   for (const name of names) {
-    if (Object.hasOwn(columns, name)) return columns[name];
+    if (Object.hasOwn(columns, name)) return (columns as Record<string, ArrayLike<number> | undefined>)[name];
   }
   return undefined;
 }

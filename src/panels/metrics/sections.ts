@@ -47,7 +47,7 @@ function clientNote(d: Pick<Diagram, 'edges'>, client: Diagram['services'][numbe
   if (client.traffic.rate === 0) return 'It sends no traffic: its rate is 0 requests per second.';
   if (!d.edges.some((e) => e.from === client.id))
     return 'It sends nothing: it has no outgoing edge. Connect it to a service.';
-  const sent = columns.sent;
+  const sent = (columns as { sent?: ArrayLike<number> }).sent;
   let total = 0;
   for (let i = 0; sent && i < sent.length; i++) if (!Number.isNaN(sent[i]!)) total += sent[i]!;
   return total === 0 ? 'It has sent no request yet.' : undefined;
