@@ -236,7 +236,7 @@ export const COMMANDS: Command[] = [
       if (st.metricsPanel.open && st.metricsPanel.collapsed) st.setMetricsPanel({ collapsed: false });
       else st.setMetricsPanel({ open: !st.metricsPanel.open, collapsed: false });
       // The canvas grew or shrank: the diagram is fitted to it again, as on opening.
-      window.setTimeout(() => flow && void fitDiagram(flow, motionMs(200)), 60);
+      if (flow) window.setTimeout(() => void fitDiagram(flow, motionMs(200)), 60);
     },
   },
   ...EDGE_KINDS.map((k, i): Command => ({
