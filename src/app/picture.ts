@@ -1,7 +1,9 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { createElement } from 'react';
 import { edgeLabel } from '../canvas/edgeLabels';
-import { curveBetween, curvePath, pointAt, SERVICE_SIZE, type Point } from '../canvas/geometry';
+import { SERVICE_SIZE, type Point } from '../canvas/geometry';
+import { routeDiagram } from '../canvas/edgeRoutes';
+import { curvesPath, pointAlong, routeCurves, STRAIGHT } from '../canvas/routing';
 import { EDGE_STYLE, ServiceIcon } from '../canvas/icons';
 import { placeEdgeLabels } from '../canvas/edgeLabels';
 import { edgeLanes } from '../canvas/messageLayer/lanes';
@@ -165,15 +167,17 @@ export async function buildScene(
     const box = boxOf(s.id);
     if (box) sizes.set(s.id, { width: box.width, height: box.height });
   }
-  const places = placeEdgeLabels(diagram.services, diagram.notes, diagram.edges, sizes);
+  // The same routes round cards as the canvas draws (the same cards, sizes and router).
+  const routes = routeDiagram(diagram.services, diagram.notes, diagram.edges, sizes);
+  const places = placeEdgeLabels(diagram.services, diagram.notes, diagram.edges, sizes, routes);
   const edges: SceneEdge[] = [];
   for (const e of diagram.edges) {
     const from = handlePoint(flow, e.from, 'source');
     const to = handlePoint(flow, e.to, 'target');
     if (!from || !to) continue;
-    const curve = curveBetween(from, to, lanes.get(e.id) ?? 0);
+    const curves = routeCurves(from, to, lanes.get(e.id) ?? 0, routes.get(e.id) ?? STRAIGHT);
     const place = places.get(e.id);
-    const anchor = pointAt(curve, place?.t ?? 0.5);
+    const anchor = pointAlong(curves, place?.t ?? 0.5);
     const labelAt = place
       ? { x: anchor.x + place.dx, y: anchor.y + place.dy, room: place.box.width }
       : { x: anchor.x, y: anchor.y - 4, room: Math.max(90, Math.hypot(to.x - from.x, to.y - from.y) - 14) };
@@ -187,7 +191,7 @@ export async function buildScene(
           ? String(e.step)
           : style.glyph;
     edges.push({
-      path: curvePath(curve),
+      path: curvesPath(curves),
       labelAt,
       kind: e.kind,
       color: cssVar(`--edge-${e.kind}`, '#4f46e5'),

@@ -27,6 +27,7 @@ import { SERVICE_KINDS } from '../model/schema';
 import { moveElements } from '../model/edits';
 import { useAppStore } from '../store';
 import { placeEdgeLabels } from './edgeLabels';
+import { createEdgeRouter, routeInputs, RoutesContext } from './edgeRoutes';
 import { KindEdge, EdgeMarkers } from './edges/KindEdge';
 import { SERVICE_SIZE } from './geometry';
 import { KindPicker } from './KindPicker';
@@ -96,13 +97,21 @@ export function Canvas({
   // Dragging changes positions only: the edge list (and React Flow's work on it) stays as it is.
   // Labels are placed off the cards and each other when the diagram or a card's size changes, not
   // per drag frame: a dragged edge's label follows it and finds its place when the drag ends.
+  // Edges bend round the cards they don't connect; like the labels, routed when the diagram
+  // changes (a dragged edge keeps its waypoints until the drag ends), and only the edges near what
+  // changed are routed again.
+  const router = useMemo(() => createEdgeRouter(), []);
+  const routes = useMemo(() => {
+    const { cards, ends } = routeInputs(diagram.services, diagram.notes, diagram.edges, measured);
+    return router(cards, ends);
+  }, [router, diagram.services, diagram.notes, diagram.edges, measured]);
   const labelPlaces = useMemo(
-    () => placeEdgeLabels(diagram.services, diagram.notes, diagram.edges, measured),
-    [diagram.services, diagram.notes, diagram.edges, measured],
+    () => placeEdgeLabels(diagram.services, diagram.notes, diagram.edges, measured, routes),
+    [diagram.services, diagram.notes, diagram.edges, measured, routes],
   );
   const edges = useMemo(
-    () => mapper.edges(diagram.edges, selected, labelPlaces),
-    [mapper, diagram.edges, selected, labelPlaces],
+    () => mapper.edges(diagram.edges, selected, labelPlaces, routes),
+    [mapper, diagram.edges, selected, labelPlaces, routes],
   );
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -264,55 +273,57 @@ export function Canvas({
       <EdgeMarkers />
       <MenuContext value={hasMenus ? openMenu : null}>
         <OverviewContext value={zoomedOut}>
-          <ReactFlow
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onConnect={readOnly ? undefined : onConnect}
-            onConnectEnd={onConnectEnd}
-            isValidConnection={flowHandlers.isValidConnection}
-            onNodeDragStart={flowHandlers.onGestureStart}
-            onNodeDragStop={flowHandlers.onGestureStop}
-            onSelectionDragStart={flowHandlers.onGestureStart}
-            onSelectionDragStop={flowHandlers.onGestureStop}
-            onNodeDoubleClick={flowHandlers.onNodeDoubleClick}
-            onNodeContextMenu={flowHandlers.onNodeContextMenu}
-            onEdgeContextMenu={flowHandlers.onEdgeContextMenu}
-            onMove={flowHandlers.onMove}
-            onMoveEnd={flowHandlers.onMoveEnd}
-            defaultViewport={diagram.viewport ?? START_VIEWPORT}
-            minZoom={0.1}
-            maxZoom={3}
-            snapToGrid
-            snapGrid={SNAP}
-            deleteKeyCode={null}
-            // Space is play/pause here; the pane pans with a plain drag.
-            panActivationKeyCode={null}
-            selectionKeyCode="Shift"
-            multiSelectionKeyCode={MULTI_KEYS}
-            nodesDraggable={!readOnly}
-            nodesConnectable={!readOnly}
-            elementsSelectable={!readOnly}
-            colorMode={theme}
-            onlyRenderVisibleElements={nodes.length > 150}
-            proOptions={PRO_OPTIONS}
-          >
-            <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-            <MiniMap
-              style={MINIMAP_SIZE}
-              pannable
-              zoomable
-              ariaLabel="Minimap"
-              className="minimap"
-              nodeBorderRadius={8}
-              nodeColor={minimapColor}
-            />
-            {zoomControls && <Controls aria-label="Zoom controls" showInteractive={false} />}
-            {children}
-          </ReactFlow>
+          <RoutesContext value={routes}>
+            <ReactFlow
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onConnect={readOnly ? undefined : onConnect}
+              onConnectEnd={onConnectEnd}
+              isValidConnection={flowHandlers.isValidConnection}
+              onNodeDragStart={flowHandlers.onGestureStart}
+              onNodeDragStop={flowHandlers.onGestureStop}
+              onSelectionDragStart={flowHandlers.onGestureStart}
+              onSelectionDragStop={flowHandlers.onGestureStop}
+              onNodeDoubleClick={flowHandlers.onNodeDoubleClick}
+              onNodeContextMenu={flowHandlers.onNodeContextMenu}
+              onEdgeContextMenu={flowHandlers.onEdgeContextMenu}
+              onMove={flowHandlers.onMove}
+              onMoveEnd={flowHandlers.onMoveEnd}
+              defaultViewport={diagram.viewport ?? START_VIEWPORT}
+              minZoom={0.1}
+              maxZoom={3}
+              snapToGrid
+              snapGrid={SNAP}
+              deleteKeyCode={null}
+              // Space is play/pause here; the pane pans with a plain drag.
+              panActivationKeyCode={null}
+              selectionKeyCode="Shift"
+              multiSelectionKeyCode={MULTI_KEYS}
+              nodesDraggable={!readOnly}
+              nodesConnectable={!readOnly}
+              elementsSelectable={!readOnly}
+              colorMode={theme}
+              onlyRenderVisibleElements={nodes.length > 150}
+              proOptions={PRO_OPTIONS}
+            >
+              <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+              <MiniMap
+                style={MINIMAP_SIZE}
+                pannable
+                zoomable
+                ariaLabel="Minimap"
+                className="minimap"
+                nodeBorderRadius={8}
+                nodeColor={minimapColor}
+              />
+              {zoomControls && <Controls aria-label="Zoom controls" showInteractive={false} />}
+              {children}
+            </ReactFlow>
+          </RoutesContext>
         </OverviewContext>
       </MenuContext>
       <KindPicker />

@@ -1,7 +1,8 @@
 import type { Diagram, Edge } from '../model/schema';
-import { edgeCurve, SERVICE_SIZE, type Box } from './geometry';
+import { SERVICE_SIZE, type Box } from './geometry';
 import { placeLabels, type LabelPlace, type LabelRequest } from './labelPlacement';
 import { edgeLanes } from './messageLayer/lanes';
+import { routeCurves, STRAIGHT, type Route } from './routing';
 
 type Sizes = ReadonlyMap<string, { width: number; height: number }>;
 
@@ -49,13 +50,15 @@ export function labelSize(e: Edge): { width: number; height: number } {
 
 /**
  * Where every edge's label goes for this diagram: off the cards (services and notes) and off each
- * other. Run when the diagram or the cards' sizes change, never per frame.
+ * other, along each edge's route (see routing.ts). Run when the diagram or the cards' sizes change,
+ * never per frame.
  */
 export function placeEdgeLabels(
   services: Diagram['services'],
   notes: Diagram['notes'],
   edges: Diagram['edges'],
   measured: Sizes,
+  routes?: ReadonlyMap<string, Route>,
 ): Map<string, LabelPlace> {
   const boxes = new Map<string, Box>();
   for (const s of services) boxes.set(s.id, { ...s.position, ...(measured.get(s.id) ?? SERVICE_SIZE) });
@@ -69,7 +72,13 @@ export function placeEdgeLabels(
     const from = boxes.get(e.from);
     const to = boxes.get(e.to);
     if (!from || !to) continue;
-    requests.push({ id: e.id, curve: edgeCurve(from, to, lanes.get(e.id) ?? 0), ...labelSize(e) });
+    const path = routeCurves(
+      { x: from.x + from.width, y: from.y + from.height / 2 },
+      { x: to.x, y: to.y + to.height / 2 },
+      lanes.get(e.id) ?? 0,
+      routes?.get(e.id) ?? STRAIGHT,
+    );
+    requests.push({ id: e.id, path, ...labelSize(e) });
   }
   return placeLabels(cards, requests);
 }

@@ -7,7 +7,7 @@ const apart = (a: Box, b: Box) =>
   a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
 const label = (id: string, from: Box, to: Box, width = 120, height = 22): LabelRequest => ({
   id,
-  curve: edgeCurve(from, to),
+  path: [edgeCurve(from, to)],
   width,
   height,
 });
@@ -81,6 +81,6 @@ describe('placeLabels', () => {
 
 function pointX(r: LabelRequest, t: number): number {
   const u = 1 - t;
-  const c = r.curve;
+  const c = r.path[0]!;
   return u * u * u * c.p0.x + 3 * u * u * t * c.p1.x + 3 * u * t * t * c.p2.x + t * t * t * c.p3.x;
 }

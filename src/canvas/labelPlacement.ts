@@ -1,9 +1,10 @@
-import { pointAt, type Box, type Curve } from './geometry';
+import type { Box, Curve } from './geometry';
+import { pointAlong } from './routing';
 
-/** An edge label to place: its edge's path and the size of the box it needs. */
+/** An edge label to place: its edge's path (its curves, routed round cards) and the size of the box it needs. */
 export interface LabelRequest {
   id: string;
-  curve: Curve;
+  path: readonly Curve[];
   width: number;
   height: number;
 }
@@ -55,7 +56,7 @@ const CANDIDATES: readonly Candidate[] = ALONG.flatMap((t) => {
 export function placeLabels(cards: readonly Box[], labels: readonly LabelRequest[]): Map<string, LabelPlace> {
   const index = new BoxGrid(160);
   for (const c of cards) index.add(c);
-  const order = [...labels].sort((a, b) => span(a.curve) - span(b.curve) || (a.id < b.id ? -1 : 1));
+  const order = [...labels].sort((a, b) => span(a.path) - span(b.path) || (a.id < b.id ? -1 : 1));
   const out = new Map<string, LabelPlace>();
   for (const label of order) {
     let best: LabelPlace | null = null;
@@ -80,7 +81,7 @@ export function placeLabels(cards: readonly Box[], labels: readonly LabelRequest
 
 /** The place a candidate stands for: the label's bottom-centre lifted off the curve's point. */
 function placeAt(label: LabelRequest, c: Candidate): LabelPlace {
-  const p = pointAt(label.curve, c.t);
+  const p = pointAlong(label.path, c.t);
   const step = label.height + CLEARANCE;
   // Lift 0 sits just above the line and goes up from there; lift -1 just below, going down.
   const dy = c.lift >= 0 ? -ABOVE_LINE - c.lift * step : ABOVE_LINE + label.height + (-c.lift - 1) * step;
@@ -93,8 +94,10 @@ function placeAt(label: LabelRequest, c: Candidate): LabelPlace {
 }
 
 /** How long an edge is, end to end (short ones place their labels first). */
-function span(c: Curve): number {
-  return Math.hypot(c.p3.x - c.p0.x, c.p3.y - c.p0.y);
+function span(path: readonly Curve[]): number {
+  const from = path[0]!.p0;
+  const to = path[path.length - 1]!.p3;
+  return Math.hypot(to.x - from.x, to.y - from.y);
 }
 
 /** Boxes bucketed by a uniform grid, for "what overlaps this box" without a scan of all of them. */

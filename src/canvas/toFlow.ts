@@ -2,6 +2,7 @@ import type { Diagram, Edge, Note, Service } from '../model/schema';
 import type { EdgeLabelSpot, KindEdgeType } from './edges/KindEdge';
 import type { LabelPlace } from './labelPlacement';
 import { SERVICE_SIZE } from './geometry';
+import type { Route } from './routing';
 import { edgeLanes } from './messageLayer/lanes';
 import type { NoteNodeType } from './nodes/NoteNode';
 import type { ServiceNodeType } from './nodes/ServiceNode';
@@ -20,7 +21,13 @@ export function createFlowMapper() {
   const noteNodes = new WeakMap<Note, { selected: boolean; node: NoteNodeType }>();
   const flowEdges = new WeakMap<
     Edge,
-    { selected: boolean; lane: number; label: EdgeLabelSpot | undefined; edge: KindEdgeType }
+    {
+      selected: boolean;
+      lane: number;
+      label: EdgeLabelSpot | undefined;
+      route: Route | undefined;
+      edge: KindEdgeType;
+    }
   >();
 
   const nodes = (
@@ -78,6 +85,7 @@ export function createFlowMapper() {
     diagramEdges: readonly Edge[],
     selection: ReadonlySet<string>,
     places: ReadonlyMap<string, LabelPlace>,
+    routes?: ReadonlyMap<string, Route>,
   ): KindEdgeType[] => {
     const lanes = edgeLanes(diagramEdges);
     return diagramEdges.map((e) => {
@@ -86,17 +94,20 @@ export function createFlowMapper() {
       const hit = flowEdges.get(e);
       // A new placement is a new map: an edge whose label stayed put keeps its object (no re-render).
       const label = sameSpot(hit?.label, places.get(e.id)) ? hit?.label : spotOf(places.get(e.id));
-      if (hit && hit.selected === selected && hit.lane === lane && hit.label === label) return hit.edge;
+      // A route that didn't change is the same object (the router keeps it).
+      const route = routes?.get(e.id);
+      if (hit && hit.selected === selected && hit.lane === lane && hit.label === label && hit.route === route)
+        return hit.edge;
       const edge: KindEdgeType = {
         id: e.id,
         source: e.from,
         target: e.to,
         type: 'kind',
-        data: { edge: e, lane, label },
+        data: { edge: e, lane, label, route },
         selected,
         ariaLabel: `${e.kind} edge ${e.message || ''}`,
       };
-      flowEdges.set(e, { selected, lane, label, edge });
+      flowEdges.set(e, { selected, lane, label, route, edge });
       return edge;
     });
   };

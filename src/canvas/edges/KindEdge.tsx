@@ -6,7 +6,7 @@ import { MESSAGE_LOOKS } from '../../playback';
 import { useAppStore } from '../../store';
 import { useOverview } from '../detail';
 import { edgeLabel } from '../edgeLabels';
-import { curveBetween, curvePath, pointAt } from '../geometry';
+import { curvesPath, pointAlong, routeCurves, STRAIGHT, type Route } from '../routing';
 import { EDGE_STYLE } from '../icons';
 import { MenuButton } from '../menuButton';
 import { ChannelMark } from '../messageLayer/ChannelMark';
@@ -20,7 +20,8 @@ export interface EdgeLabelSpot {
   width: number;
 }
 
-export type KindEdgeType = FlowEdge<{ edge: Edge; lane: number; label?: EdgeLabelSpot }>;
+/** `route`: the waypoints round the cards in the edge's way (see routing.ts); none, the plain curve. */
+export type KindEdgeType = FlowEdge<{ edge: Edge; lane: number; label?: EdgeLabelSpot; route?: Route }>;
 
 function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<KindEdgeType>) {
   const edge = data?.edge;
@@ -29,11 +30,16 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
   const overview = useOverview();
   if (!edge) return null;
   const style = EDGE_STYLE[edge.kind];
-  const curve = curveBetween({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, data.lane);
+  const curves = routeCurves(
+    { x: sourceX, y: sourceY },
+    { x: targetX, y: targetY },
+    data.lane,
+    data.route ?? STRAIGHT,
+  );
   // Placed by the label pass (off the cards and the other labels); relative to the curve, so it
   // follows the edge while a service is dragged.
   const spot = data.label ?? { t: 0.5, dx: 0, dy: -4, width: 160 };
-  const at = pointAt(curve, spot.t);
+  const at = pointAlong(curves, spot.t);
   const cut = state?.cut ?? false;
   const circuit = state?.circuit ?? 'closed';
   const color = cut ? 'var(--danger)' : `var(--edge-${edge.kind})`;
@@ -43,7 +49,7 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
     <>
       <BaseEdge
         id={id}
-        path={curvePath(curve)}
+        path={curvesPath(curves)}
         markerEnd={`url(#mk-${edge.kind})`}
         markerStart={edge.kind === 'sync' ? 'url(#mk-sync-back)' : undefined}
         interactionWidth={18}

@@ -1,5 +1,6 @@
 import { useStoreApi } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { useContext, useEffect, useRef } from 'react';
+import { RoutesContext } from '../edgeRoutes';
 import type { Box } from '../geometry';
 import type { Playback } from '../../playback';
 import type { Palette, Theme } from '../../legend';
@@ -56,9 +57,13 @@ export function MessageLayer(props: MessageLayerProps) {
   const store = useStoreApi();
   const hostRef = useRef<HTMLDivElement>(null);
   const propsRef = useRef(props);
+  // The canvas's edge routes: messages ride the same paths as the drawn edges.
+  const routes = useContext(RoutesContext);
+  const routesRef = useRef(routes);
 
   useEffect(() => {
     propsRef.current = props;
+    routesRef.current = routes;
   });
 
   useEffect(() => {
@@ -75,6 +80,7 @@ export function MessageLayer(props: MessageLayerProps) {
     let frames = 0;
     let lastCorrelation: { id: string; runId: number; correlation: string } | null = null;
     let params: FrameParams | null = null;
+    let routes: typeof routesRef.current | undefined;
     const last: Record<string, unknown> = {};
 
     const boxOf: NodeBoxLookup = (id: string, out: Box) => {
@@ -98,6 +104,11 @@ export function MessageLayer(props: MessageLayerProps) {
           palette = resolvePalette(theme, getComputedStyle(host));
           paletteTheme = theme;
         }
+      }
+      if (routesRef.current !== routes) {
+        routes = routesRef.current;
+        sink.setRoutes(routes);
+        if (!sink.renderer) hits.setRoutes(routes);
       }
       const frame = p.playback.frame();
       const selected = p.selectedMessageId ?? null;
@@ -139,6 +150,7 @@ export function MessageLayer(props: MessageLayerProps) {
         correlation,
         reducedMotion,
         diagram: frame.diagram,
+        routes,
       };
       let changed = false;
       for (const k in now) if (last[k] !== now[k as keyof typeof now]) changed = true;

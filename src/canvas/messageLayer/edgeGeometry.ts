@@ -1,5 +1,6 @@
 import type { Box } from '../geometry';
 import { edgeCurve } from '../geometry';
+import { curveLength, routeCurves, type Route } from '../routing';
 import { BUNDLE_THRESHOLD } from '../../playback';
 import { edgeLanes } from './lanes';
 
@@ -18,17 +19,26 @@ export interface EdgeEnds {
   edges: ReadonlyArray<{ id: string; from: string; to: string }>;
 }
 
+/** Every edge's waypoints round the cards in its way, by edge id (see routing.ts). */
+export type EdgeRoutes = ReadonlyMap<string, Route>;
+
 /**
  * The loaded diagram's edges as curves in flow coordinates (eight numbers each, p0..p3), rebuilt
- * only for edges whose end boxes moved, and how much of each is on screen.
+ * only for edges whose end boxes or routes changed, and how much of each is on screen. A routed
+ * edge is several curves (`paths`), walked by length as the canvas's edge and labels are.
  */
 export class EdgeGeometry {
+  ids: string[] = [];
   from: string[] = [];
   to: string[] = [];
   edgeIndex = new Map<string, number>();
   curves = new Float64Array(0);
   /** 1 where both ends exist (the curve is valid). */
   curveOk = new Uint8Array(0);
+  /** A routed edge's curves (eight numbers each) then each curve's end as a share of the length. */
+  private paths: (Float64Array | null)[] = [];
+  private routes: EdgeRoutes | null = null;
+  private routeKey: (Route | undefined)[] = [];
   private diagram: EdgeEnds | null = null;
   private lanes = new Float64Array(0);
   /** The boxes each cached curve was built from. */
@@ -41,11 +51,19 @@ export class EdgeGeometry {
     return this.from.length;
   }
 
+  /** Takes the canvas's routes (the edges whose route changed are rebuilt on the next prepare). */
+  setRoutes(routes: EdgeRoutes | null): void {
+    this.routes = routes;
+  }
+
   /** Brings the curves up to date with the diagram's edges and the nodes' current boxes. */
   prepare(diagram: EdgeEnds, boxOf: NodeBoxLookup): void {
     if (diagram !== this.diagram) {
       this.diagram = diagram;
       const n = diagram.edges.length;
+      this.ids = diagram.edges.map((e) => e.id);
+      this.paths = new Array<Float64Array | null>(n).fill(null);
+      this.routeKey = new Array<Route | undefined>(n).fill(undefined);
       this.from = diagram.edges.map((e) => e.from);
       this.to = diagram.edges.map((e) => e.to);
       const lanes = edgeLanes(diagram.edges);
@@ -62,8 +80,10 @@ export class EdgeGeometry {
         continue;
       }
       const k = i * 8;
+      const route = this.routes?.get(this.ids[i]!);
       if (
         this.curveOk[i] &&
+        this.routeKey[i] === route &&
         key[k] === sb.x &&
         key[k + 1] === sb.y &&
         key[k + 2] === sb.width &&
@@ -75,6 +95,8 @@ export class EdgeGeometry {
       )
         continue;
       key.set([sb.x, sb.y, sb.width, sb.height, tb.x, tb.y, tb.width, tb.height], k);
+      this.routeKey[i] = route;
+      this.paths[i] = route?.length ? routedPath(sb, tb, this.lanes[i]!, route) : null;
       const c = edgeCurve(sb, tb, this.lanes[i]!);
       this.curves.set([c.p0.x, c.p0.y, c.p1.x, c.p1.y, c.p2.x, c.p2.y, c.p3.x, c.p3.y], k);
       this.curveOk[i] = 1;
@@ -88,42 +110,93 @@ export class EdgeGeometry {
   capacity(view: ViewTransform, width: number, height: number, r: number): Float64Array {
     const n = this.from.length;
     if (this.room.length < n) this.room = new Float64Array(n);
-    const c = this.curves;
     const z = view.zoom;
     for (let e = 0; e < n; e++) {
-      const k = e * 8;
       if (!this.curveOk[e]) {
         this.room[e] = -1;
         continue;
       }
-      // The curve stays inside the box of its four control points.
-      const x0 = Math.min(c[k]!, c[k + 2]!, c[k + 4]!, c[k + 6]!) * z + view.x;
-      const x1 = Math.max(c[k]!, c[k + 2]!, c[k + 4]!, c[k + 6]!) * z + view.x;
-      const y0 = Math.min(c[k + 1]!, c[k + 3]!, c[k + 5]!, c[k + 7]!) * z + view.y;
-      const y1 = Math.max(c[k + 1]!, c[k + 3]!, c[k + 5]!, c[k + 7]!) * z + view.y;
+      const path = this.paths[e];
+      const segments = path ? path.length / 9 : 1;
+      const c = path ?? this.curves;
+      let x0 = Infinity;
+      let x1 = -Infinity;
+      let y0 = Infinity;
+      let y1 = -Infinity;
+      let length = 0;
+      for (let s = 0; s < segments; s++) {
+        const k = path ? s * 8 : e * 8;
+        // The curve stays inside the box of its four control points.
+        x0 = Math.min(x0, c[k]!, c[k + 2]!, c[k + 4]!, c[k + 6]!);
+        x1 = Math.max(x1, c[k]!, c[k + 2]!, c[k + 4]!, c[k + 6]!);
+        y0 = Math.min(y0, c[k + 1]!, c[k + 3]!, c[k + 5]!, c[k + 7]!);
+        y1 = Math.max(y1, c[k + 1]!, c[k + 3]!, c[k + 5]!, c[k + 7]!);
+        // The chord plus a share of the bow: close to the curve's length, and cheap.
+        const chord = Math.hypot(c[k + 6]! - c[k]!, c[k + 7]! - c[k + 1]!);
+        const bow = Math.hypot(c[k + 2]! - c[k]!, c[k + 3]! - c[k + 1]!);
+        length += chord + bow * 0.3;
+      }
       const m = 4 * r;
-      if (x1 < -m || y1 < -m || x0 > width + m || y0 > height + m) {
+      if (
+        x1 * z + view.x < -m ||
+        y1 * z + view.y < -m ||
+        x0 * z + view.x > width + m ||
+        y0 * z + view.y > height + m
+      ) {
         this.room[e] = -1;
         continue;
       }
-      // The chord plus a share of the bow: close to the curve's length, and cheap.
-      const chord = Math.hypot(c[k + 6]! - c[k]!, c[k + 7]! - c[k + 1]!);
-      const bow = Math.hypot(c[k + 2]! - c[k]!, c[k + 3]! - c[k + 1]!);
-      this.room[e] = Math.max(2, Math.min(BUNDLE_THRESHOLD, ((chord + bow * 0.3) * z) / (4 * r)));
+      this.room[e] = Math.max(2, Math.min(BUNDLE_THRESHOLD, (length * z) / (4 * r)));
     }
     return this.room;
   }
 
   /** Puts the point at `t` along edge `e` (flow coordinates) into `out`. */
   point(e: number, t: number, out: { x: number; y: number }): void {
-    const u = 1 - t;
-    const a = u * u * u;
-    const b = 3 * u * u * t;
-    const d = 3 * u * t * t;
-    const f = t * t * t;
-    const k = e * 8;
-    const c = this.curves;
-    out.x = a * c[k]! + b * c[k + 2]! + d * c[k + 4]! + f * c[k + 6]!;
-    out.y = a * c[k + 1]! + b * c[k + 3]! + d * c[k + 5]! + f * c[k + 7]!;
+    const path = this.paths[e];
+    if (!path) {
+      bezier(this.curves, e * 8, t, out);
+      return;
+    }
+    // A routed edge: find the curve `t` falls on by the shares of length, then the point on it.
+    const segments = path.length / 9;
+    const ends = segments * 8;
+    let s = 0;
+    while (s < segments - 1 && t > path[ends + s]!) s++;
+    const start = s === 0 ? 0 : path[ends + s - 1]!;
+    const share = path[ends + s]! - start;
+    bezier(path, s * 8, share > 0 ? Math.min(1, Math.max(0, (t - start) / share)) : 0, out);
   }
+}
+
+/** The point at `t` on the cubic curve whose control points are the eight numbers of `c` from `k`. */
+function bezier(c: Float64Array, k: number, t: number, out: { x: number; y: number }): void {
+  const u = 1 - t;
+  const a = u * u * u;
+  const b = 3 * u * u * t;
+  const d = 3 * u * t * t;
+  const f = t * t * t;
+  out.x = a * c[k]! + b * c[k + 2]! + d * c[k + 4]! + f * c[k + 6]!;
+  out.y = a * c[k + 1]! + b * c[k + 3]! + d * c[k + 5]! + f * c[k + 7]!;
+}
+
+/** A routed edge's curves between two anchor boxes, packed as `EdgeGeometry.paths` holds them. */
+function routedPath(source: Box, target: Box, lane: number, route: Route): Float64Array {
+  const curves = routeCurves(
+    { x: source.x + source.width, y: source.y + source.height / 2 },
+    { x: target.x, y: target.y + target.height / 2 },
+    lane,
+    route,
+  );
+  const n = curves.length;
+  const out = new Float64Array(n * 9);
+  const lengths = curves.map(curveLength);
+  const total = lengths.reduce((a, b) => a + b, 0) || 1;
+  let sum = 0;
+  curves.forEach((c, i) => {
+    out.set([c.p0.x, c.p0.y, c.p1.x, c.p1.y, c.p2.x, c.p2.y, c.p3.x, c.p3.y], i * 8);
+    sum += lengths[i]!;
+    out[n * 8 + i] = sum / total;
+  });
+  return out;
 }

@@ -2,6 +2,7 @@ import type { Box } from '../geometry';
 import type { ColumnsEvent, Effect } from '../../playback';
 import { MAX_EFFECTS, MessageColumns } from '../../playback';
 import type { EdgeEnds, ViewTransform } from './edgeGeometry';
+import type { Point } from '../geometry';
 import type { Context2D } from '../../legend';
 import type { DrawFrame, DrawOptions } from './renderer';
 import { MessageRenderer } from './renderer';
@@ -23,6 +24,8 @@ export type LayerMessage =
   | { type: 'edges'; edges: EdgeEnds['edges'] | null }
   /** Anchor boxes (see anchorBox) of the nodes, four numbers per id. */
   | { type: 'boxes'; ids: string[]; boxes: Float64Array }
+  /** The routed edges' waypoints (edges not listed take the plain curve). */
+  | { type: 'routes'; routes: [string, Point[]][] }
   | { type: 'frame'; frame: FrameParams };
 
 /**
@@ -67,6 +70,9 @@ export class LayerPainter {
       case 'boxes':
         this.boxIndex = new Map(m.ids.map((id, i) => [id, i * 4]));
         this.boxes = m.boxes;
+        return;
+      case 'routes':
+        this.renderer.setRoutes(new Map(m.routes));
         return;
       case 'frame':
         this.params = m.frame;

@@ -3,7 +3,13 @@ import type { Particles, PlaybackFrame } from '../../playback';
 import { Bundler, EFFECT_KINDS, MESSAGE_LOOKS } from '../../playback';
 import type { Context2D, Palette } from '../../legend';
 import { EFFECT_LEGEND, MESSAGE_LEGEND, SHAPE_PAINT, STEP_LOOKS, traceMark } from '../../legend';
-import { EdgeGeometry, type EdgeEnds, type NodeBoxLookup, type ViewTransform } from './edgeGeometry';
+import {
+  EdgeGeometry,
+  type EdgeEnds,
+  type EdgeRoutes,
+  type NodeBoxLookup,
+  type ViewTransform,
+} from './edgeGeometry';
 
 export type { NodeBoxLookup, ViewTransform };
 
@@ -70,6 +76,11 @@ export class MessageRenderer {
   private particles: Particles | null = null;
   private slotIds: string[] = [];
   private slotCorrelations: string[] = [];
+
+  /** The edges' routes round cards, as the canvas draws them (messages ride the same paths). */
+  setRoutes(routes: EdgeRoutes | null): void {
+    this.geo.setRoutes(routes);
+  }
 
   /**
    * Where every particle of `frame` goes on screen (for drawing, and for hit tests where another

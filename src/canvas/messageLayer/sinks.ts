@@ -1,5 +1,7 @@
 import type { Playback, PlaybackFrame } from '../../playback';
+import type { Point } from '../geometry';
 import type { AnchoredNode } from './anchors';
+import type { EdgeRoutes } from './edgeGeometry';
 import { anchorBox } from './anchors';
 import { deviceSize, fitCanvas, type FrameParams, type LayerMessage } from './painter';
 import type { NodeBoxLookup } from './renderer';
@@ -16,6 +18,8 @@ export interface LayerSink {
     boxOf: NodeBoxLookup,
     nodes: ReadonlyMap<string, AnchoredNode> | null,
   ): void;
+  /** The edges' routes round cards changed. */
+  setRoutes(routes: EdgeRoutes | null): void;
   dispose(): void;
 }
 
@@ -45,6 +49,7 @@ function inlineSink(canvas: HTMLCanvasElement): LayerSink {
       ctx.setTransform(params.dpr, 0, 0, params.dpr, 0, 0);
       renderer.draw(ctx, frame, params.view, boxOf, params.options);
     },
+    setRoutes: (routes) => renderer.setRoutes(routes),
     dispose() {},
   };
 }
@@ -86,6 +91,12 @@ function workerSink(canvas: HTMLCanvasElement, playback: Playback): LayerSink {
       effectsEpoch = frame.effectsEpoch;
       effectsAdded = frame.effectsAdded;
       post({ type: 'frame', frame: params });
+    },
+    setRoutes(routes) {
+      // Only the routed edges travel: most edges take the plain curve.
+      const routed: [string, Point[]][] = [];
+      for (const [id, route] of routes ?? []) if (route.length) routed.push([id, [...route]]);
+      post({ type: 'routes', routes: routed });
     },
     dispose() {
       offColumns();
