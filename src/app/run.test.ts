@@ -5,6 +5,7 @@ import { createEngine } from '../runtime';
 import { checkoutExample, choreographyExample } from '../scenarios';
 import { createAppStore } from '../store';
 import { connectPlayback } from './run';
+import { makeFault } from '../model/defaults';
 
 function setup() {
   const clock = new FakeClock(16);
@@ -101,18 +102,7 @@ describe('connectPlayback', () => {
     const { p, store, wait, off } = setup();
     store.getState().edit('Script', (d) => ({
       ...d,
-      faults: [
-        {
-          id: 'f1',
-          kind: 'down',
-          target: 'payment',
-          atMs: 1_000,
-          durationMs: 0,
-          factor: 5,
-          rate: 0.5,
-          source: 'script',
-        },
-      ],
+      faults: [makeFault({ id: 'f1', kind: 'down', target: 'payment', atMs: 1_000 })],
     }));
     await wait(16);
     p.setSpeed(10);

@@ -76,6 +76,14 @@ export function makeFault(input: Pick<Fault, 'id' | 'kind' | 'target'> & Partial
   return Fault.parse(input);
 }
 
+/** A fault to apply during a run: like makeFault, without the time and source the run records. */
+export function makeLiveFault(
+  input: Pick<Fault, 'id' | 'kind' | 'target'> & Partial<Fault>,
+): Omit<Fault, 'atMs' | 'source'> {
+  const { atMs: _atMs, source: _source, ...fault } = makeFault(input);
+  return fault;
+}
+
 /** A sticky note with `text`. */
 export function makeNote(id: string, text: string, position: Position): Note {
   return Note.parse({ id, text, position });

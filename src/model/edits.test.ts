@@ -3,6 +3,7 @@ import { checkoutExample } from '../scenarios/checkout';
 import { connect, deleteElements, extractFragment, pasteFragment, resizeNotes } from './edits';
 import { parseDiagram } from './parse';
 import { Diagram } from './schema';
+import { makeFault } from './defaults';
 
 describe('edits keep the diagram valid', () => {
   it('every kind of new edge passes parseDiagram', () => {
@@ -24,36 +25,9 @@ describe('edits keep the diagram valid', () => {
     const d = {
       ...checkoutExample,
       faults: [
-        {
-          id: 'f1',
-          kind: 'down' as const,
-          target: 'payment',
-          atMs: 0,
-          durationMs: 0,
-          factor: 5,
-          rate: 0.5,
-          source: 'script' as const,
-        },
-        {
-          id: 'f2',
-          kind: 'cut' as const,
-          target: 'e-payment-bank',
-          atMs: 0,
-          durationMs: 0,
-          factor: 5,
-          rate: 0.5,
-          source: 'script' as const,
-        },
-        {
-          id: 'f3',
-          kind: 'down' as const,
-          target: 'email',
-          atMs: 0,
-          durationMs: 0,
-          factor: 5,
-          rate: 0.5,
-          source: 'script' as const,
-        },
+        makeFault({ id: 'f1', kind: 'down', target: 'payment' }),
+        makeFault({ id: 'f2', kind: 'cut', target: 'e-payment-bank' }),
+        makeFault({ id: 'f3', kind: 'down', target: 'email' }),
       ],
     };
     const after = deleteElements(d, ['payment']);

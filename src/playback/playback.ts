@@ -1,4 +1,4 @@
-import { makeFault } from '../model/defaults';
+import { makeLiveFault } from '../model/defaults';
 import type { Diagram } from '../model/schema';
 import type { Clock, FrameScheduler } from './clock';
 import { animationFrameScheduler, systemClock } from './clock';
@@ -243,7 +243,7 @@ export class Playback {
     const taken = new Set(this.diagram.faults.map((f) => f.id));
     let id = fault.id;
     while (!id || taken.has(id)) id = `live-${++this.liveFaultCount}`;
-    const { atMs: _at, source: _source, ...full } = makeFault({ ...fault, id });
+    const full = makeLiveFault({ ...fault, id });
     this.send({ type: 'inject', seq: 0, t: this.askTime(this.drawTime()), fault: full });
   }
 

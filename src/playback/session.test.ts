@@ -4,6 +4,7 @@ import { createEngine, DENSE_EVENTS } from '../runtime/index';
 import { createFakeEngine, testDiagram } from './testing';
 import type { HostReply, Snapshot } from './protocol';
 import { EngineSession } from './session';
+import { makeLiveFault } from '../model/defaults';
 
 function snap(r: HostReply | null): Snapshot {
   if (r?.type !== 'snapshot') throw new Error(`expected a snapshot, got ${JSON.stringify(r)}`);
@@ -32,7 +33,7 @@ describe('EngineSession', () => {
   it('records a live fault on whole milliseconds: its start and, once ended, its duration', () => {
     const s = new EngineSession(createEngine);
     s.handle({ type: 'load', seq: 1, diagram: testDiagram(), seed: 1 });
-    const fault = { id: 'live-1', kind: 'down' as const, target: 'b', durationMs: 0, factor: 5, rate: 0.5 };
+    const fault = makeLiveFault({ id: 'live-1', kind: 'down', target: 'b' });
     // Times as the wall clock gives them: fractions of a millisecond, with float noise.
     s.handle({ type: 'inject', seq: 2, t: 179.840000000014, fault });
     s.handle({ type: 'endFault', seq: 3, t: 1339.286000000014, faultId: 'live-1' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulationSignature } from './signature';
 import { testDiagram } from './testing';
+import { makeFault } from '../model/defaults';
 
 describe('simulationSignature', () => {
   const d = testDiagram();
@@ -11,18 +12,7 @@ describe('simulationSignature', () => {
     };
     const live = {
       ...d,
-      faults: [
-        {
-          id: 'l1',
-          kind: 'down' as const,
-          target: 'b',
-          atMs: 10,
-          durationMs: 0,
-          factor: 5,
-          rate: 0.5,
-          source: 'live' as const,
-        },
-      ],
+      faults: [makeFault({ id: 'l1', kind: 'down', target: 'b', atMs: 10, source: 'live' })],
     };
     const faster = { ...d, run: { ...d.run, speed: 10 } };
     expect(simulationSignature(moved)).toBe(simulationSignature(d));

@@ -1,3 +1,4 @@
+import { makeLiveFault } from '../model/defaults';
 import { describe, expect, it } from 'vitest';
 import { Diagram, type DiagramInput } from '../model/schema';
 import { durationReaching } from './engine';
@@ -183,7 +184,7 @@ describe('live faults replay exactly', () => {
     // Both clients tick at 100: stop after the first of them.
     while (live.step()! < 100);
     expect(live.nextEventTime()).toBe(100);
-    live.inject({ id: 'x', kind: 'down', target: 'a', durationMs: 0, factor: 5, rate: 0.5 });
+    live.inject(makeLiveFault({ id: 'x', kind: 'down', target: 'a', durationMs: 0, factor: 5, rate: 0.5 }));
     expect(live.services().find((s) => s.id === 'a')!.status).toBe('down');
     live.advanceTo(1_000);
     expect(replayOf(live).traceHash()).toBe(live.traceHash());
@@ -192,12 +193,12 @@ describe('live faults replay exactly', () => {
   it('ending a fault at the moment it started, or after another fault of the same moment', () => {
     const live = createEngine(Diagram.parse(input));
     live.advanceTo(250);
-    live.inject({ id: 'x', kind: 'down', target: 'a', durationMs: 0, factor: 5, rate: 0.5 });
-    live.inject({ id: 'y', kind: 'slow', target: 'a', durationMs: 0, factor: 3, rate: 0.5 });
+    live.inject(makeLiveFault({ id: 'x', kind: 'down', target: 'a', durationMs: 0, factor: 5, rate: 0.5 }));
+    live.inject(makeLiveFault({ id: 'y', kind: 'slow', target: 'a', durationMs: 0, factor: 3, rate: 0.5 }));
     expect(live.endFault('x')).toBe(true);
     expect(live.services().find((s) => s.id === 'a')!.status).toBe('up');
     live.advanceTo(400);
-    live.inject({ id: 'z', kind: 'error', target: 'a', durationMs: 0, factor: 5, rate: 0.9 });
+    live.inject(makeLiveFault({ id: 'z', kind: 'error', target: 'a', durationMs: 0, factor: 5, rate: 0.9 }));
     expect(live.endFault('y')).toBe(true);
     expect(live.endFault('y')).toBe(false);
     live.advanceTo(1_000);

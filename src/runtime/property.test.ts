@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Diagram, DiagramInput } from '../model/schema';
+import { FAULT_KIND_INFO } from '../model/faultKinds';
+import { FAULT_KINDS, type Diagram, type DiagramInput } from '../model/schema';
 import { createEngine, type Engine } from './index';
 import { diagramArb, faultArb, parse } from './testing/randomDiagrams';
+import { makeLiveFault } from '../model/defaults';
 
 /** Which kinds of path the client requests of a finished run went through. */
 function pathsUsed(d: Diagram, e: Engine): Set<string> {
@@ -74,7 +76,7 @@ describe('properties of random diagrams', () => {
     fc.record({ act: fc.constant('step' as const), n: fc.integer({ min: 1, max: 30 }) }),
     fc.record({
       act: fc.constant('inject' as const),
-      kind: fc.constantFrom('down', 'slow', 'error', 'cut'),
+      kind: fc.constantFrom(...FAULT_KINDS),
       target: fc.nat(),
       durationMs: fc.constantFrom(0, 0, 50, 400),
       inMs: fc.constantFrom(0, 0, 0, 120),
@@ -92,7 +94,7 @@ describe('properties of random diagrams', () => {
           if (a.act === 'advance') live.advanceTo(live.now + a.ms);
           else if (a.act === 'step') for (let i = 0; i < a.n; i++) live.step();
           else if (a.act === 'inject') {
-            const onEdge = a.kind === 'cut';
+            const onEdge = FAULT_KIND_INFO[a.kind].target === 'edge';
             if (onEdge && d.edges.length === 0) continue;
             const target = onEdge
               ? d.edges[a.target % d.edges.length]!.id
@@ -100,12 +102,7 @@ describe('properties of random diagrams', () => {
             const id = `live${liveIds.length}`;
             liveIds.push(id);
             live.inject({
-              id,
-              kind: a.kind,
-              target,
-              durationMs: a.durationMs,
-              factor: 4,
-              rate: 0.5,
+              ...makeLiveFault({ id, kind: a.kind, target, durationMs: a.durationMs, factor: 4 }),
               atMs: live.now + a.inMs,
             });
           } else if (liveIds.length) live.endFault(liveIds[a.which % liveIds.length]!);
@@ -163,7 +160,8 @@ describe('properties of random diagrams', () => {
           faults: r.faults.map((f, i) => ({
             id: `f${i}`,
             kind: f.kind,
-            target: f.kind === 'cut' ? `b${f.target % r.size}` : ids[f.target % r.size]!,
+            target:
+              FAULT_KIND_INFO[f.kind].target === 'edge' ? `b${f.target % r.size}` : ids[f.target % r.size]!,
             atMs: f.atMs,
             durationMs: f.durationMs,
           })),

@@ -1,3 +1,4 @@
+import { makeLiveFault } from '../model/defaults';
 import { describe, expect, it } from 'vitest';
 import { Diagram, type DiagramInput } from '../model/schema';
 import { createEngine } from './index';
@@ -341,7 +342,9 @@ describe('faults, limits and determinism', () => {
     };
     const live = createEngine(Diagram.parse(input));
     live.advanceTo(2_000);
-    live.inject({ id: 'live-1', kind: 'down', target: 'b', durationMs: 1_500, factor: 5, rate: 0.5 });
+    live.inject(
+      makeLiveFault({ id: 'live-1', kind: 'down', target: 'b', durationMs: 1_500, factor: 5, rate: 0.5 }),
+    );
     live.advanceTo(6_000);
     const recorded = live.faults();
     expect(recorded).toHaveLength(1);

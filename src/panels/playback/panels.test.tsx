@@ -7,6 +7,7 @@ import { testDiagram } from '../../playback/testing';
 import { EnvelopePanel } from './EnvelopePanel';
 import { Legend } from './Legend';
 import { TimeControls, faultsToShow } from './TimeControls';
+import { makeFault } from '../../model/defaults';
 
 beforeAll(() => {
   // jsdom has no 2D canvas; the swatches simply stay blank.
@@ -143,16 +144,8 @@ describe('Legend', () => {
 });
 
 describe('faultsToShow', () => {
-  const fault = (id: string, source: 'live' | 'script', durationMs = 0) => ({
-    id,
-    kind: 'down' as const,
-    target: 'b',
-    atMs: 10,
-    durationMs,
-    factor: 5,
-    rate: 0.5,
-    source,
-  });
+  const fault = (id: string, source: 'live' | 'script', durationMs = 0) =>
+    makeFault({ id, kind: 'down', target: 'b', atMs: 10, durationMs, source });
   it('lists a live fault once, with what the run knows of it', () => {
     const script = [fault('s1', 'script'), fault('live-1', 'live')];
     const applied = [fault('s1', 'script'), fault('live-1', 'live', 250), fault('live-2', 'live')];

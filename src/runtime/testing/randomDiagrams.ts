@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { parseDiagram } from '../../model/parse';
-import type { Diagram, DiagramInput } from '../../model/schema';
+import { FAULT_KIND_INFO } from '../../model/faultKinds';
+import { FAULT_KINDS, type Diagram, type DiagramInput } from '../../model/schema';
 
 /* Random diagrams for property tests (property.test.ts, series.test.ts). */
 
@@ -47,7 +48,7 @@ const edgeArb = fc.record({
 type EdgeSpec = typeof edgeArb extends fc.Arbitrary<infer T> ? T : never;
 
 export const faultArb = fc.record({
-  kind: fc.constantFrom('down', 'slow', 'error', 'cut'),
+  kind: fc.constantFrom(...FAULT_KINDS),
   target: fc.nat(),
   atMs: fc.integer({ min: 0, max: 2_500 }),
   durationMs: fc.integer({ min: 0, max: 1_500 }),
@@ -155,7 +156,7 @@ export const diagramArb = fc
           id: `f${i}`,
           kind: f.kind,
           target:
-            f.kind === 'cut'
+            FAULT_KIND_INFO[f.kind].target === 'edge'
               ? built.length
                 ? `e${f.target % built.length}`
                 : 'none'
