@@ -1,4 +1,4 @@
-import { exposeTestHook } from './testHook';
+import { exposeTestHook, seriesForHook } from './testHook';
 import { checkoutExample } from '../scenarios/checkout';
 import { decodeLink } from '../share';
 import { useAppStore } from '../store';
@@ -43,7 +43,11 @@ function guardFileDrops(embed: boolean) {
 export function bootstrap() {
   const st = useAppStore.getState();
   const route = parseRoute(location.hash);
-  exposeTestHook({ store: useAppStore, failDrawing: (name) => drawingFault.set(name) });
+  exposeTestHook({
+    store: useAppStore,
+    failDrawing: (name) => drawingFault.set(name),
+    series: () => seriesForHook(useAppStore),
+  });
   guardFileDrops(route.embed);
   if (route.embed) {
     st.setMode('embed');

@@ -121,4 +121,47 @@ describe('connectPlayback', () => {
     expect(f!.durationMs).toBeLessThanOrEqual(t - 1_000 + 1);
     off();
   });
+
+  it("puts the run's series in the store as they arrive, and clears them with a reset, a seek back replays them", async () => {
+    const { p, store, wait, off } = setup();
+    await wait(16);
+    p.setSpeed(10);
+    p.play();
+    await wait(600);
+    const first = store.getState().series;
+    expect(first).not.toBeNull();
+    expect(first!.bucketMs).toBe(1000);
+    expect(first!.endMs).toBeGreaterThan(1_000);
+    const sent = (s: typeof first) => s!.clients['client']!.sent.reduce((a, b) => a + b, 0);
+    expect(sent(first)).toBeGreaterThan(0);
+    await wait(300);
+    // Refreshed while it plays: a new object further on.
+    const later = store.getState().series!;
+    expect(later).not.toBe(first);
+    expect(later.endMs).toBeGreaterThan(first!.endMs);
+    // Back to the start: nothing until the fresh run sends its own.
+    p.reset();
+    expect(store.getState().series).toBeNull();
+    await wait(16);
+    expect(store.getState().series!.endMs).toBe(0);
+    // A seek back replays: the series are those of a straight run to that moment.
+    p.seek(4_000);
+    await wait(32);
+    p.seek(2_500);
+    await wait(32);
+    const replayed = store.getState().series!;
+    expect(replayed.endMs).toBe(2_500);
+    const straight = createEngine(store.getState().diagram, { seriesBucketMs: 1000 });
+    straight.advanceTo(2_500);
+    expect(replayed).toEqual(straight.series());
+    // An edit restarts the run, and the series with it.
+    store.getState().edit('Rate', (d) => ({
+      ...d,
+      services: d.services.map((x) =>
+        x.kind === 'client' ? { ...x, traffic: { ...x.traffic, rate: 1 } } : x,
+      ),
+    }));
+    expect(store.getState().series).toBeNull();
+    off();
+  });
 });

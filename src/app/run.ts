@@ -104,6 +104,8 @@ export function connectPlayback(store: AppStore, p: Playback = playback()): () =
     }
     const view = views.build(s, st.sim, edgeIds);
     if (view !== st.sim) st.setSimView(view);
+    // A new object only when the engine sent new series (a full-detail refresh) or the run restarted.
+    if (s.series !== st.series) st.setSeries(s.series);
     recordLiveFaults(s.faults);
   });
   store.getState().setLiveFaultHandler((f) => handleLiveFault(store, p, f, (r) => (resumeAt = r)));

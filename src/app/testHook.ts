@@ -1,5 +1,5 @@
 import type { Diagram } from '../model/schema';
-import type { Playback } from '../playback';
+import { seriesToJson, type Playback, type RunSeriesJson } from '../playback';
 import type { AppStore } from '../store';
 
 /**
@@ -15,6 +15,11 @@ export interface MicrosimTestHook {
   playback?: Playback;
   /** Fits the diagram into view as the first view does. */
   fitView?(): void;
+  /**
+   * The store's `series` (the run's time series) as plain JSON (arrays, NaN as null), which
+   * `page.evaluate` can return; null when the run has sent none yet.
+   */
+  series(): RunSeriesJson | null;
   /** Replaces the diagram without an undo step, as a link load does (benchmarks load big diagrams). */
   loadDiagram?(diagram: Diagram): void;
 }
@@ -24,6 +29,12 @@ declare global {
     /** The test hook (see MicrosimTestHook). */
     __microsim?: MicrosimTestHook;
   }
+}
+
+/** The store's series as plain JSON, for `MicrosimTestHook.series`. */
+export function seriesForHook(store: AppStore): RunSeriesJson | null {
+  const s = store.getState().series;
+  return s === null ? null : seriesToJson(s);
 }
 
 /** Sets (or adds to) the test hook. */

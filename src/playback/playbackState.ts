@@ -53,6 +53,7 @@ export const EMPTY_RUN: RunState = {
   metrics: null,
   recentTrace: [],
   faults: [],
+  series: null,
 };
 
 /** The panel state before anything is loaded. */

@@ -1,5 +1,6 @@
 import type { Diagram, Fault } from '../model/schema';
 import type { Effect, EnvelopeView, LiveRunState, RunState } from './types';
+import { seriesBuffers } from './types';
 
 /**
  * The messages between the playback controller and whoever owns the engine (a Web Worker in the
@@ -77,8 +78,11 @@ export interface Snapshot {
   error?: string;
 }
 
-/** The buffers of a snapshot, for a zero-copy postMessage. */
+/** The buffers of a snapshot (in-flight diff and time series), for a zero-copy postMessage. */
 export function transferables(s: Snapshot): ArrayBuffer[] {
   const d = s.diff;
-  return [d.removed.buffer, d.slots.buffer, d.times.buffer, d.meta.buffer] as ArrayBuffer[];
+  const out = [d.removed.buffer, d.slots.buffer, d.times.buffer, d.meta.buffer] as ArrayBuffer[];
+  const series = s.run && 'series' in s.run ? s.run.series : null;
+  if (series) out.push(...seriesBuffers(series));
+  return out;
 }

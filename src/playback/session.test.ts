@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Diagram } from '../model/schema';
 import { createEngine, DENSE_EVENTS } from '../runtime/index';
 import { createFakeEngine, testDiagram } from './testing';
-import type { HostReply, Snapshot } from './protocol';
+import { transferables, type HostReply, type Snapshot } from './protocol';
+import type { RunState } from './types';
 import { EngineSession } from './session';
 import { makeLiveFault } from '../model/defaults';
 
@@ -61,6 +62,27 @@ describe('EngineSession', () => {
     expect(full.run).toHaveProperty('metrics');
     expect(full.run).toHaveProperty('recentTrace');
     expect(full.run).toHaveProperty('sagaInstances');
+  });
+
+  it('sends the time series with full-detail snapshots only, as transferable buffers', () => {
+    const s = new EngineSession(createEngine);
+    s.handle({ type: 'load', seq: 1, diagram: testDiagram(), seed: 1 });
+    const plain = snap(s.handle({ type: 'advance', seq: 2, t: 500, ui: false }));
+    const live = snap(s.handle({ type: 'advance', seq: 3, t: 600, ui: 'live' }));
+    expect(transferables(plain)).toHaveLength(4);
+    expect(live.run).not.toHaveProperty('series');
+    const full = snap(s.handle({ type: 'advance', seq: 4, t: 1_500, ui: true }));
+    const series = (full.run as RunState).series!;
+    expect(series.endMs).toBe(1_500);
+    expect(Array.from(series.t)).toEqual([0, 1000]);
+    const buffers = transferables(full);
+    // The diff's four, `t`, and one per array of every client, service, channel, saga and edge.
+    expect(buffers.length).toBeGreaterThan(5);
+    expect(buffers).toContain(series.t.buffer);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    // Each snapshot's series are fresh arrays: transferring one never detaches what the engine keeps.
+    const again = snap(s.handle({ type: 'advance', seq: 5, t: 1_600, ui: true }));
+    expect((again.run as RunState).series!.t.buffer).not.toBe(series.t.buffer);
   });
 
   it('ends a run the work guard stops, with its message, and does no more work after it', () => {

@@ -1,7 +1,7 @@
 import type { Diagram, Fault } from '../model/schema';
 import type { HostCommand, HostReply, InFlightDiff, RunDetail, Snapshot } from './protocol';
 import { META_STRIDE, TIMES_STRIDE } from './protocol';
-import { MESSAGE_LOOKS } from './types';
+import { DEFAULT_SERIES_BUCKET_MS, MESSAGE_LOOKS } from './types';
 import type {
   Effect,
   Engine,
@@ -148,7 +148,11 @@ export class EngineSession {
     this.full = true;
     this.effectsAfter = -1;
     this.effectKeysAtBoundary.clear();
-    this.engine = this.createEngine(diagram, { seed: this.seed, untilMs: this.untilMs });
+    this.engine = this.createEngine(diagram, {
+      seed: this.seed,
+      untilMs: this.untilMs,
+      seriesBucketMs: DEFAULT_SERIES_BUCKET_MS,
+    });
   }
 
   private reply(seq: number, withRun: RunDetail): HostReply {
@@ -277,5 +281,6 @@ function runState(e: Engine): RunState {
     metrics: e.metrics(),
     recentTrace: e.recentTrace(200),
     faults: e.faults(),
+    series: e.series(),
   };
 }

@@ -44,13 +44,23 @@ export type {
   SagaSeries,
   EdgeSeries,
 };
-export { BREAKER_STATE, MAX_SERIES_BUCKETS } from '../runtime/seriesShape';
+export {
+  BREAKER_STATE,
+  DEFAULT_SERIES_BUCKET_MS,
+  MAX_SERIES_BUCKETS,
+  seriesBuffers,
+  seriesToJson,
+  type RunSeriesJson,
+} from '../runtime/seriesShape';
 
 /** One record of the engine's trace, as the event log shows it. */
 export type TraceRecord = ReturnType<Engine['recentTrace']>[number];
 
 /** Builds an engine for a diagram; `createEngine` from src/runtime in the app, a fake in tests. */
-export type EngineFactory = (diagram: Diagram, options: { seed: number; untilMs?: number }) => Engine;
+export type EngineFactory = (
+  diagram: Diagram,
+  options: { seed: number; untilMs?: number; seriesBucketMs?: number },
+) => Engine;
 
 /** A fault as the interface asks for it: only kind and target are required. */
 /** A fault to apply now: its kind and target; every number left out takes the schema's default. */
@@ -76,7 +86,7 @@ export const MESSAGE_LOOKS: readonly MessageLook[] = [
 export { EFFECT_KINDS } from '../runtime/api';
 
 /** The part of the run's state the canvas shows, refreshed with every panel refresh. */
-export type LiveRunState = Omit<RunState, 'metrics' | 'recentTrace' | 'sagaInstances'>;
+export type LiveRunState = Omit<RunState, 'metrics' | 'recentTrace' | 'sagaInstances' | 'series'>;
 
 /** The state of the run that panels show, refreshed at most ~10 times a second. */
 export interface RunState {
@@ -88,4 +98,9 @@ export interface RunState {
   recentTrace: TraceRecord[];
   /** Faults applied in this run so far, scripted and live, in time order. */
   faults: Fault[];
+  /**
+   * The run's time series up to its `endMs` (null before the engine sent any, and with a fake
+   * engine). Sent with the full-detail refreshes only (a few times a second), as transferred arrays.
+   */
+  series: RunSeries | null;
 }
