@@ -1,6 +1,7 @@
 import { makeLiveFault } from '../model/defaults';
 import { describe, expect, it } from 'vitest';
-import { Diagram, type DiagramInput } from '../model/schema';
+import { FAULT_KIND_INFO } from '../model/faultKinds';
+import { Diagram, FAULT_KINDS, type DiagramInput } from '../model/schema';
 import { durationReaching } from './engine';
 import { createEngine } from './index';
 import { client, runAll } from './testkit';
@@ -216,5 +217,30 @@ describe('live faults replay exactly', () => {
     expect(at + d).toBeGreaterThanOrEqual(end);
     expect(at + d - end).toBeLessThan(1e-12);
     expect(100 + durationReaching(100, 350)).toBe(350);
+  });
+});
+
+describe('every fault kind', () => {
+  // A new fault kind must do something a run can see: this fails for a kind whose behaviour is a no-op.
+  const chain: DiagramInput = {
+    services: [
+      client(20),
+      { id: 'a', latency: { dist: 'fixed', ms: 10 } },
+      { id: 'b', latency: { dist: 'fixed', ms: 10 } },
+    ],
+    edges: [
+      { id: 'ca', kind: 'sync', from: 'client', to: 'a', latencyMs: 5, retries: 0, timeoutMs: 3_000 },
+      { id: 'ab', kind: 'sync', from: 'a', to: 'b', latencyMs: 5, retries: 0, timeoutMs: 3_000 },
+    ],
+    run: { untilMs: 3_000 },
+  };
+  // The figures, not the trace: a fault's own start and end records would change the trace hash.
+  const plain = JSON.stringify(runAll(chain).metrics);
+  it.each(FAULT_KINDS)('%s changes what the run does, and is recorded so the run replays', (kind) => {
+    const target = FAULT_KIND_INFO[kind].target === 'edge' ? 'ab' : 'b';
+    const scripted = { ...chain, faults: [{ id: 'f', kind, target, atMs: 1_000, durationMs: 1_000 }] };
+    const { engine, metrics } = runAll(scripted);
+    expect(JSON.stringify(metrics)).not.toBe(plain);
+    expect(engine.faults().map((f) => f.kind)).toEqual([kind]);
   });
 });
