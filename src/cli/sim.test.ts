@@ -136,6 +136,8 @@ describe('sim command', () => {
         'utilization',
         'waitMs',
         'latencyMs',
+        'meanInbox',
+        'meanInSystem',
       ]);
       expect(Object.keys(s.waitMs as object)).toEqual(percentiles);
       expect(Object.keys(s.latencyMs as object)).toEqual(percentiles);
@@ -152,6 +154,8 @@ describe('sim command', () => {
         'maxDepth',
         'depthAtEnd',
         'waitMs',
+        'meanDepth',
+        'meanInSystem',
       ]);
       expect(Object.keys(c.waitMs as object)).toEqual(percentiles);
     }

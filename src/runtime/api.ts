@@ -164,6 +164,16 @@ export interface Metrics {
       utilization: number;
       waitMs: Percentiles;
       latencyMs: Percentiles;
+      /**
+       * Time-averaged inbox length over the run (messages waiting for a slot): Lq in Little's law,
+       * Lq = λ·Wq with λ = received ÷ run length and Wq = `waitMs.mean`.
+       */
+      meanInbox: number;
+      /**
+       * Time-averaged number in the service: inbox + occupied slots (handling, waiting on a sync
+       * reply, reserved for a queue delivery on its way): L = λ·W with W = wait + `latencyMs.mean`.
+       */
+      meanInSystem: number;
     }
   >;
   channels: Record<
@@ -178,6 +188,13 @@ export interface Metrics {
       maxDepth: number;
       depthAtEnd: number;
       waitMs: Percentiles;
+      /** Time-averaged depth over the run (waiting in the broker): λ·`waitMs.mean`, λ = delivered ÷ run length. */
+      meanDepth: number;
+      /**
+       * Time-averaged number the broker holds: waiting, or on the way to a consumer (a topic: its
+       * held copies, as `meanDepth`).
+       */
+      meanInSystem: number;
     }
   >;
   edges: Record<

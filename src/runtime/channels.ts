@@ -25,6 +25,9 @@ export class Queue {
   /** Reply channel: how the replies it carried were matched by the producers' pending-request tables. */
   replies: ReplyStats | null = null;
   inFlightToConsumers = 0;
+  /** Time integral of `inFlightToConsumers` up to `toConsumersSince` (message·ms). */
+  toConsumersArea = 0;
+  toConsumersSince = 0;
   published = 0;
   acked = 0;
   delivered = 0;
@@ -130,4 +133,15 @@ export function depthIntegral(
   t: number,
 ): number {
   return q.depthArea + q.lastDepth * (t - q.depthSince);
+}
+
+/** Call before a queue's `inFlightToConsumers` changes at `now`: adds the time since the last change to its integral. */
+export function toConsumersChanging(q: Queue, now: number): void {
+  q.toConsumersArea += q.inFlightToConsumers * (now - q.toConsumersSince);
+  q.toConsumersSince = now;
+}
+
+/** Time integral of a queue's deliveries on their way to consumers from 0 to `t` (message·ms). */
+export function toConsumersIntegral(q: Queue, t: number): number {
+  return q.toConsumersArea + q.inFlightToConsumers * (t - q.toConsumersSince);
 }

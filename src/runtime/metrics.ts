@@ -1,6 +1,13 @@
 import { dict } from '../lib/dict';
 import type { Metrics } from './api';
 import type { Simulation } from './sim';
+import { depthIntegral, toConsumersIntegral } from './channels';
+import { inboxIntegral, usedIntegral } from './entities';
+
+/** A time integral over the run so far as a time average, to 0.0001 (0 before any time passed). */
+function timeAverage(integral: number, elapsed: number): number {
+  return elapsed > 0 ? Math.round((integral / elapsed) * 10_000) / 10_000 : 0;
+}
 
 /** Metrics so far, in the shape the CLI prints. */
 export function buildMetrics(sim: Simulation): Metrics {
@@ -18,6 +25,8 @@ export function buildMetrics(sim: Simulation): Metrics {
       utilization: elapsed > 0 ? Math.round((integral / (s.capacity * elapsed)) * 10_000) / 10_000 : 0,
       waitMs: s.waitHistogram.summary(),
       latencyMs: s.latencyHistogram.summary(),
+      meanInbox: timeAverage(inboxIntegral(s, elapsed), elapsed),
+      meanInSystem: timeAverage(inboxIntegral(s, elapsed) + usedIntegral(s, elapsed), elapsed),
     };
   }
   const channels: Metrics['channels'] = dict();
@@ -32,6 +41,8 @@ export function buildMetrics(sim: Simulation): Metrics {
       maxDepth: q.maxDepth,
       depthAtEnd: q.fifo.length,
       waitMs: q.waitHistogram.summary(),
+      meanDepth: timeAverage(depthIntegral(q, elapsed), elapsed),
+      meanInSystem: timeAverage(depthIntegral(q, elapsed) + toConsumersIntegral(q, elapsed), elapsed),
     };
   }
   for (const t of sim.topics) {
@@ -46,6 +57,8 @@ export function buildMetrics(sim: Simulation): Metrics {
       maxDepth: t.maxDepth,
       depthAtEnd: t.depth,
       waitMs: t.waitHistogram.summary(),
+      meanDepth: timeAverage(depthIntegral(t, elapsed), elapsed),
+      meanInSystem: timeAverage(depthIntegral(t, elapsed), elapsed),
     };
   }
   const edges: Metrics['edges'] = dict();

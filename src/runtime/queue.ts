@@ -9,7 +9,7 @@ import {
   type Service,
 } from './entities';
 import type { EdgeBehaviour, MessageBehaviour } from './behaviours';
-import { depthChanged, type Queue } from './channels';
+import { depthChanged, toConsumersChanging, type Queue } from './channels';
 import { pickReplica, startJob } from './services';
 import { EffectCode, Word, type Simulation } from './sim';
 import { TraceCode } from './trace';
@@ -143,6 +143,7 @@ function dispatch(sim: Simulation, q: Queue, m: Message, c: Service, edge: Edge)
   m.edge = edge;
   m.reversed = q.virtual;
   m.look = m.deliveries > 1 ? Look.Retry : m.kind === MessageKind.QueueReply ? Look.ReplyOk : Look.Queue;
+  toConsumersChanging(q, sim.now);
   q.inFlightToConsumers++;
   sim.record(TraceCode.delivered, m.id, c.index, edge.index, -1, m.deliveries);
   depthChanged(sim.now, q);
@@ -153,6 +154,7 @@ function dispatch(sim: Simulation, q: Queue, m: Message, c: Service, edge: Edge)
 function onConsumerArrive(sim: Simulation, m: Message): void {
   const q = m.queue!;
   const c = m.target;
+  toConsumersChanging(q, sim.now);
   q.inFlightToConsumers--;
   if (c.down > 0) {
     // The consumer died while the message was on its way: the broker takes it back unhandled.

@@ -107,4 +107,38 @@ describe('queueing theory as an independent check', () => {
     const expected = mmcWaitMs(0.6, 1, 1);
     expect(Math.abs(wait - expected) / expected).toBeLessThan(0.04);
   });
+
+  it("Little's law holds from the report's own time averages, for a service and for a queue", () => {
+    // M/M/1 at ρ = 0.5: L = ρ/(1−ρ) = 1, Lq = ρ²/(1−ρ) = 0.5.
+    const untilMs = 200_000;
+    const m = createEngine(mmc(500, 1, 1, untilMs, 9));
+    m.advanceTo(untilMs);
+    const server = m.metrics().services.server!;
+    const lambda = server.received / untilMs;
+    const W = server.waitMs.mean + server.latencyMs.mean;
+    expect(Math.abs(server.meanInSystem - lambda * W) / server.meanInSystem).toBeLessThan(0.01);
+    expect(Math.abs(server.meanInbox - lambda * server.waitMs.mean) / server.meanInbox).toBeLessThan(0.01);
+    expect(Math.abs(server.meanInSystem - 1) / 1).toBeLessThan(0.05);
+    expect(Math.abs(server.meanInbox - 0.5) / 0.5).toBeLessThan(0.08);
+    // The same load through a queue: the backlog is the channel's depth, the inbox stays empty.
+    const q = createEngine(
+      Diagram.parse({
+        services: [
+          { id: 'source', kind: 'client', traffic: { pattern: 'poisson', rate: 500 } },
+          { id: 'worker', replicas: 1, concurrency: 1, latency: { dist: 'exponential', mean: 1 } },
+        ],
+        edges: [{ id: 'q', kind: 'queue', from: 'source', to: 'worker', channel: 'jobs', latencyMs: 0 }],
+        run: { seed: 9, untilMs },
+      } satisfies DiagramInput),
+    );
+    q.advanceTo(untilMs);
+    const report = q.metrics();
+    const jobs = report.channels.jobs!;
+    const rate = jobs.delivered / untilMs;
+    expect(Math.abs(jobs.meanDepth - rate * jobs.waitMs.mean) / jobs.meanDepth).toBeLessThan(0.01);
+    expect(Math.abs(jobs.meanDepth - 0.5) / 0.5).toBeLessThan(0.08);
+    // With no network leg, nothing is on the way to a consumer: in the broker's hands = waiting.
+    expect(jobs.meanInSystem).toBe(jobs.meanDepth);
+    expect(report.services.worker!.meanInbox).toBe(0);
+  });
 });
