@@ -12,6 +12,9 @@
  * the three ways a person moves around a large diagram one after the other: a node dragged, a pan at
  * the fitted zoom, and a pan zoomed in to 80 %.
  *
+ * `--metrics` opens the Metrics panel (docked under the canvas, charts updating while the run plays)
+ * before measuring.
+ *
  * Each case is measured `--runs` times (default 3), each in a fresh page, and printed as the median
  * with the fastest and slowest run, so a figure in the README comes with the range it was seen in.
  * `--sizes` lists the diagram sizes in services (edges are 1.5× as many; default 100,300; 1000 is
@@ -84,6 +87,8 @@ const outDirArg = args.indexOf('--outDir');
 /** Serve another build (e.g. a harness page) instead of the app's dist/. */
 const outDir = outDirArg >= 0 ? args[outDirArg + 1] : undefined;
 const warmSimMs = flag('--warm', 20_000);
+/** `--metrics`: measure with the Metrics panel open and updating. */
+const withMetrics = args.includes('--metrics');
 /** `--profile`: record the page's main-thread CPU profile while measuring, and print where time went. */
 const profile = args.includes('--profile');
 /** `--trace <file>`: write a Chrome trace of the measurement (open it in chrome://tracing or Perfetto). */
@@ -121,10 +126,15 @@ async function waitFor(page: Page, test: () => boolean, ms: number): Promise<voi
 async function loadAndPlay(page: Page, services: number, edges: number): Promise<void> {
   const diagram = benchDiagram(services, edges);
   await page.evaluate(
-    async ({ diagram, warm }) => {
+    async ({ diagram, warm, metrics }) => {
       type Handle = {
         loadDiagram?: (d: unknown) => void;
-        store?: { getState(): { replaceDiagram?: (d: unknown, o?: unknown) => void } };
+        store?: {
+          getState(): {
+            replaceDiagram?: (d: unknown, o?: unknown) => void;
+            setMetricsPanel?: (p: { open: boolean; collapsed: boolean }) => void;
+          };
+        };
         playback?: { seek(t: number): void; play(): void; pause(): void };
         fitView?: () => void;
       };
@@ -135,13 +145,18 @@ async function loadAndPlay(page: Page, services: number, edges: number): Promise
       else if (ms.store?.getState().replaceDiagram)
         ms.store.getState().replaceDiagram!(diagram, { undoable: false });
       else throw new Error('window.__microsim.loadDiagram is missing');
+      if (metrics) {
+        const open = ms.store?.getState().setMetricsPanel;
+        if (!open) throw new Error('this build has no Metrics panel (store.setMetricsPanel)');
+        open({ open: true, collapsed: false });
+      }
       await new Promise((r) => setTimeout(r, 500));
       ms.fitView?.();
       // Start where the run is in its steady state instead of waiting for traffic to fill the edges.
       ms.playback.seek(warm);
       ms.playback.play();
     },
-    { diagram, warm: warmSimMs },
+    { diagram, warm: warmSimMs, metrics: withMetrics },
   );
   await waitFor(
     page,
@@ -363,7 +378,7 @@ async function main() {
       const cases: CaseResult[] = [];
       for (const mode of modes)
         for (const services of sizes) cases.push(await runCase(base, browser, services, mode));
-      if (json) console.log(JSON.stringify({ runs, loadAverage: loadavg(), cases }));
+      if (json) console.log(JSON.stringify({ runs, metrics: withMetrics, loadAverage: loadavg(), cases }));
     } finally {
       await browser.close();
     }
