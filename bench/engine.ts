@@ -12,9 +12,13 @@ import { mmcDiagram } from './models';
  * process (steadier on a shared machine), each next to the target. `--simjs` also runs the same
  * M/M/1 work (same arrival rate, service time and run length) in SIM.JS, the classic JavaScript
  * discrete-event library (dev dependency `simjs`), and prints how many times our time it takes.
+ * Each model runs with time series off and on (1 s buckets, read once at the end, as the CLI's
+ * `--series 1s`); `seriesCost` is the share of events/s (CPU) that collecting them costs (issue 11: ≤ 10 %).
  */
 const TARGET_EVENTS_PER_SECOND = 2_000_000;
 const REPEATS = 5;
+/** Series bucket width of the "+ series" runs. */
+const SERIES_BUCKET_MS = 1000;
 
 interface Result {
   name: string;
@@ -29,14 +33,15 @@ interface Result {
 }
 
 /** Best of `REPEATS` runs: the fastest wall run, with the best CPU figure of any run (on a busy machine they need not be the same repeat). */
-function run(name: string, diagram: Diagram, untilMs: number): Result {
+function run(name: string, diagram: Diagram, untilMs: number, seriesBucketMs?: number): Result {
   let best = { seconds: Infinity, events: 0, traceHash: '' };
   let bestCpu = 0;
   for (let rep = 0; rep < REPEATS; rep++) {
-    const engine = createEngine(diagram, { untilMs });
+    const engine = createEngine(diagram, { untilMs, seriesBucketMs });
     const t0 = performance.now();
     const c0 = process.cpuUsage();
     engine.advanceTo(untilMs);
+    if (seriesBucketMs !== undefined) engine.series();
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(c0);
     bestCpu = Math.max(bestCpu, Math.round(engine.events / ((cpu.user + cpu.system) / 1e6)));
@@ -130,11 +135,22 @@ if (!parsed.ok) throw new Error(`reference-20.json is invalid: ${JSON.stringify(
 // Warm up the JIT on both models so the figures measure the engine, not the compiler.
 createEngine(mmcDiagram(800, 1, 1, 20_000)).advanceTo(20_000);
 createEngine(parsed.diagram, { untilMs: 30_000 }).advanceTo(30_000);
+createEngine(mmcDiagram(800, 1, 1, 20_000), { seriesBucketMs: SERIES_BUCKET_MS }).advanceTo(20_000);
+createEngine(parsed.diagram, { untilMs: 30_000, seriesBucketMs: SERIES_BUCKET_MS }).advanceTo(30_000);
 
+const mm1 = mmcDiagram(800, 1, 1, 1_000_000);
+const refUntil = parsed.diagram.run.untilMs;
 const results = [
-  run('M/M/1 (rho 0.8)', mmcDiagram(800, 1, 1, 1_000_000), 1_000_000),
-  run('reference-20', parsed.diagram, parsed.diagram.run.untilMs),
+  run('M/M/1 (rho 0.8)', mm1, 1_000_000),
+  run('M/M/1 + series', mm1, 1_000_000, SERIES_BUCKET_MS),
+  run('reference-20', parsed.diagram, refUntil),
+  run('reference-20 + series', parsed.diagram, refUntil, SERIES_BUCKET_MS),
 ];
+/** What collecting series costs, per model: 1 − (events per CPU second with series ÷ without). */
+const seriesCost = {
+  'M/M/1 (rho 0.8)': 1 - results[1]!.eventsPerCpuSecond / results[0]!.eventsPerCpuSecond,
+  'reference-20': 1 - results[3]!.eventsPerCpuSecond / results[2]!.eventsPerCpuSecond,
+};
 const simJs = withSimJs ? runSimJs(800, 1, 1_000_000) : null;
 /** SIM.JS's time over ours on the same M/M/1 work (wall, and CPU). */
 const ratio = simJs && {
@@ -143,7 +159,7 @@ const ratio = simJs && {
 };
 if (json)
   process.stdout.write(
-    `${JSON.stringify({ node: process.version, target: TARGET_EVENTS_PER_SECOND, results, simJs, ratio }, null, 2)}\n`,
+    `${JSON.stringify({ node: process.version, target: TARGET_EVENTS_PER_SECOND, results, seriesCost, simJs, ratio }, null, 2)}\n`,
   );
 else {
   const n = (x: number) => x.toLocaleString('en');
@@ -151,9 +167,13 @@ else {
   process.stdout.write(`target ${n(TARGET_EVENTS_PER_SECOND)} events/s (best of ${REPEATS})\n`);
   for (const r of results)
     process.stdout.write(
-      `${r.name.padEnd(16)} ${n(r.events).padStart(10)} events  ${r.seconds.toFixed(2)} s  ` +
+      `${r.name.padEnd(22)} ${n(r.events).padStart(10)} events  ${r.seconds.toFixed(2)} s  ` +
         `${n(r.eventsPerSecond).padStart(10)} /wall s (${mark(r.meetsTarget.wall)} ${n(TARGET_EVENTS_PER_SECOND)})  ` +
         `${n(r.eventsPerCpuSecond).padStart(10)} /CPU s (${mark(r.meetsTarget.cpu)} ${n(TARGET_EVENTS_PER_SECOND)})  hash ${r.traceHash}\n`,
+    );
+  for (const [model, cost] of Object.entries(seriesCost))
+    process.stdout.write(
+      `series cost, ${model}: ${(cost * 100).toFixed(1)} % of events/CPU s (target ≤ 10 %)\n`,
     );
   if (simJs && ratio)
     process.stdout.write(
