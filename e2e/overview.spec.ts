@@ -25,14 +25,15 @@ test('zoomed out, the canvas shows an overview; zoomed back in, the detail retur
   await expect.poll(() => editor.selection()).toEqual(['e-client-gw']);
   await expect(editor.edgeLabel('e-client-gw')).toBeVisible();
   await expect(editor.edgeLabel('e-gw-orders')).toHaveCount(0);
+  await editor.page.evaluate(() => document.fonts.ready);
+  await editor.settled();
+  await expect(editor.page).toHaveScreenshot('overview-edge-selected.png');
 
   // Playing, the cards still show the run's state (the load bar is replaced by a red border when full).
   await editor.page.keyboard.press('Escape');
   await editor.page.keyboard.press('Space');
   await expect(editor.serviceCard('gateway').locator('.badge')).not.toHaveCount(0);
   await expect(editor.canvas.locator('.svc__load')).toHaveCount(0);
-  // For a person to look at (not committed).
-  await editor.page.screenshot({ path: 'test-results/screenshots/overview-playing.png' });
   await editor.page.keyboard.press('Space');
 
   await editor.zoomPast('in', OVERVIEW_ZOOM);

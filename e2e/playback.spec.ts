@@ -5,9 +5,8 @@ import { PlaybackPage } from './pages/PlaybackPage';
 /**
  * Live playback as a person meets it: press play and watch, break things while it runs, step
  * through, click a moving message. State is read from window.__microsim; actions are clicks and keys.
- * Mid-run screenshots go to test-results/playback/ (not committed) for a person to look at.
+ * Runs held at a moment (seeked, then stepped) are compared with baselines in e2e/__screenshots__/.
  */
-const SHOTS = 'test-results/playback';
 
 const playback = (editor: EditorPage) => new PlaybackPage(editor);
 
@@ -149,7 +148,9 @@ test('click a moving message: the run pauses and shows its envelope', async ({ e
   for (const field of ['type', 'correlationId', 'causationId', 'timestamp', 'payload'])
     await expect(run.envelope.locator(`[data-field="${field}"]`)).not.toBeEmpty();
   await expect(run.envelope.locator('[data-field="path"] li').first()).toBeVisible();
-  await editor.page.screenshot({ path: `${SHOTS}/envelope.png` });
+  // The first message of the run, held: the same picture every time.
+  await editor.page.evaluate(() => document.fonts.ready);
+  await expect(editor.page).toHaveScreenshot('envelope.png');
   await run.envelope.getByRole('button', { name: 'Close the envelope' }).click();
   await expect(run.envelope).toBeHidden();
 });
@@ -176,18 +177,21 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(scheme, () => {
     test.use({ colorScheme: scheme });
 
-    test(`mid-run screenshots, ${scheme}`, async ({ editor }) => {
+    test(`runs held mid-way look as they did, ${scheme}`, async ({ editor }) => {
       const run = playback(editor);
+      // Seeked, then stepped event by event: the run is deterministic, so is the picture.
       const shoot = async (name: string, legend = false) => {
         if (legend) await editor.page.getByRole('button', { name: /Legend/ }).click();
-        await editor.page.screenshot({ path: `${SHOTS}/${name}-${scheme}.png` });
+        await editor.page.evaluate(() => document.fonts.ready);
+        await editor.settled();
+        await expect(editor.page).toHaveScreenshot(`${name}-${scheme}.png`);
         if (legend) await editor.page.getByRole('button', { name: /Legend/ }).click();
       };
       await run.contextMenu(editor.node('bank'), 'fault-down');
       await run.scrubTo(6_000);
       await editor.clickEmpty();
       await run.stepUntilInFlight(2);
-      await shoot('checkout', true);
+      await shoot('checkout-bank-down', true);
 
       await run.openExample('job-queue');
       await run.scrubTo(20_000);
@@ -234,7 +238,7 @@ for (const viewport of [
   test(`the first run: a request moves within a second of Play, big enough to see (${viewport.width} px)`, async ({
     page,
     editor,
-  }) => {
+  }, testInfo) => {
     await page.setViewportSize(viewport);
     await editor.settled();
     const run = playback(editor);
@@ -266,7 +270,11 @@ for (const viewport of [
     const probe = () => page.evaluate(() => (window as unknown as { __firstRun: Seen }).__firstRun);
     await expect.poll(async () => (await probe()).drawnAt, { timeout: 15_000 }).not.toBeNull();
     const seen = await probe();
-    await page.screenshot({ path: `${SHOTS}/first-run-${viewport.width}.png` });
+    // What the person saw at that moment (timing-dependent, so attached to the report, not compared).
+    await testInfo.attach(`first-run-${viewport.width}`, {
+      body: await page.screenshot(),
+      contentType: 'image/png',
+    });
     // A busy machine may slow the run down (the engine trails), but at the example's own speed the
     // first message flies within the first second's worth of simulated time.
     expect(seen.simAt / speed, 'wall ms from Play at this speed').toBeLessThan(1_000);
@@ -275,7 +283,10 @@ for (const viewport of [
     await run.key('r');
     await run.stepUntilInFlight(1);
     const marks = await run.marks();
-    await page.screenshot({ path: `${SHOTS}/first-message-${viewport.width}.png` });
+    await testInfo.attach(`first-message-${viewport.width}`, {
+      body: await page.screenshot(),
+      contentType: 'image/png',
+    });
     expect(marks.length, 'a message is drawn where a person can see it').toBeGreaterThan(0);
   });
 }
