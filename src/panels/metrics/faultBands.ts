@@ -1,5 +1,4 @@
 import type { Diagram, Fault } from '../../model/schema';
-import { formatSimTime } from '../playback/format';
 
 /** A fault as the charts shade it: from `fromMs` to `toMs` (now, while it has no end yet). */
 export interface FaultBand {
@@ -62,9 +61,17 @@ export function bandsAt(bands: readonly FaultBand[], ms: number): FaultBand[] {
   return bands.filter((b) => b.fromMs <= ms && ms <= b.toMs);
 }
 
+/** Simulated time to a tenth of a second: "4.5 s", "2:03.5". */
+function tenths(ms: number): string {
+  const s = Math.max(0, ms) / 1000;
+  if (s < 60) return `${s.toFixed(1)} s`;
+  const minutes = Math.floor(s / 60);
+  return `${minutes}:${(s - minutes * 60).toFixed(1).padStart(4, '0')}`;
+}
+
 /** "Payment Service down, 4.0 s – 9.0 s" (or "from 4.0 s" while it lasts). */
 export function describeBand(b: FaultBand): string {
   return b.open
-    ? `${b.label}, from ${formatSimTime(b.fromMs)}`
-    : `${b.label}, ${formatSimTime(b.fromMs)} – ${formatSimTime(b.toMs)}`;
+    ? `${b.label}, from ${tenths(b.fromMs)}`
+    : `${b.label}, ${tenths(b.fromMs)} – ${tenths(b.toMs)}`;
 }

@@ -111,7 +111,7 @@ describe('faultBands', () => {
     ]);
     expect(bands[0]!.label).toBe('Payment Service down');
     expect(bands[1]!.label).toMatch(/slowed ×4 \(live\)$/);
-    expect(describeBand(bands[0]!)).toBe('Payment Service down, 2.000 s – 4.000 s');
+    expect(describeBand(bands[0]!)).toBe('Payment Service down, 2.0 s – 4.0 s');
     expect(bandsAt(bands, 3500).map((b) => b.id)).toEqual(['f1', 'live-1']);
   });
 
