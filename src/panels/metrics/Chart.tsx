@@ -200,13 +200,7 @@ export function Chart({ chart, tMs, lines, endMs, bands, summary, name, theme, o
   }, [tMs, lines, endMs, bands]);
 
   return (
-    <figure
-      className="mx-chart"
-      role="group"
-      aria-label={name}
-      aria-describedby={summaryId}
-      data-testid={testId}
-    >
+    <figure className="mx-chart" aria-label={name} aria-describedby={summaryId} data-testid={testId}>
       <figcaption className="mx-chart__title">
         {chart.title} <span className="muted">({chart.unit})</span>
         <span className="mx-chart__keys" aria-hidden="true">

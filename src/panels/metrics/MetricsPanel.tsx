@@ -38,12 +38,8 @@ function useDocumentTheme(): string {
 }
 
 /** Why there is nothing to chart, or null when there is. */
-function emptyReason(
-  series: SeriesData | null,
-  status: string,
-  reset: 'edited' | 'reset' | null,
-): string | null {
-  if (series && series.t.length > 0) return null;
+function emptyReason(hasData: boolean, status: string, reset: 'edited' | 'reset' | null): string | null {
+  if (hasData) return null;
   if (reset === 'edited')
     return 'You changed the diagram, so the run started over, and its charts with it. Press Play to run it again.';
   if (reset === 'reset') return 'The run was reset, so its charts start over. Press Play to run it again.';
@@ -87,12 +83,13 @@ export function MetricsPanel({ playback }: { playback: Playback }) {
   const theme = useDocumentTheme();
   const panel = useRef<HTMLElement>(null);
   const [dragHeight, setDragHeight] = useState<number | null>(null);
-  const hasData = !!series && series.t.length > 0;
+  // A run that has not moved yet has one empty bucket: nothing to chart.
+  const endMs =
+    series && series.t.length > 0 ? (series.endMs ?? series.t[series.t.length - 1]! + series.bucketMs) : 0;
+  const hasData = !!series && endMs > 0;
   const reset = useResetReason(playback, run.runId, hasData);
   const diagram = playback.loadedDiagram;
 
-  // The time axis ends at the last bucket's end: every chart shares it, and it moves with the data.
-  const endMs = hasData ? (series.endMs ?? series.t[series.t.length - 1]! + series.bucketMs) : 0;
   const faultKey = run.faults.map((f) => `${f.id}:${f.atMs}:${f.durationMs}`).join(',');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed when a fault or the end changes
   const bands = useMemo(() => faultBands(run.faults, endMs, diagram), [faultKey, endMs, diagram]);
@@ -135,7 +132,7 @@ export function MetricsPanel({ playback }: { playback: Playback }) {
     setPrefs({ height: clamp(to), collapsed: false });
   };
 
-  const why = emptyReason(series, run.status, reset);
+  const why = emptyReason(hasData, run.status, reset);
   const collapsed = prefs.collapsed;
   return (
     <section
