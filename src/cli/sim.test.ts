@@ -275,6 +275,7 @@ describe('sim command', () => {
       'circuitOpened',
       'breaker',
       'shortCircuited',
+      'duplicates',
     ]);
     for (const group of ['clients', 'services', 'channels', 'sagas', 'edges'])
       for (const leaves of Object.values<Record<string, unknown[]>>(series[group]))

@@ -194,6 +194,16 @@ function checkCalls(
   const accounted = r.succeeded + r.failed + r.timedOut + clientCalls;
   if (r.sent !== accounted)
     fail(`${r.sent} client requests sent but ${accounted} succeeded, failed, timed out or in progress`);
+  // Each client's own requests (the report's `clients`) account for themselves the same way.
+  for (const s of sim.services) {
+    const own = s.requests;
+    if (own === null) continue;
+    const settled = own.succeeded + own.failed + own.timedOut + s.clientCalls.length;
+    if (own.sent !== settled)
+      fail(
+        `client ${s.id}: ${own.sent} requests sent but ${settled} succeeded, failed, timed out or in progress`,
+      );
+  }
 }
 
 function checkSagas(sim: Simulation): string[] {

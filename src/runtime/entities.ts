@@ -200,6 +200,8 @@ export class Edge {
   sent = 0;
   /** Sync and saga: attempts that failed (error reply, timeout, hop limit; fast-fails excluded). */
   failed = 0;
+  /** Duplicate side effects of messages that arrived over it (a retry or redelivery of work already done). */
+  duplicates = 0;
   triggers: Set<string> | null = null;
   /** Sync and saga edges: their request/reply exchanges. */
   exchange: Exchange | null = null;

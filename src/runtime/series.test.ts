@@ -31,6 +31,11 @@ function countPairs(s: RunSeries, m: Metrics): [string, number, number][] {
     pair(`edges.${id}.circuitOpened`, s.edges[id]?.circuitOpened, v.circuitOpened);
     pair(`edges.${id}.shortCircuited`, s.edges[id]?.shortCircuited, v.shortCircuited ?? 0);
   }
+  pair(
+    'duplicates',
+    Float64Array.from(Object.values(s.edges), (e) => sum(e.duplicates)),
+    m.duplicates,
+  );
   return out;
 }
 

@@ -153,6 +153,7 @@ export class SeriesRecorder {
       );
       this.leaves[breaker]!.ref = opened;
       this.leaf('edges', e.id, 'shortCircuited', Count, () => e.breaker?.shortCircuited ?? 0);
+      this.leaf('edges', e.id, 'duplicates', Count, () => e.duplicates);
     }
   }
 

@@ -128,6 +128,11 @@ export interface EdgeSeries {
   circuitOpened: Float64Array;
   /** Count: calls an open circuit failed fast without sending them. */
   shortCircuited: Float64Array;
+  /**
+   * Count: duplicate side effects (a non-idempotent service doing again what it already did, after a
+   * retry or a redelivery) of messages that arrived over this edge; over every edge, `Metrics.duplicates`.
+   */
+  duplicates: Float64Array;
 }
 
 /** The most buckets a series holds; past it, neighbours merge and `bucketMs` doubles. */

@@ -328,6 +328,7 @@ export class Simulation {
   /** Records a duplicate side effect. */
   duplicate(m: Message, service: Service): void {
     this.duplicates++;
+    m.edge.duplicates++;
     this.record(TraceCode.duplicate, m.id, service.index, m.edge.index, -1, NaN);
     this.effect(EffectCode.duplicate, service.index, m.edge.index, m.id);
   }
