@@ -9,10 +9,17 @@ import { SimViewBuilder, type FaultRequest } from '../store/simulationSlice';
 let instance: Playback | null = null;
 /** Why the engine runs on the main thread instead of a worker, if it does. */
 let engineFallback: string | null = null;
+/** Tells the connected app why (the engine starts after the first draw, so this may come late). */
+let tellEngineFallback: ((why: string) => void) | null = null;
 
 /** The app's one playback (engine in a Web Worker), created on first use. */
 export function playback(): Playback {
-  instance ??= new Playback({ host: createEngineHost((why) => (engineFallback = why)) });
+  instance ??= new Playback({
+    host: createEngineHost((why) => {
+      engineFallback = why;
+      tellEngineFallback?.(why);
+    }),
+  });
   return instance;
 }
 
@@ -109,13 +116,16 @@ export function connectPlayback(store: AppStore, p: Playback = playback()): () =
     recordLiveFaults(s.faults);
   });
   store.getState().setLiveFaultHandler((f) => handleLiveFault(store, p, f, (r) => (resumeAt = r)));
-  if (engineFallback)
+  const tell = (why: string) =>
     store.getState().notify({
       tone: 'info',
       title: 'The simulation runs on the page itself',
-      detail: `This browser would not start a Web Worker (${engineFallback}), so a busy run may make the page less smooth.`,
+      detail: `This browser would not start a Web Worker (${why}), so a busy run may make the page less smooth.`,
     });
+  if (engineFallback) tell(engineFallback);
+  else tellEngineFallback = tell;
   return () => {
+    tellEngineFallback = null;
     offStore();
     offPlayback();
     store.getState().setLiveFaultHandler(null);

@@ -4,9 +4,24 @@ import type { HostCommand, HostReply } from './protocol';
 
 /**
  * The app's engine host: a module Web Worker running engine.worker.ts, or the engine in this thread
- * where Workers are unavailable (then `onFallback` hears why, so the app can say so).
+ * where Workers are unavailable (then `onFallback` hears why, so the app can say so). The engine
+ * starts once the page is idle after its first draw, or at once when a command needs an answer
+ * (Play, Step, a seek, a live fault), so opening a diagram never waits for it.
  */
-export function createEngineHost(onFallback?: (reason: string) => void): EngineHost {
+export function createEngineHost(
+  onFallback?: (reason: string) => void,
+  startSoon: (start: () => void) => void = whenIdle,
+): EngineHost {
+  return deferredHost(() => spawnEngineHost(onFallback), startSoon);
+}
+
+/** Calls `start` when the page is next idle (at most 1.5 s from now). */
+function whenIdle(start: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 1_500 });
+  else setTimeout(start, 200);
+}
+
+function spawnEngineHost(onFallback?: (reason: string) => void): EngineHost {
   let reason = 'Web Workers are not available';
   if (typeof Worker !== 'undefined') {
     try {
@@ -18,30 +33,54 @@ export function createEngineHost(onFallback?: (reason: string) => void): EngineH
     }
   }
   onFallback?.(reason);
-  return createLoadingInProcessHost();
+  const pending = pendingHost();
+  // The worker bundles its own engine, so the page's first script need not carry it for the rare
+  // page without workers: this thread loads it on demand.
+  void import('../runtime').then(({ createEngine }) => pending.attach(createInProcessHost(createEngine)));
+  return pending.host;
+}
+
+/** Commands a person waits on the answer to: any of them starts a deferred engine at once. */
+const URGENT: ReadonlySet<HostCommand['type']> = new Set<HostCommand['type']>([
+  'advance',
+  'step',
+  'seek',
+  'inject',
+  'endFault',
+  'envelope',
+]);
+
+/**
+ * A host whose engine is created by `create` on the first urgent command, or when `startSoon` calls
+ * back, whichever comes first. Commands sent before wait, in order.
+ */
+export function deferredHost(create: () => EngineHost, startSoon: (start: () => void) => void): EngineHost {
+  const pending = pendingHost((cmd) => URGENT.has(cmd.type) && start());
+  let started = false;
+  const start = () => {
+    if (started || pending.disposed()) return;
+    started = true;
+    pending.attach(create());
+  };
+  startSoon(start);
+  return pending.host;
 }
 
 /**
- * The engine in this thread, its code loaded on demand (the worker bundles its own copy, so the
- * page's first script need not carry the engine for the rare page without workers). Commands sent
- * before the code is in wait, in order; replies come as the in-process host's do.
+ * A host that holds commands until the real one is attached, then hands them over in order and
+ * passes replies through. `onQueued` hears each command that had to wait.
  */
-function createLoadingInProcessHost(): EngineHost {
-  let host: EngineHost | null = null;
+function pendingHost(onQueued?: (cmd: HostCommand) => void) {
+  let real: EngineHost | null = null;
   let listener: ((reply: HostReply) => void) | null = null;
   let disposed = false;
   const waiting: HostCommand[] = [];
-  void import('../runtime').then(({ createEngine }) => {
-    if (disposed) return;
-    host = createInProcessHost(createEngine);
-    host.listen((reply) => listener?.(reply));
-    for (const cmd of waiting.splice(0)) host.send(cmd);
-  });
-  return {
+  const host: EngineHost = {
     send(cmd) {
       if (disposed) return;
-      if (host) host.send(cmd);
-      else waiting.push(cmd);
+      if (real) return real.send(cmd);
+      waiting.push(cmd);
+      onQueued?.(cmd);
     },
     listen(onReply) {
       listener = onReply;
@@ -52,7 +91,14 @@ function createLoadingInProcessHost(): EngineHost {
     dispose() {
       disposed = true;
       listener = null;
-      host?.dispose();
+      real?.dispose();
     },
   };
+  const attach = (next: EngineHost) => {
+    if (disposed) return next.dispose();
+    real = next;
+    next.listen((reply) => listener?.(reply));
+    for (const cmd of waiting.splice(0)) next.send(cmd);
+  };
+  return { host, attach, disposed: () => disposed };
 }
