@@ -221,25 +221,29 @@ test.describe('a small laptop, 1280×720', () => {
     }
   });
 
-  test('Fit view (F) shows every example whole with no card under the minimap', async ({ editor }) => {
-    const run = new PlaybackPage(editor);
-    for (const id of ['checkout', 'order-saga', 'job-queue', 'choreography']) {
-      if (id !== 'checkout') await run.openExample(id);
-      await editor.settled();
-      // Somewhere else first, so the fit has to move the view.
-      await editor.page.getByRole('button', { name: 'Zoom in' }).click();
-      await editor.settled();
-      await run.key('f');
-      await editor.settled();
-      expect(await coveredCards(editor.page), id).toEqual([]);
-      const canvas = (await editor.canvas.boundingBox())!;
-      for (const node of await editor.page.locator('.react-flow__node').all()) {
-        const n = (await node.boundingBox())!;
-        const inside = n.x >= canvas.x && n.y >= canvas.y && n.x + n.width <= canvas.x + canvas.width + 0.5;
-        expect(inside && n.y + n.height <= canvas.y + canvas.height + 0.5, `${id}: whole`).toBe(true);
+  for (const [how, via] of [
+    ['Fit view (F)', (page: Page) => new PlaybackPage(new EditorPage(page)).key('f')],
+    ["The zoom buttons' fit", (page: Page) => page.getByRole('button', { name: 'Fit View' }).click()],
+  ] as const)
+    test(`${how} shows every example whole with no card under the minimap`, async ({ editor }) => {
+      const run = new PlaybackPage(editor);
+      for (const id of ['checkout', 'order-saga', 'job-queue', 'choreography']) {
+        if (id !== 'checkout') await run.openExample(id);
+        await editor.settled();
+        // Somewhere else first, so the fit has to move the view.
+        await editor.page.getByRole('button', { name: 'Zoom in' }).click();
+        await editor.settled();
+        await via(editor.page);
+        await editor.settled();
+        expect(await coveredCards(editor.page), id).toEqual([]);
+        const canvas = (await editor.canvas.boundingBox())!;
+        for (const node of await editor.page.locator('.react-flow__node').all()) {
+          const n = (await node.boundingBox())!;
+          const inside = n.x >= canvas.x && n.y >= canvas.y && n.x + n.width <= canvas.x + canvas.width + 0.5;
+          expect(inside && n.y + n.height <= canvas.y + canvas.height + 0.5, `${id}: whole`).toBe(true);
+        }
       }
-    }
-  });
+    });
 });
 
 test('a selected edge shows a ⋯ button beside its label that opens its menu', async ({ editor }) => {

@@ -2,7 +2,6 @@ import { readNodeChanges } from './nodeChanges';
 import {
   Background,
   BackgroundVariant,
-  Controls,
   MiniMap,
   ReactFlow,
   useReactFlow,
@@ -31,6 +30,7 @@ import { createEdgeRouter, routeInputs, RoutesContext } from './edgeRoutes';
 import { KindEdge, EdgeMarkers } from './edges/KindEdge';
 import { SERVICE_SIZE } from './geometry';
 import { KindPicker } from './KindPicker';
+import { ZoomControls } from './ZoomControls';
 import { MenuContext, type OpenMenu } from './menuButton';
 import { dropSpot } from './placeNew';
 import { NoteNode } from './nodes/NoteNode';
@@ -320,7 +320,7 @@ export function Canvas({
                 nodeBorderRadius={8}
                 nodeColor={minimapColor}
               />
-              {zoomControls && <Controls aria-label="Zoom controls" showInteractive={false} />}
+              {zoomControls && <ZoomControls />}
               {children}
             </ReactFlow>
           </RoutesContext>
