@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_NAMES, HOSTILE_STRINGS } from '../lib/hostileStrings';
 import { parseDiagram } from '../model/parse';
 import type { Diagram } from '../model/schema';
-import { createEngine } from '../runtime/index';
+import { createEngine, seriesToJson } from '../runtime/index';
 import { exportDiagramJson, importDiagramJson } from '../share/json';
 import { decodeLink, encodeLink } from '../share/link';
 import { buildReport, formatReport } from './report';
@@ -139,7 +139,7 @@ function namesOf(x: object): string[] {
 
 /** Runs `d` as the CLI does and checks the report names everything by its own name, once. */
 function checkRunAndReport(d: Diagram, raw: Raw) {
-  const engine = createEngine(d);
+  const engine = createEngine(d, { seriesBucketMs: 1000 });
   engine.advanceTo(engine.untilMs);
   const m = engine.metrics();
   const report = buildReport(
@@ -173,6 +173,17 @@ function checkRunAndReport(d: Diagram, raw: Raw) {
   expect(sorted(Object.keys(json.services))).toEqual(sorted(d.services.map((s) => s.id)));
   expect(sorted(Object.keys(json.channels))).toEqual(sorted(channels));
   expect(Object.keys(json.sagas)).toEqual([wellFormed(raw.edges[3]!.saga!)]);
+  const clients = d.services.filter((s) => s.kind === 'client').map((s) => s.id);
+  expect(sorted(Object.keys(json.clients))).toEqual(sorted(clients));
+  // `--series`: the same names, each once, in every group.
+  const series = JSON.parse(JSON.stringify(seriesToJson(engine.series()!))) as ReturnType<
+    typeof seriesToJson
+  >;
+  expect(sorted(Object.keys(series.services))).toEqual(sorted(d.services.map((s) => s.id)));
+  expect(sorted(Object.keys(series.clients))).toEqual(sorted(clients));
+  expect(sorted(Object.keys(series.channels))).toEqual(sorted(channels));
+  expect(sorted(Object.keys(series.edges))).toEqual(sorted(d.edges.map((e) => e.id)));
+  expect(Object.keys(series.sagas)).toEqual([wellFormed(raw.edges[3]!.saga!)]);
   const printed = formatReport(report, d.name);
   for (const s of d.services) expect(printed).toContain(`${s.name} (${s.id})`);
   for (const c of channels) expect(printed).toContain(c);

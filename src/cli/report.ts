@@ -77,6 +77,23 @@ export function formatReport(r: SimReport, diagramName: string): string {
     `\nRequests: ${q.sent} sent, ${q.succeeded} succeeded, ${q.failed} failed, ${q.timedOut} timed out; ` +
       `latency mean/p95/p99 ${ms(q.latencyMs)} ms`,
   );
+  // With several entry points, each one's own share (one client's figures are the line above).
+  const clients = Object.entries(r.clients);
+  if (clients.length > 1)
+    out.push(
+      '\nClients\n' +
+        table(
+          ['client', 'sent', 'succeeded', 'failed', 'timed out', 'latency ms (mean/p95/p99)'],
+          clients.map(([id, c]) => [
+            `${c.name} (${id})`,
+            c.sent,
+            c.succeeded,
+            c.failed,
+            c.timedOut,
+            ms(c.latencyMs),
+          ]),
+        ),
+    );
   out.push(
     '\nServices\n' +
       table(

@@ -3,7 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Diagram } from '../model/schema';
+import { createEngine } from '../runtime/index';
 import { parseSimArgs } from './args';
+import { buildReport, formatReport } from './report';
 import { parseDuration } from './duration';
 
 describe('parseDuration', () => {
@@ -71,6 +74,34 @@ describe('parseSimArgs', () => {
       'error',
       expect.stringContaining('unknown option --fast'),
     );
+  });
+});
+
+describe('formatReport', () => {
+  it('lists each client apart when there are several, and not for one', () => {
+    const run = (clients: string[]) => {
+      const d = Diagram.parse({
+        services: [
+          ...clients.map((id) => ({ id, name: id.toUpperCase(), kind: 'client', traffic: { rate: 5 } })),
+          { id: 'api' },
+        ],
+        edges: clients.map((id) => ({ id: `e-${id}`, kind: 'sync', from: id, to: 'api' })),
+        run: { untilMs: 2_000 },
+      });
+      const e = createEngine(d);
+      e.advanceTo(e.untilMs);
+      const r = buildReport(1, e.untilMs, e.events, e.traceHash(), e.metrics(), e.check(), null, e.now);
+      return { text: formatReport(r, 'Doors'), clients: r.clients };
+    };
+    const two = run(['web', 'mobile']);
+    expect(two.text).toContain('\nClients\n');
+    for (const [id, c] of Object.entries(two.clients)) {
+      expect(c.sent).toBeGreaterThan(0);
+      expect(two.text).toMatch(
+        new RegExp(`${id.toUpperCase()} \\(${id}\\)\\s+${c.sent}\\s+${c.succeeded}\\s`),
+      );
+    }
+    expect(run(['web']).text).not.toContain('Clients');
   });
 });
 
