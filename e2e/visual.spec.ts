@@ -51,6 +51,16 @@ for (const scheme of ['light', 'dark'] as const) {
       await compare(editor, `inspector-service-${scheme}`);
     });
 
+    test('the Metrics panel: the order saga at 50 s, its two faults shaded', async ({ editor }) => {
+      await openExample(editor, 'order-saga');
+      await editor.page.getByTestId('metrics-toggle').click();
+      await runTo(editor, 50_000);
+      const panel = editor.page.getByRole('region', { name: 'Metrics' });
+      await expect(panel.getByTestId('metrics-faults')).toContainText('down');
+      await expect(panel.getByTestId('metrics-time')).toContainText('50');
+      await compare(editor, `metrics-panel-${scheme}`);
+    });
+
     test('the share dialog', async ({ editor }) => {
       const share = new SharePage(editor);
       await share.openShare();

@@ -25,7 +25,7 @@ export interface MetricsPanelPrefs {
 }
 
 /** The panel's height before the person resizes it. */
-export const DEFAULT_METRICS_HEIGHT = 280;
+export const DEFAULT_METRICS_HEIGHT = 300;
 
 export interface UiSlice {
   /** The full editor, or the read-only embed for slides and blogs. */

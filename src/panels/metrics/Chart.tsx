@@ -25,7 +25,7 @@ export interface ChartProps {
   testId?: string;
 }
 
-const HEIGHT = 132;
+const HEIGHT = 112;
 
 /** A CSS variable of the theme, read from the document. */
 function cssVar(name: string): string {
