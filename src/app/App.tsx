@@ -19,6 +19,7 @@ import {
   MessageLayer,
   MetricsPanel,
   RecentDialog,
+  ReportDialog,
   ShareDialog,
   ShortcutsDialog,
   useFirstDrawDone,
@@ -30,6 +31,8 @@ import { CrashBoundary, DrawingFaultProbe } from './CrashBoundary';
 import { EmbedView } from './EmbedView';
 import { Notices } from './Notices';
 import type { Playback } from '../playback';
+import { RunHealth } from './RunHealth';
+import './report.css';
 import { playback } from './run';
 import { useThemeEffect } from './theme';
 import { Topbar } from './Topbar';
@@ -136,6 +139,7 @@ function Editor() {
             useAppStore.getState().edit('Change seed', (d) => ({ ...d, run: { ...d.run, seed } }))
           }
         />
+        <RunHealth playback={p} />
       </footer>
       <Notices />
       {menu && (
@@ -149,6 +153,7 @@ function Editor() {
         {dialog === 'share' && <ShareDialog flow={flow} />}
         {dialog === 'recent' && <RecentDialog />}
         {dialog === 'palette' && <CommandPalette ctx={ctx} />}
+        {dialog === 'report' && <ReportDialog />}
       </DialogLoading>
     </div>
   );

@@ -277,6 +277,14 @@ export const COMMANDS: Command[] = [
     run: ({ run }) => run?.reset(),
   },
   {
+    id: 'report',
+    label: 'Run report',
+    group: 'Run',
+    readOnly: true,
+    menu: true,
+    run: ({ store }) => store.getState().setDialog('report'),
+  },
+  {
     id: 'palette',
     label: 'Command palette',
     group: 'Help',

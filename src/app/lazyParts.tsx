@@ -15,6 +15,7 @@ const loaders = {
   recent: () => import('./RecentDialog'),
   shortcuts: () => import('./ShortcutsDialog'),
   palette: () => import('./CommandPalette'),
+  report: () => import('./ReportDialog'),
 };
 
 /** Fetches every dialog's code without showing any, and what menus, panels and Tidy up use. */
@@ -35,6 +36,7 @@ export const ShareDialog = lazy(() => loaders.share().then((m) => ({ default: m.
 export const ExamplesDialog = lazy(() => loaders.examples().then((m) => ({ default: m.ExamplesDialog })));
 export const RecentDialog = lazy(() => loaders.recent().then((m) => ({ default: m.RecentDialog })));
 export const ShortcutsDialog = lazy(() => loaders.shortcuts().then((m) => ({ default: m.ShortcutsDialog })));
+export const ReportDialog = lazy(() => loaders.report().then((m) => ({ default: m.ReportDialog })));
 export const CommandPalette = lazy(() => loaders.palette().then((m) => ({ default: m.CommandPalette })));
 export const ContextMenu = lazy(() => import('./ContextMenu').then((m) => ({ default: m.ContextMenu })));
 export const Legend = lazy(() => import('../panels/playback/Legend').then((m) => ({ default: m.Legend })));

@@ -39,7 +39,7 @@ export interface UiSlice {
   kindPicker: { edgeId: string; x: number; y: number } | null;
   notices: Notice[];
   /** Which dialog is open, if any. */
-  dialog: null | 'shortcuts' | 'share' | 'examples' | 'recent' | 'palette';
+  dialog: null | 'shortcuts' | 'share' | 'examples' | 'recent' | 'palette' | 'report';
   renaming: string | null;
   metricsPanel: MetricsPanelPrefs;
   /** Opens, folds or resizes the Metrics panel (a device preference, not an edit). */

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { Diagram } from '../model/schema';
+import { SCENARIOS } from '../scenarios';
+import { computeRunReport, reportCsv, reportJson, reportMarkdown, reportTables } from './runReport';
+
+const checkout = SCENARIOS.find((s) => s.id === 'checkout')!.diagram;
+
+describe('run report', () => {
+  const r = computeRunReport(checkout, [], checkout.run.untilMs);
+
+  it('has a table per section, columns under the JSON names, nested figures dotted', () => {
+    const tables = reportTables(r.report);
+    expect(tables.map((t) => t.key)).toEqual(['clients', 'services', 'edges', 'channels', 'sagas']);
+    const services = tables[1]!;
+    expect(services.columns.slice(0, 4)).toEqual(['name', 'received', 'handled', 'failed']);
+    expect(services.columns).toContain('latencyMs.p95');
+    const orders = services.rows.find((row) => row.id === 'orders')!;
+    expect(orders.values[services.columns.indexOf('handled')]).toBe(r.report.services.orders!.handled);
+    expect(tables[4]!.rows).toEqual([]);
+  });
+
+  it('Markdown escapes pipes in names, CSV quotes commas and quotes', () => {
+    const odd = Diagram.parse({
+      name: 'A | B',
+      services: [
+        { id: 'c', kind: 'client', name: 'Web, "new"' },
+        { id: 's', name: 'x|y' },
+      ],
+      edges: [{ id: 'e', kind: 'sync', from: 'c', to: 's' }],
+      run: { untilMs: 2000 },
+    });
+    const report = computeRunReport(odd, [], 2000);
+    const md = reportMarkdown(report);
+    expect(md).toContain('# Run report: A \\| B');
+    expect(md).toContain('| s | x\\|y |');
+    expect(reportCsv(report)).toContain('clients,c,name,"Web, ""new"""');
+    expect(JSON.parse(reportJson(report))).not.toHaveProperty('objectives');
+  });
+
+  it('a report mid-run is at that moment, and the whole run ends where the CLI does', () => {
+    const mid = computeRunReport(checkout, [], 10_000);
+    expect(mid).toMatchObject({ atMs: 10_000, ended: false });
+    expect(mid.report.requests.sent).toBeLessThan(r.report.requests.sent);
+    expect(r).toMatchObject({ atMs: 60_000, ended: true });
+  });
+});
