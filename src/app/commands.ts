@@ -280,7 +280,6 @@ export const COMMANDS: Command[] = [
     id: 'report',
     label: 'Run report',
     group: 'Run',
-    readOnly: true,
     menu: true,
     run: ({ store }) => store.getState().setDialog('report'),
   },
