@@ -2,7 +2,9 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { renameService } from '../../model/names';
 import type { Latency, Service } from '../../model/schema';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
+import { clientHealth, serviceThroughput, type ClientHealth } from '../../store/health';
 import type { ServiceView } from '../../store/simulationSlice';
 import { useOverview } from '../detail';
 import { ServiceIcon } from '../icons';
@@ -44,8 +46,15 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
   const s = data.service;
   const state = useAppStore((st) => st.sim.services.get(id));
   const renaming = useAppStore((st) => st.renaming === id);
+  // Live figures from the run's series: primitives rounded to what is printed, so a card re-renders
+  // only when they change (a few times a second at most), never per frame.
+  const health = useAppStore(
+    useShallow((st) => (s.kind === 'client' ? clientHealth(st.series, id, s.objective) : null)),
+  );
+  const throughput = useAppStore((st) => (s.kind === 'client' ? null : serviceThroughput(st.series, id)));
   const overview = useOverview();
   const badges = state ? badgesOf(state) : [];
+  if (health?.objective) badges.unshift(objectiveBadge(health));
   const down = state?.status === 'down';
   const load = state ? Math.min(1, (state.busy + state.waiting) / Math.max(1, state.capacity)) : 0;
   const classes = [
@@ -76,7 +85,11 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
       )}
       <div className="svc__text">
         {renaming ? <RenameInput id={id} name={s.name} /> : <div className="svc__name">{s.name}</div>}
-        {!overview && <div className="svc__sub">{subtitle(s)}</div>}
+        {!overview && (
+          <div className="svc__sub" data-testid={`service-${id}-sub`} title={subtitle(s)}>
+            {liveLine(s, health, throughput) ?? subtitle(s)}
+          </div>
+        )}
       </div>
       {badges.length > 0 && (
         <div className="svc__status" aria-live="off">
@@ -99,6 +112,33 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
       {selected && !overview && !renaming && <MenuButton target="service" id={id} name={s.name} />}
       <Handle type="source" position={Position.Right} className="handle handle--out" />
     </div>
+  );
+}
+
+/** The sub line during a run: a client's success rate and p95, a service's throughput; else null. */
+function liveLine(s: Service, health: ClientHealth | null, throughput: number | null): string | null {
+  if (s.kind === 'client') {
+    if (!health) return null;
+    if (health.success === null)
+      return s.traffic.rate === 0 ? 'rate 0: sends nothing' : 'no requests ended yet';
+    const ok = `${+(health.success * 100).toFixed(1)}% ok`;
+    return health.p95 === null ? ok : `${ok} · p95 ${health.p95} ms`;
+  }
+  return throughput === null ? null : `${throughput}/s · ${subtitle(s)}`;
+}
+
+/** A client's objective as the run judges it: its latest judged window met or missed. */
+function objectiveBadge(h: ClientHealth): ReactNode {
+  const verdict = h.objective!;
+  const text = verdict === 'met' ? 'SLO met' : verdict === 'missed' ? 'SLO missed' : 'SLO: no traffic';
+  const title =
+    verdict === 'no-traffic'
+      ? 'Objective: no request has ended yet, so nothing is judged'
+      : `Objective ${verdict} in its latest window; missed in ${h.missed} of ${h.judged} windows so far`;
+  return (
+    <span key="slo" className={`badge badge--slo-${verdict}`} title={title} data-testid="objective-badge">
+      {text}
+    </span>
   );
 }
 
