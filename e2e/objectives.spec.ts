@@ -1,4 +1,6 @@
 import { expect, test } from './fixtures';
+import type { EditorPage } from './pages/EditorPage';
+import { PlaybackPage } from './pages/PlaybackPage';
 
 // Service-level objectives on a client: edited in the inspector, validated, undoable.
 
@@ -62,5 +64,56 @@ test.describe('objective in the inspector', () => {
     await editor.node('orders').click();
     await expect(editor.inspector.getByTestId('inspector-service')).toBeVisible();
     await expect(editor.field('objective')).toHaveCount(0);
+  });
+});
+
+test.describe('objective in a run', () => {
+  /** Gives the Checkout client an objective through the inspector. */
+  async function objective(editor: EditorPage, success: string, latency: string) {
+    await editor.node('client').click();
+    await editor.field('objective').check();
+    await editor.field('objective-window').fill('5000');
+    await editor.field('objective-success').fill(success);
+    await editor.field('objective-latency').fill(latency);
+    await expect
+      .poll(async () => (await editor.service('client')).objective)
+      .toMatchObject({ windowMs: 5000, success: Number(success) / 100, latencyMs: Number(latency) });
+  }
+
+  test('Checkout with Payment down misses a success objective: the card and the report say so', async ({
+    editor,
+    page,
+  }) => {
+    await objective(editor, '99.5', '5000');
+    const run = new PlaybackPage(editor);
+    await run.contextMenu(editor.node('payment'), 'fault-down');
+    await expect(editor.serviceCard('payment').locator('.badge--down')).toBeVisible();
+    await run.setSpeed(100);
+    await run.button('play').click();
+    const badge = editor.serviceCard('client').getByTestId('objective-badge');
+    await expect(badge).toHaveText('SLO missed', { timeout: 60_000 });
+    await run.until('the run ended', (r) => r.status === 'ended', 60_000);
+    await expect(editor.page.getByTestId('service-client-sub')).toContainText('% ok');
+
+    await page.getByTestId('open-report').click();
+    const dialog = page.getByRole('dialog', { name: 'Run report' });
+    const line = dialog.getByTestId('report-objectives').locator('li[data-id="client"]');
+    await expect(line).toHaveAttribute('data-verdict', 'missed', { timeout: 30_000 });
+    await expect(line).toContainText(/missed \(\d+ of \d+ windows of 5 s met; missed \d/);
+  });
+
+  test('the same objective, loose enough, is met on a healthy run', async ({ editor, page }) => {
+    await objective(editor, '50', '5000');
+    const run = new PlaybackPage(editor);
+    await run.setSpeed(100);
+    await run.button('play').click();
+    await run.until('the run ended', (r) => r.status === 'ended', 60_000);
+    await expect(editor.serviceCard('client').getByTestId('objective-badge')).toHaveText('SLO met');
+    await page.getByTestId('open-report').click();
+    const line = page
+      .getByRole('dialog', { name: 'Run report' })
+      .getByTestId('report-objectives')
+      .locator('li[data-id="client"]');
+    await expect(line).toHaveAttribute('data-verdict', 'met', { timeout: 30_000 });
   });
 });

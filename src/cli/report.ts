@@ -1,4 +1,4 @@
-import type { InvariantReport, Metrics, Percentiles, RunSeriesJson } from '../runtime/index';
+import type { InvariantReport, Metrics, ObjectiveResult, Percentiles, RunSeriesJson } from '../runtime/index';
 
 /**
  * The `--json` output of `sim`, keys in the documented order. Beyond the spec's keys: `sagas.*.running`,
@@ -14,6 +14,8 @@ export interface SimReport extends Metrics {
   invariants: InvariantReport;
   overloaded?: string;
   stoppedAtMs?: number;
+  /** Only for a diagram with objectives: per client with one, how it went (README, "Objectives"). */
+  objectives?: Record<string, ObjectiveResult>;
   /** Only with `--series`: the run's time series (README, "Time series"). */
   series?: RunSeriesJson;
 }
@@ -192,5 +194,12 @@ export function formatReport(r: SimReport, diagramName: string): string {
     `Invariants: conservation ${inv.conservation ? 'ok' : 'VIOLATED'}, sagas ${inv.sagas ? 'ok' : 'VIOLATED'}` +
       inv.violations.map((v) => `\n  - ${v}`).join(''),
   );
+  for (const [id, o] of Object.entries(r.objectives ?? {})) {
+    const when = o.missedAt.map((m) => `${m.fromMs / 1000}–${m.toMs / 1000}s`).join(', ');
+    out.push(
+      `Objective ${id}: ${o.verdict} (${o.met} of ${o.met + o.missed} windows of ${o.windowMs / 1000}s met` +
+        `${when ? `; missed ${when}` : ''})`,
+    );
+  }
   return out.join('\n');
 }

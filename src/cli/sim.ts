@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { formatErrors, parseDiagram } from '../model/parse';
-import { createEngine, DEFAULT_MAX_EVENTS, seriesToJson } from '../runtime/index';
+import {
+  createEngine,
+  DEFAULT_MAX_EVENTS,
+  seriesToJson,
+  DEFAULT_SERIES_BUCKET_MS,
+  evaluateObjectives,
+  hasObjectives,
+} from '../runtime/index';
 import { EXIT, parseSimArgs } from './args';
 import { buildReport, formatReport } from './report';
 
@@ -41,7 +48,8 @@ function main(argv: readonly string[]): number {
     seed: args.seed,
     untilMs: args.untilMs,
     maxEvents,
-    seriesBucketMs: args.seriesBucketMs,
+    // Objectives are judged from the series, so a diagram with any collects them (printed only with --series).
+    seriesBucketMs: args.seriesBucketMs ?? (hasObjectives(diagram) ? DEFAULT_SERIES_BUCKET_MS : undefined),
   });
   engine.advanceTo(engine.untilMs);
   const stopped =
@@ -59,8 +67,10 @@ function main(argv: readonly string[]): number {
     engine.now,
   );
   const series = engine.series();
+  // Only for a diagram with objectives, so the report of any other is the same bytes as before.
+  if (series !== null && hasObjectives(diagram)) report.objectives = evaluateObjectives(diagram, series);
   // Last, so the report without --series is the same bytes as before; NaN (no sample) prints as null.
-  if (series !== null) report.series = seriesToJson(series);
+  if (series !== null && args.seriesBucketMs !== undefined) report.series = seriesToJson(series);
   process.stdout.write(
     args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, diagram.name)}\n`,
   );
