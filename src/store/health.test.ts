@@ -47,6 +47,10 @@ describe('card health from the series', () => {
   it('no series, or a client the series does not have: nothing to show', () => {
     expect(clientHealth(null, 'web', undefined)).toBeNull();
     expect(clientHealth(series, 'other', undefined)).toBeNull();
+    // A run at 0 s has series but has not moved: the card keeps its settings line.
+    const atStart = { ...series, endMs: 0 } as RunSeries;
+    expect(clientHealth(atStart, 'web', undefined)).toBeNull();
+    expect(serviceThroughput(atStart, 'api')).toBeNull();
   });
 
   it('a service handles (handled + failed) per second over the recent past', () => {

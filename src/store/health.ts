@@ -43,7 +43,8 @@ export function clientHealth(
   objective: Objective | undefined,
 ): ClientHealth | null {
   const c = series?.clients[id];
-  if (!series || !c) return null;
+  // Before the run has moved there is nothing to tell: the card keeps its settings line.
+  if (!series || !c || series.endMs <= 0) return null;
   let ok = 0;
   let ended = 0;
   let p95 = Number.NaN;
@@ -67,7 +68,7 @@ export function clientHealth(
 /** A service's recent throughput (handlings ended per second, to 0.1), or null before any series. */
 export function serviceThroughput(series: RunSeries | null, id: string): number | null {
   const s = series?.services[id];
-  if (!series || !s) return null;
+  if (!series || !s || series.endMs <= 0) return null;
   let done = 0;
   let ms = 0;
   for (const [i, covered] of recent(series)) {
