@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { ChartSpec } from './chartSpecs';
+import { isolatedPoints, type ChartSpec } from './chartSpecs';
 import { bandsAt, type FaultBand } from './faultBands';
 import { formatValue, shortTime } from './summary';
 
@@ -99,7 +99,13 @@ function chartOptions(
           stroke: color,
           width: 1.5,
           spanGaps: false,
-          points: { show: false },
+          // A gap is a bucket where nothing finished; a value between two gaps is a dot, not nothing.
+          points: {
+            show: true,
+            size: 5,
+            fill: color,
+            filter: (u: uPlot, seriesIndex: number) => isolatedPoints(u.data[seriesIndex]!),
+          },
           ...(line.stepped
             ? { paths: uPlot.paths.stepped!({ align: 1 }), fill: withAlpha(color, 0.25) }
             : {}),

@@ -244,3 +244,14 @@ export function columnsOf(
 ): Columns | undefined {
   return record && Object.hasOwn(record, id) ? record[id] : undefined;
 }
+
+/**
+ * Indices of values with no value on either side: a line cannot show them (a client that finishes a
+ * request every few seconds has such buckets), so the chart draws them as dots.
+ */
+export function isolatedPoints(values: ArrayLike<number | null | undefined>): number[] {
+  const has = (i: number) => i >= 0 && i < values.length && values[i] !== null && values[i] !== undefined;
+  const isolated: number[] = [];
+  for (let i = 0; i < values.length; i++) if (has(i) && !has(i - 1) && !has(i + 1)) isolated.push(i);
+  return isolated;
+}

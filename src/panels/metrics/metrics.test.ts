@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDiagram } from '../../model/parse';
 import type { Diagram, Fault } from '../../model/schema';
 import { checkoutExample } from '../../scenarios/checkout';
-import { CHARTS, lineValues, type SeriesData } from './chartSpecs';
+import { CHARTS, isolatedPoints, lineValues, type SeriesData } from './chartSpecs';
 import { bandsAt, describeBand, faultBands } from './faultBands';
 import { metricSections } from './sections';
 import { formatValue, phaseMeans, summarizeChart } from './summary';
@@ -195,5 +195,13 @@ describe('summarizeChart', () => {
   it('says when a line has no data yet', () => {
     const text = summarizeChart(requests, [[null, null]], f64(0, 1000), 1000, []);
     expect(text).toBe('Requests (/s): sent: no data yet.');
+  });
+});
+
+describe('isolatedPoints', () => {
+  it('finds the values a line cannot draw: those with a gap or the edge on both sides', () => {
+    expect(isolatedPoints([5, null, 3, 4, null, 7, null, null, 2])).toEqual([0, 5, 8]);
+    expect(isolatedPoints([1, 2, 3])).toEqual([]);
+    expect(isolatedPoints([null, undefined])).toEqual([]);
   });
 });
