@@ -11,20 +11,38 @@ export interface FaultNumberInfo {
   scale?: number;
 }
 
+/** How a fault kind is described and shaded wherever it is shown. */
+export interface FaultKindInfo {
+  label: string;
+  /** What the fault names: a service, or an edge. */
+  target: 'service' | 'edge';
+  numbers: FaultNumberInfo[];
+  /** What it does to its target, in a few words after the target's name: "down", "slowed ×5". */
+  effect(fault: Fault): string;
+  /** How bad it is, for the shading of charts: the theme colour it takes. */
+  tone: 'danger' | 'warning' | 'muted';
+}
+
 /**
- * What each fault kind is called, what it names (a service, or an edge) and which of the fault's
- * numbers it reads: the one place the model, the engine and the inspector learn a fault kind from.
+ * What each fault kind is called, what it names (a service, or an edge), which of the fault's numbers
+ * it reads and how it is described: the one place the model, the engine, the inspector and the
+ * charts learn a fault kind from.
  */
-export const FAULT_KIND_INFO: Record<
-  FaultKind,
-  { label: string; target: 'service' | 'edge'; numbers: FaultNumberInfo[] }
-> = {
-  down: { label: 'Down', target: 'service', numbers: [] },
-  slow: { label: 'Slow ×N', target: 'service', numbers: [{ key: 'factor', label: 'Slow-down', unit: '×' }] },
+export const FAULT_KIND_INFO: Record<FaultKind, FaultKindInfo> = {
+  down: { label: 'Down', target: 'service', numbers: [], effect: () => 'down', tone: 'danger' },
+  slow: {
+    label: 'Slow ×N',
+    target: 'service',
+    numbers: [{ key: 'factor', label: 'Slow-down', unit: '×' }],
+    effect: (f) => `slowed ×${f.factor}`,
+    tone: 'warning',
+  },
   error: {
     label: 'Fail N%',
     target: 'service',
     numbers: [{ key: 'rate', label: 'Fail', unit: '%', scale: 100 }],
+    effect: (f) => `failing ${Math.round(f.rate * 100)}%`,
+    tone: 'danger',
   },
-  cut: { label: 'Cut edge', target: 'edge', numbers: [] },
+  cut: { label: 'Cut edge', target: 'edge', numbers: [], effect: () => 'cut', tone: 'muted' },
 };

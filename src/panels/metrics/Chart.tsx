@@ -4,6 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import { isolatedPoints, type ChartSpec } from './chartSpecs';
 import { bandsAt, type FaultBand } from './faultBands';
 import { formatValue, shortTime } from './summary';
+import { FAULT_KIND_INFO } from '../../model/faultKinds';
 
 export interface ChartProps {
   chart: ChartSpec;
@@ -39,13 +40,6 @@ function withAlpha(color: string, alpha: number): string {
   const n = parseInt(hex[1]!, 16);
   return `rgb(${n >> 16} ${(n >> 8) & 255} ${n & 255} / ${alpha})`;
 }
-
-const BAND_COLORS: Record<FaultBand['kind'], string> = {
-  down: '--danger',
-  error: '--danger',
-  slow: '--warning',
-  cut: '--muted',
-};
 
 /** The uPlot options of `chart`; `live` holds what the hooks read at draw time. */
 function chartOptions(
@@ -124,9 +118,9 @@ function chartOptions(
             const left = Math.max(bbox.left, x0);
             const right = Math.min(bbox.left + bbox.width, Math.max(x1, x0 + 2));
             if (right <= left) continue;
-            ctx.fillStyle = withAlpha(cssVar(BAND_COLORS[b.kind]), 0.14);
+            ctx.fillStyle = withAlpha(cssVar(`--${FAULT_KIND_INFO[b.kind].tone}`), 0.14);
             ctx.fillRect(left, bbox.top, right - left, bbox.height);
-            ctx.fillStyle = withAlpha(cssVar(BAND_COLORS[b.kind]), 0.6);
+            ctx.fillStyle = withAlpha(cssVar(`--${FAULT_KIND_INFO[b.kind].tone}`), 0.6);
             ctx.fillRect(left, bbox.top, Math.max(1, devicePixelRatio), bbox.height);
           }
           ctx.restore();

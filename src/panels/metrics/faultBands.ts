@@ -1,3 +1,4 @@
+import { FAULT_KIND_INFO } from '../../model/faultKinds';
 import type { Diagram, Fault } from '../../model/schema';
 
 /** A fault as the charts shade it: from `fromMs` to `toMs` (now, while it has no end yet). */
@@ -10,20 +11,6 @@ export interface FaultBand {
   open: boolean;
   /** What it is, for the legend and the hover readout: "Payment Service down". */
   label: string;
-}
-
-/** What a fault does to its target, in a few words. */
-export function faultEffect(f: Fault): string {
-  switch (f.kind) {
-    case 'down':
-      return 'down';
-    case 'slow':
-      return `slowed ×${f.factor}`;
-    case 'error':
-      return `failing ${Math.round(f.rate * 100)}%`;
-    case 'cut':
-      return 'cut';
-  }
 }
 
 /**
@@ -50,7 +37,7 @@ export function faultBands(
       fromMs: f.atMs,
       toMs: Math.min(end, nowMs),
       open: end > nowMs,
-      label: `${target} ${faultEffect(f)}${f.source === 'live' ? ' (live)' : ''}`,
+      label: `${target} ${FAULT_KIND_INFO[f.kind].effect(f)}${f.source === 'live' ? ' (live)' : ''}`,
     });
   }
   return bands.sort((a, b) => a.fromMs - b.fromMs);
