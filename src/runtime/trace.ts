@@ -59,6 +59,8 @@ export interface TraceRecord {
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
+/** The high word of the quiet NaN that JavaScript's `NaN` is (0x7ff8000000000000). */
+const CANONICAL_NAN_HIGH = 0x7ff80000;
 
 /** Records the trace: bounded ring of recent records, running hash, optional live listener. */
 export class TraceLog {
@@ -118,9 +120,16 @@ export class TraceLog {
     f64[0] = t;
     const t0 = u32[0]!;
     const t1 = u32[1]!;
-    f64[0] = n;
-    const n0 = u32[0]!;
-    const n1 = u32[1]!;
+    // NaN ("no number") has many bit patterns, and which one a computation yields differs between
+    // JavaScript engines and JIT tiers (0/0 may be a negative NaN): hash one canonical NaN, so the
+    // same run has the same hash in Node, in a browser's worker and in optimised code.
+    let n0 = 0;
+    let n1 = CANONICAL_NAN_HIGH;
+    if (n === n) {
+      f64[0] = n;
+      n0 = u32[0]!;
+      n1 = u32[1]!;
+    }
     h1 = Math.imul(h1 ^ type, 0x01000193);
     h1 = Math.imul(h1 ^ t0, 0x01000193);
     h1 = Math.imul(h1 ^ t1, 0x01000193);
