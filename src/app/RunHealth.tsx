@@ -1,11 +1,11 @@
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Playback, PlaybackState } from '../playback';
+import type { InvariantReport } from '../runtime/api';
 import { useAppStore } from '../store';
-import { runChecker, type HealthState } from './runChecker';
 import { usePlaybackState } from './run';
 
-/** How often, in wall ms, a playing run's invariants are checked again (a replay off the main thread). */
-const CHECK_EVERY_MS = 2000;
+/** The last invariant check of the run on screen: the engine's own, sent with the full refreshes. */
+type HealthState = { atMs: number; invariants: InvariantReport; error?: string };
 
 /** The run as the replay needs it: the loaded diagram at the run's seed, the faults applied so far. */
 export function runWork(p: Playback, s: PlaybackState) {
@@ -26,10 +26,10 @@ export function runWork(p: Playback, s: PlaybackState) {
  */
 export function RunHealth({ playback: p }: { playback: Playback }) {
   const s = usePlaybackState();
-  const health = useSyncExternalStore(runChecker().subscribe, runChecker().getSnapshot);
-  useChecks(p, s);
   useEndNotice(s);
-  const current = health.runKey === String(s.runId) ? health : null;
+  const current: HealthState | null = s.invariants
+    ? { atMs: s.invariants.atMs, invariants: s.invariants }
+    : null;
   return (
     <div className="run-health" role="group" aria-label="Run health">
       <InvariantBadge which="conservation" health={current} hasSagas={false} status={s.status} />
@@ -49,25 +49,6 @@ export function RunHealth({ playback: p }: { playback: Playback }) {
       </button>
     </div>
   );
-}
-
-/** Asks for a check when the run pauses, ends or is sought, and every few seconds while it plays. */
-function useChecks(p: Playback, s: PlaybackState) {
-  const last = useRef({ key: '', at: -1, wall: 0 });
-  useEffect(() => {
-    const work = runWork(p, s);
-    if (!work || !s.loaded) return;
-    const same = last.current.key === work.runKey && last.current.at === work.atMs;
-    if (same) return;
-    const wall = performance.now();
-    const due =
-      s.status !== 'playing' ||
-      last.current.key !== work.runKey ||
-      wall - last.current.wall >= CHECK_EVERY_MS;
-    if (!due) return;
-    last.current = { key: work.runKey, at: work.atMs, wall };
-    runChecker().check(work);
-  }, [p, s]);
 }
 
 /** When a run reaches its end, a notice with the report's way in. */

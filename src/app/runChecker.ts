@@ -1,16 +1,7 @@
-import type { InvariantReport } from '../runtime/index';
 import type { ReportAnswer, ReportRequest } from './reportWork';
 
 /** The replay on this thread, loaded only where no worker runs (it brings the engine along). */
 const replayHere = (r: ReportRequest) => import('./reportWork').then((m) => m.handleReportRequest(r));
-
-/** The last invariant check of the run on screen. */
-export interface HealthState {
-  runKey: string | null;
-  atMs: number;
-  invariants: InvariantReport | null;
-  error: string | null;
-}
 
 type Work = Omit<ReportRequest, 'id'>;
 
@@ -31,8 +22,8 @@ const startWorker = (): ReportWorker | null => {
 };
 
 /**
- * Replays the run off the main thread, one request at a time: invariant checks (the run bar's
- * badges; a newer one replaces one still waiting) and whole reports (the Run report dialog).
+ * Replays the run off the main thread for the Run report dialog, one request at a time (the run
+ * bar's invariant badges read the engine's own check instead, sent with the run's refreshes).
  */
 export class RunChecker {
   private worker: ReportWorker | null | undefined;
@@ -40,21 +31,6 @@ export class RunChecker {
   private busy = false;
   private queue: Array<{ work: Work; resolve: (a: ReportAnswer) => void }> = [];
   private waiting = new Map<number, (a: ReportAnswer) => void>();
-  private state: HealthState = { runKey: null, atMs: 0, invariants: null, error: null };
-  private listeners = new Set<() => void>();
-
-  subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-  getSnapshot = () => this.state;
-
-  /** Checks the invariants of run `runKey` at `atMs`; a check still waiting is replaced. */
-  check(work: Omit<Work, 'full'>): void {
-    this.queue = this.queue.filter((q) => q.work.full);
-    void this.ask({ ...work, full: false });
-  }
-
   /** The whole report of the run at `atMs`. */
   report(work: Omit<Work, 'full'>): Promise<ReportAnswer> {
     return this.ask({ ...work, full: true });
@@ -75,7 +51,6 @@ export class RunChecker {
     const id = this.nextId++;
     const done = (a: ReportAnswer) => {
       this.busy = false;
-      this.take(a);
       next.resolve(a);
       this.pump();
     };
@@ -101,11 +76,6 @@ export class RunChecker {
       if (resolve) void replayHere({ ...next.work, id }).then(resolve);
     };
     worker.postMessage({ ...next.work, id });
-  }
-
-  private take(a: ReportAnswer): void {
-    this.state = { runKey: a.runKey, atMs: a.atMs, invariants: a.invariants, error: a.error };
-    for (const listener of this.listeners) listener();
   }
 }
 

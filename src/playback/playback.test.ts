@@ -80,6 +80,14 @@ describe('Playback clock', () => {
     expect(pb.getSnapshot().events).toBe(2);
   });
 
+  it('shows the whole run once it ends: figures and invariants at its end, not at the last refresh', () => {
+    const { clock, pb } = setup({ speed: 10 });
+    pb.play();
+    while (pb.getSnapshot().status === 'playing') clock.advance(16);
+    expect(pb.getSnapshot().status).toBe('ended');
+    expect(pb.getSnapshot().invariants?.atMs).toBe(2_000);
+  });
+
   it('ends at untilMs and plays again from the start', () => {
     const { clock, pb } = setup({ speed: 50 });
     pb.play();

@@ -436,6 +436,9 @@ export class Playback {
       this.stopFrames();
       this.simAnchor = s.now;
       patch.status = 'ended';
+      // A run that ends between full refreshes gets one at its end: the report's badges, the
+      // metrics and the series then describe the whole run, not a moment a few seconds before.
+      if (!(s.run && 'metrics' in s.run)) this.send({ type: 'advance', seq: 0, t: s.now, ui: true });
     }
     if (s.run || patch.status || !playing) {
       // A reply asked for before a pause may be behind the time the clock already showed.

@@ -54,6 +54,7 @@ export const EMPTY_RUN: RunState = {
   recentTrace: [],
   faults: [],
   series: null,
+  invariants: null,
 };
 
 /** The panel state before anything is loaded. */

@@ -282,5 +282,6 @@ function runState(e: Engine): RunState {
     recentTrace: e.recentTrace(200),
     faults: e.faults(),
     series: e.series(),
+    invariants: { ...e.check(), atMs: e.now },
   };
 }

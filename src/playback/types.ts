@@ -1,5 +1,6 @@
 import type { Diagram, Fault } from '../model/schema';
 import type {
+  InvariantReport,
   ChannelState,
   EdgeState,
   Effect,
@@ -86,7 +87,10 @@ export const MESSAGE_LOOKS: readonly MessageLook[] = [
 export { EFFECT_KINDS } from '../runtime/api';
 
 /** The part of the run's state the canvas shows, refreshed with every panel refresh. */
-export type LiveRunState = Omit<RunState, 'metrics' | 'recentTrace' | 'sagaInstances' | 'series'>;
+export type LiveRunState = Omit<
+  RunState,
+  'metrics' | 'recentTrace' | 'sagaInstances' | 'series' | 'invariants'
+>;
 
 /** The state of the run that panels show, refreshed at most ~10 times a second. */
 export interface RunState {
@@ -103,4 +107,9 @@ export interface RunState {
    * engine). Sent with the full-detail refreshes only (a few times a second), as transferred arrays.
    */
   series: RunSeries | null;
+  /**
+   * The engine's invariant check (message conservation, saga accounting) where the run stands, with
+   * the full-detail refreshes (null before the engine sent one).
+   */
+  invariants: (InvariantReport & { atMs: number }) | null;
 }

@@ -1,5 +1,6 @@
 import type { Objective } from '../model/schema';
-import { evaluateObjective, type ObjectiveVerdict, type RunSeries } from '../runtime/index';
+import { evaluateObjective, type ObjectiveVerdict } from '../runtime/objectives';
+import type { RunSeries } from '../runtime/seriesShape';
 
 /**
  * What a card shows of a run's health, from its series (issue 11): primitives, rounded to what a
