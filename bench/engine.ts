@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { parseDiagram } from '../src/model/parse';
 import type { Diagram } from '../src/model/schema';
 import { createEngine } from '../src/runtime/index';
-import { mmcDiagram } from './models';
+import { mmcDiagram } from '../src/runtime/testing/queueingDiagrams';
 
 /**
  * `npm run -s bench:engine [-- --json] [-- --simjs]`: events per second, trace hash included, best of

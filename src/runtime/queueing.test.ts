@@ -1,35 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Diagram, type DiagramInput } from '../model/schema';
 import { createEngine } from './index';
-
-/** Poisson arrivals into `servers` exponential servers with no network cost: M/M/c. */
-function mmc(
-  lambdaPerSec: number,
-  meanServiceMs: number,
-  servers: number,
-  untilMs: number,
-  seed = 7,
-): Diagram {
-  const input: DiagramInput = {
-    services: [
-      { id: 'source', kind: 'client', traffic: { pattern: 'poisson', rate: lambdaPerSec } },
-      { id: 'server', concurrency: servers, latency: { dist: 'exponential', mean: meanServiceMs } },
-    ],
-    edges: [
-      {
-        id: 'call',
-        kind: 'sync',
-        from: 'source',
-        to: 'server',
-        latencyMs: 0,
-        timeoutMs: 3_600_000,
-        retries: 0,
-      },
-    ],
-    run: { seed, untilMs, serializationMs: { rest: 0, grpc: 0 } },
-  };
-  return Diagram.parse(input);
-}
+import { mmcDiagram as mmc } from './testing/queueingDiagrams';
 
 /** Erlang C: probability an arrival waits, for c servers at offered load a = λ/μ. */
 function erlangC(c: number, a: number): number {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Diagram, type DiagramInput } from '../model/schema';
 import { createEngine, MAX_SERIES_BUCKETS, type Engine, type Metrics, type RunSeries } from './index';
 import { diagramArb, parse } from './testing/randomDiagrams';
+import { mmcDiagram } from './testing/queueingDiagrams';
 
 const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
 
@@ -53,28 +54,9 @@ function expectAligned(s: RunSeries): void {
       for (const a of Object.values(leaves as Record<string, Float64Array>)) expect(a.length).toBe(n);
 }
 
-/** Poisson arrivals into one exponential server, no network cost: M/M/1 (as in queueing.test.ts). */
-function mm1(lambdaPerSec: number, meanServiceMs: number, untilMs: number, seed = 7): Diagram {
-  const input: DiagramInput = {
-    services: [
-      { id: 'source', kind: 'client', traffic: { pattern: 'poisson', rate: lambdaPerSec } },
-      { id: 'server', replicas: 1, concurrency: 1, latency: { dist: 'exponential', mean: meanServiceMs } },
-    ],
-    edges: [
-      {
-        id: 'call',
-        kind: 'sync',
-        from: 'source',
-        to: 'server',
-        latencyMs: 0,
-        timeoutMs: 3_600_000,
-        retries: 0,
-      },
-    ],
-    run: { seed, untilMs, serializationMs: { rest: 0, grpc: 0 } },
-  };
-  return Diagram.parse(input);
-}
+/** Poisson arrivals into one exponential server, no network cost: M/M/1. */
+const mm1 = (lambdaPerSec: number, meanServiceMs: number, untilMs: number, seed = 7) =>
+  mmcDiagram(lambdaPerSec, meanServiceMs, 1, untilMs, seed);
 
 describe('run series', () => {
   it('per-bucket counts add up exactly to the whole-run totals, on random diagrams, at every checkpoint', () => {
