@@ -75,6 +75,11 @@ export function encodeV2(diagram: Diagram, autoplay: boolean): Uint8Array {
 /** Reads format-2 bytes back into model-version-1 diagram JSON (with format 1's record reader). */
 export function decodeV2(input: Uint8Array | ByteReader): DecodedPayload {
   const r = readerOf(input);
+  return decodeV1Body(r, readStringTableV2(r));
+}
+
+/** Format 2's string table (later formats keep it): texts with lengths, or NUL-terminated. */
+export function readStringTableV2(r: ByteReader): string[] {
   const head = r.uint();
   const count = Math.floor(head / 2);
   checkTextCount(count);
@@ -86,5 +91,5 @@ export function decodeV2(input: Uint8Array | ByteReader): DecodedPayload {
       strings.push(utf8(r.take(length)));
     } else strings.push(utf8(r.untilNul(MAX_TEXT_BYTES, textTooLong)));
   }
-  return decodeV1Body(r, strings);
+  return strings;
 }

@@ -1,9 +1,9 @@
 import { LIMITS, type Diagram } from '../model/schema';
 import type { DecodedPayload } from './codec-v1-decode';
-import { decodeV1Body, readerOf, utf8 } from './codec-v1-decode';
-import { encodeV2 } from './codec-v2';
+import { decodeV1Body, readerOf } from './codec-v1-decode';
+import { encodeV2, readStringTableV2 } from './codec-v2';
 import { FIELDS_V3 } from './codec-v3-fields';
-import { checkCount, checkTextBytes, checkTextCount, MAX_TEXT_BYTES, textTooLong } from './limits';
+import { checkCount } from './limits';
 import { ByteReader, ByteWriter, PayloadShapeError } from './varint';
 
 /**
@@ -27,12 +27,13 @@ const WINDOW = 1;
 const PERCENTILE = 2;
 const LATENCY = 4;
 const SUCCESS = 8;
-const TABLE_LENGTHS = 1;
 
 /** The format-3 bytes of `diagram` (before deflate). */
 export function encodeV3(diagram: Diagram, autoplay: boolean): Uint8Array {
   const v2 = encodeV2(diagram, autoplay);
-  const tableEnd = skipTable(new ByteReader(v2));
+  const tableReader = new ByteReader(v2);
+  readStringTableV2(tableReader);
+  const tableEnd = tableReader.offset;
   const out = new ByteWriter();
   out.raw(v2.subarray(0, tableEnd));
   const withObjective = diagram.services.flatMap((s, i) => (s.objective ? [[i, s.objective] as const] : []));
@@ -54,22 +55,12 @@ export function encodeV3(diagram: Diagram, autoplay: boolean): Uint8Array {
   return out.finish();
 }
 
-/** Where format 2's string table ends in its bytes (format 3 writes the same table). */
-function skipTable(r: ByteReader): number {
-  const head = r.uint();
-  for (let i = 0; i < Math.floor(head / 2); i++) {
-    if (head % 2 === TABLE_LENGTHS) r.take(r.uint());
-    else r.untilNul(MAX_TEXT_BYTES, textTooLong);
-  }
-  return r.offset;
-}
-
 type RawObjective = Record<string, unknown>;
 
 /** Reads format-3 bytes back into model-version-2 diagram JSON. */
 export function decodeV3(input: Uint8Array | ByteReader): DecodedPayload {
   const r = readerOf(input);
-  const strings = readTable(r);
+  const strings = readStringTableV2(r);
   const objectives = readObjectives(r);
   const decoded = decodeV1Body(r, strings);
   const services = decoded.raw.services as Array<Record<string, unknown>>;
@@ -80,22 +71,6 @@ export function decodeV3(input: Uint8Array | ByteReader): DecodedPayload {
   }
   decoded.raw.version = 2;
   return decoded;
-}
-
-/** Format 2's string table (format 3 keeps it). */
-function readTable(r: ByteReader): string[] {
-  const head = r.uint();
-  const count = Math.floor(head / 2);
-  checkTextCount(count);
-  const strings: string[] = [];
-  for (let i = 0; i < count; i++) {
-    if (head % 2 === TABLE_LENGTHS) {
-      const length = r.uint();
-      checkTextBytes(length);
-      strings.push(utf8(r.take(length)));
-    } else strings.push(utf8(r.untilNul(MAX_TEXT_BYTES, textTooLong)));
-  }
-  return strings;
 }
 
 /** The objectives section: service positions (increasing) with their objectives. */
