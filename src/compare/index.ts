@@ -1,0 +1,6 @@
+export { compareRuns } from './compare';
+export { faultWindows, successDuring, figureRow, SAME_WITHIN } from './figures';
+export { formatValue, formatDifference, formatWinner } from './format';
+export { verdictLine, isNotable, NOTABLE } from './verdict';
+export type * from './types';
+export { comparisonRuns, type ComparisonRuns } from './variants';
