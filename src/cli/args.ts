@@ -11,14 +11,19 @@ export interface SimArgs {
   json: boolean;
   /** `--series`: the bucket width (ms) of the time series added to the JSON report. */
   seriesBucketMs?: number;
+  /** `--compare b.json`: the second diagram, run with the first's settings and fault script. */
+  compare?: string;
 }
 
 export const USAGE = [
   'usage: npm run -s sim -- <diagram.json> [--seed N] [--until 60s] [--max-events N] [--json [--series 1s]]',
+  '       npm run -s sim -- <a.json> --compare <b.json> [--seed N] [--json]',
   '',
   'Runs a diagram headless and prints its metrics (--json: the documented JSON report).',
   `--series 1s adds "series" to the JSON report: figures per bucket of simulated time (at most ${MAX_SERIES_BUCKETS}`,
   'buckets: a long run doubles the width until it fits; "series.bucketMs" says the width used).',
+  "--compare runs B with A's run settings and fault script (same seed, length, faults) and prints both",
+  'reports and the differences per client (--json: { a, b, diff }).',
   `--max-events bounds the run's work: it stops after N events (default ${DEFAULT_MAX_EVENTS}).`,
   '',
   'exit codes:',
@@ -71,6 +76,11 @@ export function parseSimArgs(argv: readonly string[]): SimArgs | { error: string
           error: `--series must be a bucket width of 1ms or more, such as 1s, 250ms or 1m, got ${v ?? 'nothing'}`,
         };
       out.seriesBucketMs = ms;
+    } else if (flag === '--compare') {
+      const v = value();
+      if (v === undefined || v.startsWith('--'))
+        return { error: '--compare needs the second diagram file: --compare b.json' };
+      out.compare = v;
     } else if (flag === '--help' || flag === '-h') return { error: USAGE };
     else if (flag.startsWith('-')) return { error: `unknown option ${flag}\n${USAGE}` };
     else if (file === undefined) file = a;

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { formatErrors, parseDiagram } from '../model/parse';
+import type { Diagram } from '../model/schema';
+import {
+  createEngine,
+  DEFAULT_MAX_EVENTS,
+  DEFAULT_SERIES_BUCKET_MS,
+  evaluateObjectives,
+  hasObjectives,
+  seriesToJson,
+} from '../runtime/index';
+import { buildReport, type SimReport } from './report';
+
+/** Reads and validates a diagram file; a message saying what is wrong (the file named) when it can't. */
+export function loadDiagram(file: string): { diagram: Diagram } | { error: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return {
+      error: `${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(err)})`}`,
+    };
+  }
+  // A byte-order mark (Windows editors write one) is no part of the JSON, as in the app and `share`.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    return { error: `${file}: not valid JSON (${(err as Error).message})` };
+  }
+  const parsed = parseDiagram(raw);
+  if (!parsed.ok) return { error: `${file} is not a valid diagram:\n${formatErrors(parsed.errors)}` };
+  return { diagram: parsed.diagram };
+}
+
+/** How to run a diagram headless: `sim`'s options. */
+export interface RunOptions {
+  seed?: number;
+  untilMs?: number;
+  maxEvents?: number;
+  /** The series' bucket width; the series is printed only when this is given. */
+  seriesBucketMs?: number;
+  /** Collect the series even when it is not printed (a comparison reads it). */
+  needSeries?: boolean;
+}
+
+/** A finished headless run: its report (series attached when collected) and why it stopped early, if it did. */
+export interface HeadlessRun {
+  report: SimReport;
+  stopped: string | null;
+}
+
+/** Runs `diagram` to its end (or its event budget) and builds the `--json` report. */
+export function runDiagram(diagram: Diagram, options: RunOptions): HeadlessRun {
+  const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+  const wantSeries = options.needSeries || hasObjectives(diagram);
+  const engine = createEngine(diagram, {
+    seed: options.seed,
+    untilMs: options.untilMs,
+    maxEvents,
+    // Objectives are judged from the series, so a diagram with any collects them (printed only with --series).
+    seriesBucketMs: options.seriesBucketMs ?? (wantSeries ? DEFAULT_SERIES_BUCKET_MS : undefined),
+  });
+  engine.advanceTo(engine.untilMs);
+  const stopped =
+    engine.overloaded !== null && engine.events >= maxEvents
+      ? `${engine.overloaded} Raise the limit with --max-events.`
+      : engine.overloaded;
+  const report = buildReport(
+    options.seed ?? diagram.run.seed,
+    engine.untilMs,
+    engine.events,
+    engine.traceHash(),
+    engine.metrics(),
+    engine.check(),
+    stopped,
+    engine.now,
+  );
+  const series = engine.series();
+  // Only for a diagram with objectives, so the report of any other is the same bytes as before.
+  if (series !== null && hasObjectives(diagram)) report.objectives = evaluateObjectives(diagram, series);
+  // Last, so the report without --series is the same bytes as before; NaN (no sample) prints as null.
+  if (series !== null && (options.seriesBucketMs !== undefined || options.needSeries))
+    report.series = seriesToJson(series);
+  return { report, stopped };
+}
