@@ -260,6 +260,32 @@ export interface Envelope {
   payload: Record<string, string | number | boolean>;
 }
 
+/**
+ * What a message was when it was created, as the engine remembers it (cheap: no search, no path).
+ * Read by trace tools (spans, exports) while records stream, when the message is surely remembered.
+ */
+export interface MessageFacts {
+  id: string;
+  kind: MessageKind;
+  /** Message name, e.g. `POST /orders`. */
+  type: string;
+  correlationId: string;
+  causationId: string | null;
+  edgeId: string;
+  /** The service that sent it. */
+  source: string;
+  createdAt: number;
+  /** Request attempt (1 for the first), or 0 when not a request. */
+  attempt: number;
+  /** Async exchange: the request's message id. */
+  requestId?: string;
+  /** Saga name and step, for saga actions and compensations. */
+  saga?: string;
+  step?: number;
+  /** Drawn as a compensation (a saga undoing a step). */
+  compensation: boolean;
+}
+
 /** One hop a message (or its causal chain) took: along which edge, when. */
 export interface PathHop {
   edgeId: string;
@@ -310,6 +336,11 @@ export interface Engine {
   traceHash(): string;
   /** The envelope of a message still known to the engine, with the path its causal chain took. */
   envelope(messageId: string): (Envelope & { path: PathHop[] }) | undefined;
+  /**
+   * What a recently created message was (the last few thousand are remembered), without its path.
+   * Optional so that stand-in engines (test fakes) need not answer it; the real engine always does.
+   */
+  messageFacts?(messageId: string): MessageFacts | undefined;
   /**
    * Set when the run floods itself (too many messages, calls, saga instances or pending requests
    * alive, or too many events for the simulated time they span, as a cycle of instant services

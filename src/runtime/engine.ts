@@ -19,6 +19,7 @@ import {
   channelsView,
   edgesView,
   envelopeView,
+  messageFactsView,
   inFlightView,
   sagaInstancesView,
   servicesView,
@@ -290,6 +291,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     recentTrace: (limit = 200) => sim.trace.recent(limit),
     traceHash: () => sim.trace.hash(),
     envelope: (id: string) => envelopeView(sim, id),
+    messageFacts: (id: string) => messageFactsView(sim, id),
   };
   return engine;
 }

@@ -32,3 +32,20 @@ export {
   type ObjectiveVerdict,
   type ObjectiveTarget,
 } from './objectives';
+export {
+  buildRequestSpans,
+  type Span,
+  type SpanKind,
+  type SpanStatus,
+  type SpanPart,
+  type SpanPartName,
+  type SpanEvent,
+} from './spans';
+export {
+  RequestCollector,
+  TraceCorrelator,
+  type CorrelatedRecord,
+  type RequestTrace,
+  type CollectOptions,
+} from './spansCollect';
+export { collectRun, type CollectedRun } from './spansRun';

@@ -3,6 +3,7 @@ import type {
   EdgeState,
   Envelope,
   InFlightMessage,
+  MessageFacts,
   MessageStatus,
   PathHop,
   SagaInstanceState,
@@ -133,6 +134,32 @@ function findLive(sim: Simulation, id: number): Message | undefined {
   for (const q of sim.queues) q.fifo.forEach(look);
   for (const t of sim.topics) for (const sub of t.subs) sub.held.forEach(look);
   return found;
+}
+
+/** What a remembered message was at creation (see `Engine.messageFacts`); O(1), no search. */
+export function messageFactsView(sim: Simulation, messageId: string): MessageFacts | undefined {
+  const id = Number(messageId.replace(/^m/, ''));
+  if (!Number.isInteger(id)) return undefined;
+  const base = sim.recent.get(id);
+  if (!base) return undefined;
+  const facts: MessageFacts = {
+    id: `m${id}`,
+    kind: MESSAGE_KIND_NAMES[base.kind]!,
+    type: base.type,
+    correlationId: `c${base.correlation}`,
+    causationId: base.cause >= 0 ? `m${base.cause}` : null,
+    edgeId: sim.edges[base.edge]!.id,
+    source: sim.services[base.source]!.id,
+    createdAt: base.createdAt,
+    attempt: base.attempt,
+    compensation: base.look === Look.Compensation,
+  };
+  if (base.requestId >= 0) facts.requestId = `m${base.requestId}`;
+  if (base.saga >= 0) {
+    facts.saga = sim.sagas[base.saga]!.name;
+    facts.step = base.step;
+  }
+  return facts;
 }
 
 /** Names of `MessageKind` kinds for envelopes. */
