@@ -49,3 +49,6 @@ export {
   type CollectOptions,
 } from './spansCollect';
 export { collectRun, type CollectedRun } from './spansRun';
+export * from './sweep';
+export { runSweepJob, overloadReason, type SweepJob, type SweepRun, type Bottleneck } from './sweepPoint';
+export { estimateClientCapacity, slotTimes, withClientRate, type CapacityEstimate } from './sweepCapacity';
