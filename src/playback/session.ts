@@ -1,6 +1,7 @@
 import type { Diagram, Fault } from '../model/schema';
 import type { HostCommand, HostReply, InFlightDiff, RunDetail, Snapshot } from './protocol';
 import { META_STRIDE, TIMES_STRIDE } from './protocol';
+import { Checkpoints, faultsAfter } from './checkpoints';
 import { DEFAULT_SERIES_BUCKET_MS, MESSAGE_LOOKS } from './types';
 import type {
   Effect,
@@ -26,8 +27,9 @@ const LOOK_INDEX = new Map<MessageLook, number>(MESSAGE_LOOKS.map((l, i) => [l, 
 
 /**
  * Owns one engine run and answers protocol commands with compact snapshots. The Web Worker wraps
- * it; the in-process host calls it directly. Seeking backwards rebuilds the engine from the diagram
- * plus the live faults recorded so far, so the replayed run is the same run.
+ * it; the in-process host calls it directly. Seeking backwards restores the latest checkpoint before
+ * the target (or rebuilds the engine from the diagram plus the live faults recorded so far) and
+ * simulates on from there: the engine is deterministic, so it is the same run.
  */
 export class EngineSession {
   private engine: Engine | null = null;
@@ -44,8 +46,16 @@ export class EngineSession {
   private failure: string | null = null;
   /** Live faults the app has written into a diagram it gave us: from then on the diagram decides. */
   private adoptedLive = new Set<string>();
+  /** Copies of this run for seeking back (see checkpoints.ts). */
+  readonly checkpoints: Checkpoints;
 
-  constructor(private readonly createEngine: EngineFactory) {}
+  /** `checkpointEvents`: events between checkpoints (the default in checkpoints.ts; tests use fewer). */
+  constructor(
+    private readonly createEngine: EngineFactory,
+    checkpointEvents?: number,
+  ) {
+    this.checkpoints = new Checkpoints(checkpointEvents);
+  }
 
   /** Runs one command and returns its reply (none for commands that change nothing). */
   handle(cmd: HostCommand): HostReply | null {
@@ -60,6 +70,7 @@ export class EngineSession {
   private dispatch(cmd: HostCommand): HostReply | null {
     switch (cmd.type) {
       case 'load':
+        this.checkpoints.clear();
         this.diagram = cmd.diagram;
         this.adoptedLive.clear();
         this.noteAdopted(cmd.diagram);
@@ -68,11 +79,12 @@ export class EngineSession {
         this.rebuild([]);
         return this.reply(cmd.seq, true);
       case 'reset':
+        this.checkpoints.clear();
         this.rebuild([]);
         return this.reply(cmd.seq, true);
       case 'advance': {
         const e = this.requireEngine();
-        if (cmd.t > e.now) e.advanceTo(Math.min(cmd.t, e.untilMs));
+        if (cmd.t > e.now) this.checkpoints.advance(e, cmd.t);
         return this.reply(cmd.seq, cmd.ui);
       }
       case 'step': {
@@ -85,10 +97,10 @@ export class EngineSession {
       case 'seek': {
         const e = this.requireEngine();
         const t = Math.max(0, Math.min(cmd.t, e.untilMs));
-        if (t < e.now) {
-          this.rebuild(e.faults().filter((f) => f.source === 'live'));
-          this.requireEngine().advanceTo(t);
-        } else if (t > e.now) e.advanceTo(t);
+        // Back, or forward past a checkpoint: from the nearest checkpoint rather than simulating on.
+        if (t < e.now || (this.checkpoints.nearest(t)?.atMs ?? -1) > e.now) this.rewind(t);
+        const now = this.requireEngine();
+        if (t > now.now) this.checkpoints.advance(now, t);
         return this.reply(cmd.seq, cmd.ui);
       }
       case 'inject': {
@@ -96,7 +108,8 @@ export class EngineSession {
         // A live fault is recorded into the fault script, which people read and edit: it starts on
         // the next whole millisecond, not at the wall clock's fraction of one ("atMs": 179.840000000014).
         const at = Math.min(Math.ceil(Math.max(cmd.t, e.now)), e.untilMs);
-        if (at > e.now) e.advanceTo(at);
+        if (at > e.now) this.checkpoints.advance(e, at);
+        this.checkpoints.changedFrom(e.now);
         e.inject(cmd.fault);
         return this.reply(cmd.seq, true);
       }
@@ -105,7 +118,8 @@ export class EngineSession {
         // Ends on a whole millisecond too, at least one after the start, so its duration is whole.
         const start = e.faults().find((f) => f.id === cmd.faultId)?.atMs ?? -Infinity;
         const at = Math.min(Math.max(Math.ceil(Math.max(cmd.t, e.now)), Math.floor(start) + 1), e.untilMs);
-        if (at > e.now) e.advanceTo(at);
+        if (at > e.now) this.checkpoints.advance(e, at);
+        this.checkpoints.faultChanged(cmd.faultId);
         e.endFault(cmd.faultId);
         return this.reply(cmd.seq, true);
       }
@@ -130,6 +144,34 @@ export class EngineSession {
     for (const f of d.faults) if (f.source === 'live') this.adoptedLive.add(f.id);
   }
 
+  /**
+   * To `t`: the latest checkpoint at or before it is restored, with the live faults
+   * injected since it was taken; without one, the run is rebuilt from 0 with its live faults replayed.
+   */
+  private rewind(t: number): void {
+    const e = this.requireEngine();
+    const faults = e.faults();
+    const checkpoint = e.restore ? this.checkpoints.nearest(t) : null;
+    if (!checkpoint) {
+      this.rebuild(faults.filter((f) => f.source === 'live'));
+      return;
+    }
+    e.restore!(checkpoint);
+    for (const f of faultsAfter(checkpoint, faults)) e.inject(f);
+    this.failure = null;
+    this.forgetSent();
+  }
+
+  /** The receiving side starts over: the next snapshot sends everything in flight and recent effects. */
+  private forgetSent(): void {
+    this.live.clear();
+    this.freeSlots = [];
+    this.nextSlot = 0;
+    this.full = true;
+    this.effectsAfter = -1;
+    this.effectKeysAtBoundary.clear();
+  }
+
   /** A fresh engine for the loaded diagram, with `liveFaults` replayed as part of its script. */
   private rebuild(liveFaults: Fault[]): void {
     if (!this.diagram) throw new Error('No diagram loaded.');
@@ -142,12 +184,7 @@ export class EngineSession {
       : this.diagram;
     this.engine = null;
     this.failure = null;
-    this.live.clear();
-    this.freeSlots = [];
-    this.nextSlot = 0;
-    this.full = true;
-    this.effectsAfter = -1;
-    this.effectKeysAtBoundary.clear();
+    this.forgetSent();
     this.engine = this.createEngine(diagram, {
       seed: this.seed,
       untilMs: this.untilMs,

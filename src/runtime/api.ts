@@ -347,4 +347,16 @@ export interface Engine {
    * makes) or reaches its event budget: the engine stops and says why; `now` is where it stopped.
    */
   readonly overloaded: string | null;
+  /** A copy of the whole run as it stands, to `restore` later (seeking); absent on test fakes. */
+  checkpoint?(): EngineCheckpoint;
+  /** Puts the run back exactly where `checkpoint` was taken; it continues as the original did. */
+  restore?(checkpoint: EngineCheckpoint): void;
+}
+
+/** A run's state at one moment (opaque: only the engine that took it can restore it). */
+export interface EngineCheckpoint {
+  /** Simulated time it was taken at. */
+  readonly atMs: number;
+  /** The run's fault list then, in the order applied (scripted first, then live ones as injected). */
+  readonly faults: readonly Fault[];
 }

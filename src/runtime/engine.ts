@@ -1,5 +1,6 @@
 import type { Diagram, Fault } from '../model/schema';
-import type { Engine } from './api';
+import type { Engine, EngineCheckpoint } from './api';
+import { cloneGraph, reachableObjects } from './clone';
 import { checkInvariants } from './check';
 import { onBurst, onClientTick, startClient, type ClientTraffic } from './client';
 import { compileDiagram } from './compile';
@@ -70,13 +71,34 @@ function nextDown(x: number): number {
   return f64[0]!;
 }
 
+/** The whole mutable state of a run: what a checkpoint copies. */
+interface CheckpointState {
+  sim: Simulation;
+  guard: WorkGuard;
+  recorder: SeriesRecorder | null;
+  seriesBoundary: number;
+  agenda: FaultAgenda;
+  applied: Fault[];
+  openEnded: Map<string, ActiveFault>;
+}
+
+interface Checkpoint extends EngineCheckpoint {
+  state: CheckpointState;
+}
+
+let shared: Set<object> | null = null;
+/** The behaviour registries (code, not state): checkpoints keep them by reference. */
+function sharedState(): Set<object> {
+  return (shared ??= reachableObjects(BEHAVIOURS));
+}
+
 /** Creates an engine for `diagram`, ready at time 0 with its clients and fault script scheduled. */
 export function createEngine(diagram: Diagram, options: EngineOptions = {}): Engine {
   const seed = options.seed ?? diagram.run.seed;
   const untilMs = options.untilMs ?? diagram.run.untilMs;
-  const sim = new Simulation(seed, untilMs);
+  let sim = new Simulation(seed, untilMs);
   sim.kinds = BEHAVIOURS;
-  const guard = new WorkGuard(options.maxEvents ?? DEFAULT_MAX_EVENTS);
+  let guard = new WorkGuard(options.maxEvents ?? DEFAULT_MAX_EVENTS);
   sim.trace = new TraceLog(
     diagram.services.map((s) => s.id),
     diagram.edges.map((e) => e.id),
@@ -85,14 +107,14 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     [...LOOKS, ...WORDS],
   );
   compileDiagram(sim, diagram);
-  const recorder =
+  let recorder =
     options.seriesBucketMs === undefined ? null : new SeriesRecorder(sim, options.seriesBucketMs);
   /** Where the open series bucket ends (Infinity without series: one comparison per event either way). */
   let seriesBoundary = recorder === null ? Infinity : recorder.nextBoundary;
-  const agenda = new FaultAgenda();
-  const applied: Fault[] = [];
+  let agenda = new FaultAgenda();
+  let applied: Fault[] = [];
   /** Faults without an end, which the person may end live ("bring back up", "restore"). */
-  const openEnded = new Map<string, ActiveFault>();
+  let openEnded = new Map<string, ActiveFault>();
   for (const f of diagram.faults) {
     const active = resolveFault(sim, f, applied.length);
     agenda.add(f.atMs, active, false);
@@ -292,6 +314,16 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     traceHash: () => sim.trace.hash(),
     envelope: (id: string) => envelopeView(sim, id),
     messageFacts: (id: string) => messageFactsView(sim, id),
+    checkpoint() {
+      const state: CheckpointState = { sim, guard, recorder, seriesBoundary, agenda, applied, openEnded };
+      return { atMs: sim.now, faults: applied.slice(), state: cloneGraph(state, sharedState(), true) };
+    },
+    restore(checkpoint) {
+      // A copy of the copy: the checkpoint stays as it was, for the next seek.
+      const state = cloneGraph((checkpoint as Checkpoint).state, sharedState());
+      ({ sim, guard, recorder, seriesBoundary, agenda, applied, openEnded } = state);
+      recorder?.rebind();
+    },
   };
   return engine;
 }

@@ -68,6 +68,20 @@ export class SeriesRecorder {
       l.base = l.kind === LeafKind.Count || l.kind === LeafKind.Gauge ? l.read(0) : 0;
   }
 
+  /**
+   * After a deep copy (an engine checkpoint restored): each leaf reads through a closure over the
+   * original run's objects, so the copy's leaves get fresh readers over the copy's own (`sim` is the
+   * copy's); the data, bases and latency buckets are the copy's already.
+   */
+  rebind(): void {
+    const kept = this.leaves.splice(0);
+    const latencies = this.latencies.splice(0);
+    this.addLeaves();
+    kept.forEach((l, i) => (l.read = this.leaves[i]!.read));
+    this.leaves.splice(0, this.leaves.length, ...kept);
+    this.latencies.push(...latencies);
+  }
+
   private leaf(
     group: Leaf['group'],
     id: string,
