@@ -13,11 +13,23 @@ export interface SimArgs {
   seriesBucketMs?: number;
   /** `--compare b.json`: the second diagram, run with the first's settings and fault script. */
   compare?: string;
+  /** `--trace out.jsonl`: every trace record, one JSON object per line. */
+  trace?: string;
+  /** `--otlp out.json`: the run's requests as OTLP/JSON. */
+  otlp?: string;
+  /** `--otlp-limit N`: at most N requests in the OTLP file (the first ones). */
+  otlpLimit?: number;
+  /** `--mermaid c12`: that request's sequence diagram as Mermaid text on stdout, instead of the report. */
+  mermaid?: string;
 }
+
+/** How many requests `--otlp` writes unless `--otlp-limit` says otherwise. */
+export const DEFAULT_OTLP_LIMIT = 1000;
 
 export const USAGE = [
   'usage: npm run -s sim -- <diagram.json> [--seed N] [--until 60s] [--max-events N] [--json [--series 1s]]',
   '       npm run -s sim -- <a.json> --compare <b.json> [--seed N] [--json]',
+  '       npm run -s sim -- <diagram.json> [--trace out.jsonl] [--otlp out.json [--otlp-limit N]] [--mermaid <correlationId>]',
   '',
   'Runs a diagram headless and prints its metrics (--json: the documented JSON report).',
   `--series 1s adds "series" to the JSON report: figures per bucket of simulated time (at most ${MAX_SERIES_BUCKETS}`,
@@ -25,6 +37,9 @@ export const USAGE = [
   "--compare runs B with A's run settings and fault script (same seed, length, faults) and prints both",
   'reports and the differences per client (--json: { a, b, diff }).',
   `--max-events bounds the run's work: it stops after N events (default ${DEFAULT_MAX_EVENTS}).`,
+  '--trace writes every trace record, one JSON object per line, as the run goes (streamed to the file).',
+  `--otlp writes the run's requests as OpenTelemetry OTLP/JSON (the first ${DEFAULT_OTLP_LIMIT}, or --otlp-limit N).`,
+  '--mermaid c12 prints request c12 as a Mermaid sequenceDiagram instead of the report.',
   '',
   'exit codes:',
   '  0  the run finished and its invariants hold',
@@ -81,6 +96,17 @@ export function parseSimArgs(argv: readonly string[]): SimArgs | { error: string
       if (v === undefined || v.startsWith('--'))
         return { error: '--compare needs the second diagram file: --compare b.json' };
       out.compare = v;
+    } else if (flag === '--trace' || flag === '--otlp' || flag === '--mermaid') {
+      const v = value();
+      const what = flag === '--mermaid' ? 'a request id such as c12' : 'an output file';
+      if (v === undefined || v.startsWith('--')) return { error: `${flag} needs ${what}` };
+      out[flag.slice(2) as 'trace' | 'otlp' | 'mermaid'] = v;
+    } else if (flag === '--otlp-limit') {
+      const v = value();
+      const n = Number(v?.replace(/_/g, ''));
+      if (v === undefined || !Number.isSafeInteger(n) || n < 1)
+        return { error: `--otlp-limit must be a whole number of requests, 1 or more, got ${v ?? 'nothing'}` };
+      out.otlpLimit = n;
     } else if (flag === '--help' || flag === '-h') return { error: USAGE };
     else if (flag.startsWith('-')) return { error: `unknown option ${flag}\n${USAGE}` };
     else if (file === undefined) file = a;
@@ -89,5 +115,9 @@ export function parseSimArgs(argv: readonly string[]): SimArgs | { error: string
   if (file === undefined) return { error: USAGE };
   if (out.seriesBucketMs !== undefined && !out.json)
     return { error: '--series adds the time series to the JSON report: use it with --json' };
+  if (out.otlpLimit !== undefined && out.otlp === undefined)
+    return { error: '--otlp-limit bounds the OTLP file: use it with --otlp out.json' };
+  if (out.mermaid !== undefined && out.json)
+    return { error: '--mermaid prints the sequence diagram instead of the report: leave out --json' };
   return { ...out, file } as SimArgs;
 }

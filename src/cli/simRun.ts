@@ -8,6 +8,9 @@ import {
   evaluateObjectives,
   hasObjectives,
   seriesToJson,
+  type Engine,
+  type MessageFacts,
+  type TraceRecord,
 } from '../runtime/index';
 import { buildReport, type SimReport } from './report';
 
@@ -44,25 +47,34 @@ export interface RunOptions {
   seriesBucketMs?: number;
   /** Collect the series even when it is not printed (a comparison reads it). */
   needSeries?: boolean;
+  /** Every trace record as it happens, with the facts of its messages (`--trace`, `--otlp`, `--mermaid`). */
+  onRecord?: (record: TraceRecord, facts: (messageId: string) => MessageFacts | undefined) => void;
 }
 
 /** A finished headless run: its report (series attached when collected) and why it stopped early, if it did. */
 export interface HeadlessRun {
   report: SimReport;
   stopped: string | null;
+  /** Where the run ended (simulated ms). */
+  endMs: number;
 }
 
 /** Runs `diagram` to its end (or its event budget) and builds the `--json` report. */
 export function runDiagram(diagram: Diagram, options: RunOptions): HeadlessRun {
   const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
   const wantSeries = options.needSeries || hasObjectives(diagram);
+  const ref: { engine?: Engine } = {};
+  const facts = (id: string) => ref.engine?.messageFacts?.(id);
+  const onRecord = options.onRecord;
   const engine = createEngine(diagram, {
+    ...(onRecord ? { onRecord: (r: TraceRecord) => onRecord(r, facts) } : {}),
     seed: options.seed,
     untilMs: options.untilMs,
     maxEvents,
     // Objectives are judged from the series, so a diagram with any collects them (printed only with --series).
     seriesBucketMs: options.seriesBucketMs ?? (wantSeries ? DEFAULT_SERIES_BUCKET_MS : undefined),
   });
+  ref.engine = engine;
   engine.advanceTo(engine.untilMs);
   const stopped =
     engine.overloaded !== null && engine.events >= maxEvents
@@ -84,5 +96,5 @@ export function runDiagram(diagram: Diagram, options: RunOptions): HeadlessRun {
   // Last, so the report without --series is the same bytes as before; NaN (no sample) prints as null.
   if (series !== null && (options.seriesBucketMs !== undefined || options.needSeries))
     report.series = seriesToJson(series);
-  return { report, stopped };
+  return { report, stopped, endMs: engine.now };
 }

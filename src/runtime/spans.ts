@@ -49,6 +49,8 @@ export interface Span {
   /** The other end: the callee of a client span, the sender of a server or consumer span. */
   peer?: string;
   edgeId?: string;
+  /** The queue (channel) or topic an async message went through, when the trace names it. */
+  channel?: string;
   messageId?: string;
   correlationId: string;
   start: number;

@@ -83,6 +83,7 @@ export function walkMessage(
       receiver.service = r.service;
     switch (r.type) {
       case 'published':
+        if (r.detail !== undefined) sender.channel = r.detail;
         break;
       case 'sent':
         close(t);
@@ -155,7 +156,10 @@ export function walkMessage(
   // Still on its way, waiting or being handled: show the part so far.
   if (open) close(last);
   if (sync) addReply(sender, reply, last);
-  for (const w of out) if (w.span.service === '') w.span.service = w.span.peer ?? facts.source;
+  for (const w of out) {
+    if (w.span.service === '') w.span.service = w.span.peer ?? facts.source;
+    if (sender.channel !== undefined && w.role === 'receiver') w.span.channel = sender.channel;
+  }
   return out;
 }
 
