@@ -32,6 +32,7 @@ import { EmbedView } from './EmbedView';
 import { Notices } from './Notices';
 import type { Playback } from '../playback';
 import { RunHealth } from './RunHealth';
+import { ComparisonDock } from './ComparisonDock';
 import './report.css';
 import { playback } from './run';
 import { useThemeEffect } from './theme';
@@ -122,6 +123,7 @@ function Editor() {
               </div>
             )}
           </main>
+          <ComparisonDock />
           <MetricsDock playback={p} />
         </div>
         {phone ? (

@@ -35,6 +35,28 @@ export function CommandButton({
   );
 }
 
+/** "Compare": starts a comparison with a variant; pressed while one is open. */
+function CompareButton({ ctx }: { ctx: CommandContext }) {
+  const comparing = useAppStore((s) => s.comparison !== null);
+  return (
+    <button
+      className="btn btn--ghost topbar__compare"
+      onClick={() => runCommand('compare', ctx)}
+      disabled={comparing}
+      aria-pressed={comparing}
+      aria-label="Compare"
+      title={comparing ? 'Comparing A and B: see the Comparison under the canvas' : 'Compare with a variant'}
+      data-testid="cmd-compare"
+    >
+      {/* Narrow top bars show only the glyph (responsive.css); the name stays "Compare". */}
+      <span className="topbar__compare-glyph" aria-hidden="true">
+        A|B
+      </span>
+      <span className="topbar__compare-label">Compare</span>
+    </button>
+  );
+}
+
 const themeIcon = { system: '◐', light: '☀', dark: '☾' } as const;
 
 /**
@@ -86,6 +108,7 @@ export function Topbar({
       </nav>
       <div className="topbar__spacer" />
       {right}
+      <CompareButton ctx={ctx} />
       <CommandButton id="share" ctx={ctx} className="btn btn--primary">
         Share
       </CommandButton>

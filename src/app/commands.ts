@@ -277,6 +277,15 @@ export const COMMANDS: Command[] = [
     run: ({ run }) => run?.reset(),
   },
   {
+    id: 'compare',
+    label: 'Compare with a variant',
+    group: 'Run',
+    menu: true,
+    // One comparison at a time: its region's A/B switch and Close end or steer it.
+    enabled: (s) => s.comparison === null,
+    run: ({ store }) => store.getState().startComparison(),
+  },
+  {
     id: 'report',
     label: 'Run report',
     group: 'Run',

@@ -159,6 +159,9 @@ export function startAutosave(store: AppStore): () => void {
   };
   const off = store.subscribe((state, prev) => {
     if (state.diagram === prev.diagram) return;
+    // A comparison's variant B is not the open document: it is kept in Recent only when asked (or
+    // when something replaces the comparison), never saved over A.
+    if (state.comparison?.showing === 'b') return;
     // Every edit while storage is blocked says again (if it was dismissed) that nothing is kept.
     if (storageBlocked()) problem.tell(BLOCKED_NOTICE);
     if (state.loads !== prev.loads) {
@@ -225,6 +228,7 @@ export function openDiagram(
   start: DocumentStart,
   replace: { undoable: boolean; label: string },
 ): boolean {
+  if (store.getState().comparison && !keepVariant(store)) return false;
   const st = store.getState();
   const kept = keepOpenDiagram(st.diagram);
   if (!kept.ok) {
@@ -236,5 +240,32 @@ export function openDiagram(
     return false;
   }
   st.replaceDiagram(diagram, { ...replace, start });
+  return true;
+}
+
+/**
+ * Ends the comparison in progress with A back on the canvas, after filing its variant B as a diagram
+ * of its own in Recent (unless it is still the unchanged copy of A). When B can't be kept (storage
+ * full or blocked) the comparison stays and the person is told; returns whether it ended.
+ */
+export function keepVariant(store: AppStore, keep = true): boolean {
+  const st = store.getState();
+  const pair = st.comparison;
+  if (!pair) return true;
+  const b = pair.showing === 'b' ? st.diagram : pair.aside.diagram;
+  const a = pair.showing === 'a' ? st.diagram : pair.aside.diagram;
+  const unchanged = JSON.stringify({ ...b, name: a.name }) === JSON.stringify(a);
+  if (keep && !unchanged) {
+    const saved = recentDiagrams().save(b);
+    if (!saved.ok) {
+      st.notify({
+        tone: 'error',
+        title: `The variant “${b.name}” could not be kept, so the comparison stays open`,
+        detail: saved.message,
+      });
+      return false;
+    }
+  }
+  st.endComparison();
   return true;
 }

@@ -64,6 +64,8 @@ export const createDiagramSlice: StateCreator<AppState, [], [], DiagramSlice> = 
       gestureStart: null,
       loads: get().loads + 1,
       loadedAs: start,
+      // A comparison is of the diagram that was open; openDiagram (app/persistence) keeps its variant first.
+      comparison: null,
     });
   },
   amendFromRun: (recipe) => {

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
+import { createCompareSlice } from './compareSlice';
 import { createDiagramSlice } from './diagramSlice';
 import { createSelectionSlice } from './selectionSlice';
 import { createSimulationSlice } from './simulationSlice';
@@ -14,6 +15,7 @@ export const createAppStore = () =>
       ...createSelectionSlice(...a),
       ...createUiSlice(...a),
       ...createSimulationSlice(...a),
+      ...createCompareSlice(...a),
     })),
   );
 
@@ -24,3 +26,4 @@ export type { AppState } from './types';
 export type { MetricsPanelPrefs, Notice, ThemePreference } from './uiSlice';
 export { DEFAULT_METRICS_HEIGHT } from './uiSlice';
 export type { SimView, ServiceState, EdgeState, ChannelState } from './simulationSlice';
+export { comparedDiagrams, variantName, type ComparisonState, type Variant } from './compareSlice';

@@ -1,7 +1,8 @@
+import type { CompareSlice } from './compareSlice';
 import type { DiagramSlice } from './diagramSlice';
 import type { SelectionSlice } from './selectionSlice';
 import type { SimulationSlice } from './simulationSlice';
 import type { UiSlice } from './uiSlice';
 
 /** The whole app state: the store is built from these slices. */
-export type AppState = DiagramSlice & SelectionSlice & UiSlice & SimulationSlice;
+export type AppState = DiagramSlice & SelectionSlice & UiSlice & SimulationSlice & CompareSlice;

@@ -11,6 +11,7 @@ import {
   type EdgeKind,
 } from '../../model/schema';
 import { useAppStore } from '../../store';
+import { CompareAs } from '../compare/CompareAs';
 import { NumberField, Section, SelectField, TextField, ToggleField } from './fields';
 import { EdgeLiveFaults } from './LiveFaults';
 import { useEntityEdit } from './useEntityEdit';
@@ -35,6 +36,7 @@ export function EdgeInspector({ edge }: { edge: Edge }) {
           }}
           testId="field-edge-kind"
         />
+        <CompareAs edge={edge} />
       </Section>
       <KindFields edge={edge} />
       <EdgeLiveFaults edgeId={edge.id} />

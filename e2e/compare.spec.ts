@@ -1,0 +1,136 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { EditorPage } from './pages/EditorPage';
+
+// Issue 12, the article's case: the Checkout example, Payment Service down for 10 s, its call made
+// sync (A) and through a queue (B). The Comparison's table says the queue keeps the client's
+// success while the sync call drops it.
+
+const comparison = (editor: EditorPage) => editor.page.getByRole('region', { name: 'Comparison' });
+
+/** The cells (A, B, B − A, better) of the row whose figure starts with `figure`. */
+function row(region: Locator, figure: string) {
+  const r = region.getByRole('row').filter({ has: region.page().getByRole('rowheader', { name: figure }) });
+  const cell = (i: number) => r.getByRole('cell').nth(i);
+  return { row: r, a: cell(0), b: cell(1), difference: cell(2), better: cell(3) };
+}
+
+/** Adds "Payment Service down from 20 s for 10 s" to the diagram's fault script, as a person does. */
+async function paymentDownFor10s(editor: EditorPage) {
+  await editor.clickEmpty();
+  await editor.inspector.getByTestId('add-fault').click();
+  const fault = editor.inspector.getByTestId('fault-list').getByRole('listitem').first();
+  await fault.getByLabel('Target').selectOption({ label: 'Payment Service' });
+  for (const [label, value] of [
+    ['At', '20000'],
+    ['For', '10000'],
+  ] as const) {
+    const field = fault.getByLabel(label, { exact: false }).first();
+    await field.fill(value);
+    await field.press('Enter');
+  }
+  await expect
+    .poll(async () => (await editor.diagram()).faults)
+    .toEqual([
+      expect.objectContaining({ kind: 'down', target: 'payment', atMs: 20_000, durationMs: 10_000 }),
+    ]);
+}
+
+/** Selects the Order → Payment call and compares it made a queue. */
+async function compareAsQueue(editor: EditorPage) {
+  await editor.selectEdge('e-orders-payment');
+  await editor.inspector.getByRole('button', { name: 'Compare as queue' }).click();
+  const region = comparison(editor);
+  await expect(region).toBeVisible();
+  // Both whole runs are done when the verdict is there and the result is no longer marked busy.
+  await expect(region.getByTestId('comparison-verdict')).toBeVisible({ timeout: 30_000 });
+  await expect(region.locator('[aria-busy="false"]')).toBeVisible({ timeout: 30_000 });
+  return region;
+}
+
+test('sync vs queue with Payment down for 10 s: the queue keeps the client succeeding, the sync call drops', async ({
+  editor,
+}) => {
+  await paymentDownFor10s(editor);
+  const region = await compareAsQueue(editor);
+
+  // B is on the canvas, its changed edge is a queue, and the change is named and outlined.
+  await expect(region.getByRole('button', { name: /^B / })).toHaveAttribute('aria-pressed', 'true');
+  expect((await editor.edge('e-orders-payment')).kind).toBe('queue');
+  await expect(region).toContainText(
+    'B changes: ProcessPaymentService (Order Service → Payment Service): sync → queue',
+  );
+  await expect(editor.page.getByTestId('difference-marks')).toBeAttached();
+
+  const during = row(region, 'Success while Payment Service is down (20–30 s)');
+  await expect(during.a).toHaveText('0 %');
+  await expect(during.b).toHaveText('100 % ✓');
+  await expect(during.better).toHaveText('B');
+  const overall = row(region, 'Success rate');
+  await expect(overall.better).toHaveText('B');
+  await expect(region.getByTestId('comparison-verdict')).toContainText(
+    'B keeps Web Client at 100 % success while Payment Service is down (A: 0 %)',
+  );
+
+  // A on the canvas is the sync design, untouched; undo on B takes the change back and the table follows.
+  await region.getByRole('button', { name: /^A / }).click();
+  expect((await editor.edge('e-orders-payment')).kind).toBe('sync');
+  await region.getByRole('button', { name: /^B / }).click();
+  await editor.command('undo').click();
+  expect((await editor.edge('e-orders-payment')).kind).toBe('sync');
+  await expect(region.getByTestId('comparison-verdict')).toHaveText(/A and B are identical/, {
+    timeout: 30_000,
+  });
+  await expect(during.difference).toHaveText('0');
+});
+
+test('closing the comparison offers to keep the variant in Recent, and A comes back', async ({ editor }) => {
+  await paymentDownFor10s(editor);
+  const region = await compareAsQueue(editor);
+  await region.getByRole('button', { name: 'Close comparison' }).click();
+  await region.getByRole('button', { name: 'Keep it and close' }).click();
+  await expect(region).toBeHidden();
+  expect((await editor.edge('e-orders-payment')).kind).toBe('sync');
+  await editor.command('recent').click();
+  await expect(editor.page.getByRole('dialog')).toContainText('Checkout (variant B)');
+});
+
+test('the Compare button starts a comparison with an unchanged variant: identical, said so', async ({
+  editor,
+}) => {
+  await editor.page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const region = comparison(editor);
+  await expect(region.getByTestId('comparison-verdict')).toHaveText(/A and B are identical/, {
+    timeout: 30_000,
+  });
+  await expect(region).toContainText('B changes: nothing yet');
+});
+
+for (const colorScheme of ['light', 'dark'] as const)
+  test.describe(`pictures, ${colorScheme}`, () => {
+    test.use({ colorScheme });
+    for (const size of [
+      { width: 1440, height: 900 },
+      { width: 1280, height: 720 },
+      { width: 390, height: 844 },
+    ])
+      test(`the comparison at ${size.width}×${size.height}`, async ({ editor }, info) => {
+        await editor.page.setViewportSize(size);
+        if (size.width > 720) {
+          await paymentDownFor10s(editor);
+          await compareAsQueue(editor);
+        } else {
+          // On a phone the command is in the top bar's menu.
+          await editor.page.getByTestId('topbar-menu-button').click();
+          await editor.page.getByTestId('menu-compare').click();
+          await expect(comparison(editor).getByTestId('comparison-verdict')).toBeVisible({ timeout: 30_000 });
+        }
+        // A test attachment, to look at; COMPARE_SHOTS=<folder> also writes it there.
+        const body = await editor.page.screenshot();
+        await info.attach(`comparison-${size.width}-${colorScheme}`, { body, contentType: 'image/png' });
+        if (process.env.COMPARE_SHOTS)
+          writeFileSync(join(process.env.COMPARE_SHOTS, `comparison-${size.width}-${colorScheme}.png`), body);
+      });
+  });

@@ -1,0 +1,50 @@
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo } from 'react';
+import { motionMs } from '../canvas/motion';
+import { fitDiagram } from '../canvas/useDiagramView';
+import { ComparisonPanel } from '../panels/compare/ComparisonPanel';
+import { comparedDiagrams, useAppStore } from '../store';
+import { keepVariant } from './persistence';
+import { useComparison } from './useComparison';
+
+/** The Comparison region under the canvas while a comparison is open, fed by the comparison worker. */
+export function ComparisonDock() {
+  const diagram = useAppStore((s) => s.diagram);
+  const state = useAppStore((s) => s.comparison);
+  const pair = useMemo(() => comparedDiagrams({ diagram, comparison: state }), [diagram, state]);
+  const status = useComparison(pair);
+  const flow = useReactFlow();
+  // The canvas shrank or grew with the region: the diagram is fitted to it again, as for Metrics.
+  const refit = useCallback(() => {
+    window.setTimeout(() => void fitDiagram(flow, motionMs(200)), 60);
+  }, [flow]);
+  const open = pair !== null;
+  useEffect(() => {
+    if (open) refit();
+    return () => {
+      if (open) refit();
+    };
+  }, [open, refit]);
+  if (!pair) return null;
+  const answer = status.answer;
+  return (
+    <ComparisonPanel
+      result={{
+        running: status.running || answer === null,
+        comparison: answer?.comparison ?? null,
+        error: answer?.error ?? null,
+        skippedInB: answer?.skippedInB ?? [],
+      }}
+      onFold={refit}
+      onClose={(keep) => {
+        const kept = keepVariant(useAppStore, keep);
+        if (kept && keep)
+          useAppStore.getState().notify({
+            tone: 'success',
+            title: 'The variant is kept in Recent diagrams',
+            detail: 'Open it from Recent (Ctrl+O) to work on it as a diagram of its own.',
+          });
+      }}
+    />
+  );
+}
