@@ -4,6 +4,7 @@ import { Diagram, type DiagramInput } from '../model/schema';
 import { createEngine, MAX_SERIES_BUCKETS, type Engine, type Metrics, type RunSeries } from './index';
 import { diagramArb, parse } from './testing/randomDiagrams';
 import { mmcDiagram } from './testing/queueingDiagrams';
+import { checkoutExample } from '../scenarios/checkout';
 
 const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
 
@@ -156,6 +157,25 @@ describe('run series', () => {
     expect(s.services.s!.utilization[3]).toBe(0);
     // The last bucket starts at the run's end: no width yet, so its gauges are NaN.
     expect(s.services.s!.utilization[10]).toBeNaN();
+  });
+
+  it("a topic's backlog per subscription: a durable one holds copies while its subscriber is down", () => {
+    // Checkout: Inventory's subscription is durable, Email's is not; Inventory is down from 5 s to 15 s.
+    const d = Diagram.parse({
+      ...structuredClone(checkoutExample),
+      faults: [{ id: 'f', kind: 'down', target: 'inventory', atMs: 5_000, durationMs: 10_000 }],
+    });
+    const engine = createEngine(d, { seriesBucketMs: 1000 });
+    engine.advanceTo(20_000);
+    const orders = engine.series()!.channels.orders!;
+    const inventory = Array.from(orders['backlog:inventory']!);
+    const email = Array.from(orders['backlog:email']!);
+    // The value at each bucket's end: copies pile up while it is down, and are released once it is up.
+    expect(Math.max(...inventory.slice(5, 14))).toBeGreaterThan(0);
+    expect(inventory.slice(5, 14)).toEqual([...inventory.slice(5, 14)].sort((a, b) => a - b));
+    expect(inventory.slice(0, 4).every((x) => x === 0)).toBe(true);
+    expect(inventory.slice(16).every((x) => x === 0)).toBe(true);
+    expect(email.every((x) => x === 0)).toBe(true);
   });
 
   it('is null without series, and a series of one empty bucket at time 0', () => {

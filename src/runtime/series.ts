@@ -1,5 +1,5 @@
 import { dict } from '../lib/dict';
-import { BREAKER_STATE, MAX_SERIES_BUCKETS, type RunSeries } from './seriesShape';
+import { BREAKER_STATE, MAX_SERIES_BUCKETS, subscriptionBacklogKey, type RunSeries } from './seriesShape';
 import { depthIntegral } from './channels';
 import { inboxIntegral, usedIntegral } from './entities';
 import { LatencyBuckets } from './seriesLatency';
@@ -149,6 +149,8 @@ export class SeriesRecorder {
       this.leaf('channels', name, 'redelivered', Count, () => topic.redelivered);
       this.leaf('channels', name, 'deadLettered', Count, () => 0);
       this.leaf('channels', name, 'dropped', Count, () => topic.dropped);
+      for (const sub of topic.subs)
+        this.leaf('channels', name, subscriptionBacklogKey(sub.service.id), End, () => sub.held.length);
     }
     for (const d of sim.sagas) {
       this.leaf('sagas', d.name, 'started', Count, () => d.started);

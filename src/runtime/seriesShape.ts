@@ -94,6 +94,16 @@ export interface ChannelSeries {
   deadLettered: Float64Array;
   /** Count: messages dropped (non-durable with nobody up, hop limit, partition…). */
   dropped: Float64Array;
+  /**
+   * A topic only, one per subscription (`backlog:<subscriber service id>`), state at end: the copies
+   * its subscription holds at the bucket's end (while the subscriber is down or its edge is cut).
+   */
+  [subscriptionBacklog: `backlog:${string}`]: Float64Array;
+}
+
+/** The column of a topic's series that holds one subscription's backlog. */
+export function subscriptionBacklogKey(subscriberId: string): `backlog:${string}` {
+  return `backlog:${subscriberId}`;
 }
 
 /** One saga's instances over time. */
