@@ -100,6 +100,17 @@ test.describe('objective in a run', () => {
     const line = dialog.getByTestId('report-objectives').locator('li[data-id="client"]');
     await expect(line).toHaveAttribute('data-verdict', 'missed', { timeout: 30_000 });
     await expect(line).toContainText(/missed \(\d+ of \d+ windows of 5 s met; missed \d/);
+    await page.keyboard.press('Escape');
+
+    // The Metrics panel draws the target on the client's outcomes chart and says where it was missed.
+    await page.getByTestId('metrics-toggle').click();
+    const outcomes = page
+      .getByRole('region', { name: 'Metrics' })
+      .getByTestId('chart-client-client-outcomes');
+    await expect(outcomes).toContainText('success target 99.5%');
+    await expect(outcomes.getByTestId('chart-client-client-outcomes-summary')).toContainText(
+      /Objective success ≥ 99\.5% over 5 s windows: missed \d/,
+    );
   });
 
   test('the same objective, loose enough, is met on a healthy run', async ({ editor, page }) => {
@@ -115,5 +126,13 @@ test.describe('objective in a run', () => {
       .getByTestId('report-objectives')
       .locator('li[data-id="client"]');
     await expect(line).toHaveAttribute('data-verdict', 'met', { timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('metrics-toggle').click();
+    const summary = page
+      .getByRole('region', { name: 'Metrics' })
+      .getByTestId('chart-client-client-outcomes-summary');
+    await expect(summary).toContainText(
+      /Objective success ≥ 50% over 5 s windows: met in all \d+ judged windows/,
+    );
   });
 });

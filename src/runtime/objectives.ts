@@ -19,6 +19,13 @@ import type { ClientSeries, RunSeries } from './seriesShape';
 export type ObjectiveVerdict = 'met' | 'missed' | 'no-traffic';
 export type ObjectiveTarget = 'latency' | 'success';
 
+/** The part of a run's series that fixes its windows (any array of bucket starts will do). */
+export interface SeriesFrame {
+  bucketMs: number;
+  t: ArrayLike<number>;
+  endMs: number;
+}
+
 /** One window's figures and verdict. */
 export interface ObjectiveWindow {
   startMs: number;
@@ -52,7 +59,7 @@ export interface ObjectiveResult {
 
 /** Judges `objective` on `client`'s series, window by window. */
 export function evaluateObjective(
-  series: Pick<RunSeries, 'bucketMs' | 't' | 'endMs'>,
+  series: SeriesFrame,
   client: ClientSeries,
   objective: Objective,
 ): ObjectiveResult {
@@ -78,7 +85,7 @@ export function evaluateObjective(
 }
 
 function judgeWindow(
-  series: Pick<RunSeries, 'bucketMs' | 't' | 'endMs'>,
+  series: SeriesFrame,
   client: ClientSeries,
   objective: Objective,
   first: number,

@@ -1,6 +1,13 @@
 import type { Objective } from '../model/schema';
-import { evaluateObjective, type ObjectiveVerdict } from '../runtime/objectives';
-import type { RunSeries } from '../runtime/seriesShape';
+import {
+  evaluateObjective,
+  type ObjectiveResult,
+  type ObjectiveVerdict,
+  type SeriesFrame,
+} from '../runtime/objectives';
+import type { ClientSeries, RunSeries } from '../runtime/seriesShape';
+
+export type { ObjectiveResult, ObjectiveTarget, SeriesFrame } from '../runtime/objectives';
 
 /**
  * What a card shows of a run's health, from its series (issue 11): primitives, rounded to what a
@@ -77,4 +84,9 @@ export function serviceThroughput(series: RunSeries | null, id: string): number 
     ms += covered;
   }
   return ms > 0 ? Math.round((done / ms) * 10_000) / 10 : 0;
+}
+
+/** A client's objective judged window by window on the run's series so far (the charts draw it). */
+export function judgeObjective(frame: SeriesFrame, client: object, objective: Objective): ObjectiveResult {
+  return evaluateObjective(frame, client as ClientSeries, objective);
 }

@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { isolatedPoints, type ChartSpec } from './chartSpecs';
 import { bandsAt, type FaultBand } from './faultBands';
+import { canShowGuide, type ChartGuide } from './objectiveGuides';
 import { formatValue, shortTime } from './summary';
 import { FAULT_KIND_INFO } from '../../model/faultKinds';
 
@@ -15,6 +16,8 @@ export interface ChartProps {
   /** The end of the time axis, in ms (every chart of the panel shares it, so times line up). */
   endMs: number;
   bands: readonly FaultBand[];
+  /** A client objective's target on this chart: a dashed line, and a red strip where it was missed. */
+  guide?: ChartGuide;
   /** The chart in words (its accessible description). */
   summary: string;
   /** "Web client: outcomes" — the figure's accessible name. */
@@ -27,6 +30,15 @@ export interface ChartProps {
 }
 
 const HEIGHT = 112;
+/** Height of the strip above the plot that marks where the objective was missed. */
+const MISSED_STRIP = 5;
+
+/** What the chart's hooks read when they draw, kept current without rebuilding the plot. */
+interface LiveInputs {
+  bands: readonly FaultBand[];
+  endMs: number;
+  guide?: ChartGuide;
+}
 
 /** A CSS variable of the theme, read from the document. */
 function cssVar(name: string): string {
@@ -42,24 +54,22 @@ function withAlpha(color: string, alpha: number): string {
 }
 
 /** The uPlot options of `chart`; `live` holds what the hooks read at draw time. */
-function chartOptions(
-  chart: ChartSpec,
-  width: number,
-  live: { current: { bands: readonly FaultBand[]; endMs: number } },
-): uPlot.Options {
+function chartOptions(chart: ChartSpec, width: number, live: { current: LiveInputs }): uPlot.Options {
   const text = cssVar('--muted');
   const grid = cssVar('--border');
   const font = `11px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
   return {
     width,
     height: HEIGHT,
+    // Charts that can show an objective keep room above the plot for the strip that marks its misses.
+    ...(canShowGuide(chart) ? { padding: [MISSED_STRIP + 4, null, null, null] as uPlot.Padding } : {}),
     legend: { show: false },
     cursor: { drag: { x: false, y: false }, points: { size: 6 } },
     scales: {
       x: { time: false, range: () => [0, Math.max(live.current.endMs / 1000, 1)] },
       y: chart.range
         ? { range: () => [chart.range![0], chart.range![1]] }
-        : { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+        : { range: (_u, _min, max) => [0, Math.max(max, live.current.guide?.value ?? 0) * 1.1 || 1] },
     },
     axes: [
       {
@@ -126,12 +136,39 @@ function chartOptions(
           ctx.restore();
         },
       ],
+      draw: [(u) => drawGuide(u, live.current.guide)],
     },
   };
 }
 
+/** The objective's target as a dashed line over the plot, and its misses as a strip just above it. */
+function drawGuide(u: uPlot, guide: ChartGuide | undefined) {
+  if (!guide) return;
+  const { ctx, bbox } = u;
+  const danger = cssVar('--danger');
+  ctx.save();
+  ctx.fillStyle = danger;
+  for (const span of guide.missed) {
+    const left = Math.max(bbox.left, u.valToPos(span.fromMs / 1000, 'x', true));
+    const right = Math.min(bbox.left + bbox.width, u.valToPos(span.toMs / 1000, 'x', true));
+    const strip = MISSED_STRIP * devicePixelRatio;
+    if (right > left) ctx.fillRect(left, bbox.top - strip - devicePixelRatio, right - left, strip);
+  }
+  const y = Math.round(u.valToPos(guide.value, 'y', true));
+  if (y >= bbox.top && y <= bbox.top + bbox.height) {
+    ctx.strokeStyle = cssVar('--text');
+    ctx.lineWidth = devicePixelRatio;
+    ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+    ctx.beginPath();
+    ctx.moveTo(bbox.left, y);
+    ctx.lineTo(bbox.left + bbox.width, y);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
 /** The values at the cursor, in words: "6.0 s · success 20% · error 80% · Payment Service down". */
-function readoutAt(u: uPlot, chart: ChartSpec, bands: readonly FaultBand[]): string {
+function readoutAt(u: uPlot, chart: ChartSpec, bands: readonly FaultBand[], guide?: ChartGuide): string {
   const i = u.cursor.idx;
   if (i === null || i === undefined) return '';
   const x = u.data[0][i];
@@ -140,7 +177,9 @@ function readoutAt(u: uPlot, chart: ChartSpec, bands: readonly FaultBand[]): str
     (line, k) => `${line.label} ${formatValue(chart, (u.data[k + 1]?.[i] ?? null) as number | null)}`,
   );
   const faults = bandsAt(bands, x * 1000).map((b) => b.label);
-  return [shortTime(x * 1000), ...values, ...faults].join(' · ');
+  const ms = x * 1000;
+  const missed = guide?.missed.some((s) => s.fromMs <= ms && ms < s.toMs) ? [`${guide.label}: missed`] : [];
+  return [shortTime(ms), ...values, ...missed, ...faults].join(' · ');
 }
 
 /**
@@ -148,12 +187,13 @@ function readoutAt(u: uPlot, chart: ChartSpec, bands: readonly FaultBand[]): str
  * under them. Hovering reads the values at that moment; clicking seeks the run there. The canvas is
  * hidden from screen readers, which get the summary instead.
  */
-export function Chart({ chart, tMs, lines, endMs, bands, summary, name, theme, onSeek, testId }: ChartProps) {
+export function Chart(props: ChartProps) {
+  const { chart, tMs, lines, endMs, bands, guide, summary, name, theme, onSeek, testId } = props;
   const host = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLParagraphElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const live = useRef({ bands, endMs, onSeek });
-  live.current = { bands, endMs, onSeek };
+  const live = useRef({ bands, endMs, guide, onSeek });
+  live.current = { bands, endMs, guide, onSeek };
   const summaryId = useId();
 
   const data = (): uPlot.AlignedData => [
@@ -173,7 +213,8 @@ export function Chart({ chart, tMs, lines, endMs, bands, summary, name, theme, o
     u.hooks.setCursor = [
       ...(u.hooks.setCursor ?? []),
       (self) => {
-        if (readout.current) readout.current.textContent = readoutAt(self, chart, live.current.bands);
+        if (readout.current)
+          readout.current.textContent = readoutAt(self, chart, live.current.bands, live.current.guide);
       },
     ];
     const onClick = () => {
@@ -197,7 +238,7 @@ export function Chart({ chart, tMs, lines, endMs, bands, summary, name, theme, o
 
   useEffect(() => {
     plot.current?.setData(dataRef.current());
-  }, [tMs, lines, endMs, bands]);
+  }, [tMs, lines, endMs, bands, guide]);
 
   return (
     <figure className="mx-chart" aria-label={name} aria-describedby={summaryId} data-testid={testId}>
@@ -210,6 +251,7 @@ export function Chart({ chart, tMs, lines, endMs, bands, summary, name, theme, o
               {l.label}
             </span>
           ))}
+          {guide && <GuideKeys guide={guide} />}
         </span>
       </figcaption>
       <div ref={host} className="mx-chart__plot" title="Click to seek the run to this moment" />
@@ -218,5 +260,23 @@ export function Chart({ chart, tMs, lines, endMs, bands, summary, name, theme, o
         {summary}
       </p>
     </figure>
+  );
+}
+
+/** The chart key's entries for an objective: its dashed target line and, once missed, the red strip. */
+function GuideKeys({ guide }: { guide: ChartGuide }) {
+  return (
+    <>
+      <span className="mx-key">
+        <span className="mx-key__swatch mx-key__swatch--target" />
+        {guide.label}
+      </span>
+      {guide.missed.length > 0 && (
+        <span className="mx-key">
+          <span className="mx-key__swatch" style={{ background: 'var(--danger)' }} />
+          missed
+        </span>
+      )}
+    </>
   );
 }

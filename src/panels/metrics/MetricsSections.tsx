@@ -3,6 +3,7 @@ import type { Diagram } from '../../model/schema';
 import { Chart } from './Chart';
 import { CHARTS, chartHasData, lineValues, type ChartSpec, type SeriesData } from './chartSpecs';
 import type { FaultBand } from './faultBands';
+import { objectiveGuide } from './objectiveGuides';
 import { metricSections, type MetricElement, type MetricSection } from './sections';
 import { formatValue, summarizeChart } from './summary';
 
@@ -25,7 +26,8 @@ const rowKey = (x: MetricElement) => `${x.kind}:${x.key}`;
 
 /** The charts `x` has data for, less those that say nothing about it (a breaker it lacks). */
 function chartsOf(x: MetricElement): ChartSpec[] {
-  return CHARTS[x.kind].filter((c) => chartHasData(c, x.columns) && !x.hiddenCharts?.includes(c.id));
+  const own = CHARTS[x.kind].filter((c) => chartHasData(c, x.columns) && !x.hiddenCharts?.includes(c.id));
+  return x.extraCharts ? [...own, ...x.extraCharts] : own;
 }
 
 /** The values of `chart`'s lines for element `x`. */
@@ -56,6 +58,8 @@ function ElementCharts({ x, ...p }: { x: MetricElement } & Omit<SectionsProps, '
     <div className="mx-charts">
       {charts.map((chart) => {
         const lines = chartLines(chart, x, series);
+        const guide = objectiveGuide(chart, x.objective);
+        const summary = summarizeChart(chart, lines, series.t, series.bucketMs, bands);
         return (
           <Chart
             key={chart.id}
@@ -64,10 +68,11 @@ function ElementCharts({ x, ...p }: { x: MetricElement } & Omit<SectionsProps, '
             lines={lines}
             endMs={endMs}
             bands={bands}
+            guide={guide}
             theme={theme}
             onSeek={onSeek}
             name={`${x.name}: ${chart.title}`}
-            summary={summarizeChart(chart, lines, series.t, series.bucketMs, bands)}
+            summary={guide ? `${summary} ${guide.summary}` : summary}
             testId={`chart-${x.kind}-${x.key}-${chart.id}`}
           />
         );

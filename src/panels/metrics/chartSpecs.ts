@@ -190,6 +190,51 @@ export const CHARTS: Record<ElementKind, readonly ChartSpec[]> = {
   ],
 };
 
+/** Prefix of a topic's per-subscription backlog columns (`backlog:<subscriber id>`, see seriesShape.ts). */
+const BACKLOG_PREFIX = 'backlog:';
+/** Colours of the subscriptions' lines, in turn. */
+const SUBSCRIPTION_COLORS: readonly LineColor[] = [
+  '--edge-topic',
+  '--accent',
+  '--warning',
+  '--edge-saga',
+  '--kind-client',
+  '--danger',
+];
+/** One chart per topic and set of subscribers, kept so a chart keeps its identity while the run plays. */
+const subscriptionCharts = new Map<string, ChartSpec>();
+
+/**
+ * A topic's backlog per subscription as a chart (one line per subscriber, named from `names`), or
+ * undefined for a queue or a topic without subscribers.
+ */
+export function subscriptionChart(
+  topic: string,
+  columns: Columns,
+  names: ReadonlyMap<string, string>,
+): ChartSpec | undefined {
+  const keys = Object.keys(columns).filter((k) => k.startsWith(BACKLOG_PREFIX));
+  if (!keys.length) return undefined;
+  const labels = keys.map((k) => names.get(k.slice(BACKLOG_PREFIX.length)) ?? k.slice(BACKLOG_PREFIX.length));
+  const cacheKey = JSON.stringify([topic, keys, labels]);
+  let chart = subscriptionCharts.get(cacheKey);
+  if (!chart) {
+    chart = {
+      id: 'subscriptions',
+      title: 'Backlog per subscription',
+      unit: 'messages',
+      lines: keys.map((key, i) => ({
+        label: labels[i]!,
+        color: SUBSCRIPTION_COLORS[i % SUBSCRIPTION_COLORS.length]!,
+        value: level([key]),
+        stepped: true,
+      })),
+    };
+    subscriptionCharts.set(cacheKey, chart);
+  }
+  return chart;
+}
+
 /** The first of `names` that `columns` has. */
 function pick(columns: Columns, names: readonly string[]): ArrayLike<number> | undefined {
   for (const name of names) {

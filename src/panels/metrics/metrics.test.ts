@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseDiagram } from '../../model/parse';
-import type { Diagram, Fault } from '../../model/schema';
+import { Objective, type Diagram, type Fault } from '../../model/schema';
 import { checkoutExample } from '../../scenarios/checkout';
 import { CHARTS, isolatedPoints, lineValues, type SeriesData } from './chartSpecs';
 import { bandsAt, describeBand, faultBands } from './faultBands';
+import { objectiveGuide } from './objectiveGuides';
 import { metricSections } from './sections';
 import { formatValue, phaseMeans, summarizeChart } from './summary';
 
@@ -203,5 +204,63 @@ describe('isolatedPoints', () => {
     expect(isolatedPoints([5, null, 3, 4, null, 7, null, null, 2])).toEqual([0, 5, 8]);
     expect(isolatedPoints([1, 2, 3])).toEqual([]);
     expect(isolatedPoints([null, undefined])).toEqual([]);
+  });
+});
+
+describe('objective guides', () => {
+  /** The fixture's client with an objective: p99 ≤ 80 ms and 90 % success, judged per second. */
+  function clientWithObjective() {
+    const diagram = structuredClone(checkoutExample);
+    const client = diagram.services.find((s) => s.id === 'client')!;
+    client.objective = Objective.parse({ windowMs: 1000, latencyMs: 80, success: 0.9 });
+    return metricSections(diagram, fixture(), [])[0]!.elements[0]!;
+  }
+  const chart = (id: string) => CHARTS.client.find((c) => c.id === id)!;
+
+  it('draws the latency target on the latency chart, missed where a window went over it', () => {
+    const guide = objectiveGuide(chart('latency'), clientWithObjective().objective)!;
+    expect(guide.value).toBe(80);
+    expect(guide.label).toBe('p99 target 80 ms');
+    expect(guide.missed).toEqual([{ fromMs: 2000, toMs: 3000 }]);
+    expect(guide.summary).toBe('Objective p99 ≤ 80 ms over 1 s windows: missed 2 s – 3 s.');
+  });
+
+  it('draws the success target on the outcomes chart, in percent, with its misses merged', () => {
+    const guide = objectiveGuide(chart('outcomes'), clientWithObjective().objective)!;
+    expect(guide.value).toBe(90);
+    expect(guide.label).toBe('success target 90%');
+    expect(guide.missed).toEqual([{ fromMs: 2000, toMs: 5000 }]);
+  });
+
+  it('draws nothing on other charts, for a client without an objective, or for a target left out', () => {
+    const x = clientWithObjective();
+    expect(objectiveGuide(chart('requests'), x.objective)).toBeUndefined();
+    const plain = metricSections(checkoutExample, fixture(), [])[0]!.elements[0]!;
+    expect(plain.objective).toBeUndefined();
+    const latencyOnly = { ...x.objective!, objective: { ...x.objective!.objective, success: undefined } };
+    expect(objectiveGuide(chart('outcomes'), latencyOnly)).toBeUndefined();
+  });
+});
+
+describe("a topic's backlog per subscription", () => {
+  it('charts one line per subscriber, named from the diagram, and keeps the chart while the run plays', () => {
+    const base = fixture();
+    const topic = {
+      ...base.channels.orders!,
+      'backlog:inventory': f64(0, 0, 3, 5, 0, 0),
+      'backlog:email': f64(0, 0, 0, 0, 0, 0),
+    };
+    const series = { ...base, channels: { orders: topic } };
+    const first = metricSections(checkoutExample, series, []).find((s) => s.kind === 'channel')!.elements[0]!;
+    const chart = first.extraCharts![0]!;
+    expect(chart.lines.map((l) => l.label)).toEqual(['Inventory', 'Email']);
+    expect(lineValues(chart.lines[0]!, first.columns, series)).toEqual([0, 0, 3, 5, 0, 0]);
+    const again = metricSections(checkoutExample, { ...series }, []).find((s) => s.kind === 'channel')!;
+    expect(again.elements[0]!.extraCharts![0]).toBe(chart);
+  });
+
+  it('gives a queue no such chart', () => {
+    const queue = metricSections(checkoutExample, fixture(), []).find((s) => s.kind === 'channel')!;
+    expect(queue.elements[0]!.extraCharts).toBeUndefined();
   });
 });

@@ -1,9 +1,12 @@
 import type { Diagram, Edge } from '../../model/schema';
+import { judgeObjective, type ObjectiveResult, type SeriesFrame } from '../../store/health';
 import {
   CHARTS,
   chartHasData,
   columnsOf,
+  subscriptionChart,
   type Columns,
+  type ChartSpec,
   type ElementKind,
   type SeriesData,
 } from './chartSpecs';
@@ -21,8 +24,12 @@ export interface MetricElement {
   note?: string;
   /** Charts of its kind it does not get (a circuit-breaker chart for an edge without one). */
   hiddenCharts?: readonly string[];
+  /** Charts only it has: a topic's backlog per subscription (one line per subscriber). */
+  extraCharts?: readonly ChartSpec[];
   /** Selected on the canvas: its charts come first and open. */
   focused: boolean;
+  /** A client's objective judged on the run so far: its charts draw the targets and misses. */
+  objective?: ObjectiveResult;
 }
 
 /** A section of the panel: one kind of element. */
@@ -61,6 +68,13 @@ function edgeCarries(e: Edge, key: string): boolean {
   return false;
 }
 
+/** The series' frame as objectives are judged on it: a series without an end ends with its last bucket. */
+function judgedFrame(series: SeriesData): SeriesFrame {
+  const n = series.t.length;
+  const endMs = series.endMs ?? (n ? series.t[n - 1]! + series.bucketMs : 0);
+  return { t: series.t, bucketMs: series.bucketMs, endMs };
+}
+
 /** Orders focused elements first, keeping the diagram's order otherwise. */
 function focusFirst(list: MetricElement[]): MetricElement[] {
   return [...list.filter((x) => x.focused), ...list.filter((x) => !x.focused)];
@@ -97,21 +111,26 @@ export function metricSections(
     .filter((s) => s.kind === 'client')
     .map((s) => {
       const columns = columnsOf(series.clients, s.id) ?? {};
-      return element('client', s.id, s.name, columns, [s.id], clientNote(diagram, s, columns));
+      const x = element('client', s.id, s.name, columns, [s.id], clientNote(diagram, s, columns));
+      return s.objective && 'succeeded' in columns
+        ? { ...x, objective: judgeObjective(judgedFrame(series), columns, s.objective) }
+        : x;
     });
   const services = diagram.services.flatMap((s) => {
     const columns = s.kind === 'client' ? undefined : columnsOf(series.services, s.id);
     return columns ? [element('service', s.id, s.name, columns, [s.id])] : [];
   });
+  const names = new Map(diagram.services.map((s) => [s.id, s.name]));
   const channels = Object.keys(series.channels).map((key) => {
     const edges = diagram.edges.filter((e) => edgeCarries(e, key)).map((e) => e.id);
-    return element('channel', key, key, series.channels[key]!, edges);
+    const x = element('channel', key, key, series.channels[key]!, edges);
+    const backlog = subscriptionChart(key, x.columns, names);
+    return backlog ? { ...x, extraCharts: [backlog] } : x;
   });
   const sagas = Object.keys(series.sagas).map((key) => {
     const edges = diagram.edges.filter((e) => e.kind === 'saga' && e.saga === key).map((e) => e.id);
     return element('saga', key, key, series.sagas[key]!, edges);
   });
-  const names = new Map(diagram.services.map((s) => [s.id, s.name]));
   const edges = diagram.edges.flatMap((e) => {
     const columns = e.kind === 'sync' ? columnsOf(series.edges, e.id) : undefined;
     if (!columns || !CHARTS.edge.some((c) => chartHasData(c, columns))) return [];
