@@ -115,4 +115,25 @@ test('run bar badges: both invariants hold on the Checkout run, and say what the
   await expect(popover).toContainText(/Holds at 60\.0 s/);
   await page.getByTestId('invariant-sagas').click();
   await expect(page.getByTestId('invariant-sagas-popover')).toContainText('no sagas');
+  // One popover at a time, and none left floating under a dialog that opens over it.
+  await expect(popover).toHaveCount(0);
+  await page.getByTestId('open-report').click();
+  await expect(page.getByRole('dialog', { name: 'Run report' })).toBeVisible();
+  await expect(page.getByTestId('invariant-sagas-popover')).toHaveCount(0);
+});
+
+test('a report table wider than the dialog says it scrolls sideways, until scrolled', async ({
+  editor,
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await playToEnd(editor);
+  await page.getByTestId('open-report').click();
+  const dialog = page.getByRole('dialog', { name: 'Run report' });
+  const table = dialog.getByRole('region', { name: 'Services table' });
+  await expect(table).toBeVisible({ timeout: 30_000 });
+  const section = dialog.getByRole('region', { name: 'Services', exact: true });
+  await expect(section.getByTestId('report-more-columns')).toHaveText('More columns → scroll sideways');
+  await table.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  await expect(section.getByTestId('report-more-columns')).toHaveText('← Scroll back for the first columns');
 });

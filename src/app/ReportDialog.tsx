@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Diagram } from '../model/schema';
 import { downloadBlob } from '../share';
 import { Dialog } from './Dialog';
@@ -128,7 +128,7 @@ function ReportBody({ r, copied, onCopy }: { r: RunReport; copied: boolean; onCo
               {t.empty}
             </p>
           ) : (
-            <div className="report__scroll" tabIndex={0} role="region" aria-label={`${t.title} table`}>
+            <SidewaysScroll label={`${t.title} table`}>
               <table className="report__table" data-testid={`report-${t.key}`}>
                 <thead>
                   <tr>
@@ -153,7 +153,7 @@ function ReportBody({ r, copied, onCopy }: { r: RunReport; copied: boolean; onCo
                   ))}
                 </tbody>
               </table>
-            </div>
+            </SidewaysScroll>
           )}
         </section>
       ))}
@@ -205,5 +205,50 @@ function IdleClients({ r, diagram }: { r: RunReport; diagram: Diagram | null }) 
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * A table wider than the dialog scrolls sideways inside this region; while columns are hidden it
+ * says so, and a shadow on the side that has more shows where they are.
+ */
+function SidewaysScroll({ label, children }: { label: string; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [more, setMore] = useState<'none' | 'right' | 'left' | 'both'>('none');
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => {
+      const right = el.scrollLeft + el.clientWidth < el.scrollWidth - 1;
+      const left = el.scrollLeft > 1;
+      setMore(right && left ? 'both' : right ? 'right' : left ? 'left' : 'none');
+    };
+    measure();
+    const resize = new ResizeObserver(measure);
+    resize.observe(el);
+    el.addEventListener('scroll', measure, { passive: true });
+    return () => {
+      resize.disconnect();
+      el.removeEventListener('scroll', measure);
+    };
+  }, []);
+  return (
+    <>
+      {more !== 'none' && (
+        <p className="report__more muted" data-testid="report-more-columns">
+          {more === 'left' ? '← Scroll back for the first columns' : 'More columns → scroll sideways'}
+        </p>
+      )}
+      <div
+        ref={box}
+        className="report__scroll"
+        data-more={more}
+        tabIndex={0}
+        role="region"
+        aria-label={label}
+      >
+        {children}
+      </div>
+    </>
   );
 }

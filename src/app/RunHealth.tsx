@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { Playback, PlaybackState } from '../playback';
 import type { InvariantReport } from '../runtime/api';
 import { useAppStore } from '../store';
@@ -88,6 +88,8 @@ function InvariantBadge(props: {
 }) {
   const { which, health } = props;
   const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  usePopoverDismiss(open, () => setOpen(false), root);
   const popoverId = useId();
   const inv = health?.invariants;
   const holds = inv ? inv[which] : null;
@@ -96,7 +98,7 @@ function InvariantBadge(props: {
   const broken =
     inv?.violations.filter((v) => (which === 'sagas' ? /saga/i.test(v) : !/saga/i.test(v))) ?? [];
   return (
-    <div className="inv">
+    <div className="inv" ref={root}>
       <button
         type="button"
         className={`inv__badge inv__badge--${tone}`}
@@ -133,6 +135,27 @@ function InvariantBadge(props: {
       )}
     </div>
   );
+}
+
+/**
+ * Closes an open popover as popovers close: a press outside it, or a dialog opening over it (the
+ * run report, a command), which would otherwise leave it floating under the dialog.
+ */
+function usePopoverDismiss(open: boolean, close: () => void, root: RefObject<HTMLElement | null>) {
+  const dialog = useAppStore((s) => s.dialog);
+  const closeRef = useRef(close);
+  closeRef.current = close;
+  useEffect(() => {
+    if (open && dialog) closeRef.current();
+  }, [open, dialog]);
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) closeRef.current();
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open, root]);
 }
 
 function statusLine(
