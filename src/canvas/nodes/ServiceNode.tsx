@@ -4,7 +4,7 @@ import { renameService } from '../../model/names';
 import type { Latency, Service } from '../../model/schema';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
-import { clientHealth, serviceThroughput, type ClientHealth } from '../../store/health';
+import { clientHealth, RECENT_MS, serviceThroughput, type ClientHealth } from '../../store/health';
 import type { ServiceView } from '../../store/simulationSlice';
 import { useOverview } from '../detail';
 import { ServiceIcon } from '../icons';
@@ -86,7 +86,11 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
       <div className="svc__text">
         {renaming ? <RenameInput id={id} name={s.name} /> : <div className="svc__name">{s.name}</div>}
         {!overview && (
-          <div className="svc__sub" data-testid={`service-${id}-sub`} title={subtitle(s)}>
+          <div
+            className="svc__sub"
+            data-testid={`service-${id}-sub`}
+            title={liveTitle(s, health) ?? subtitle(s)}
+          >
             {liveLine(s, health, throughput) ?? subtitle(s)}
           </div>
         )}
@@ -125,6 +129,14 @@ function liveLine(s: Service, health: ClientHealth | null, throughput: number | 
     return health.p95 === null ? ok : `${ok} · p95 ${health.p95} ms`;
   }
   return throughput === null ? null : `${throughput}/s · ${subtitle(s)}`;
+}
+
+/** A client's live line in full words, for the card's tooltip (a narrow card cuts the line itself). */
+function liveTitle(s: Service, health: ClientHealth | null): string | null {
+  if (s.kind !== 'client' || !health || health.success === null) return null;
+  const seconds = RECENT_MS / 1000;
+  const ok = `${+(health.success * 100).toFixed(1)}% of the requests that ended in the last ${seconds} s succeeded`;
+  return health.p95 === null ? ok : `${ok}; their p95 latency was ${health.p95} ms`;
 }
 
 /** A client's objective as the run judges it: its latest judged window met or missed. */
