@@ -120,7 +120,8 @@ export function Canvas({
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       const st = useAppStore.getState();
-      const noteIds = new Set(st.diagram.notes.map((n) => n.id));
+      // Built only if a batch has size changes: the many position changes of a drag never ask.
+      let noteIds: Set<string> | undefined;
       const {
         dragged,
         moves,
@@ -128,7 +129,7 @@ export function Canvas({
         measured: sizes,
         selection,
       } = readNodeChanges(changes, {
-        isNote: (id) => noteIds.has(id),
+        isNote: (id) => (noteIds ??= new Set(st.diagram.notes.map((n) => n.id))).has(id),
         dragging: st.gestureStart !== null,
         selection: st.selection,
       });
