@@ -20,6 +20,7 @@ import {
   MetricsPanel,
   RecentDialog,
   ReportDialog,
+  LoadTestDialog,
   ShareDialog,
   ShortcutsDialog,
   useFirstDrawDone,
@@ -156,6 +157,7 @@ function Editor() {
         {dialog === 'recent' && <RecentDialog />}
         {dialog === 'palette' && <CommandPalette ctx={ctx} />}
         {dialog === 'report' && <ReportDialog />}
+        {dialog === 'loadtest' && <LoadTestDialog />}
       </DialogLoading>
     </div>
   );

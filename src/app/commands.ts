@@ -293,6 +293,19 @@ export const COMMANDS: Command[] = [
     run: ({ store }) => store.getState().setDialog('report'),
   },
   {
+    id: 'loadtest',
+    label: 'Load test',
+    group: 'Run',
+    enabled: (s) => s.diagram.services.some((x) => x.kind === 'client'),
+    run: ({ store }) => {
+      const st = store.getState();
+      // On the selected client when one is selected; else the dialog picks the first.
+      const selected =
+        st.selection.length === 1 ? st.diagram.services.find((x) => x.id === st.selection[0]) : undefined;
+      st.openLoadTest(selected?.kind === 'client' ? selected.id : null);
+    },
+  },
+  {
     id: 'palette',
     label: 'Command palette',
     group: 'Help',

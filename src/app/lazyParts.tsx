@@ -16,6 +16,7 @@ const loaders = {
   shortcuts: () => import('./ShortcutsDialog'),
   palette: () => import('./CommandPalette'),
   report: () => import('./ReportDialog'),
+  loadtest: () => import('./LoadTestDialog'),
 };
 
 /** Fetches every dialog's code without showing any, and what menus, panels and Tidy up use. */
@@ -37,6 +38,8 @@ export const ExamplesDialog = lazy(() => loaders.examples().then((m) => ({ defau
 export const RecentDialog = lazy(() => loaders.recent().then((m) => ({ default: m.RecentDialog })));
 export const ShortcutsDialog = lazy(() => loaders.shortcuts().then((m) => ({ default: m.ShortcutsDialog })));
 export const ReportDialog = lazy(() => loaders.report().then((m) => ({ default: m.ReportDialog })));
+/** The Load test dialog, with its charts (uPlot) and its workers. */
+export const LoadTestDialog = lazy(() => loaders.loadtest().then((m) => ({ default: m.LoadTestDialog })));
 export const CommandPalette = lazy(() => loaders.palette().then((m) => ({ default: m.CommandPalette })));
 export const ContextMenu = lazy(() => import('./ContextMenu').then((m) => ({ default: m.ContextMenu })));
 export const Legend = lazy(() => import('../panels/playback/Legend').then((m) => ({ default: m.Legend })));

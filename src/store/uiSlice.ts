@@ -39,7 +39,11 @@ export interface UiSlice {
   kindPicker: { edgeId: string; x: number; y: number } | null;
   notices: Notice[];
   /** Which dialog is open, if any. */
-  dialog: null | 'shortcuts' | 'share' | 'examples' | 'recent' | 'palette' | 'report';
+  dialog: null | 'shortcuts' | 'share' | 'examples' | 'recent' | 'palette' | 'report' | 'loadtest';
+  /** The client the Load test dialog opens on (null: the first client). */
+  loadTestClient: string | null;
+  /** Opens the Load test dialog on a client (null: the selected or first one). */
+  openLoadTest: (clientId: string | null) => void;
   renaming: string | null;
   metricsPanel: MetricsPanelPrefs;
   /** Opens, folds or resizes the Metrics panel (a device preference, not an edit). */
@@ -64,6 +68,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   kindPicker: null,
   notices: [],
   dialog: null,
+  loadTestClient: null,
+  openLoadTest: (loadTestClient) => set({ loadTestClient, dialog: 'loadtest' }),
   renaming: null,
   metricsPanel: { open: false, collapsed: false, height: DEFAULT_METRICS_HEIGHT },
   setMetricsPanel: (patch) => set({ metricsPanel: { ...get().metricsPanel, ...patch } }),

@@ -48,6 +48,14 @@ export function ServiceInspector({ service: s }: { service: Service }) {
             onCommit={field('traffic', 'rate')}
             testId="field-rate"
           />
+          <button
+            type="button"
+            className="btn insp-loadtest"
+            onClick={() => useAppStore.getState().openLoadTest(s.id)}
+            title="Sweep this client's rate to find where the design breaks"
+          >
+            Load test
+          </button>
           {s.traffic.pattern === 'bursts' && (
             <>
               <NumberField

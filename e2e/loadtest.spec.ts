@@ -1,0 +1,106 @@
+import { expect, test } from './fixtures';
+import type { EditorPage } from './pages/EditorPage';
+
+// Load test (issue 12, "find the breaking point"): the Checkout example's client swept over a range
+// of its estimated capacity on Web Workers, the curve drawn with its knee, and cancelling mid-way.
+
+/** Opens the Load test dialog from the client's inspector, as a person does. */
+async function openFromInspector(editor: EditorPage) {
+  await editor.node('client').click();
+  await expect(editor.inspector.getByTestId('inspector-service')).toBeVisible();
+  await editor.inspector.getByRole('button', { name: 'Load test' }).click();
+  const dialog = editor.page.getByRole('dialog', { name: 'Load test' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** Loadtest workers the page still has (Playwright lists a page's dedicated workers). */
+const loadTestWorkers = (editor: EditorPage) =>
+  editor.page.workers().filter((w) => /loadtest/.test(w.url())).length;
+
+test('runs a load test on the Checkout client and marks the knee and the objective', async ({ editor }) => {
+  // An objective the client meets at low load: p99 at most 1.5 s.
+  await editor.node('client').click();
+  await editor.field('objective').check();
+  await editor.field('objective-latency').fill('1500');
+  await expect.poll(async () => (await editor.service('client')).objective?.latencyMs).toBe(1500);
+
+  const dialog = await openFromInspector(editor);
+  await expect(dialog.getByTestId('loadtest-capacity')).toContainText(
+    /Estimated capacity 16(\.\d)?\/s: Payment Service saturates first/,
+  );
+  // Bad input is told and keeps the run button off; fixing it brings it back.
+  const points = dialog.getByTestId('loadtest-points');
+  await points.fill('1');
+  await expect(dialog.getByRole('alert')).toHaveText('Points must be from 2 to 100.');
+  await expect(points).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByRole('button', { name: 'Run load test' })).toBeDisabled();
+  await dialog.getByTestId('loadtest-to').fill('5');
+  await expect(dialog.getByText('To must be above From.')).toBeVisible();
+  await dialog.getByTestId('loadtest-to').fill('150');
+  await points.fill('12');
+  await dialog.getByTestId('loadtest-duration').fill('30');
+  await expect(dialog.getByTestId('loadtest-plan')).toHaveText(
+    /^12 loads from 1\.6\/s to 24\.3\/s, 36 runs$/,
+  );
+
+  await dialog.getByRole('button', { name: 'Run load test' }).click();
+  const summary = dialog.getByTestId('loadtest-summary');
+  await expect(summary).toBeVisible({ timeout: 90_000 });
+  await expect(summary).toContainText('Load test of Web Client: 12 loads from 1.6/s to 24.3/s.');
+  await expect(summary).toContainText(/Knee at \d+(\.\d)?\/s: /);
+  await expect(summary).toContainText(/The objective is first missed at \d+(\.\d)?\/s\./);
+  await expect(summary).toContainText(/Overloaded from \d+(\.\d)?\/s/);
+  // The charts are drawn and described; the table marks the knee and the overloaded loads.
+  await expect(
+    dialog.getByRole('figure', { name: 'Web Client: latency against offered load' }),
+  ).toBeVisible();
+  await expect(
+    dialog.getByRole('figure', { name: 'Web Client: success and throughput against offered load' }),
+  ).toBeVisible();
+  await expect(dialog.locator('.lt-chart canvas')).toHaveCount(2);
+  await dialog.getByText('Figures per load').click();
+  const table = dialog.getByTestId('loadtest-table');
+  await expect(table.locator('tbody tr')).toHaveCount(12);
+  await expect(table.getByRole('cell', { name: /knee/ })).toHaveCount(1);
+  await expect(table.getByRole('cell', { name: /overloaded/ }).first()).toBeVisible();
+  expect(loadTestWorkers(editor)).toBe(0);
+});
+
+test('cancelling mid-way stops every worker and keeps the settings', async ({ editor }) => {
+  const dialog = await openFromInspector(editor);
+  // Long runs, so the test is surely mid-way when it cancels.
+  await dialog.getByTestId('loadtest-seeds').fill('10');
+  await dialog.getByTestId('loadtest-duration').fill('600');
+  await dialog.getByRole('button', { name: 'Run load test' }).click();
+  const progress = dialog.getByRole('progressbar', { name: 'Load test progress' });
+  await expect(progress).toBeVisible();
+  await expect.poll(() => loadTestWorkers(editor)).toBeGreaterThan(0);
+  await expect(progress).not.toHaveAttribute('value', '0', { timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog.getByTestId('loadtest-cancelled')).toContainText(
+    /Cancelled after \d+ of 150 runs; every worker was stopped/,
+  );
+  await expect(progress).toHaveCount(0);
+  await expect.poll(() => loadTestWorkers(editor)).toBe(0);
+  await expect(dialog.getByTestId('loadtest-seeds')).toHaveValue('10');
+  await expect(dialog.getByRole('button', { name: 'Run load test' })).toBeEnabled();
+});
+
+test('the command palette opens it on the selected client; closing mid-run stops the workers', async ({
+  editor,
+}) => {
+  await editor.node('client').click();
+  await editor.page.keyboard.press('ControlOrMeta+k');
+  const palette = editor.page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox').fill('load test');
+  await editor.page.keyboard.press('Enter');
+  const dialog = editor.page.getByRole('dialog', { name: 'Load test' });
+  await expect(dialog.getByTestId('loadtest-client')).toHaveValue('client');
+  await dialog.getByTestId('loadtest-duration').fill('600');
+  await dialog.getByRole('button', { name: 'Run load test' }).click();
+  await expect.poll(() => loadTestWorkers(editor)).toBeGreaterThan(0);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(() => loadTestWorkers(editor)).toBe(0);
+});

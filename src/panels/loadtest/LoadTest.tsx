@@ -1,0 +1,151 @@
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { Diagram, Service } from '../../model/schema';
+import {
+  estimateClientCapacity,
+  seedsFrom,
+  summarizeSweep,
+  sweepJobs,
+  type SweepSummary,
+} from '../../runtime/index';
+import { useAppStore } from '../../store';
+import { LoadTestForm } from './LoadTestForm';
+import { LoadTestResults } from './LoadTestResults';
+import { startPool } from './pool';
+import { checkForm, DEFAULT_FORM, type LoadTestForm as FormValues } from './settings';
+import './loadtest.css';
+
+/** Where a load test stands. */
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'running'; done: number; total: number; workers: number }
+  | { kind: 'done'; summary: SweepSummary; clientName: string; hasObjective: boolean }
+  | { kind: 'cancelled'; done: number; total: number }
+  | { kind: 'failed'; why: string };
+
+/** The clients of a diagram that send something (a load test needs an outgoing edge). */
+export function testableClients(diagram: Diagram): Service[] {
+  return diagram.services.filter((s) => s.kind === 'client' && diagram.edges.some((e) => e.from === s.id));
+}
+
+/**
+ * The body of the "Load test" dialog (issue 12, find the breaking point): sweeps a client's rate over a range of its
+ * estimated capacity, several seeds per point, on parallel Web Workers (one per core), and draws
+ * latency, success and throughput against offered load with the knee, the objective's first miss
+ * and the overloaded points. Cancelling (or closing the dialog) stops every worker.
+ */
+export function LoadTest() {
+  const diagram = useAppStore((s) => s.diagram);
+  const asked = useAppStore((s) => s.loadTestClient);
+  const clients = useMemo(() => testableClients(diagram), [diagram]);
+  const [clientId, setClientId] = useState(
+    () => clients.find((c) => c.id === asked)?.id ?? clients[0]?.id ?? '',
+  );
+  const [form, setForm] = useState<FormValues>(DEFAULT_FORM);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const cancelRef = useRef<(() => void) | null>(null);
+  const client = clients.find((c) => c.id === clientId) ?? null;
+  const capacity = useMemo(
+    () => (client ? estimateClientCapacity(diagram, client.id) : null),
+    [diagram, client],
+  );
+  const checked = checkForm(form, capacity?.ratePerSecond ?? 0);
+  const theme = useDocumentTheme();
+
+  // Closing the dialog mid-run stops the workers.
+  useEffect(() => () => cancelRef.current?.(), []);
+
+  const run = () => {
+    if (!client || !checked.ok) return;
+    const jobs = sweepJobs(
+      diagram,
+      client.id,
+      checked.rates,
+      seedsFrom(diagram.run.seed, checked.seeds),
+      checked.durationMs,
+    );
+    const pool = startPool(jobs, {
+      onProgress: (done, total) => setStatus((s) => (s.kind === 'running' ? { ...s, done, total } : s)),
+      onDone: (runs) => {
+        cancelRef.current = null;
+        setStatus({
+          kind: 'done',
+          summary: summarizeSweep(runs),
+          clientName: client.name,
+          hasObjective: !!client.objective,
+        });
+      },
+      onError: (why) => {
+        cancelRef.current = null;
+        setStatus({ kind: 'failed', why });
+      },
+    });
+    cancelRef.current = pool.cancel;
+    setStatus({ kind: 'running', done: 0, total: jobs.length, workers: pool.workers });
+  };
+  const cancel = () => {
+    cancelRef.current?.();
+    cancelRef.current = null;
+    setStatus((s) => (s.kind === 'running' ? { kind: 'cancelled', done: s.done, total: s.total } : s));
+  };
+
+  return (
+    <>
+      {clients.length === 0 ? (
+        <p role="alert">
+          No client sends anything here: add a client and connect it to a service to load-test it.
+        </p>
+      ) : (
+        <div className="lt">
+          <LoadTestForm
+            clients={clients}
+            clientId={clientId}
+            onClient={setClientId}
+            capacity={capacity}
+            diagram={diagram}
+            form={form}
+            onForm={setForm}
+            checked={checked}
+            running={status.kind === 'running'}
+            onRun={run}
+            onCancel={cancel}
+          />
+          {status.kind === 'running' && (
+            <div className="lt-progress">
+              <progress aria-label="Load test progress" max={status.total} value={status.done} />
+              <span role="status">
+                {status.done} of {status.total} runs done, on {status.workers} workers
+              </span>
+            </div>
+          )}
+          {status.kind === 'cancelled' && (
+            <p role="status" data-testid="loadtest-cancelled">
+              Cancelled after {status.done} of {status.total} runs; every worker was stopped. Nothing is drawn
+              from a partial load test.
+            </p>
+          )}
+          {status.kind === 'failed' && <p role="alert">The load test failed: {status.why}</p>}
+          {status.kind === 'done' && (
+            <LoadTestResults
+              summary={status.summary}
+              clientName={status.clientName}
+              hasObjective={status.hasObjective}
+              theme={theme}
+            />
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The document's theme ("light" or "dark"), following the switch: charts read its colours. */
+function useDocumentTheme(): string {
+  return useSyncExternalStore(
+    (changed) => {
+      const observer = new MutationObserver(changed);
+      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+      return () => observer.disconnect();
+    },
+    () => document.documentElement.dataset.theme ?? 'light',
+  );
+}
