@@ -97,6 +97,33 @@ test('closing the comparison offers to keep the variant in Recent, and A comes b
   await expect(editor.page.getByRole('dialog')).toContainText('Checkout (variant B)');
 });
 
+test('a comparison shared as one link opens with A and B and the comparison view', async ({
+  editor,
+  browser,
+}) => {
+  await paymentDownFor10s(editor);
+  const region = await compareAsQueue(editor);
+  await region.getByRole('button', { name: 'Share comparison' }).click();
+  const link = await region.getByTestId('comparison-link').inputValue();
+  expect(link).toMatch(/#c1\.m3\./);
+  // Somebody else opens it: a fresh browser, empty storage.
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await other.goto(link);
+  const opened = other.getByRole('region', { name: 'Comparison' });
+  await expect(opened.getByRole('button', { name: /^B / })).toHaveAttribute('aria-pressed', 'true');
+  await expect(opened.getByTestId('comparison-verdict')).toContainText(
+    'B keeps Web Client at 100 % success while Payment Service is down (A: 0 %)',
+    { timeout: 30_000 },
+  );
+  // A mangled comparison link says what is wrong and opens nothing.
+  const page2 = await context.newPage();
+  await page2.goto(link.slice(0, link.lastIndexOf('.')));
+  await expect(page2.getByText(/variant B is missing/)).toBeVisible();
+  await expect(page2.getByRole('region', { name: 'Comparison' })).toBeHidden();
+  await context.close();
+});
+
 test('the Compare button starts a comparison with an unchanged variant: identical, said so', async ({
   editor,
 }) => {

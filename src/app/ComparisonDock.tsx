@@ -4,6 +4,14 @@ import { motionMs } from '../canvas/motion';
 import { fitDiagram } from '../canvas/useDiagramView';
 import { ComparisonPanel } from '../panels/compare/ComparisonPanel';
 import { comparedDiagrams, useAppStore } from '../store';
+import {
+  comparisonJson,
+  diagramFileName,
+  downloadBlob,
+  encodeComparisonLink,
+  linkSizeWarning,
+  shareUrl,
+} from '../share';
 import { keepVariant } from './persistence';
 import { useComparison } from './useComparison';
 
@@ -36,6 +44,27 @@ export function ComparisonDock() {
         skippedInB: answer?.skippedInB ?? [],
       }}
       onFold={refit}
+      onShareLink={async () => {
+        const url = shareUrl(location.href, encodeComparisonLink(pair.a, pair.b));
+        const copied = await navigator.clipboard?.writeText(url).then(
+          () => true,
+          () => false,
+        );
+        useAppStore.getState().notify({
+          tone: 'success',
+          title: copied ? 'Comparison link copied' : 'Comparison link ready',
+          detail:
+            linkSizeWarning(url.length) ??
+            'It opens A and B side by side, with the same seed and fault script, on any machine.',
+        });
+        return url;
+      }}
+      onExportJson={() =>
+        downloadBlob(
+          diagramFileName(pair.a, 'comparison.json'),
+          new Blob([comparisonJson(pair.a, pair.b)], { type: 'application/json' }),
+        )
+      }
       onClose={(keep) => {
         const kept = keepVariant(useAppStore, keep);
         if (kept && keep)

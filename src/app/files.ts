@@ -1,6 +1,13 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { errorLines } from '../model/parse';
-import { diagramFileName, downloadBlob, exportDiagramJson, importDiagramFile, svgToPng } from '../share';
+import {
+  diagramFileName,
+  downloadBlob,
+  exportDiagramJson,
+  importDiagramFile,
+  readComparisonJson,
+  svgToPng,
+} from '../share';
 import type { AppStore } from '../store';
 import { openDiagram } from './persistence';
 import type { PictureContent } from './picture';
@@ -16,6 +23,7 @@ export function exportJson(store: AppStore) {
  * replaces the diagram (undoable) after the current one is kept in Recent diagrams.
  */
 export async function importJsonFile(store: AppStore, file: File) {
+  if (await importComparisonFile(store, file)) return;
   const r = await importDiagramFile(file);
   if (!r.ok) {
     store.getState().notify({
@@ -77,4 +85,26 @@ export async function exportPicture(
       detail: String((e as Error).message ?? e),
     });
   }
+}
+
+/** A comparison file (issue 12) opens A, then its variant B beside it; returns false for any other file. */
+async function importComparisonFile(store: AppStore, file: File): Promise<boolean> {
+  // Comparison files are small; a large file is an ordinary diagram's business (and its size check).
+  if (file.size > 20_000_000) return false;
+  const r = readComparisonJson(await file.text().catch(() => ''));
+  if (r === null) return false;
+  if (!r.ok) {
+    store.getState().notify({
+      tone: 'error',
+      title: `Could not import ${file.name}`,
+      detail: `${r.message} Your diagram was not changed.`,
+      lines: errorLines(r.errors),
+    });
+    return true;
+  }
+  const label = `Import ${file.name}`;
+  if (!openDiagram(store, r.a, { origin: 'file' }, { undoable: true, label })) return true;
+  store.getState().openComparison(r.b);
+  store.getState().notify({ tone: 'success', title: `Opened the comparison “${r.a.name}” / “${r.b.name}”` });
+  return true;
 }

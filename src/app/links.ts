@@ -96,6 +96,8 @@ function applyLink(store: AppStore, decoded: DecodeLinkResult): { opened: boolea
   }
   if (!r.previous.kept) autosaveGuard.paused = true;
   st.replaceDiagram(r.diagram, { undoable: false, start: { origin: 'link' } });
+  // A comparison link (issue 12) brings its variant B back beside A.
+  if (r.variant) st.openComparison(r.variant);
   const title = `Opened “${r.diagram.name}” from a link`;
   if (!r.previous.kept) {
     st.notify({

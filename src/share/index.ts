@@ -1,3 +1,4 @@
 export * from './link';
 export * from './json';
 export * from './image';
+export * from './comparisonLink';

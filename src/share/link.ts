@@ -13,6 +13,7 @@ import { decodeV3, encodeV3, FORMAT_3 } from './codec-v3';
 import { FIELDS_V3 } from './codec-v3-fields';
 import type { BytePull } from './varint';
 import { ByteReader, PayloadLimitError, PayloadShapeError } from './varint';
+import { decodeComparison, findComparison } from './variantDiff';
 
 /**
  * A share link's fragment: `m<format>.<base64url>`, where the bytes are a 3-byte fingerprint of the
@@ -57,7 +58,14 @@ export interface DecodeStats {
   inflatedBytes: number;
 }
 export type DecodeLinkResult =
-  { ok: true; diagram: Diagram; autoplay: boolean } | { ok: false; error: LinkError };
+  | {
+      ok: true;
+      diagram: Diagram;
+      autoplay: boolean;
+      /** A comparison link's variant B (variantDiff.ts); `diagram` is its A. */
+      variant?: Diagram;
+    }
+  | { ok: false; error: LinkError };
 
 /** The fragment payload (without '#') that carries `diagram`; `autoplay` makes the run start on open. */
 export function encodeLink(diagram: Diagram, options: { autoplay?: boolean } = {}): string {
@@ -112,6 +120,9 @@ export function decodeLink(fragmentOrUrl: string, stats?: DecodeStats): DecodeLi
 
 function decode(input: string, stats: DecodeStats): DecodeLinkResult {
   if (typeof input !== 'string') return fail('not-a-link', 'This is not a link.');
+  // A comparison link (`c1.` + A's link + B's difference) reads A with this same reader.
+  const comparison = input.length <= MAX_LINK_CHARS ? findComparison(input) : null;
+  if (comparison) return decodeComparison(comparison, (a) => decode(a, stats));
   if (input.length > MAX_LINK_CHARS) {
     return fail(
       'corrupt',

@@ -10,6 +10,8 @@ export type OpenLinkResult =
       ok: true;
       diagram: Diagram;
       autoplay: boolean;
+      /** A comparison link's variant B (share/variantDiff.ts). */
+      variant?: Diagram;
       /**
        * Where the person's own diagram went. `same`: it already is the link's diagram (opened twice),
        * so nothing new was filed; `kept: false`: it could not be stored, so don't autosave over it.

@@ -27,6 +27,11 @@ export interface CompareSlice {
    * variant differ at once (an edge's kind), recorded as B's first, undoable edit named `label`.
    */
   startComparison: (change?: (d: Diagram) => Diagram, label?: string) => void;
+  /**
+   * Restores a shared comparison: the diagram on the canvas is A and `b` its variant, shown. Not an
+   * edit (like any link load): B starts with an empty history.
+   */
+  openComparison: (b: Diagram) => void;
   /** Puts A or B on the canvas (a gesture in progress is ended first). */
   showVariant: (which: 'a' | 'b') => void;
   /** Ends the comparison with A back on the canvas; returns B as it was, for keeping it. */
@@ -54,6 +59,16 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
       diagram: b,
       history: change && b !== copy ? recordEdit(emptyHistory(), copy, label) : emptyHistory(),
       comparison: { aside: a, showing: 'b' },
+      kindPicker: null,
+    });
+  },
+  openComparison: (b) => {
+    const st = get();
+    set({
+      diagram: b,
+      history: emptyHistory(),
+      comparison: { aside: { diagram: st.diagram, history: st.history }, showing: 'b' },
+      selection: [],
       kindPicker: null,
     });
   },

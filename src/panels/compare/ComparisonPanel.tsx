@@ -77,11 +77,17 @@ export function ComparisonPanel({
   result,
   onClose,
   onFold,
+  onShareLink,
+  onExportJson,
 }: {
   result: ComparisonResult;
   onClose: (keep: boolean) => void;
   /** The table was folded or unfolded (the canvas changed size). */
   onFold?: () => void;
+  /** Shares A and B as one link: returns the link (also copied when the browser allows). */
+  onShareLink?: () => Promise<string>;
+  /** Downloads A and B as one JSON file. */
+  onExportJson?: () => void;
 }) {
   const diagram = useAppStore((s) => s.diagram);
   const state = useAppStore((s) => s.comparison);
@@ -89,6 +95,7 @@ export function ComparisonPanel({
   const changes = useMemo(() => (pair ? designChanges(pair.a, pair.b) : []), [pair]);
   const [closing, setClosing] = useState(false);
   const [folded, setFolded] = useState(false);
+  const [link, setLink] = useState<string | null>(null);
   if (!pair || !state) return null;
   const { comparison, running, error } = result;
   const close = () =>
@@ -119,10 +126,40 @@ export function ComparisonPanel({
         >
           {folded ? 'Show table' : 'Hide table'}
         </button>
+        {onShareLink && (
+          <button className="btn btn--small" onClick={() => void onShareLink().then(setLink)}>
+            Share comparison
+          </button>
+        )}
+        {onExportJson && (
+          <button className="btn btn--small btn--ghost" onClick={onExportJson}>
+            Export JSON
+          </button>
+        )}
         <button className="btn btn--small" onClick={close}>
           Close comparison
         </button>
       </header>
+      {link && (
+        <div className="cmp__link">
+          <label>
+            Comparison link{' '}
+            <input
+              readOnly
+              value={link}
+              onFocus={(e) => e.currentTarget.select()}
+              data-testid="comparison-link"
+            />
+          </label>
+          <button
+            className="btn btn--small btn--ghost"
+            onClick={() => setLink(null)}
+            aria-label="Hide the link"
+          >
+            ×
+          </button>
+        </div>
+      )}
       {closing && <CloseBar name={pair.b.name} onClose={onClose} onCancel={() => setClosing(false)} />}
       {!folded && (
         <div className="cmp__body">
