@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { EditorPage } from './pages/EditorPage';
@@ -134,6 +135,23 @@ test('the Compare button starts a comparison with an unchanged variant: identica
   });
   await expect(region).toContainText('B changes: nothing yet');
 });
+
+for (const colorScheme of ['light', 'dark'] as const)
+  test.describe(`axe, ${colorScheme}`, () => {
+    test.use({ colorScheme });
+    test('no violation in the Comparison and the edge inspector', async ({ editor }) => {
+      await compareAsQueue(editor);
+      const result = await new AxeBuilder({ page: editor.page })
+        .options({ resultTypes: ['violations'] })
+        .include('[aria-label="Comparison"]')
+        .include('[data-testid="inspector-edge"]')
+        .analyze();
+      const found = result.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+      expect(found).toEqual([]);
+    });
+  });
 
 for (const colorScheme of ['light', 'dark'] as const)
   test.describe(`pictures, ${colorScheme}`, () => {

@@ -162,7 +162,8 @@ export function ComparisonPanel({
       )}
       {closing && <CloseBar name={pair.b.name} onClose={onClose} onCancel={() => setClosing(false)} />}
       {!folded && (
-        <div className="cmp__body">
+        // Focusable, so the keyboard can scroll a table taller than the region.
+        <div className="cmp__body" tabIndex={0}>
           <p className="cmp__changes">
             <strong>B changes:</strong>{' '}
             {changes.length
