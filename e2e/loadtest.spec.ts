@@ -104,3 +104,25 @@ test('the command palette opens it on the selected client; closing mid-run stops
   await expect(dialog).toHaveCount(0);
   await expect.poll(() => loadTestWorkers(editor)).toBe(0);
 });
+
+test('while comparing, A and B run at the same loads and their curves are overlaid', async ({ editor }) => {
+  await editor.page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect
+    .poll(() => editor.page.evaluate(() => window.__microsim!.store.getState().comparison !== null))
+    .toBe(true);
+  await editor.node('client').click();
+  await editor.inspector.getByRole('button', { name: 'Load test' }).click();
+  const dialog = editor.page.getByRole('dialog', { name: 'Load test' });
+  await dialog.getByTestId('loadtest-points').fill('6');
+  await dialog.getByTestId('loadtest-seeds').fill('1');
+  await dialog.getByTestId('loadtest-duration').fill('20');
+  await dialog.getByRole('button', { name: 'Run load test' }).click();
+  const summary = dialog.getByTestId('loadtest-summary');
+  await expect(summary).toContainText('Load test of Web Client (A): 6 loads from 1.6/s to 24.3/s.', {
+    timeout: 90_000,
+  });
+  await expect(summary).toContainText('Load test of Web Client (B): 6 loads from 1.6/s to 24.3/s.');
+  await expect(dialog.getByText('Figures per load (A)')).toBeVisible();
+  await expect(dialog.getByText('Figures per load (B)')).toBeVisible();
+  await expect(dialog.getByTestId('loadtest-latency')).toContainText('p99 B');
+});

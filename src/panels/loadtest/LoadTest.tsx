@@ -7,7 +7,7 @@ import {
   sweepJobs,
   type SweepSummary,
 } from '../../runtime/index';
-import { useAppStore } from '../../store';
+import { useAppStore, type AppState } from '../../store';
 import { LoadTestForm } from './LoadTestForm';
 import { LoadTestResults } from './LoadTestResults';
 import { startPool } from './pool';
@@ -18,9 +18,26 @@ import './loadtest.css';
 type Status =
   | { kind: 'idle' }
   | { kind: 'running'; done: number; total: number; workers: number }
-  | { kind: 'done'; summary: SweepSummary; clientName: string; hasObjective: boolean }
+  | { kind: 'done'; results: VariantResult[]; clientName: string; hasObjective: boolean }
   | { kind: 'cancelled'; done: number; total: number }
   | { kind: 'failed'; why: string };
+
+/** One design's curve: A or B while comparing (label null otherwise). */
+export interface VariantResult {
+  label: 'A' | 'B' | null;
+  summary: SweepSummary;
+}
+
+/** The designs a load test runs: both variants of a comparison (A first), else the diagram alone. */
+function designs(state: AppState): Array<{ label: 'A' | 'B' | null; diagram: Diagram }> {
+  const c = state.comparison;
+  if (!c) return [{ label: null, diagram: state.diagram }];
+  const [a, b] = c.showing === 'a' ? [state.diagram, c.aside.diagram] : [c.aside.diagram, state.diagram];
+  return [
+    { label: 'A', diagram: a },
+    { label: 'B', diagram: b },
+  ];
+}
 
 /** The clients of a diagram that send something (a load test needs an outgoing edge). */
 export function testableClients(diagram: Diagram): Service[] {
@@ -56,20 +73,25 @@ export function LoadTest() {
 
   const run = () => {
     if (!client || !checked.ok) return;
-    const jobs = sweepJobs(
-      diagram,
-      client.id,
-      checked.rates,
-      seedsFrom(diagram.run.seed, checked.seeds),
-      checked.durationMs,
+    // While comparing, both designs run at the same loads (from this one's estimate) and seeds.
+    const runnable = designs(useAppStore.getState()).filter((d) =>
+      testableClients(d.diagram).some((c) => c.id === client.id),
     );
+    const seeds = seedsFrom(diagram.run.seed, checked.seeds);
+    const jobs = runnable.flatMap((d) =>
+      sweepJobs(d.diagram, client.id, checked.rates, seeds, checked.durationMs),
+    );
+    const perDesign = checked.rates.length * seeds.length;
     const pool = startPool(jobs, {
       onProgress: (done, total) => setStatus((s) => (s.kind === 'running' ? { ...s, done, total } : s)),
       onDone: (runs) => {
         cancelRef.current = null;
         setStatus({
           kind: 'done',
-          summary: summarizeSweep(runs),
+          results: runnable.map((d, i) => ({
+            label: d.label,
+            summary: summarizeSweep(runs.slice(i * perDesign, (i + 1) * perDesign)),
+          })),
           clientName: client.name,
           hasObjective: !!client.objective,
         });
@@ -126,7 +148,7 @@ export function LoadTest() {
           {status.kind === 'failed' && <p role="alert">The load test failed: {status.why}</p>}
           {status.kind === 'done' && (
             <LoadTestResults
-              summary={status.summary}
+              results={status.results}
               clientName={status.clientName}
               hasObjective={status.hasObjective}
               theme={theme}

@@ -69,8 +69,8 @@ export function LoadTestForm(props: {
         {field('fromPercent', 'From', '% of capacity', 'loadtest-from')}
         {field('toPercent', 'To', '% of capacity', 'loadtest-to')}
         {field('points', 'Points', 'loads', 'loadtest-points')}
-        {field('seeds', 'Seeds', 'runs per load', 'loadtest-seeds')}
-        {field('durationSeconds', 'Duration', 's simulated per run', 'loadtest-duration')}
+        {field('seeds', 'Seeds', 'per load', 'loadtest-seeds')}
+        {field('durationSeconds', 'Duration', 's per run', 'loadtest-duration')}
       </div>
       <div className="lt-form__actions">
         {checked.ok && (

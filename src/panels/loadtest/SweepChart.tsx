@@ -11,13 +11,17 @@ export interface SweepLine {
   values: readonly (number | null)[];
   /** `right`: drawn against the right-hand axis (a second unit). */
   axis?: 'right';
+  /** Drawn dashed (design B of a comparison). */
+  dashed?: boolean;
 }
 
 /** Where the curve breaks, drawn over the plot. */
 export interface SweepMarks {
-  knee: number | null;
-  objectiveMissedAt: number | null;
-  /** Rates of the overloaded points (each shaded). */
+  /** Knees, solid (A, or the only design) or dashed (B). */
+  knees: ReadonlyArray<{ rate: number; dashed: boolean }>;
+  /** Where the objective is first missed, per design. */
+  objectiveMisses: ReadonlyArray<{ rate: number; dashed: boolean }>;
+  /** Rates of the overloaded points (each shaded; of the first design). */
   overloaded: readonly number[];
 }
 
@@ -81,6 +85,7 @@ function options(props: SweepChartProps, width: number, live: { current: SweepCh
           label: line.label,
           stroke: color,
           width: 2,
+          ...(line.dashed ? { dash: [6, 4] } : {}),
           scale: line.axis === 'right' ? 'right' : 'y',
           points: { show: true, size: 6, fill: color },
         };
@@ -108,11 +113,10 @@ function drawOverloaded(u: uPlot, props: SweepChartProps): void {
   ctx.restore();
 }
 
-/** The knee (solid) and the objective's first miss (dashed) as vertical lines. */
+/** The knees (in the text colour) and the objective's first misses (red) as vertical lines; B's dashed. */
 function drawMarks(u: uPlot, marks: SweepMarks): void {
   const { ctx, bbox } = u;
-  const line = (rate: number | null, color: string, dash: number[]) => {
-    if (rate === null) return;
+  const line = (rate: number, color: string, dash: number[]) => {
     const x = Math.round(u.valToPos(rate, 'x', true));
     ctx.save();
     ctx.strokeStyle = cssVar(color);
@@ -124,8 +128,8 @@ function drawMarks(u: uPlot, marks: SweepMarks): void {
     ctx.stroke();
     ctx.restore();
   };
-  line(marks.knee, '--text', []);
-  line(marks.objectiveMissedAt, '--danger', [6, 4]);
+  for (const knee of marks.knees) line(knee.rate, '--text', knee.dashed ? [5, 4] : []);
+  for (const miss of marks.objectiveMisses) line(miss.rate, '--danger', miss.dashed ? [2, 3] : [8, 3]);
 }
 
 /**
@@ -180,7 +184,14 @@ export function SweepChart(props: SweepChartProps) {
         <span className="lt-chart__keys" aria-hidden="true">
           {props.lines.map((l) => (
             <span key={l.label} className="lt-key">
-              <span className="lt-key__swatch" style={{ background: `var(${l.color})` }} />
+              <span
+                className="lt-key__swatch"
+                style={
+                  l.dashed
+                    ? { borderTop: `2px dashed var(${l.color})`, height: 0 }
+                    : { background: `var(${l.color})` }
+                }
+              />
               {l.label}
             </span>
           ))}
