@@ -33,6 +33,11 @@ export function ComparisonDock() {
       if (open) refit();
     };
   }, [open, refit]);
+  // The region grows when the first table arrives: fit again then too.
+  const answered = status.answer !== null;
+  useEffect(() => {
+    if (answered) refit();
+  }, [answered, refit]);
   if (!pair) return null;
   const answer = status.answer;
   return (
