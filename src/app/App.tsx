@@ -25,7 +25,9 @@ import {
   ShortcutsDialog,
   useFirstDrawDone,
   usePreloadDialogsWhenDrawn,
+  TraceDock,
 } from './lazyParts';
+import { useTraceDock } from './traceDockState';
 import type { CommandContext } from './commands';
 import type { MenuTarget } from './ContextMenu';
 import { CrashBoundary, DrawingFaultProbe } from './CrashBoundary';
@@ -126,6 +128,7 @@ function Editor() {
           </main>
           <ComparisonDock />
           <MetricsDock playback={p} />
+          <TraceDockSlot playback={p} />
         </div>
         {phone ? (
           <BottomSheet open={sheet.open} label="Inspector" testId="inspector" onClose={sheet.close}>
@@ -180,6 +183,17 @@ function MetricsDock({ playback: p }: { playback: Playback }) {
       }
     >
       <MetricsPanel playback={p} />
+    </Suspense>
+  );
+}
+
+/** The Event log / Trace dock while it is open; its code (and the replaying engine) loads on first open. */
+function TraceDockSlot({ playback: p }: { playback: Playback }) {
+  const open = useTraceDock((s) => s.open);
+  if (!open) return null;
+  return (
+    <Suspense fallback={<p className="muted">Loading the event log…</p>}>
+      <TraceDock playback={p} />
     </Suspense>
   );
 }

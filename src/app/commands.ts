@@ -7,6 +7,7 @@ import { fitDiagram } from '../canvas/useDiagramView';
 import type { AppState, AppStore } from '../store';
 import type { KeySpec } from './keys';
 import { openDiagram } from './persistence';
+import { useTraceDock } from './traceDockState';
 
 /** What a command may act on. */
 export interface CommandContext {
@@ -237,6 +238,31 @@ export const COMMANDS: Command[] = [
       else st.setMetricsPanel({ open: !st.metricsPanel.open, collapsed: false });
       // The canvas grew or shrank: the diagram is fitted to it again, as on opening.
       if (flow) window.setTimeout(() => void fitDiagram(flow, motionMs(200)), 60);
+    },
+  },
+  {
+    id: 'event-log',
+    menu: true,
+    label: 'Event log',
+    group: 'View',
+    keys: ['l'],
+    run: () => {
+      const dock = useTraceDock.getState();
+      // Open on the log; pressed again while the log shows, it closes.
+      if (dock.open && dock.tab === 'log') dock.setOpen(false);
+      else dock.setTab('log');
+    },
+  },
+  {
+    id: 'trace-view',
+    menu: true,
+    label: 'Trace view (one request end to end)',
+    group: 'View',
+    keys: ['shift+t'],
+    run: () => {
+      const dock = useTraceDock.getState();
+      if (dock.open && dock.tab === 'trace') dock.setOpen(false);
+      else dock.setTab('trace');
     },
   },
   ...EDGE_KINDS.map((k, i): Command => ({

@@ -119,3 +119,6 @@ export function usePreloadDialogsWhenDrawn(drawn: boolean): void {
     if (drawn) whenIdle(preloadDialogs);
   }, [drawn]);
 }
+
+/** The Event log and Trace dock (it replays the run in a worker; loads on first open). */
+export const TraceDock = lazy(() => import('./TraceDock').then((m) => ({ default: m.TraceDock })));

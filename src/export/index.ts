@@ -17,3 +17,5 @@ export {
   type OtlpOptions,
 } from './otlp';
 export type { Span, SpanKind, SpanStatus, SpanPart, SpanPartName, SpanEvent } from '../runtime/index';
+export type { RequestTraceView } from './traceView';
+export type { LogRow, LogFilter, LogPage } from '../runtime/index';

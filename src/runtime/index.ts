@@ -52,3 +52,11 @@ export { collectRun, type CollectedRun } from './spansRun';
 export * from './sweep';
 export { runSweepJob, overloadReason, type SweepJob, type SweepRun, type Bottleneck } from './sweepPoint';
 export { estimateClientCapacity, slotTimes, withClientRate, type CapacityEstimate } from './sweepCapacity';
+export {
+  EventLog,
+  EVENT_LOG_CAPACITY,
+  isErrorRecord,
+  type LogRow,
+  type LogFilter,
+  type LogPage,
+} from './spansLog';

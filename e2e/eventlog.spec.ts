@@ -1,0 +1,106 @@
+import { expect, test } from './fixtures';
+import type { EditorPage } from './pages/EditorPage';
+import { PlaybackPage } from './pages/PlaybackPage';
+
+/** The dock's two tabs, found as a screen reader finds them: the regions named "Event log" and "Trace". */
+const log = (editor: EditorPage) => editor.page.getByRole('region', { name: 'Event log' });
+const trace = (editor: EditorPage) => editor.page.getByRole('region', { name: 'Trace' });
+
+/** Plays the Checkout example, takes Payment down, and waits for requests to fail. */
+async function failPayment(editor: EditorPage): Promise<PlaybackPage> {
+  const run = new PlaybackPage(editor);
+  await run.setSpeed(5);
+  await run.button('play').click();
+  await run.until('traffic flows', (r) => (r.requests?.succeeded ?? 0) > 0);
+  await run.contextMenu(editor.node('payment'), 'fault-down');
+  await run.until('requests fail', (r) => (r.requests?.failed ?? 0) > 1);
+  await run.button('pause').click();
+  return run;
+}
+
+test('the event log lists the run, filters to errors, and a row selects its element and seeks there', async ({
+  editor,
+}) => {
+  const page = editor.page;
+  const run = await failPayment(editor);
+  await editor.clickEmpty();
+  await page.keyboard.press('l');
+  await expect(log(editor)).toBeVisible();
+  await expect(log(editor).getByTestId('log-row').first()).toBeVisible();
+  await expect(log(editor).getByTestId('log-summary')).toContainText('shown of the last');
+  await log(editor).getByRole('checkbox', { name: 'Errors only' }).check();
+  await log(editor).getByRole('combobox', { name: 'Service' }).selectOption('payment');
+  const refused = log(editor).getByTestId('log-row').filter({ hasText: 'refused' }).first();
+  await expect(refused).toBeVisible();
+  const at = (await run.run()).now;
+  await refused.click();
+  await expect
+    .poll(async () => editor.page.evaluate(() => window.__microsim!.store.getState().selection))
+    .toEqual(['e-orders-payment']);
+  await run.until('the run went back to the row', (r) => r.now < at);
+});
+
+test('a failed request: its waterfall and sequence diagram show Payment refusing and the error going back', async ({
+  editor,
+}) => {
+  const page = editor.page;
+  await failPayment(editor);
+  await editor.clickEmpty();
+  // Click a failed request in the log: Payment's refusals, then the request id of one.
+  await page.keyboard.press('l');
+  await log(editor).getByRole('combobox', { name: 'Type' }).selectOption('refused');
+  const refused = log(editor).getByTestId('log-row').first();
+  await expect(refused).toBeVisible();
+  await log(editor).locator('.el-corr').first().click();
+  await expect(trace(editor)).toBeVisible();
+  const rows = trace(editor).getByTestId('waterfall-row');
+  await expect(rows.first()).toBeVisible({ timeout: 20_000 });
+  // The caller's call to Payment ends in an error, and Payment's own span says why.
+  await expect(
+    rows.filter({ hasText: 'ChargeCard · Order Service → Payment Service' }).first(),
+  ).toContainText('error');
+  await expect(rows.filter({ hasText: 'refused: down' }).first()).toContainText('Payment Service');
+  const sequence = trace(editor).getByRole('img', { name: /Sequence diagram of request c\d+/ });
+  await expect(sequence).toContainText('Waiting…');
+  await expect(sequence).toContainText('refused: down');
+  await expect(sequence).toContainText('error: POST /orders');
+  await expect(trace(editor).getByTestId('envelope-panel').first()).toBeVisible();
+});
+
+/** A picture for a person to look at (an attachment; no spec compares it; SHOTS_DIR keeps a copy). */
+async function shot(page: EditorPage['page'], path: string, name: string): Promise<string> {
+  await page.screenshot({ path });
+  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png` });
+  return path;
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(scheme, () => {
+    test.use({ colorScheme: scheme });
+    for (const size of [
+      { width: 1440, height: 900 },
+      { width: 1280, height: 720 },
+      { width: 390, height: 844 },
+    ]) {
+      test(`the log and the trace at ${size.width}×${size.height}`, async ({ editor }, info) => {
+        const page = editor.page;
+        await page.setViewportSize(size);
+        await failPayment(editor);
+        await editor.clickEmpty();
+        await page.keyboard.press('l');
+        await expect(log(editor).getByTestId('log-row').first()).toBeVisible();
+        await info.attach(`log-${scheme}-${size.width}`, {
+          path: await shot(page, info.outputPath('log.png'), `log-${scheme}-${size.width}`),
+          contentType: 'image/png',
+        });
+        await page.keyboard.press('Shift+T');
+        await trace(editor).getByRole('button', { name: 'A failed one' }).click();
+        await expect(trace(editor).getByTestId('waterfall-row').first()).toBeVisible({ timeout: 20_000 });
+        await info.attach(`trace-${scheme}-${size.width}`, {
+          path: await shot(page, info.outputPath('trace.png'), `trace-${scheme}-${size.width}`),
+          contentType: 'image/png',
+        });
+      });
+    }
+  });
+}
