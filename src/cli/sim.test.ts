@@ -287,16 +287,18 @@ describe('sim command', () => {
       'failed',
     ]);
     expect(keys(series.channels)).toEqual(['jobs', 'news']);
-    for (const name of ['jobs', 'news'])
-      expect(keys(series.channels[name])).toEqual([
-        'depth',
-        'oldestAgeMs',
-        'published',
-        'delivered',
-        'redelivered',
-        'deadLettered',
-        'dropped',
-      ]);
+    const channelKeys = [
+      'depth',
+      'oldestAgeMs',
+      'published',
+      'delivered',
+      'redelivered',
+      'deadLettered',
+      'dropped',
+    ];
+    expect(keys(series.channels.jobs)).toEqual(channelKeys);
+    // A topic also has each subscription's backlog, keyed by its subscriber.
+    expect(keys(series.channels.news)).toEqual([...channelKeys, 'backlog:b']);
     expect(keys(series.sagas.order)).toEqual(['started', 'completed', 'compensated', 'stuck']);
     expect(keys(series.edges.e)).toEqual([
       'sent',
