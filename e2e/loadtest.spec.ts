@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import type { EditorPage } from './pages/EditorPage';
 
@@ -126,3 +127,26 @@ test('while comparing, A and B run at the same loads and their curves are overla
   await expect(dialog.getByText('Figures per load (B)')).toBeVisible();
   await expect(dialog.getByTestId('loadtest-latency')).toContainText('p99 B');
 });
+
+for (const colorScheme of ['light', 'dark'] as const)
+  test(`axe finds no violation in the Load test dialog with its results, ${colorScheme}`, async ({
+    editor,
+  }) => {
+    test.setTimeout(180_000);
+    await editor.page.emulateMedia({ colorScheme });
+    const dialog = await openFromInspector(editor);
+    await dialog.getByTestId('loadtest-points').fill('5');
+    await dialog.getByTestId('loadtest-seeds').fill('1');
+    await dialog.getByTestId('loadtest-duration').fill('10');
+    await dialog.getByRole('button', { name: 'Run load test' }).click();
+    await expect(dialog.getByTestId('loadtest-summary')).toBeVisible({ timeout: 90_000 });
+    await dialog.getByText('Figures per load').click();
+    const result = await new AxeBuilder({ page: editor.page })
+      .options({ resultTypes: ['violations'] })
+      .include('[data-testid="loadtest-dialog"]')
+      .analyze();
+    const found = result.violations.flatMap((v) =>
+      v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+    );
+    expect(found).toEqual([]);
+  });
