@@ -17,7 +17,7 @@ export class TraceCorrelator {
   /** Correlation of each message seen (facts are looked up once per message). */
   private readonly messageCorrelation = new Map<string, string>();
   /** Open request attempts per edge, oldest first: message id, attempt, correlation. */
-  private readonly openAttempts = new Map<string, { msg: string; attempt: number; correlation: string }[]>();
+  private readonly openAttempts = new Map<string, Map<string, { attempt: number; correlation: string }>>();
   private readonly sagaCorrelation = new Map<number, string>();
   private lastTime = NaN;
   private lastCorrelation: string | undefined;
@@ -88,9 +88,9 @@ export class TraceCorrelator {
   /** Keeps the open attempts per edge, for timeouts; drops a message's entry when it is done. */
   private trackAttempts(record: TraceRecord, correlation: string, facts: MessageFacts | undefined): void {
     if (facts?.kind === 'request' && record.type === 'sent' && record.edge !== undefined) {
-      const list = this.openAttempts.get(record.edge) ?? [];
-      list.push({ msg: record.msg!, attempt: Math.max(1, facts.attempt), correlation });
-      this.openAttempts.set(record.edge, list);
+      let open = this.openAttempts.get(record.edge);
+      if (!open) this.openAttempts.set(record.edge, (open = new Map()));
+      open.set(record.msg!, { attempt: Math.max(1, facts.attempt), correlation });
       return;
     }
     if (record.type !== 'arrived' && record.type !== 'late-reply' && record.type !== 'dropped') return;
@@ -103,23 +103,22 @@ export class TraceCorrelator {
   }
 
   private closeAttempt(edge: string, requestId: string): void {
-    const list = this.openAttempts.get(edge);
-    if (!list) return;
-    const index = list.findIndex((a) => a.msg === requestId);
-    if (index >= 0) list.splice(index, 1);
-    if (list.length === 0) this.openAttempts.delete(edge);
+    this.openAttempts.get(edge)?.delete(requestId);
   }
 
   private fromTimeout(record: TraceRecord): string | undefined {
-    const list = record.edge === undefined ? undefined : this.openAttempts.get(record.edge);
-    if (!list) return undefined;
-    const index = list.findIndex((a) => a.attempt === (record.n ?? 1));
-    if (index < 0) return undefined;
-    const [attempt] = list.splice(index, 1);
-    if (list.length === 0) this.openAttempts.delete(record.edge!);
-    this.onAttributed({ ...record, correlationId: attempt!.correlation, timedOutMessage: attempt!.msg });
-    return attempt!.correlation;
+    const open = record.edge === undefined ? undefined : this.openAttempts.get(record.edge);
+    if (!open) return undefined;
+    // Oldest first: a Map iterates in the order its entries were sent.
+    for (const [msg, attempt] of open) {
+      if (attempt.attempt !== (record.n ?? 1)) continue;
+      open.delete(msg);
+      this.onAttributed({ ...record, correlationId: attempt.correlation, timedOutMessage: msg });
+      return attempt.correlation;
+    }
+    return undefined;
   }
+
 }
 
 /** How many message → correlation entries the correlator keeps (a message alive longer is rare). */

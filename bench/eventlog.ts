@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { parseDiagram } from '../src/model/parse';
+import { createEngine, EventLog, type Engine } from '../src/runtime/index';
+
+/**
+ * `npm run -s bench:eventlog [-- --json]`: engine events per second on the 20-service reference
+ * diagram (30 s simulated), without a log and with the event log fed from `onRecord` as the trace
+ * worker feeds it (its ring of 100,000 rows, request ids, channels). Best of 3 each; the ratio is
+ * the throughput kept with the log on.
+ */
+const parsed = parseDiagram(
+  JSON.parse(readFileSync(new URL('./diagrams/reference-20.json', import.meta.url), 'utf8')),
+);
+if (!parsed.ok) throw new Error('reference-20.json is not a valid diagram');
+const diagram = parsed.diagram;
+const untilMs = 30_000;
+
+function once(withLog: boolean): { events: number; seconds: number } {
+  const ref: { engine?: Engine } = {};
+  const log = withLog
+    ? new EventLog(
+        (id) => ref.engine?.messageFacts?.(id),
+        () => undefined,
+      )
+    : null;
+  const start = process.hrtime.bigint();
+  const engine = createEngine(diagram, { untilMs, ...(log ? { onRecord: (r) => log.add(r) } : {}) });
+  ref.engine = engine;
+  engine.advanceTo(untilMs);
+  return { events: engine.events, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+}
+
+function best(withLog: boolean): number {
+  once(withLog); // warm-up
+  let rate = 0;
+  for (let i = 0; i < 3; i++) {
+    const r = once(withLog);
+    rate = Math.max(rate, r.events / r.seconds);
+  }
+  return rate;
+}
+
+const plain = best(false);
+const logged = best(true);
+const result = {
+  plainEventsPerSecond: Math.round(plain),
+  withLogEventsPerSecond: Math.round(logged),
+  kept: logged / plain,
+};
+if (process.argv.includes('--json')) console.log(JSON.stringify(result));
+else
+  console.log(
+    `reference-20, 30 s: ${result.plainEventsPerSecond.toLocaleString('en-US')} events/s without the log, ` +
+      `${result.withLogEventsPerSecond.toLocaleString('en-US')} with it (${(result.kept * 100).toFixed(0)} % kept)`,
+  );
