@@ -52,7 +52,13 @@ function Editor() {
   const [legendOpen, setLegendOpen] = useState(false);
   const p = playback();
   const run = useMemo(
-    () => ({ togglePlay: () => p.toggle(), step: () => p.step(), reset: () => p.reset() }),
+    () => ({
+      togglePlay: () => p.toggle(),
+      step: () => p.step(),
+      stepBack: () => p.stepBack(),
+      rewind: () => p.rewind(),
+      reset: () => p.reset(),
+    }),
     [p],
   );
   const ctx: CommandContext = useMemo(() => ({ store: useAppStore, flow, run }), [flow, run]);

@@ -32,7 +32,13 @@ export function EmbedView() {
     () => ({
       store: useAppStore,
       flow,
-      run: { togglePlay: () => p.toggle(), step: () => p.step(), reset: () => p.reset() },
+      run: {
+        togglePlay: () => p.toggle(),
+        step: () => p.step(),
+        stepBack: () => p.stepBack(),
+        rewind: () => p.rewind(),
+        reset: () => p.reset(),
+      },
     }),
     [flow, p],
   );

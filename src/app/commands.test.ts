@@ -12,16 +12,32 @@ function setup(mode: 'editor' | 'embed') {
   const ctx: CommandContext = {
     store,
     flow: null,
-    run: { togglePlay: () => ran.push('play'), step: () => ran.push('step'), reset: () => ran.push('reset') },
+    run: {
+      togglePlay: () => ran.push('play'),
+      step: () => ran.push('step'),
+      stepBack: () => ran.push('stepBack'),
+      rewind: () => ran.push('rewind'),
+      reset: () => ran.push('reset'),
+    },
   };
   return { store, ctx, ran };
 }
 
 describe('commands in the read-only embed', () => {
-  it('only play, step, reset, fit, zoom and clearing the selection are allowed', () => {
+  it('only play, step, step back, rewind, reset, fit, zoom and clearing the selection are allowed', () => {
     const { store } = setup('embed');
     const allowed = COMMANDS.filter((c) => allowedHere(c, store.getState())).map((c) => c.id);
-    expect(allowed.sort()).toEqual(['deselect', 'fit', 'play', 'reset', 'step', 'zoom-in', 'zoom-out']);
+    expect(allowed.sort()).toEqual([
+      'deselect',
+      'fit',
+      'play',
+      'reset',
+      'rewind',
+      'step',
+      'step-back',
+      'zoom-in',
+      'zoom-out',
+    ]);
   });
 
   it('every other command changes nothing: not the diagram, the selection, the theme or a dialog', () => {

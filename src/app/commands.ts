@@ -20,6 +20,8 @@ export interface CommandContext {
 export interface RunControls {
   togglePlay: () => void;
   step: () => void;
+  stepBack: () => void;
+  rewind: () => void;
   reset: () => void;
 }
 
@@ -293,6 +295,22 @@ export const COMMANDS: Command[] = [
     keys: ['.'],
     readOnly: true,
     run: ({ run }) => run?.step(),
+  },
+  {
+    id: 'step-back',
+    label: 'Step back one event',
+    group: 'Run',
+    keys: [','],
+    readOnly: true,
+    run: ({ run }) => run?.stepBack(),
+  },
+  {
+    id: 'rewind',
+    label: 'Rewind to the start',
+    group: 'Run',
+    keys: ['shift+r'],
+    readOnly: true,
+    run: ({ run }) => run?.rewind(),
   },
   {
     id: 'reset',

@@ -122,3 +122,23 @@ describe('seeking from checkpoints', () => {
     expect(spacing).toBeGreaterThan(500);
   });
 });
+
+describe('step back', () => {
+  it('goes back exactly one event, to the state a run stepped that far has', () => {
+    const diagram = SCENARIOS[0]!.diagram;
+    const { s, engines } = session(50);
+    send(s, { type: 'load', diagram, seed: 3 });
+    const at = send(s, { type: 'advance', t: 6_000, ui: false });
+    expect(s.checkpoints.stats.count).toBeGreaterThan(0);
+    const back = send(s, { type: 'stepBack', ui: true });
+    expect(back.events).toBe(at.events - 1);
+    const again = send(s, { type: 'stepBack', ui: true });
+    expect(again.events).toBe(at.events - 2);
+    const { s: other, engines: theirs } = session(Infinity);
+    send(other, { type: 'load', diagram, seed: 3 });
+    let stepped = send(other, { type: 'step', ui: false });
+    while (stepped.events < again.events) stepped = send(other, { type: 'step', ui: false });
+    stepped = send(other, { type: 'advance', t: stepped.now, ui: true });
+    expectSame(state(again, engines.at(-1)!), state(stepped, theirs.at(-1)!));
+  });
+});

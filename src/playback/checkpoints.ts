@@ -95,6 +95,13 @@ export class Checkpoints {
     return found;
   }
 
+  /** The latest checkpoint taken after at most `events` events, if any. */
+  nearestByEvents(events: number): EngineCheckpoint | null {
+    let found: Entry | undefined;
+    for (const e of this.entries) if (e.events <= events) found = e;
+    return found?.checkpoint ?? null;
+  }
+
   /** The latest checkpoint at or before `t`, if any. */
   nearest(t: number): EngineCheckpoint | null {
     return this.latestAtOrBefore(t)?.checkpoint ?? null;

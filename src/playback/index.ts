@@ -7,3 +7,4 @@ export * from './host';
 export * from './session';
 export * from './playback';
 export * from './signature';
+export * from './markers';

@@ -328,3 +328,26 @@ describe('Playback with live faults and edits', () => {
     expect(pb.frame().effectsAdded).toBe(0);
   });
 });
+
+describe('Playback step back and rewind', () => {
+  it('steps back one event while playing: paused, shown time goes back to that event, then rewinds to 0', () => {
+    const { clock, pb } = setup();
+    pb.play();
+    clock.advance(800);
+    const before = pb.getSnapshot();
+    pb.stepBack();
+    const back = pb.getSnapshot();
+    expect(back.status).toBe('paused');
+    expect(back.events).toBe(before.events - 1);
+    expect(back.now).toBeLessThanOrEqual(before.now);
+    pb.stepBack();
+    pb.stepBack();
+    expect(pb.getSnapshot().events).toBe(before.events - 3);
+    expect(pb.getSnapshot().now).toBeLessThan(before.now);
+    expect(pb.frame().time).toBe(pb.getSnapshot().now);
+    pb.rewind();
+    expect(pb.getSnapshot().now).toBe(0);
+    expect(pb.getSnapshot().status).toBe('paused');
+    expect(inFlightIds(pb)).toEqual([]);
+  });
+});

@@ -13,6 +13,8 @@ export type HostCommand =
   | { type: 'reset'; seq: number }
   | { type: 'advance'; seq: number; t: number; ui: RunDetail }
   | { type: 'step'; seq: number; ui: RunDetail }
+  /** Back to just after the event before the last one processed (an explicit seek, by event count). */
+  | { type: 'stepBack'; seq: number; ui: RunDetail }
   | { type: 'seek'; seq: number; t: number; ui: RunDetail }
   | { type: 'inject'; seq: number; t: number; fault: Omit<Fault, 'atMs' | 'source'> }
   | { type: 'endFault'; seq: number; t: number; faultId: string }

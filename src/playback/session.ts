@@ -6,6 +6,7 @@ import { DEFAULT_SERIES_BUCKET_MS, MESSAGE_LOOKS } from './types';
 import type {
   Effect,
   Engine,
+  EngineCheckpoint,
   EngineFactory,
   InFlightMessage,
   LiveRunState,
@@ -94,6 +95,14 @@ export class EngineSession {
         else e.step();
         return this.reply(cmd.seq, cmd.ui);
       }
+      case 'stepBack': {
+        const e = this.requireEngine();
+        const events = Math.max(0, e.events - 1);
+        this.restoreNearest(this.checkpoints.nearestByEvents(events));
+        const back = this.requireEngine();
+        while (back.events < events && back.step() !== null);
+        return this.reply(cmd.seq, cmd.ui);
+      }
       case 'seek': {
         const e = this.requireEngine();
         const t = Math.max(0, Math.min(cmd.t, e.untilMs));
@@ -149,9 +158,14 @@ export class EngineSession {
    * injected since it was taken; without one, the run is rebuilt from 0 with its live faults replayed.
    */
   private rewind(t: number): void {
+    this.restoreNearest(this.checkpoints.nearest(t));
+  }
+
+  /** Restores `checkpoint` with the live faults recorded since, or (null) rebuilds the run from 0. */
+  private restoreNearest(found: EngineCheckpoint | null): void {
     const e = this.requireEngine();
     const faults = e.faults();
-    const checkpoint = e.restore ? this.checkpoints.nearest(t) : null;
+    const checkpoint = e.restore ? found : null;
     if (!checkpoint) {
       this.rebuild(faults.filter((f) => f.source === 'live'));
       return;

@@ -3,6 +3,7 @@ import type { Fault } from '../../model/schema';
 import type { Playback } from '../../playback';
 import { MAX_SPEED, MIN_SPEED } from '../../playback';
 import { formatSimTime, formatSpeed, sliderToSpeed, speedKeyRungs, speedToSlider, stepSpeed } from './format';
+import { Timeline } from './Timeline';
 import './playback.css';
 
 export interface TimeControlsProps {
@@ -12,8 +13,8 @@ export interface TimeControlsProps {
 }
 
 /**
- * Play/pause, step, reset, speed (log scale 0.1×–100×), seed, the simulated clock and a small
- * fault timeline (the diagram's fault script plus live faults) that also seeks.
+ * Play/pause, step, step back, rewind, reset, speed (log scale 0.1×–100×), seed, the simulated
+ * clock, and the timeline (see Timeline.tsx) that seeks.
  */
 export function TimeControls({ playback, onSeedChange }: TimeControlsProps) {
   const state = useSyncExternalStore(playback.subscribe, playback.getSnapshot);
@@ -56,6 +57,28 @@ export function TimeControls({ playback, onSeedChange }: TimeControlsProps) {
           onClick={() => playback.step()}
         >
           <Glyph d="M5 4l10 8-10 8zM17 4h3v16h-3z" />
+        </button>
+        <button
+          type="button"
+          className="pb-btn"
+          data-testid="step-back-button"
+          aria-label="Step back one event"
+          title="Step back one event (,)"
+          disabled={disabled || state.events === 0}
+          onClick={() => playback.stepBack()}
+        >
+          <Glyph d="M19 4L9 12l10 8zM4 4h3v16H4z" />
+        </button>
+        <button
+          type="button"
+          className="pb-btn"
+          data-testid="rewind-button"
+          aria-label="Rewind to the start"
+          title="Rewind to the start, keeping live faults (Shift+R)"
+          disabled={disabled || state.now === 0}
+          onClick={() => playback.rewind()}
+        >
+          <Glyph d="M11 5L3 12l8 7zM20 5l-8 7 8 7z" />
         </button>
         <button
           type="button"
@@ -126,7 +149,13 @@ export function TimeControls({ playback, onSeedChange }: TimeControlsProps) {
           }}
         />
       </div>
-      <FaultTimeline playback={playback} now={state.now} untilMs={state.untilMs} applied={state.faults} />
+      {playback.loadedDiagram ? (
+        <Timeline
+          playback={playback}
+          state={state}
+          faults={faultsToShow(playback.loadedDiagram.faults, state.faults)}
+        />
+      ) : null}
       {state.error || state.overloaded ? (
         <p className="pb-alert" role="alert">
           {state.error ?? state.overloaded}
@@ -171,77 +200,6 @@ function Glyph({ d, stroke }: { d: string; stroke?: boolean }) {
         strokeLinejoin="round"
       />
     </svg>
-  );
-}
-
-interface FaultTimelineProps {
-  playback: Playback;
-  now: number;
-  untilMs: number;
-  /** Faults the run has applied so far (the live ones are shown alongside the script). */
-  applied: Fault[];
-}
-
-/** The run as a bar: the fault script and live faults as marks, the playhead, and a scrubber to seek. */
-function FaultTimeline({ playback, now, untilMs, applied }: FaultTimelineProps) {
-  const diagram = playback.loadedDiagram;
-  if (!diagram || untilMs <= 0) return null;
-  const names = new Map<string, string>([
-    ...diagram.services.map((s) => [s.id, s.name] as const),
-    ...diagram.edges.map((e) => [e.id, e.message || e.id] as const),
-  ]);
-  const faults = faultsToShow(diagram.faults, applied);
-  const pct = (t: number) => `${Math.max(0, Math.min(100, (t / untilMs) * 100))}%`;
-  const describe = (f: Fault) => {
-    const what =
-      f.kind === 'down'
-        ? 'down'
-        : f.kind === 'slow'
-          ? `slowed ×${f.factor}`
-          : f.kind === 'error'
-            ? `fails ${Math.round(f.rate * 100)}%`
-            : 'cut';
-    const span = f.durationMs > 0 ? ` for ${formatSimTime(f.durationMs)}` : '';
-    return `${names.get(f.target) ?? f.target} ${what} at ${formatSimTime(f.atMs)}${span}${f.source === 'live' ? ' (live)' : ''}`;
-  };
-  return (
-    <div className="pb-timeline" data-testid="fault-timeline">
-      <div className="pb-track" aria-hidden="true">
-        {faults.map((f) => (
-          <span
-            key={f.id}
-            data-testid={`timeline-fault-${f.id}`}
-            className={`pb-fault pb-fault-${f.kind}${f.source === 'live' ? ' pb-fault-live' : ''}`}
-            style={{
-              left: pct(f.atMs),
-              width: f.durationMs > 0 ? `max(4px, calc(${pct(f.durationMs)}))` : undefined,
-              right: f.durationMs > 0 ? undefined : 0,
-            }}
-            title={describe(f)}
-          />
-        ))}
-        <span className="pb-playhead" style={{ left: pct(now) }} />
-      </div>
-      <input
-        type="range"
-        className="pb-scrub"
-        data-testid="time-scrubber"
-        min={0}
-        max={untilMs}
-        step={Math.max(1, Math.round(untilMs / 1000))}
-        value={Math.min(now, untilMs)}
-        aria-label="Simulated time (seek)"
-        aria-valuetext={formatSimTime(now)}
-        onChange={(e) => playback.seek(Number(e.target.value))}
-      />
-      {faults.length > 0 ? (
-        <ul className="pb-fault-list">
-          {faults.map((f) => (
-            <li key={f.id}>{describe(f)}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
   );
 }
 

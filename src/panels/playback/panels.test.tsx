@@ -102,7 +102,12 @@ describe('TimeControls', () => {
   it('shows the fault script on the timeline and seeks from it', () => {
     const { pb } = makePlayback();
     render(<TimeControls playback={pb} />);
-    expect(screen.getByTestId('fault-timeline').textContent).toContain('B down at 0.500 s for 0.300 s');
+    const timeline = screen.getByRole('region', { name: 'Timeline' });
+    expect(timeline.textContent).toContain('B down, 0.5 s – 0.8 s');
+    expect(screen.getByTestId('timeline-fault-f1')).toBeTruthy();
+    expect(screen.getByRole('slider', { name: 'Simulated time' }).getAttribute('aria-valuetext')).toContain(
+      ' of ',
+    );
     fireEvent.change(screen.getByTestId('time-scrubber'), { target: { value: '1000' } });
     expect(pb.getSnapshot().now).toBe(1000);
   });
