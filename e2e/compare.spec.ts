@@ -179,3 +179,20 @@ for (const colorScheme of ['light', 'dark'] as const)
           writeFileSync(join(process.env.COMPARE_SHOTS, `comparison-${size.width}-${colorScheme}.png`), body);
       });
   });
+
+test.describe('with every dock open on a projector', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  test('the canvas keeps a usable height: the Comparison, Metrics and Event log docks shrink instead', async ({
+    editor,
+  }) => {
+    const page = editor.page;
+    await compareAsQueue(editor);
+    await editor.clickEmpty();
+    await page.keyboard.press('m');
+    await page.keyboard.press('l');
+    await expect(page.getByRole('region', { name: 'Metrics' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Event log' })).toBeVisible();
+    const stage = await page.getByRole('main', { name: 'Diagram' }).boundingBox();
+    expect(stage!.height).toBeGreaterThanOrEqual(200);
+  });
+});
