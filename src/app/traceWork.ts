@@ -30,7 +30,6 @@ export interface TraceWorkRequest {
   ask: TraceAsk;
 }
 
-
 export interface TraceWorkAnswer {
   id: number;
   atMs: number;

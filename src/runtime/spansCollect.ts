@@ -118,7 +118,6 @@ export class TraceCorrelator {
     }
     return undefined;
   }
-
 }
 
 /** How many message → correlation entries the correlator keeps (a message alive longer is rare). */
