@@ -1,13 +1,7 @@
-import { buildReport, type SimReport } from '../cli/report';
+import { reportOfEngine, type SimReport } from '../cli/report';
 import { compareRuns, comparisonRuns, type Comparison } from '../compare/index';
 import type { Diagram } from '../model/schema';
-import {
-  createEngine,
-  DEFAULT_SERIES_BUCKET_MS,
-  evaluateObjectives,
-  hasObjectives,
-  seriesToJson,
-} from '../runtime/index';
+import { createEngine, DEFAULT_SERIES_BUCKET_MS } from '../runtime/index';
 
 /** What the page asks: compare these two designs (each request has its own id; the newest wins). */
 export interface CompareRequest {
@@ -29,19 +23,7 @@ export interface CompareAnswer {
 export function runWhole(diagram: Diagram): SimReport {
   const engine = createEngine(diagram, { seed: diagram.run.seed, seriesBucketMs: DEFAULT_SERIES_BUCKET_MS });
   engine.advanceTo(engine.untilMs);
-  const report = buildReport(
-    diagram.run.seed,
-    engine.untilMs,
-    engine.events,
-    engine.traceHash(),
-    engine.metrics(),
-    engine.check(),
-    engine.overloaded,
-    engine.now,
-  );
-  const series = engine.series();
-  if (series !== null && hasObjectives(diagram)) report.objectives = evaluateObjectives(diagram, series);
-  if (series !== null) report.series = seriesToJson(series);
+  const report = reportOfEngine(engine, diagram, { seed: diagram.run.seed, withSeries: true });
   return report;
 }
 

@@ -1,10 +1,8 @@
-import { buildReport, type SimReport } from '../cli/report';
+import { reportOfEngine, type SimReport } from '../cli/report';
 import type { Diagram, Fault } from '../model/schema';
 import {
   createEngine,
   DEFAULT_SERIES_BUCKET_MS,
-  evaluateObjectives,
-  hasObjectives,
   type Engine,
   type EngineOptions,
   type ObjectiveResult,
@@ -45,23 +43,13 @@ export function replayEngine(diagram: Diagram, faults: readonly Fault[]): Engine
 
 /** The report of `engine` where it stands now (the CLI's report, plus the objectives). */
 export function reportFromEngine(engine: Engine, diagram: Diagram): RunReport {
-  const report = buildReport(
-    diagram.run.seed,
-    engine.untilMs,
-    engine.events,
-    engine.traceHash(),
-    engine.metrics(),
-    engine.check(),
-    engine.overloaded,
-    engine.now,
-  );
-  const series = hasObjectives(diagram) ? engine.series() : null;
+  const report = reportOfEngine(engine, diagram, { seed: diagram.run.seed });
   return {
     diagramName: diagram.name,
     atMs: engine.now,
     ended: engine.now >= engine.untilMs,
     report,
-    objectives: series ? evaluateObjectives(diagram, series) : null,
+    objectives: report.objectives ?? null,
   };
 }
 

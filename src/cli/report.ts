@@ -1,4 +1,15 @@
-import type { InvariantReport, Metrics, ObjectiveResult, Percentiles, RunSeriesJson } from '../runtime/index';
+import type { Diagram } from '../model/schema';
+import {
+  evaluateObjectives,
+  hasObjectives,
+  seriesToJson,
+  type Engine,
+  type InvariantReport,
+  type Metrics,
+  type ObjectiveResult,
+  type Percentiles,
+  type RunSeriesJson,
+} from '../runtime/index';
 
 /**
  * The `--json` output of `sim`, keys in the documented order. Beyond the spec's keys: `sagas.*.running`,
@@ -18,6 +29,37 @@ export interface SimReport extends Metrics {
   objectives?: Record<string, ObjectiveResult>;
   /** Only with `--series`: the run's time series (README, "Time series"). */
   series?: RunSeriesJson;
+}
+
+/** How `reportOfEngine` reports: the seed to name, why the run stopped early, whether to print the series. */
+export interface ReportOptions {
+  seed: number;
+  /** Why the run stopped before its end (the engine's own reason unless given). */
+  overloaded?: string | null;
+  /** Adds `series` (last, so a report without it is the same bytes as before). */
+  withSeries?: boolean;
+}
+
+/**
+ * The report of `engine` where it stands, as `sim --json` prints it: with `objectives` when the
+ * diagram has any (judged from the series), and `series` when asked for.
+ */
+export function reportOfEngine(engine: Engine, diagram: Diagram, options: ReportOptions): SimReport {
+  const report = buildReport(
+    options.seed,
+    engine.untilMs,
+    engine.events,
+    engine.traceHash(),
+    engine.metrics(),
+    engine.check(),
+    options.overloaded === undefined ? engine.overloaded : options.overloaded,
+    engine.now,
+  );
+  const series = engine.series();
+  if (series !== null && hasObjectives(diagram)) report.objectives = evaluateObjectives(diagram, series);
+  // NaN (no sample) prints as null.
+  if (series !== null && options.withSeries) report.series = seriesToJson(series);
+  return report;
 }
 
 /** Builds the report object with keys in the documented order. */

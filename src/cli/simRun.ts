@@ -5,14 +5,12 @@ import {
   createEngine,
   DEFAULT_MAX_EVENTS,
   DEFAULT_SERIES_BUCKET_MS,
-  evaluateObjectives,
   hasObjectives,
-  seriesToJson,
   type Engine,
   type MessageFacts,
   type TraceRecord,
 } from '../runtime/index';
-import { buildReport, type SimReport } from './report';
+import { reportOfEngine, type SimReport } from './report';
 
 /** Reads and validates a diagram file; a message saying what is wrong (the file named) when it can't. */
 export function loadDiagram(file: string): { diagram: Diagram } | { error: string } {
@@ -80,21 +78,12 @@ export function runDiagram(diagram: Diagram, options: RunOptions): HeadlessRun {
     engine.overloaded !== null && engine.events >= maxEvents
       ? `${engine.overloaded} Raise the limit with --max-events.`
       : engine.overloaded;
-  const report = buildReport(
-    options.seed ?? diagram.run.seed,
-    engine.untilMs,
-    engine.events,
-    engine.traceHash(),
-    engine.metrics(),
-    engine.check(),
-    stopped,
-    engine.now,
-  );
-  const series = engine.series();
-  // Only for a diagram with objectives, so the report of any other is the same bytes as before.
-  if (series !== null && hasObjectives(diagram)) report.objectives = evaluateObjectives(diagram, series);
-  // Last, so the report without --series is the same bytes as before; NaN (no sample) prints as null.
-  if (series !== null && (options.seriesBucketMs !== undefined || options.needSeries))
-    report.series = seriesToJson(series);
+  // Objectives only for a diagram with any, and the series only when asked: the report of any other
+  // is the same bytes as before.
+  const report = reportOfEngine(engine, diagram, {
+    seed: options.seed ?? diagram.run.seed,
+    overloaded: stopped,
+    withSeries: options.seriesBucketMs !== undefined || options.needSeries,
+  });
   return { report, stopped, endMs: engine.now };
 }
