@@ -186,11 +186,21 @@ function unpack(codec: LinkCodec, format: number, body: string, stats: DecodeSta
     decoded = codec.decode(reader);
   } catch (e) {
     if (e instanceof InflateStop) return inflateFailure(e.reason);
-    if (e instanceof PayloadLimitError) return limitFailure(e);
-    if (!(e instanceof PayloadShapeError)) throw e;
+    if (!(e instanceof PayloadLimitError) && !(e instanceof PayloadShapeError)) throw e;
     // What a damaged link says first is what the whole payload shows: its inflating or its checksum.
-    const checked = checkRest(reader, stream.pull, expected);
-    return checked ?? notLaidOut(format, e);
+    // A count past the schema's limits too: one altered byte can read as one (a bomb is too long to
+    // check, and is refused by its count).
+    const limit = e instanceof PayloadLimitError;
+    // A bomb reaches its count after megabytes: refused at once by it, without unpacking more.
+    if (limit && reader.received().length > CHECK_REST_AFTER_LIMIT_BYTES) return limitFailure(e);
+    const checked = checkRest(
+      reader,
+      stream.pull,
+      expected,
+      limit ? CHECK_REST_AFTER_LIMIT_BYTES : CHECK_REST_BYTES,
+    );
+    if (checked) return checked;
+    return e instanceof PayloadLimitError ? limitFailure(e) : notLaidOut(format, e);
   }
   if ((fnv1a(reader.received()) & 0xffffff) !== expected) return fail('corrupt', MISMATCH);
   const extra = extraText(body, packed, codec.dictionary, dangling);
@@ -235,21 +245,31 @@ function limitFailure(e: PayloadLimitError): DecodeLinkResult {
 
 /** Past a reading error, how much more is inflated to check the whole payload (then: give up). */
 const CHECK_REST_BYTES = 1_000_000;
+/**
+ * A count over the limits within this many bytes is checked against the checksum (with this much
+ * more at most): a link altered there is a diagram's few kB, a bomb's megabytes (refused at once).
+ */
+const CHECK_REST_AFTER_LIMIT_BYTES = 32_000;
 
 /**
- * After the codec stopped on bytes it could not have written: inflates the rest (at most
- * CHECK_REST_BYTES more, keeping only a running fingerprint) to tell a cut or altered link, which
+ * After the codec stopped on bytes it could not have written: inflates the rest (at most `budget`
+ * bytes more, keeping only a running fingerprint) to tell a cut or altered link, which
  * is what a damaged link usually is, from a payload that is intact but wrongly laid out. Null when
  * the rest inflates and matches the checksum, or is too long to check.
  */
-function checkRest(reader: ByteReader, pull: BytePull, expected: number): DecodeLinkResult | null {
+function checkRest(
+  reader: ByteReader,
+  pull: BytePull,
+  expected: number,
+  budget: number,
+): DecodeLinkResult | null {
   let print = fnv1a(reader.received());
   let more = 0;
   try {
     for (let chunk = pull(); chunk; chunk = pull()) {
       print = fnv1a(chunk, print);
       more += chunk.length;
-      if (more > CHECK_REST_BYTES) return null;
+      if (more > budget) return null;
     }
   } catch (e) {
     if (e instanceof InflateStop) return inflateFailure(e.reason);
