@@ -1,4 +1,4 @@
-import type { Percentiles } from '../runtime/api';
+import type { Metrics } from '../runtime/api';
 
 /**
  * What a comparison reads of one run: the CLI's `--json` report (`SimReport`, or the app's run report)
@@ -9,17 +9,8 @@ export interface ComparedReport {
   until: number;
   stoppedAtMs?: number;
   services: Record<string, { name: string }>;
-  clients: Record<
-    string,
-    {
-      name: string;
-      sent: number;
-      succeeded: number;
-      failed: number;
-      timedOut: number;
-      latencyMs: Percentiles;
-    }
-  >;
+  /** Per client, as the engine's metrics give them. */
+  clients: Metrics['clients'];
   channels: Record<string, { kind: 'queue' | 'topic'; maxDepth: number }>;
   edges: Record<string, unknown>;
   sagas: Record<string, { compensated: number; stuck: number }>;
