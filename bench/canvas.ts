@@ -310,8 +310,19 @@ function printProfile(p: CpuProfile, label: string) {
     self.set(key, (self.get(key) ?? 0) + 1);
   }
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  const share = (n: number) => `${((100 * n) / samples.length).toFixed(1).padStart(5)}%`;
   console.error(`\nmain-thread self time, ${label} (${samples.length} samples):`);
-  for (const [k, n] of top) console.error(`${((100 * n) / samples.length).toFixed(1).padStart(5)}%  ${k}`);
+  for (const [k, n] of top) console.error(`${share(n)}  ${k}`);
+  // By script too: which chunk (the canvas, a panel, React) the page's JavaScript time went to.
+  const byScript = new Map<string, number>();
+  for (const id of samples) {
+    const url = byId.get(id)!.callFrame.url;
+    const script = url ? (url.split('/').pop() ?? url) : '(native)';
+    byScript.set(script, (byScript.get(script) ?? 0) + 1);
+  }
+  console.error(`\nby script:`);
+  for (const [k, n] of [...byScript].sort((a, b) => b[1] - a[1]).slice(0, 12))
+    console.error(`${share(n)}  ${k}`);
 }
 
 /** The median, lowest and highest of `values`. */

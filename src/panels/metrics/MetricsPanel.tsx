@@ -1,4 +1,5 @@
 import {
+  useDeferredValue,
   useEffect,
   useMemo,
   useRef,
@@ -20,9 +21,14 @@ const MIN_HEIGHT = 120;
 const CANVAS_KEEPS = 140;
 const KEY_STEP = 24;
 
-/** The series the run has sent to the page (null before any run). */
-function useRunSeries(): SeriesData | null {
-  return useAppStore((s) => s.series);
+/**
+ * The series the run has sent to the page (null before any run) and the run they belong to,
+ * deferred together: the panel redraws in a transition React can interrupt, so a refresh of the
+ * charts never holds up a frame of the canvas, and a new run is never seen with the old run's series.
+ */
+function useRunSeries(runId: number): { series: SeriesData | null; runId: number } {
+  const series = useAppStore((s) => s.series);
+  return useDeferredValue(useMemo(() => ({ series, runId }), [series, runId]));
 }
 
 /** The document's theme ("light" or "dark"), following the switch: charts read its colours. */
@@ -79,7 +85,8 @@ export function MetricsPanel({ playback }: { playback: Playback }) {
   const setPrefs = useAppStore((s) => s.setMetricsPanel);
   const selection = useAppStore((s) => s.selection);
   const run = useSyncExternalStore(playback.subscribe, playback.getSnapshot);
-  const series = useRunSeries();
+  const shown = useRunSeries(run.runId);
+  const series = shown.series;
   const theme = useDocumentTheme();
   const panel = useRef<HTMLElement>(null);
   const [dragHeight, setDragHeight] = useState<number | null>(null);
@@ -87,7 +94,7 @@ export function MetricsPanel({ playback }: { playback: Playback }) {
   const endMs =
     series && series.t.length > 0 ? (series.endMs ?? series.t[series.t.length - 1]! + series.bucketMs) : 0;
   const hasData = !!series && endMs > 0;
-  const reset = useResetReason(playback, run.runId, hasData);
+  const reset = useResetReason(playback, shown.runId, hasData);
   const diagram = playback.loadedDiagram;
 
   const faultKey = run.faults.map((f) => `${f.id}:${f.atMs}:${f.durationMs}`).join(',');
