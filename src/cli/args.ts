@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_EVENTS, MAX_SERIES_BUCKETS } from '../runtime/index';
 import { parseDuration } from './duration';
+import { argumentsOf, fileOrError } from './flags';
 
 /** What `sim` was asked to do. */
 export interface SimArgs {
@@ -57,13 +58,8 @@ export const EXIT = { ok: 0, badInput: 1, usage: 2, invariants: 3, overloaded: 4
 export function parseSimArgs(argv: readonly string[]): SimArgs | { error: string } {
   let file: string | undefined;
   const out: Partial<SimArgs> = { json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=')
-        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
-        : [a, undefined];
-    const value = () => inline ?? argv[++i];
+  for (const arg of argumentsOf(argv)) {
+    const { flag, value } = arg;
     if (flag === '--json') out.json = true;
     else if (flag === '--seed') {
       const v = value();
@@ -107,10 +103,11 @@ export function parseSimArgs(argv: readonly string[]): SimArgs | { error: string
       if (v === undefined || !Number.isSafeInteger(n) || n < 1)
         return { error: `--otlp-limit must be a whole number of requests, 1 or more, got ${v ?? 'nothing'}` };
       out.otlpLimit = n;
-    } else if (flag === '--help' || flag === '-h') return { error: USAGE };
-    else if (flag.startsWith('-')) return { error: `unknown option ${flag}\n${USAGE}` };
-    else if (file === undefined) file = a;
-    else return { error: `only one diagram file, got "${file}" and "${a}"\n${USAGE}` };
+    } else {
+      const other = fileOrError(arg, file, USAGE);
+      if ('error' in other) return other;
+      file = other.file;
+    }
   }
   if (file === undefined) return { error: USAGE };
   if (out.seriesBucketMs !== undefined && !out.json)

@@ -5,6 +5,7 @@ import {
   MAX_POINTS,
 } from '../runtime/index';
 import { parseDuration } from './duration';
+import { argumentsOf, fileOrError } from './flags';
 
 /** How the rates of a sweep were asked for. */
 export type RateSpec =
@@ -97,13 +98,8 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs | { error: st
     faults: false,
     json: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=')
-        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
-        : [a, undefined];
-    const value = () => inline ?? argv[++i];
+  for (const arg of argumentsOf(argv)) {
+    const { flag, value } = arg;
     const whole = (name: string, min: number, max: number): number | { error: string } => {
       const v = value();
       const n = Number(v?.replace(/_/g, ''));
@@ -144,10 +140,11 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs | { error: st
           error: `--duration must be a simulated time from 1ms to 24h, such as 60s or 2m, got ${v ?? 'nothing'}`,
         };
       out.durationMs = ms;
-    } else if (flag === '--help' || flag === '-h') return { error: SWEEP_USAGE };
-    else if (flag.startsWith('-')) return { error: `unknown option ${flag}\n${SWEEP_USAGE}` };
-    else if (file === undefined) file = a;
-    else return { error: `only one diagram file, got "${file}" and "${a}"\n${SWEEP_USAGE}` };
+    } else {
+      const other = fileOrError(arg, file, SWEEP_USAGE);
+      if ('error' in other) return other;
+      file = other.file;
+    }
   }
   if (file === undefined) return { error: SWEEP_USAGE };
   return { ...out, file };
