@@ -2,6 +2,7 @@ import { BaseEdge, EdgeLabelRenderer, type Edge as FlowEdge, type EdgeProps } fr
 import { memo } from 'react';
 import type { Edge } from '../../model/schema';
 import { MESSAGE_LEGEND } from '../../legend';
+import { ArrowMarker } from '../../legend/ArrowMarker';
 import { MESSAGE_LOOKS } from '../../playback';
 import { useAppStore } from '../../store';
 import { useOverview } from '../detail';
@@ -128,28 +129,8 @@ export function EdgeMarkers() {
     <svg className="edge-markers" aria-hidden="true">
       <style>{MARK_COLOURS}</style>
       <defs>
-        <marker
-          id="mk-sync"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          orient="auto"
-        >
-          <path d="M0 0 L10 5 L0 10z" fill="var(--edge-sync)" />
-        </marker>
-        <marker
-          id="mk-queue"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          orient="auto"
-        >
-          <path d="M0 0 L10 5 L0 10z" fill="var(--edge-queue)" />
-        </marker>
+        <ArrowMarker id="mk-sync" color="var(--edge-sync)" />
+        <ArrowMarker id="mk-queue" color="var(--edge-queue)" />
         <marker
           id="mk-topic"
           viewBox="0 0 10 10"

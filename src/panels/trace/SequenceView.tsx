@@ -1,4 +1,5 @@
 import type { Sequence } from '../../export/index';
+import { ArrowMarker } from '../../legend/ArrowMarker';
 
 const COLUMN = 150;
 const ROW = 30;
@@ -24,28 +25,8 @@ export function SequenceView({ sequence, title }: { sequence: Sequence; title: s
       aria-label={title}
     >
       <defs>
-        <marker
-          id="tr-arrow"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          orient="auto-start-reverse"
-        >
-          <path d="M0,0 L10,5 L0,10 z" fill="currentColor" />
-        </marker>
-        <marker
-          id="tr-open"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          orient="auto-start-reverse"
-        >
-          <path d="M0,0 L10,5 L0,10" fill="none" stroke="currentColor" strokeWidth="1.5" />
-        </marker>
+        <ArrowMarker id="tr-arrow" color="currentColor" orient="auto-start-reverse" />
+        <ArrowMarker id="tr-open" color="currentColor" orient="auto-start-reverse" open />
       </defs>
       {sequence.lifelines.map((l) => (
         <g key={l.id} className={`tr-life tr-life--${l.kind}`}>
