@@ -165,7 +165,7 @@ test('“Open in Microsim” opens an editable copy in the app', async ({ editor
   await expect(embed.getByTestId('playback-status')).toHaveText(/playing/); // the autoplay option
   const open = embed.getByTestId('open-in-microsim');
   const href = await open.getAttribute('href');
-  expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#m3\./);
+  expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#m\d+\./);
 
   const [app] = await Promise.all([page.context().waitForEvent('page'), open.click()]);
   const copy = new SharePage(new EditorPage(app));
@@ -184,10 +184,10 @@ test('an embed with a broken link says what is wrong in place of the diagram', a
   const share = new SharePage(editor);
   await share.openShare();
   const link = await share.link();
-  const body = link.slice(link.indexOf('#m3.') + 4);
+  const [, format, body] = /#(m\d+)\.(.*)$/.exec(link)!;
   // A fresh load each time (a hash change alone doesn't load the page again).
   await page.goto('about:blank');
-  await page.goto(`/#/embed/m3.${body.slice(0, body.length - 30)}`);
+  await page.goto(`/#/embed/${format}.${body!.slice(0, body!.length - 30)}`);
   const problem = page.getByTestId('embed-problem');
   await expect(problem).toContainText('This link is incomplete');
   await expect(page.getByTestId('open-in-microsim')).toHaveCount(0);

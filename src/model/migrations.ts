@@ -20,6 +20,14 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'clients may have a service-level objective (nothing to change)',
     up: (raw) => raw,
   },
+  {
+    // Version 3 only added a list with a default (the diagram's breakpoints): a version-2 file is
+    // already a valid version-3 diagram with none. Bumped so an older Microsim refuses a file with
+    // breakpoints instead of dropping them.
+    from: 2,
+    name: 'diagrams may have breakpoints (nothing to change)',
+    up: (raw) => raw,
+  },
 ];
 
 export type MigrationOutcome =

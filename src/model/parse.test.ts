@@ -19,13 +19,14 @@ describe('parseDiagram: valid input', () => {
     const r = parseDiagram({});
     expect(r).toMatchObject({ ok: true, migratedFrom: CURRENT_VERSION, migrations: [] });
     expect(r.ok && r.diagram).toEqual({
-      version: 2,
+      version: CURRENT_VERSION,
       name: 'Untitled diagram',
       description: '',
       services: [],
       edges: [],
       notes: [],
       faults: [],
+      breakpoints: [],
       run: { seed: 1, speed: 0.25, untilMs: 60_000, hopLimit: 16, serializationMs: { rest: 1, grpc: 0.2 } },
     });
   });

@@ -63,18 +63,23 @@ export function decodeV3(input: Uint8Array | ByteReader): DecodedPayload {
   const strings = readStringTableV2(r);
   const objectives = readObjectives(r);
   const decoded = decodeV1Body(r, strings);
+  applyObjectives(decoded, objectives);
+  decoded.raw.version = 2;
+  return decoded;
+}
+
+/** Puts the objectives section's objectives on their services (format 4 reads them as format 3 does). */
+export function applyObjectives(decoded: DecodedPayload, objectives: Array<[number, RawObjective]>): void {
   const services = decoded.raw.services as Array<Record<string, unknown>>;
   for (const [index, objective] of objectives) {
     const service = services[index];
     if (!service) throw new PayloadShapeError(`an objective names service ${index + 1}, which is not there`);
     service.objective = objective;
   }
-  decoded.raw.version = 2;
-  return decoded;
 }
 
 /** The objectives section: service positions (increasing) with their objectives. */
-function readObjectives(r: ByteReader): Array<[number, RawObjective]> {
+export function readObjectives(r: ByteReader): Array<[number, RawObjective]> {
   const count = r.uint();
   checkCount(count, LIMITS.services, 'services', 'services');
   const out: Array<[number, RawObjective]> = [];

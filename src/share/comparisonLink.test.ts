@@ -5,7 +5,7 @@ import { changeEdgeKind } from '../model/edits';
 import type { Diagram } from '../model/schema';
 import { checkoutExample } from '../scenarios/checkout';
 import { comparisonJson, encodeComparisonLink, readComparisonJson } from './comparisonLink';
-import { decodeLink, encodeLink } from './link';
+import { decodeLink, encodeLink, LINK_FORMAT } from './link';
 import { applyVariantDiff, variantDiff } from './variantDiff';
 
 const a: Diagram = {
@@ -28,7 +28,7 @@ const b: Diagram = { ...changeEdgeKind(a, 'e-orders-payment', 'queue'), name: 'C
 describe('comparison links', () => {
   it('round-trip A and B, B as a short difference from A', () => {
     const link = encodeComparisonLink(a, b);
-    expect(link).toMatch(/^c1\.m3\.[\w-]+\.[\w-]+$/);
+    expect(link).toMatch(new RegExp(`^c1\\.m${LINK_FORMAT}\\.[\\w-]+\\.[\\w-]+$`));
     const r = decodeLink(`https://example.org/microsim/#${link}`);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -91,7 +91,10 @@ describe('comparison links', () => {
       error: { code: 'future-version' },
     });
     // A's part damaged: the ordinary link reader's message.
-    const aPart = link.replace(/^c1\.m3\.(.)/, (_, ch: string) => `c1.m3.${ch === 'x' ? 'y' : 'x'}`);
+    const aPart = link.replace(
+      new RegExp(`^c1\\.m${LINK_FORMAT}\\.(.)`),
+      (_, ch: string) => `c1.m${LINK_FORMAT}.${ch === 'x' ? 'y' : 'x'}`,
+    );
     expect(decodeLink(aPart).ok).toBe(false);
   });
 

@@ -16,6 +16,7 @@ const FROZEN_FIXTURES: Record<string, string> = {
   'links-v1.json': '7aa8bda9960da3ccc921fbf63df8db7490cd7d8f005f4153c571cda35b374352',
   'links-v2.json': 'af3c9b21cbeb714247cf0f45590f1b4f60229f411ae3a37e4ecc7664d4b3dfa0',
   'links-v3.json': 'bb2420e8678539f8ca43ef3323442652361f66f0ea811411b006182ea2608dd7',
+  'links-v4.json': '533fe457ddda8f4256ecef60b27e8d63bfedc09f74ad9a07ce24b76506e46cb4',
 };
 
 interface FixtureFile {
@@ -72,6 +73,23 @@ if (process.env.LINK_FIXTURES_WRITE) {
         ],
         edges: [{ id: 'e1', kind: 'sync', from: 'web', to: 'api' }],
       }),
+    },
+    {
+      name: 'breakpoints of every kind, one off, with targets, values and other scripts (format 4)',
+      autoplay: false,
+      diagram: {
+        ...checkout,
+        breakpoints: [
+          { id: 'b1', kind: 'circuit-open', enabled: true, target: 'order-payment', value: 0 },
+          { id: 'b2', kind: 'saga-compensated', enabled: false, target: 'Bestellung 注文', value: 0 },
+          { id: 'b3', kind: 'saga-stuck', enabled: true, target: '', value: 0 },
+          { id: 'b4', kind: 'dead-letter', enabled: true, target: 'jobs', value: 0 },
+          { id: 'b5', kind: 'queue-depth', enabled: true, target: '', value: 25 },
+          { id: 'b6', kind: 'slow-request', enabled: true, target: 'client', value: 812.5 },
+          { id: 'b7', kind: 'objective-missed', enabled: true, target: 'client', value: 0 },
+          { id: 'b8', kind: 'time', enabled: true, target: '', value: 12_345 },
+        ],
+      },
     },
     {
       name: 'texts with NUL, emoji and other scripts (length-prefixed table)',

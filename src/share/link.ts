@@ -9,19 +9,21 @@ import { decodeV1 } from './codec-v1-decode';
 import { FIELDS_V1 } from './codec-v1-fields';
 import { DICTIONARY_V1 } from './codec-v1-tables';
 import { decodeV2, DICTIONARY_V2 } from './codec-v2';
-import { decodeV3, encodeV3, FORMAT_3 } from './codec-v3';
+import { decodeV3 } from './codec-v3';
 import { FIELDS_V3 } from './codec-v3-fields';
+import { decodeV4, encodeV4, FORMAT_4 } from './codec-v4';
+import { FIELDS_V4 } from './codec-v4-fields';
 import type { BytePull } from './varint';
 import { ByteReader, PayloadLimitError, PayloadShapeError } from './varint';
 import { decodeComparison, findComparison } from './variantDiff';
 
 /**
  * A share link's fragment: `m<format>.<base64url>`, where the bytes are a 3-byte fingerprint of the
- * payload followed by the payload (see codec-v3.ts, codec-v2.ts, codec-v1.ts) raw-deflated at level 9 with the
+ * payload followed by the payload (see codec-v4.ts, codec-v3.ts, codec-v2.ts, codec-v1.ts) raw-deflated at level 9 with the
  * format's preset dictionary. The format number names the codec; every released codec's decoder is
  * kept so old links open.
  */
-export const LINK_FORMAT = FORMAT_3;
+export const LINK_FORMAT = FORMAT_4;
 
 interface LinkCodec {
   dictionary: Uint8Array;
@@ -34,6 +36,7 @@ const CODECS: Record<number, LinkCodec> = {
   1: { dictionary: DICTIONARY_V1, decode: decodeV1, fields: FIELDS_V1 },
   2: { dictionary: DICTIONARY_V2, decode: decodeV2, fields: FIELDS_V1 },
   3: { dictionary: DICTIONARY_V2, decode: decodeV3, fields: FIELDS_V3 },
+  4: { dictionary: DICTIONARY_V2, decode: decodeV4, fields: FIELDS_V4 },
 };
 
 /** The diagram fields the current link format carries: the schema's fields when it was released. */
@@ -69,7 +72,7 @@ export type DecodeLinkResult =
 
 /** The fragment payload (without '#') that carries `diagram`; `autoplay` makes the run start on open. */
 export function encodeLink(diagram: Diagram, options: { autoplay?: boolean } = {}): string {
-  const payload = encodeV3(diagram, options.autoplay ?? false);
+  const payload = encodeV4(diagram, options.autoplay ?? false);
   const packed = deflateSync(payload, { level: 9, dictionary: DICTIONARY_V2 });
   const bytes = new Uint8Array(FINGERPRINT_BYTES + packed.length);
   const print = fnv1a(payload);

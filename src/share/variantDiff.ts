@@ -6,10 +6,11 @@ import type { DecodeLinkResult } from './link';
 
 /*
  * A comparison link (issue 12) carries A as an ordinary link and B as a difference from A, so the
- * link stays about as short as A's: `c1.` + A's link (`m3.…`) + `.` + B's difference, which is
+ * link stays about as short as A's: `c1.` + A's link (`m4.…`) + `.` + B's difference, which is
  * deflated JSON behind a 3-byte checksum, base64url. The difference names, per section, the
  * elements B sets (changed or added, whole), the ids B removes, and B's order when it is not A's
- * with the new ones last; top-level fields (name, description, run, faults) only when they differ.
+ * with the new ones last; top-level fields (name, description, run, faults, breakpoints) only when
+ * they differ (a difference without breakpoints, written before they existed, keeps A's).
  */
 
 /** Comparison links this version writes; the digit after `c`. */
@@ -19,7 +20,7 @@ const MAX_DIFF_BYTES = 4_000_000;
 
 type Section = 'services' | 'edges' | 'notes';
 const SECTIONS: Section[] = ['services', 'edges', 'notes'];
-const TOP_FIELDS = ['name', 'description', 'run', 'faults'] as const;
+const TOP_FIELDS = ['name', 'description', 'run', 'faults', 'breakpoints'] as const;
 
 interface SectionDiff {
   set?: unknown[];

@@ -54,7 +54,7 @@ describe('autosave of the current diagram', () => {
     ['corrupt JSON', '{"format":1,"diagram":{"serv', 'corrupt', /could not be read: its data is damaged/],
     [
       'a newer diagram version',
-      storedDiagramText({ ...checkout, version: 9 as 2 }, 5),
+      storedDiagramText({ ...checkout, version: 9 as never }, 5),
       'future-version',
       /newer Microsim \(format version 9\)/,
     ],
