@@ -1,4 +1,4 @@
-import type { Fault } from '../model/schema';
+import type { Breakpoint, BreakpointKind, Fault } from '../model/schema';
 import type { RunSeries } from './seriesShape';
 import type { TraceRecord } from './trace';
 
@@ -347,10 +347,36 @@ export interface Engine {
    * makes) or reaches its event budget: the engine stops and says why; `now` is where it stopped.
    */
   readonly overloaded: string | null;
+  /**
+   * Breakpoints that stop `advanceTo` and `step` right after the event that hits one (null: none);
+   * clears the last hit. The run's driver sets them while playing and takes them off to seek.
+   * Absent on test fakes.
+   */
+  pauseOn?(breakpoints: readonly Breakpoint[] | null): void;
+  /** The breakpoint that stopped the last `advanceTo` or `step` (before `now` reached its target), or null. */
+  readonly breakHit?: BreakHit | null;
   /** A copy of the whole run as it stands, to `restore` later (seeking); absent on test fakes. */
   checkpoint?(): EngineCheckpoint;
   /** Puts the run back exactly where `checkpoint` was taken; it continues as the original did. */
   restore?(checkpoint: EngineCheckpoint): void;
+}
+
+/** Where a breakpoint stopped the run: which one, when, and what hit it (the fields its kind knows). */
+export interface BreakHit {
+  breakpointId: string;
+  kind: BreakpointKind;
+  /** Simulated time of the event that hit it: the run stopped right after that event. */
+  atMs: number;
+  edgeId?: string;
+  serviceId?: string;
+  /** The queue's channel (dead letter, queue depth). */
+  channel?: string;
+  saga?: string;
+  messageId?: string;
+  /** The request concerned (a slow request, a saga instance), to open its trace. */
+  correlationId?: string;
+  /** A number that goes with it: the queue's depth, the request's duration in ms. */
+  n?: number;
 }
 
 /** A run's state at one moment (opaque: only the engine that took it can restore it). */

@@ -179,6 +179,7 @@ export function endCall(sim: Simulation, call: Call, ok: boolean): void {
     call.attempt,
   );
   sim.kinds.callOwners[call.owner]!.done(sim, call, ok);
+  if (sim.watch !== null && call.owner === CallOwner.Client) sim.watch.onRequestEnded(call);
 }
 
 /**

@@ -6,6 +6,7 @@ import { onBurst, onClientTick, startClient, type ClientTraffic } from './client
 import { compileDiagram } from './compile';
 import { attempt, laneIsStale, onLaneDue } from './calls';
 import { onHalfOpen } from './breaker';
+import { BreakWatch } from './breakpoints';
 import { LOOKS, type Call, type Edge, type Message } from './entities';
 import { FaultAgenda, resolveFault, type ActiveFault } from './faults';
 import { DEFAULT_MAX_EVENTS, WorkGuard } from './guard';
@@ -183,7 +184,8 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
   const run = (limit: number, max: number): number => {
     const q = sim.eventQueue;
     let done = 0;
-    while (done < max && sim.overloaded === null) {
+    // A breakpoint hit by the last event stops the run right after it (see breakpoints.ts).
+    while (done < max && sim.overloaded === null && (sim.watch === null || sim.watch.hit === null)) {
       const tq = q.peekTime();
       if (sim.events >= guard.nextCheck) {
         guard.check(sim, Math.min(tq, agenda.nextTime));
@@ -227,7 +229,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
   const advance = (t: number) => {
     const target = Math.min(t, untilMs);
     run(target, Infinity);
-    if (!sim.overloaded && target > sim.now) sim.now = target;
+    if (!sim.overloaded && !sim.watch?.hit && target > sim.now) sim.now = target;
     if (sim.now > seriesBoundary) seriesBoundary = recorder!.closeBefore(sim.now);
     finishIfEnded();
   };
@@ -314,9 +316,21 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     traceHash: () => sim.trace.hash(),
     envelope: (id: string) => envelopeView(sim, id),
     messageFacts: (id: string) => messageFactsView(sim, id),
+    pauseOn(breakpoints) {
+      const watch = breakpoints === null ? null : new BreakWatch(sim, breakpoints);
+      sim.watch = watch === null || watch.empty ? null : watch;
+    },
+    get breakHit() {
+      return sim.watch?.hit ?? null;
+    },
     checkpoint() {
       const state: CheckpointState = { sim, guard, recorder, seriesBoundary, agenda, applied, openEnded };
-      return { atMs: sim.now, faults: applied.slice(), state: cloneGraph(state, sharedState(), true) };
+      // Breakpoints are the driver's, not the run's: a checkpoint neither keeps nor restores them.
+      const watch = sim.watch;
+      sim.watch = null;
+      const copy = cloneGraph(state, sharedState(), true);
+      sim.watch = watch;
+      return { atMs: sim.now, faults: applied.slice(), state: copy };
     },
     restore(checkpoint) {
       // A copy of the copy: the checkpoint stays as it was, for the next seek.

@@ -18,6 +18,7 @@ import { Histogram } from './histogram';
 import { RecentMessages } from './recent';
 import { Rng } from './rng';
 import { TraceCode, type TraceLog } from './trace';
+import type { BreakWatch } from './breakpoints';
 
 /**
  * Event kinds of the event queue (faults have their own agenda, see faults.ts). The kinds from
@@ -135,9 +136,13 @@ export class Simulation {
     this.eventQueue.push(t, kind, obj, arg);
   }
 
+  /** The breakpoints the run stops at (set by the engine only while the run plays; see breakpoints.ts). */
+  watch: BreakWatch | null = null;
+
   /** Appends a trace record. */
   record(type: number, msg: number, service: number, edge: number, detail: number, n: number): void {
     this.trace.add(type, this.now, msg, service, edge, detail, n);
+    if (this.watch !== null) this.watch.onRecord(type, msg, service, edge, detail, n);
   }
 
   /** Interned detail id. */
