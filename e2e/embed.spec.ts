@@ -61,7 +61,7 @@ const diagramIn = (frame: Frame) =>
 test('the embed code plays inside a page of another site', async ({ editor, page }) => {
   const share = new SharePage(editor);
   const code = await embedCode(share);
-  expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#\/embed\/m3\.[A-Za-z0-9_-]+" /);
+  expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#\/embed\/m\d+\.[A-Za-z0-9_-]+" /);
 
   await hostPage(page, code);
   const frame = await embedFrame(page);

@@ -39,20 +39,24 @@ export function usePlaybackState(): PlaybackState {
 export function connectPlayback(store: AppStore, p: Playback = playback()): () => void {
   let signature = '';
   let adoptedFaults: Diagram['faults'] | null = null;
+  let adoptedBreakpoints: Diagram['breakpoints'] | null = null;
   /** Where to pick the run up again after the reload that follows ending a scripted fault. */
   let resumeAt: { t: number; play: boolean } | null = null;
   const load = (d: Diagram, replaced: boolean, speedEdited: boolean) => {
     const next = simulationSignature(d);
     if (next === signature && !replaced) {
       if (speedEdited) p.setSpeed(d.run.speed);
-      if (d.faults !== adoptedFaults) {
+      // Breakpoints change where the run pauses, not the run: the engine takes them on as it plays.
+      if (d.faults !== adoptedFaults || d.breakpoints !== adoptedBreakpoints) {
         adoptedFaults = d.faults;
+        adoptedBreakpoints = d.breakpoints;
         p.adopt(d);
       }
       return;
     }
     signature = next;
     adoptedFaults = d.faults;
+    adoptedBreakpoints = d.breakpoints;
     recorded.clear();
     const speed = replaced || speedEdited ? d.run.speed : p.getSnapshot().speed;
     p.load(d, { seed: d.run.seed, speed });

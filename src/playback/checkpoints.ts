@@ -58,12 +58,14 @@ export class Checkpoints {
       return;
     }
     let grid = Math.floor(engine.now / CHECKPOINT_GRID_MS) * CHECKPOINT_GRID_MS + CHECKPOINT_GRID_MS;
-    while (grid <= target && engine.overloaded === null) {
+    // A breakpoint that stopped the engine stops the advance there too.
+    const stopped = () => engine.overloaded !== null || (engine.breakHit ?? null) !== null;
+    while (grid <= target && !stopped()) {
       engine.advanceTo(grid);
-      if (engine.now === grid && engine.overloaded === null && this.due(engine)) this.take(engine);
+      if (engine.now === grid && !stopped() && this.due(engine)) this.take(engine);
       grid += CHECKPOINT_GRID_MS;
     }
-    if (target > engine.now) engine.advanceTo(target);
+    if (target > engine.now && !stopped()) engine.advanceTo(target);
   }
 
   /** Whether enough work lies between the checkpoint before now and now. */

@@ -40,6 +40,7 @@ export class Playback extends PlaybackCore {
       lagging: false,
       error: null,
       runId: this.state.runId + 1,
+      breakHit: null,
     });
     this.send({ type: 'load', seq: 0, diagram, seed });
   }
@@ -49,7 +50,7 @@ export class Playback extends PlaybackCore {
     if (!this.diagram || this.state.status === 'playing') return;
     if (this.state.status === 'ended') this.reset();
     this.wallAnchor = this.clock.now();
-    this.update({ status: 'playing', lagging: false });
+    this.update({ status: 'playing', lagging: false, breakHit: null });
     this.scheduleFrame();
   }
 
@@ -77,7 +78,7 @@ export class Playback extends PlaybackCore {
   step(): void {
     if (!this.diagram || this.state.status === 'ended') return;
     if (this.state.status === 'playing') this.pause();
-    this.update({ status: 'paused' });
+    this.update({ status: 'paused', breakHit: null });
     this.send({ type: 'step', seq: 0, ui: true });
   }
 
@@ -86,7 +87,7 @@ export class Playback extends PlaybackCore {
     if (!this.diagram) return;
     if (this.state.status === 'playing') this.pause();
     this.beginEpoch(this.simAnchor);
-    this.update({ status: 'paused' });
+    this.update({ status: 'paused', breakHit: null });
     // Noted before sending: an in-process host may answer synchronously.
     this.backSeq = this.seq + 1;
     this.send({ type: 'stepBack', seq: 0, ui: true });
@@ -121,6 +122,7 @@ export class Playback extends PlaybackCore {
       lagging: false,
       error: null,
       runId: this.state.runId + 1,
+      breakHit: null,
     });
     this.send({ type: 'reset', seq: 0 });
   }
@@ -132,7 +134,7 @@ export class Playback extends PlaybackCore {
     this.beginEpoch(target);
     const status =
       this.state.status === 'ended' && target < this.state.untilMs ? 'paused' : this.state.status;
-    this.update({ status, now: target });
+    this.update({ status, now: target, breakHit: null });
     this.send({ type: 'seek', seq: 0, t: target, ui: true });
   }
 

@@ -228,6 +228,13 @@ export abstract class PlaybackCore {
         patch.lagging = true;
       } else if (this.state.lagging && lag < this.state.speed * LEAD_WALL_MS) patch.lagging = false;
     }
+    if (s.breakHit && !s.ended) {
+      // A breakpoint stopped the engine at the event that hit it: time stops there too.
+      this.stopFrames();
+      this.simAnchor = this.shown = this.asked = s.now;
+      patch.status = 'paused';
+      patch.breakHit = s.breakHit;
+    }
     if (s.ended) {
       this.stopFrames();
       this.simAnchor = s.now;
@@ -238,7 +245,7 @@ export abstract class PlaybackCore {
     }
     if (s.run || patch.status || !playing) {
       // A reply asked for before a pause may be behind the time the clock already showed.
-      const now = playing ? Math.max(this.state.now, s.now) : this.simAnchor;
+      const now = playing && !s.breakHit ? Math.max(this.state.now, s.now) : this.simAnchor;
       this.update({ ...patch, ...s.run, now });
     } else {
       // Panels refresh at the UI rate only; these numbers ride along with the next refresh.

@@ -1,6 +1,6 @@
 import type { Diagram } from '../model/schema';
 import type { MessageColumns } from './columns';
-import type { Effect, RunState } from './types';
+import type { BreakHit, Effect, RunState } from './types';
 
 export type PlaybackStatus = 'idle' | 'playing' | 'paused' | 'ended';
 
@@ -22,6 +22,8 @@ export interface PlaybackState extends RunState {
   loaded: boolean;
   /** Counts fresh runs (load, reset): message ids restart with each, so a selection from before is void. */
   runId: number;
+  /** The breakpoint that paused the run, until it plays, steps or seeks on. */
+  breakHit: BreakHit | null;
 }
 
 /** What the canvas reads every frame; one object, updated in place. */
@@ -73,6 +75,7 @@ export function initialState(): PlaybackState {
     error: null,
     loaded: false,
     runId: 0,
+    breakHit: null,
   };
 }
 

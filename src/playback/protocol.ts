@@ -1,5 +1,5 @@
 import type { Diagram, Fault } from '../model/schema';
-import type { Effect, EnvelopeView, LiveRunState, RunState } from './types';
+import type { BreakHit, Effect, EnvelopeView, LiveRunState, RunState } from './types';
 import { seriesBuffers } from './types';
 
 /**
@@ -78,6 +78,8 @@ export interface Snapshot {
   run?: RunState | LiveRunState;
   /** The engine threw: the run stops here and the message says why. */
   error?: string;
+  /** A breakpoint stopped the run here (an advance or a step), right after the event that hit it. */
+  breakHit?: BreakHit;
 }
 
 /** The buffers of a snapshot (in-flight diff and time series), for a zero-copy postMessage. */

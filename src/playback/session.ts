@@ -1,9 +1,11 @@
-import type { Diagram, Fault } from '../model/schema';
+import type { Breakpoint, Diagram, Fault } from '../model/schema';
+import { clockHit, nextClockStop } from './breakpointClock';
 import type { HostCommand, HostReply, InFlightDiff, RunDetail, Snapshot } from './protocol';
 import { META_STRIDE, TIMES_STRIDE } from './protocol';
 import { Checkpoints, faultsAfter } from './checkpoints';
 import { DEFAULT_SERIES_BUCKET_MS, MESSAGE_LOOKS } from './types';
 import type {
+  BreakHit,
   Effect,
   Engine,
   EngineCheckpoint,
@@ -85,15 +87,18 @@ export class EngineSession {
         return this.reply(cmd.seq, true);
       case 'advance': {
         const e = this.requireEngine();
-        if (cmd.t > e.now) this.checkpoints.advance(e, cmd.t);
-        return this.reply(cmd.seq, cmd.ui);
+        const hit = cmd.t > e.now ? this.playTo(e, cmd.t) : null;
+        return this.reply(cmd.seq, hit ? true : cmd.ui, hit);
       }
       case 'step': {
         const e = this.requireEngine();
         const next = e.nextEventTime();
+        e.pauseOn?.(this.breakpoints());
         if (next === null || next > e.untilMs) e.advanceTo(e.untilMs);
         else e.step();
-        return this.reply(cmd.seq, cmd.ui);
+        const hit = e.breakHit ?? null;
+        e.pauseOn?.(null);
+        return this.reply(cmd.seq, cmd.ui, hit);
       }
       case 'stepBack': {
         const e = this.requireEngine();
@@ -141,6 +146,39 @@ export class EngineSession {
         const env = this.engine?.envelope(cmd.messageId);
         return { type: 'envelope', seq: cmd.seq, envelope: env ?? null };
       }
+    }
+  }
+
+  /** The loaded diagram's breakpoints that are on (a diagram adopted since counts). */
+  private breakpoints(): Breakpoint[] {
+    return (this.diagram?.breakpoints ?? []).filter((b) => b.enabled);
+  }
+
+  /**
+   * Plays the run on to `t`, stopping at the first breakpoint hit on the way (the engine's at the
+   * event that hits it, the clock's at their moment): the hit, or null when it got to `t`. A seek
+   * never stops at breakpoints; only playing and stepping do.
+   */
+  private playTo(e: Engine, t: number): BreakHit | null {
+    const list = this.breakpoints();
+    if (list.length === 0 || !this.diagram) {
+      this.checkpoints.advance(e, t);
+      return null;
+    }
+    for (;;) {
+      const stop = nextClockStop(list, e.now, e, this.diagram);
+      const target = Math.min(t, stop);
+      e.pauseOn?.(list);
+      this.checkpoints.advance(e, target);
+      const hit = e.breakHit ?? null;
+      e.pauseOn?.(null);
+      if (hit) return hit;
+      if (e.now >= e.untilMs || e.overloaded !== null) return null;
+      if (e.now === stop) {
+        const atClock = clockHit(list, e, this.diagram);
+        if (atClock) return atClock;
+      }
+      if (target >= t) return null;
     }
   }
 
@@ -206,8 +244,10 @@ export class EngineSession {
     });
   }
 
-  private reply(seq: number, withRun: RunDetail): HostReply {
-    return { type: 'snapshot', seq, snapshot: this.snapshot(withRun) };
+  private reply(seq: number, withRun: RunDetail, breakHit: BreakHit | null = null): HostReply {
+    const snapshot = this.snapshot(withRun);
+    if (breakHit) snapshot.breakHit = breakHit;
+    return { type: 'snapshot', seq, snapshot };
   }
 
   /** The run now, with what changed in flight since the last snapshot. */

@@ -1,5 +1,6 @@
 import type { Diagram, Fault } from '../model/schema';
 import type {
+  BreakHit,
   InvariantReport,
   ChannelState,
   EdgeState,
@@ -28,6 +29,7 @@ import type {
  * src/playback but not src/runtime (the lint boundary).
  */
 export type {
+  BreakHit,
   ChannelState,
   EdgeState,
   Effect,
