@@ -53,6 +53,21 @@ describe('card health from the series', () => {
     expect(serviceThroughput(atStart, 'api')).toBeNull();
   });
 
+  it('figures are computed once per series object: a store update that left the series alone reuses them', () => {
+    const objective = Objective.parse({ windowMs: 5000, success: 0.9 });
+    const first = clientHealth(series, 'web', objective);
+    expect(clientHealth(series, 'web', objective)).toBe(first);
+    // An edited objective is judged again on the same series.
+    expect(clientHealth(series, 'web', Objective.parse({ windowMs: 5000, success: 0.3 }))!.objective).toBe(
+      'met',
+    );
+    // The next refresh is a new series object, with its own figures.
+    const api = series.services.api!;
+    const busier = { ...series, services: { api: { ...api, handled: f(Array(10).fill(7)) } } } as RunSeries;
+    expect(serviceThroughput(series, 'api')).toBe(4);
+    expect(serviceThroughput(busier, 'api')).toBe(8);
+  });
+
   it('a service handles (handled + failed) per second over the recent past', () => {
     expect(serviceThroughput(series, 'api')).toBe(4);
     expect(serviceThroughput(null, 'api')).toBeNull();

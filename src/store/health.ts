@@ -30,8 +30,31 @@ export interface ClientHealth {
   judged: number;
 }
 
+/**
+ * What the cards asked of one series object. Every card's selector runs on every store update (a
+ * drag moves a node many times a second), while the series changes a few times a second: a card's
+ * figures are computed once per series, then looked up.
+ */
+interface SeriesMemo {
+  recent?: Array<[index: number, ms: number]>;
+  clients: Map<string, { objective: Objective | undefined; health: ClientHealth | null }>;
+  services: Map<string, number | null>;
+}
+const memos = new WeakMap<RunSeries, SeriesMemo>();
+
+function memoOf(series: RunSeries): SeriesMemo {
+  let memo = memos.get(series);
+  if (!memo) memos.set(series, (memo = { clients: new Map(), services: new Map() }));
+  return memo;
+}
+
 /** The buckets of the recent past: their indexes, and how many ms of each the series covers. */
 function recent(series: RunSeries): Array<[index: number, ms: number]> {
+  const memo = memoOf(series);
+  return (memo.recent ??= recentBuckets(series));
+}
+
+function recentBuckets(series: RunSeries): Array<[index: number, ms: number]> {
   const out: Array<[number, number]> = [];
   for (let i = series.t.length - 1; i >= 0; i--) {
     const start = series.t[i]!;
@@ -50,9 +73,23 @@ export function clientHealth(
   id: string,
   objective: Objective | undefined,
 ): ClientHealth | null {
-  const c = series?.clients[id];
+  if (!series) return null;
+  const known = memoOf(series).clients;
+  const seen = known.get(id);
+  if (seen && seen.objective === objective) return seen.health;
+  const health = computeClientHealth(series, id, objective);
+  known.set(id, { objective, health });
+  return health;
+}
+
+function computeClientHealth(
+  series: RunSeries,
+  id: string,
+  objective: Objective | undefined,
+): ClientHealth | null {
+  const c = series.clients[id];
   // Before the run has moved there is nothing to tell: the card keeps its settings line.
-  if (!series || !c || series.endMs <= 0) return null;
+  if (!c || series.endMs <= 0) return null;
   let ok = 0;
   let ended = 0;
   let p95 = Number.NaN;
@@ -75,8 +112,17 @@ export function clientHealth(
 
 /** A service's recent throughput (handlings ended per second, to 0.1), or null before any series. */
 export function serviceThroughput(series: RunSeries | null, id: string): number | null {
-  const s = series?.services[id];
-  if (!series || !s || series.endMs <= 0) return null;
+  if (!series) return null;
+  const known = memoOf(series).services;
+  if (known.has(id)) return known.get(id)!;
+  const throughput = computeThroughput(series, id);
+  known.set(id, throughput);
+  return throughput;
+}
+
+function computeThroughput(series: RunSeries, id: string): number | null {
+  const s = series.services[id];
+  if (!s || series.endMs <= 0) return null;
   let done = 0;
   let ms = 0;
   for (const [i, covered] of recent(series)) {
