@@ -1,6 +1,6 @@
 import { exposeTestHook } from './testHook';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { fitDiagram } from '../canvas/useDiagramView';
 import { Palette } from '../canvas/Palette';
@@ -43,6 +43,9 @@ import { Topbar } from './Topbar';
 import type { MenuExtra } from './TopbarMenu';
 import { PHONE_QUERY, useMediaQuery } from './useMediaQuery';
 import { useShortcuts } from './useShortcuts';
+import { usePresentation } from '../workshop/presentation';
+
+const PresentView = lazy(() => import('../workshop/PresentView').then((m) => ({ default: m.PresentView })));
 
 function Editor() {
   const flow = useReactFlow();
@@ -207,6 +210,7 @@ function TraceDockSlot({ playback: p }: { playback: Playback }) {
 /** The whole app. */
 export function App() {
   const mode = useAppStore((s) => s.mode);
+  const presenting = usePresentation((s) => s.active);
   // A diagram that breaks the drawing gets a message and a way out, never a blank page.
   return (
     <ReactFlowProvider>
@@ -214,6 +218,12 @@ export function App() {
         <CrashBoundary embed>
           <DrawingFaultProbe />
           <EmbedView />
+        </CrashBoundary>
+      ) : presenting ? (
+        <CrashBoundary>
+          <Suspense fallback={null}>
+            <PresentView />
+          </Suspense>
         </CrashBoundary>
       ) : (
         <CrashBoundary>

@@ -109,6 +109,9 @@ export function Topbar({
       <div className="topbar__spacer" />
       {right}
       <CompareButton ctx={ctx} />
+      <CommandButton id="present" ctx={ctx} className="btn btn--ghost topbar__present">
+        Present
+      </CommandButton>
       <CommandButton id="share" ctx={ctx} className="btn btn--primary">
         Share
       </CommandButton>

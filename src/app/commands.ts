@@ -8,6 +8,7 @@ import type { AppState, AppStore } from '../store';
 import type { KeySpec } from './keys';
 import { openDiagram } from './persistence';
 import { useTraceDock } from './traceDockState';
+import { beginPresenting } from '../workshop/present';
 
 /** What a command may act on. */
 export interface CommandContext {
@@ -226,6 +227,15 @@ export const COMMANDS: Command[] = [
       const cur = store.getState().theme;
       store.getState().setTheme(order[(order.indexOf(cur) + 1) % order.length]!);
     },
+  },
+  {
+    id: 'present',
+    menu: true,
+    label: 'Present',
+    group: 'View',
+    keys: ['shift+p'],
+    // Full screen, the presentation theme and the clicker keys (src/workshop).
+    run: () => beginPresenting(),
   },
   {
     id: 'metrics',

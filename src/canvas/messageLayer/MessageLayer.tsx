@@ -21,6 +21,8 @@ export interface MessageLayerProps {
   selectedCorrelationId?: string | null;
   /** Colours for this theme; when absent, follows `data-theme` / `.dark` on <html>, else the OS. */
   theme?: Theme;
+  /** Presenting to a room: larger marks with short trails (see DrawOptions.presenting). */
+  presenting?: boolean;
 }
 
 let darkQuery: MediaQueryList | null | undefined;
@@ -149,6 +151,7 @@ export function MessageLayer(props: MessageLayerProps) {
         selected,
         correlation,
         reducedMotion,
+        presenting: p.presenting === true,
         diagram: frame.diagram,
         routes,
       };
@@ -171,6 +174,7 @@ export function MessageLayer(props: MessageLayerProps) {
           highlightCorrelation: correlation,
           selectedMessageId: selected,
           reducedMotion,
+          presenting: p.presenting === true,
         },
       };
       sink.draw(frame, params, boxOf, nodesMoved ? s.nodeLookup : null);

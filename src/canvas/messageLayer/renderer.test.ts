@@ -119,6 +119,25 @@ describe('MessageRenderer', () => {
     expect(after.y - before.y).toBeCloseTo(100, 0);
   });
 
+  it('presenting draws marks larger, each with a short trail behind it along its edge', () => {
+    const pb = playbackAt(151);
+    const draw = (presenting: boolean) => {
+      const r = new MessageRenderer();
+      const { ctx, calls } = fakeContext();
+      r.draw(ctx, pb.frame(), { x: 0, y: 0, zoom: 1 }, boxOf, { ...options, presenting });
+      const at = r.positionOf('m0')!;
+      // The mark's reach: the largest distance at which a click still finds it.
+      let reach = 0;
+      while (r.hitTest(at.x + reach + 1, at.y, 0)) reach++;
+      return { reach, strokes: calls.filter((c) => c.startsWith('stroke(')).length };
+    };
+    const plain = draw(false);
+    const presenting = draw(true);
+    expect(presenting.reach).toBeGreaterThanOrEqual(plain.reach * 1.7);
+    // The trail: a few fading segments, drawn only when presenting.
+    expect(plain.strokes).toBe(0);
+    expect(presenting.strokes).toBeGreaterThanOrEqual(3);
+  });
   it('draws effects as steady marks under reduced motion (no expanding ring)', () => {
     const d = testDiagram({ faults: [{ id: 'f', kind: 'down', target: 'b', atMs: 0, durationMs: 0 }] });
     const pb = playbackAt(302, d); // m0 refused at 301

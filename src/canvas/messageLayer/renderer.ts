@@ -27,6 +27,11 @@ export interface DrawOptions {
   selectedMessageId: string | null;
   /** The person asked for less motion: effects are still marks, not expanding, fading rings. */
   reducedMotion?: boolean;
+  /**
+   * Presenting to a room: marks are drawn larger and each lone message leaves a short trail behind
+   * it, so people at the back can see where it is going.
+   */
+  presenting?: boolean;
 }
 
 /** How long an effect's burst lasts, in wall milliseconds. */
@@ -35,6 +40,12 @@ export const EFFECT_WALL_MS = 700;
 const BASE_RADIUS = 8;
 /** Zoomed out, marks shrink no further than this share of BASE_RADIUS, so a message stays in sight. */
 const MIN_MARK_SCALE = 0.75;
+/** Presenting: how much larger marks are drawn (they must read from the back of a room). */
+export const PRESENT_SCALE = 1.8;
+/** Presenting: a trail reaches this share of its edge behind a message. */
+const TRAIL_SHARE = 0.12;
+/** Presenting: a trail is drawn as this many segments fading out behind the mark. */
+const TRAIL_SEGMENTS = 4;
 /** Marks that carry a step number are drawn larger, so the number can be read. */
 const STEP_SCALE = 1.4;
 /** How far a mark's halo reaches beyond it, in pixels (it parts a mark from a line of its colour). */
@@ -92,7 +103,7 @@ export class MessageRenderer {
     const geo = this.geo;
     geo.prepare(frame.diagram, boxOf);
     const z = view.zoom;
-    const r = BASE_RADIUS * Math.min(1.5, Math.max(MIN_MARK_SCALE, z));
+    const r = BASE_RADIUS * Math.min(1.5, Math.max(MIN_MARK_SCALE, z)) * (o.presenting ? PRESENT_SCALE : 1);
     const room = geo.capacity(view, o.width, o.height, r);
     const p = this.bundler.run(
       frame.messages,
@@ -146,6 +157,7 @@ export class MessageRenderer {
     // Halos are for telling a mark from the line under it; small marks on a zoomed-out view are
     // told apart by colour and shape alone, and skipping them halves the rasterizing.
     this.halos = r >= HALO_MIN_RADIUS || p.n <= HALO_ALWAYS_UP_TO;
+    if (o.presenting) this.drawTrails(ctx, frame, view, p, o, r);
     this.drawSingles(ctx, p, o, false);
     this.drawBundles(ctx, p, o);
     if (o.highlightCorrelation !== null) this.drawSingles(ctx, p, o, true);
@@ -246,6 +258,52 @@ export class MessageRenderer {
         ctx.stroke();
       }
     }
+  }
+
+  /**
+   * Presenting: a short fading trail behind each lone message, along its edge and back towards where
+   * it came from (a reply's trail points back down the edge it returns on).
+   */
+  private drawTrails(
+    ctx: Context2D,
+    frame: DrawFrame,
+    view: ViewTransform,
+    p: Particles,
+    o: DrawOptions,
+    r: number,
+  ): void {
+    const cols = frame.messages;
+    const { at, geo } = this;
+    ctx.lineCap = 'round';
+    for (let i = 0; i < p.n; i++) {
+      if (p.count[i] !== 1 || Number.isNaN(this.sx[i]!)) continue;
+      const slot = p.slot[i]!;
+      const from = cols.fromT[slot] ?? 0;
+      const to = cols.toT[slot] ?? 1;
+      const pos = p.pos[i]!;
+      // Never behind where the message started on this edge.
+      const reach = Math.min(TRAIL_SHARE, Math.abs(pos - from));
+      if (reach <= 0) continue;
+      const back = to >= from ? -1 : 1;
+      let x0 = this.sx[i]!;
+      let y0 = this.sy[i]!;
+      ctx.strokeStyle = o.palette.looks[p.look[i]!]!;
+      for (let k = 1; k <= TRAIL_SEGMENTS; k++) {
+        geo.point(p.edge[i]!, pos + (back * reach * k) / TRAIL_SEGMENTS, at);
+        const x1 = at.x * view.zoom + view.x;
+        const y1 = at.y * view.zoom + view.y;
+        ctx.globalAlpha = 0.45 * (1 - (k - 1) / TRAIL_SEGMENTS);
+        ctx.lineWidth = r * (1.1 - (0.8 * k) / TRAIL_SEGMENTS);
+        ctx.beginPath();
+        ctx.moveTo(x0, y0);
+        ctx.lineTo(x1, y1);
+        ctx.stroke();
+        x0 = x1;
+        y0 = y1;
+      }
+    }
+    ctx.globalAlpha = 1;
+    ctx.lineCap = 'butt';
   }
 
   /** Bundles: a disc in the look's colour sized by count, ringed, with the count written on it. */

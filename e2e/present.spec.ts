@@ -1,0 +1,103 @@
+import { expect, test } from './fixtures';
+import type { EditorPage } from './pages/EditorPage';
+
+/**
+ * Presenting, as a presenter does it: with the keyboard (or a clicker, which sends the same keys)
+ * only. The open diagram presented as one scene; the black screen; Esc gives the editor back with the
+ * person's diagram and undo history untouched.
+ */
+const presentation = (editor: EditorPage) => editor.page.getByTestId('presentation');
+
+/** The on-screen size of a service's name, in CSS pixels (font size × the canvas's zoom). */
+async function nameSizeOnScreen(editor: EditorPage): Promise<number> {
+  return editor.page.evaluate(() => {
+    const name = document.querySelector('.present .svc__name');
+    const viewport = document.querySelector('.present .react-flow__viewport');
+    if (!name || !viewport) return 0;
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+    return parseFloat(getComputedStyle(name).fontSize) * zoom;
+  });
+}
+
+test('Present with the keyboard only: full theme, play/pause, black screen, Esc gives the editor back', async ({
+  editor,
+}) => {
+  const page = editor.page;
+  const before = await editor.diagram();
+  // The button a mouse user finds, by its accessible name.
+  await expect(page.getByRole('button', { name: 'Present' })).toBeVisible();
+  await page.keyboard.press('Shift+P');
+  await expect(presentation(editor)).toBeVisible();
+  await expect(page.getByTestId('scene-title')).toHaveText(before.name);
+  await expect(page.getByTestId('scene-counter')).toHaveText('Scene 1 of 1');
+  // The editor is gone: nothing to edit while a room watches.
+  await expect(page.getByTestId('inspector')).toHaveCount(0);
+  // The run plays by itself once the camera is there.
+  await expect(page.getByTestId('present-run')).toContainText('playing');
+  // Readable from the back of a room: a name is 18 px or more at the presenting zoom.
+  await expect.poll(() => nameSizeOnScreen(editor)).toBeGreaterThanOrEqual(18);
+  // Space pauses, and plays again.
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('present-run')).toContainText('paused');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('present-run')).toContainText('playing');
+  // B blacks the screen out and brings it back; so does '.'.
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('black-screen')).toBeVisible();
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('black-screen')).toHaveCount(0);
+  await page.keyboard.press('.');
+  await expect(page.getByTestId('black-screen')).toBeVisible();
+  await page.keyboard.press('.');
+  await expect(page.getByTestId('black-screen')).toHaveCount(0);
+  // Editing keys do nothing while presenting.
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Escape');
+  await expect(presentation(editor)).toHaveCount(0);
+  await expect(page.getByTestId('inspector')).toBeVisible();
+  const after = await editor.diagram();
+  expect(after.services.map((s) => s.id)).toEqual(before.services.map((s) => s.id));
+  expect(after.run).toEqual(before.run);
+  // Presenting was not an edit: nothing to undo.
+  await expect(editor.command('undo')).toBeDisabled();
+});
+
+test('the Present button starts presenting; Leave ends it', async ({ editor }) => {
+  const page = editor.page;
+  await page.getByRole('button', { name: 'Present' }).click();
+  await expect(presentation(editor)).toBeVisible();
+  await page.getByRole('button', { name: /Leave/ }).click();
+  await expect(presentation(editor)).toHaveCount(0);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`pictures, ${scheme}`, () => {
+    test.use({ colorScheme: scheme });
+    for (const size of [
+      { width: 1920, height: 1080 },
+      { width: 1440, height: 900 },
+      { width: 1280, height: 720 },
+      { width: 390, height: 844 },
+    ]) {
+      test(`presenting at ${size.width}×${size.height}`, async ({ editor }, info) => {
+        const page = editor.page;
+        await page.setViewportSize(size);
+        await page.keyboard.press('Shift+P');
+        await expect(presentation(editor)).toBeVisible();
+        // Mid-run, with messages on the edges.
+        await expect
+          .poll(async () => Number((await page.getByTestId('present-run').textContent())?.split(' ')[0]), {
+            timeout: 60_000,
+          })
+          .toBeGreaterThan(1);
+        await page.keyboard.press('Space');
+        await expect(page.getByTestId('present-run')).toContainText('paused');
+        if (size.width >= 1280) expect(await nameSizeOnScreen(editor)).toBeGreaterThanOrEqual(18);
+        const body = await page.screenshot();
+        await info.attach(`present-${size.width}-${scheme}`, { body, contentType: 'image/png' });
+        if (process.env.SHOTS_DIR)
+          await page.screenshot({ path: `${process.env.SHOTS_DIR}/present-${size.width}-${scheme}.png` });
+      });
+    }
+  });
+}

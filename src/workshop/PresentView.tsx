@@ -1,0 +1,133 @@
+import { useReactFlow } from '@xyflow/react';
+import { AnimatePresence, motion, MotionConfig } from 'framer-motion';
+import { Suspense, useEffect, useRef } from 'react';
+import { Canvas } from '../canvas/Canvas';
+import { MessageLayer } from '../app/lazyParts';
+import { Notices } from '../app/Notices';
+import { playback, reloadRun, usePlaybackState } from '../app/run';
+import { useThemeEffect } from '../app/theme';
+import { useAppStore } from '../store';
+import { flyTo, sceneViewport } from './camera';
+import { usePresentKeys } from './usePresentKeys';
+import { leavePresenting, runPresentAction } from './present';
+import { usePresentation } from './presentation';
+import './present.css';
+
+/**
+ * The diagram presented to a room: full screen, the presentation theme, the scene's title and
+ * narration over the canvas, the clicker keys. Each scene's camera travels to it, then its run plays
+ * to the scene's stop time and waits there.
+ */
+export function PresentView() {
+  const flow = useReactFlow();
+  const scenes = usePresentation((s) => s.scenes);
+  const index = usePresentation((s) => s.index);
+  const shown = usePresentation((s) => s.shown);
+  const black = usePresentation((s) => s.black);
+  const scene = scenes[index];
+  const stage = useRef<HTMLDivElement>(null);
+  useThemeEffect();
+  usePresentKeys();
+
+  useEffect(() => {
+    const d = usePresentation.getState().scenes[usePresentation.getState().index];
+    if (!d) return;
+    const p = playback();
+    // The scene's run from its start, at the scene's own seed and speed.
+    reloadRun(d.diagram);
+    let stop = () => {};
+    let frame = 0;
+    // Two frames: the scene's cards are on the page and measured before the camera is aimed.
+    frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        const box = stage.current?.getBoundingClientRect();
+        if (!box) return;
+        const bounds = flow.getNodesBounds(flow.getNodes());
+        const to = sceneViewport(d.camera, bounds, { width: box.width, height: box.height });
+        stop = flyTo(flow, to, () => p.play());
+      });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      stop();
+    };
+  }, [shown, flow]);
+
+  if (!scene) return null;
+  return (
+    <MotionConfig reducedMotion="user">
+      <div className="present" data-testid="presentation" role="region" aria-label="Presentation">
+        <div className="present__caption">
+          <AnimatePresence mode="wait" initial={false}>
+            <motion.div
+              key={shown}
+              initial={{ opacity: 0, y: -8 }}
+              animate={{ opacity: 1, y: 0 }}
+              exit={{ opacity: 0 }}
+              transition={{ duration: 0.25 }}
+            >
+              <h2 className="present__title" aria-live="polite" data-testid="scene-title">
+                {scene.title}
+              </h2>
+              {scene.narration && <p className="present__narration">{scene.narration}</p>}
+            </motion.div>
+          </AnimatePresence>
+        </div>
+        <div className="present__stage" ref={stage}>
+          <Canvas readOnly zoomControls={false}>
+            <Suspense fallback={null}>
+              <MessageLayer playback={playback()} presenting />
+            </Suspense>
+          </Canvas>
+        </div>
+        <PresentBar index={index} count={scenes.length} />
+        {black && (
+          <div
+            className="present__black"
+            data-testid="black-screen"
+            role="status"
+            aria-label="Screen blacked out: press B to bring it back"
+          />
+        )}
+        <Notices />
+      </div>
+    </MotionConfig>
+  );
+}
+
+/** The strip at the bottom: where the show is, and buttons for a mouse or a touch screen. */
+function PresentBar({ index, count }: { index: number; count: number }) {
+  const run = usePlaybackState();
+  const stopAt = useAppStore((s) => s.diagram.run.untilMs);
+  const status = run.status === 'ended' ? 'stopped here' : run.status === 'playing' ? 'playing' : 'paused';
+  return (
+    <div className="present__bar" role="toolbar" aria-label="Presentation controls">
+      <span className="present__where" data-testid="scene-counter">
+        Scene {index + 1} of {count}
+      </span>
+      <span className="present__time" data-testid="present-run">
+        {(run.now / 1000).toFixed(1)} s of {(stopAt / 1000).toFixed(1)} s · {status}
+      </span>
+      <span className="present__spacer" />
+      <button className="btn btn--ghost" onClick={() => runPresentAction('previous')} disabled={index === 0}>
+        ← Previous
+      </button>
+      <button className="btn btn--ghost" onClick={() => runPresentAction('play-pause')}>
+        {run.status === 'playing' ? 'Pause' : 'Play'}
+      </button>
+      <button
+        className="btn btn--ghost"
+        onClick={() => runPresentAction('next')}
+        disabled={index === count - 1}
+      >
+        Next →
+      </button>
+      <button className="btn btn--ghost" onClick={() => runPresentAction('black')}>
+        Black screen
+      </button>
+      <button className="btn btn--ghost" onClick={() => leavePresenting()}>
+        Leave (Esc)
+      </button>
+    </div>
+  );
+}

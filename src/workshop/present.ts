@@ -1,0 +1,95 @@
+import { playback } from '../app/run';
+import { autosaveGuard } from '../app/persistence';
+import { useAppStore } from '../store';
+import type { PresentAction } from './keys';
+import {
+  nextScene,
+  previousScene,
+  startPresenting,
+  stopPresenting,
+  toggleBlack,
+  usePresentation,
+} from './presentation';
+import { currentDiagramScene, type PresentedScene } from './scenes';
+
+/** Whether this window made the page full screen (so leaving it ends the presentation). */
+let ownFullscreen = false;
+/** The autosave's pause as it was before presenting (a link may have paused it already). */
+let autosaveWasPaused = false;
+
+/**
+ * Starts presenting in this window: full screen (asked within the person's click or key press, as
+ * browsers require), the autosave paused (the scenes are not the person's edits), the first scene.
+ */
+export function beginPresenting(scenes: PresentedScene[] = defaultScenes(), index = 0) {
+  if (scenes.length === 0) return;
+  if (!usePresentation.getState().active) {
+    autosaveWasPaused = autosaveGuard.paused;
+    autosaveGuard.paused = true;
+  }
+  startPresenting(useAppStore, scenes, index);
+  requestFullscreen();
+}
+
+/** What Present shows: the open diagram as one scene. */
+export function defaultScenes(): PresentedScene[] {
+  return [currentDiagramScene(useAppStore.getState().diagram)];
+}
+
+/** Ends the presentation: out of full screen, the person's diagram back, the autosave on again. */
+export function leavePresenting() {
+  if (!usePresentation.getState().active) return;
+  playback().pause();
+  stopPresenting(useAppStore);
+  autosaveGuard.paused = autosaveWasPaused;
+  if (ownFullscreen && document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+  ownFullscreen = false;
+}
+
+/** Does what a clicker key (or its button) asks. */
+export function runPresentAction(action: PresentAction) {
+  switch (action) {
+    case 'next':
+      return nextScene(useAppStore);
+    case 'previous':
+      return previousScene(useAppStore);
+    case 'play-pause': {
+      const p = playback();
+      // A run stopped at the scene's end plays it again from its start.
+      if (p.getSnapshot().status === 'ended') {
+        p.reset();
+        p.play();
+      } else p.toggle();
+      return;
+    }
+    case 'black':
+      return toggleBlack();
+    case 'leave':
+      return leavePresenting();
+  }
+}
+
+function requestFullscreen() {
+  const root = document.documentElement;
+  if (document.fullscreenElement || !root.requestFullscreen) return;
+  // Refused outside a gesture, in a frame without permission, or by a headless browser: the
+  // presentation then fills the window, which is what a person gets from F11 too.
+  root
+    .requestFullscreen()
+    .then(() => {
+      ownFullscreen = true;
+    })
+    .catch(() => {});
+}
+
+/** Leaving full screen the browser's way (its own Esc, F11) ends the presentation too. */
+export function watchFullscreen(): () => void {
+  const onChange = () => {
+    if (!document.fullscreenElement && ownFullscreen) {
+      ownFullscreen = false;
+      leavePresenting();
+    }
+  };
+  document.addEventListener('fullscreenchange', onChange);
+  return () => document.removeEventListener('fullscreenchange', onChange);
+}
