@@ -1,6 +1,7 @@
 import type { PluginOption } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * `npm run build:report` (vite build --mode report) also writes what each module and dependency
@@ -16,9 +17,43 @@ async function bundleReport(): Promise<PluginOption[]> {
   ];
 }
 
+/**
+ * Installable and offline once loaded (issue 15: a workshop's network may fail). vite-plugin-pwa
+ * generates the service worker with Workbox (precaching every built file, so links, decks and Recent
+ * work offline: they live in the URL and in local storage) and the web app manifest. 'prompt': a new
+ * version waits until the person reloads (src/workshop/offline.ts), never under a running demo.
+ */
+const offline = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  includeAssets: ['favicon.svg'],
+  manifest: {
+    name: 'Microsim',
+    short_name: 'Microsim',
+    description: 'A playground for microservices communication: sync, queue, topic and saga, simulated.',
+    theme_color: '#4f46e5',
+    background_color: '#f6f7fb',
+    display: 'standalone',
+    start_url: './',
+    scope: './',
+    icons: [
+      { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,woff2,json}'],
+    // The engine and the charts are large chunks; all of them must be there offline.
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    navigateFallback: 'index.html',
+  },
+});
+
 export default defineConfig(({ mode }) => ({
   // Vite awaits a plugin given as a promise.
-  plugins: [react(), mode === 'report' && bundleReport()],
+  plugins: [react(), offline, mode === 'report' && bundleReport()],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1200 },

@@ -9,6 +9,7 @@ import type { KeySpec } from './keys';
 import { openDiagram } from './persistence';
 import { useTraceDock } from './traceDockState';
 import { beginPresenting } from '../workshop/present';
+import { reloadIntoNewVersion } from '../workshop/offline';
 
 /** What a command may act on. */
 export interface CommandContext {
@@ -230,7 +231,6 @@ export const COMMANDS: Command[] = [
   },
   {
     id: 'present',
-    menu: true,
     label: 'Present',
     group: 'View',
     keys: ['shift+p'],
@@ -358,6 +358,13 @@ export const COMMANDS: Command[] = [
         st.selection.length === 1 ? st.diagram.services.find((x) => x.id === st.selection[0]) : undefined;
       st.openLoadTest(selected?.kind === 'client' ? selected.id : null);
     },
+  },
+  {
+    id: 'update-app',
+    label: 'Reload into the new version',
+    group: 'Help',
+    // Offered only by the "new version" notice, when a new version is waiting.
+    run: () => reloadIntoNewVersion(),
   },
   {
     id: 'palette',
