@@ -101,3 +101,41 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test('the presenter view follows the audience window, drives it, and either may close', async ({
+  editor,
+  context,
+}) => {
+  const page = editor.page;
+  await page.keyboard.press('Shift+P');
+  await expect(presentation(editor)).toBeVisible();
+  const [presenter] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('button', { name: 'Presenter view' }).click(),
+  ]);
+  await expect(presenter.getByTestId('presenter-title')).toHaveText('Checkout');
+  await expect(presenter.getByTestId('presenter-counter')).toHaveText('Scene 1 of 1');
+  await expect(presenter.getByTestId('presenter-next')).toContainText('end of the deck');
+  await expect(presenter.getByTestId('presenter-timer')).toHaveText(/^\d+:\d\d$/);
+  // The clicker's key pressed in the presenter's window blacks out the audience's screen.
+  await presenter.keyboard.press('b');
+  await expect(page.getByTestId('black-screen')).toBeVisible();
+  await expect(presenter.getByTestId('presenter-black')).toBeVisible();
+  if (process.env.SHOTS_DIR) await presenter.screenshot({ path: `${process.env.SHOTS_DIR}/presenter.png` });
+  await presenter.getByRole('button', { name: 'Black screen' }).click();
+  await expect(page.getByTestId('black-screen')).toHaveCount(0);
+  // Closing the presenter window leaves the presentation going.
+  await presenter.close();
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('black-screen')).toBeVisible();
+  await page.keyboard.press('b');
+  // A presenter window opened again finds the presentation; when it ends, the window says so.
+  const [again] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('button', { name: 'Presenter view' }).click(),
+  ]);
+  await expect(again.getByTestId('presenter-title')).toHaveText('Checkout');
+  await page.keyboard.press('Escape');
+  await expect(presentation(editor)).toHaveCount(0);
+  await expect(again.getByTestId('presenter-waiting')).toBeVisible();
+});

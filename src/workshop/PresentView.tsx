@@ -9,6 +9,8 @@ import { useThemeEffect } from '../app/theme';
 import { useAppStore } from '../store';
 import { flyTo, sceneViewport } from './camera';
 import { usePresentKeys } from './usePresentKeys';
+import { usePresenterSync } from './usePresenterSync';
+import { PRESENTER_ROUTE } from './presenterChannel';
 import { leavePresenting, runPresentAction } from './present';
 import { usePresentation } from './presentation';
 import './present.css';
@@ -28,6 +30,7 @@ export function PresentView() {
   const stage = useRef<HTMLDivElement>(null);
   useThemeEffect();
   usePresentKeys();
+  usePresenterSync();
 
   useEffect(() => {
     const d = usePresentation.getState().scenes[usePresentation.getState().index];
@@ -124,6 +127,14 @@ function PresentBar({ index, count }: { index: number; count: number }) {
       </button>
       <button className="btn btn--ghost" onClick={() => runPresentAction('black')}>
         Black screen
+      </button>
+      <button
+        className="btn btn--ghost"
+        onClick={() =>
+          window.open(`./${PRESENTER_ROUTE}`, 'microsim-presenter', 'popup,width=960,height=640')
+        }
+      >
+        Presenter view
       </button>
       <button className="btn btn--ghost" onClick={() => leavePresenting()}>
         Leave (Esc)
