@@ -22,6 +22,8 @@ export interface RunView {
   faults: { id: string; kind: string; target: string; atMs: number; source: string }[];
   /** The latest trace records, to compare two runs. */
   recentTrace: unknown[];
+  /** The breakpoint that paused the run, if one did. */
+  breakHit: { breakpointId: string; kind: string; atMs: number; edgeId?: string } | null;
 }
 
 /** The run as the playback reports it (read only). */
@@ -43,6 +45,7 @@ export async function readRun(page: Page): Promise<RunView> {
         sagas: s.sagaInstances,
         faults: s.faults,
         recentTrace: s.recentTrace,
+        breakHit: s.breakHit,
       }),
     ) as RunView;
   });

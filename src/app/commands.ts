@@ -10,6 +10,7 @@ import { openDiagram } from './persistence';
 import { useTraceDock } from './traceDockState';
 import { beginPresenting } from '../workshop/present';
 import { reloadIntoNewVersion } from '../workshop/offline';
+import { breakpointFor, describeBreakpoint } from '../model/breakpointEdits';
 
 /** What a command may act on. */
 export interface CommandContext {
@@ -329,6 +330,30 @@ export const COMMANDS: Command[] = [
     keys: ['r'],
     readOnly: true,
     run: ({ run }) => run?.reset(),
+  },
+  {
+    id: 'toggle-breakpoint',
+    label: 'Toggle a breakpoint on the selection',
+    group: 'Run',
+    keys: ['b'],
+    // A circuit on a sync edge with a breaker, a queue's dead letter, a saga's compensation, a client's slow request.
+    enabled: (s) => s.selection.length === 1 && breakpointFor(s.diagram, s.selection[0]!) !== null,
+    run: ({ store }) => {
+      const st = store.getState();
+      const suggested = breakpointFor(st.diagram, st.selection[0] ?? '');
+      if (!suggested) return;
+      const same = st.diagram.breakpoints.find(
+        (b) => b.kind === suggested.kind && b.target === suggested.target,
+      );
+      if (same) st.removeBreakpoint(same.id);
+      else st.addBreakpoint(suggested);
+      st.notify({
+        tone: 'info',
+        title: `${same ? 'Removed' : 'Added'} breakpoint: ${describeBreakpoint(st.diagram, same ?? suggested)}`,
+        detail:
+          'The run pauses at the event that hits it. Breakpoints are listed in the inspector (nothing selected).',
+      });
+    },
   },
   {
     id: 'compare',

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { emptyDiagram } from '../model/defaults';
 import * as edits from '../model/edits';
-import type { Diagram, EdgeKind, Position, ServiceKind, Viewport } from '../model/schema';
+import type { Breakpoint, Diagram, EdgeKind, Position, ServiceKind, Viewport } from '../model/schema';
 import type { DocumentStart } from '../storage';
 import { emptyHistory, recordEdit, redo, undo, type History } from './history';
 import type { AppState } from './types';
@@ -40,6 +40,12 @@ export interface DiagramSlice {
   addNote: (position: Position, text?: string) => string;
   connect: (from: string, to: string, kind: EdgeKind) => string | null;
   changeEdgeKind: (edgeId: string, kind: EdgeKind) => void;
+  /** Adds a breakpoint (undoable); a breakpoint with an id already taken replaces nothing and is not added. */
+  addBreakpoint: (b: Breakpoint) => void;
+  /** Changes a breakpoint (undoable): on/off, kind, target, value. */
+  updateBreakpoint: (id: string, patch: Partial<Omit<Breakpoint, 'id'>>) => void;
+  /** Removes a breakpoint (undoable). */
+  removeBreakpoint: (id: string) => void;
 }
 
 export const createDiagramSlice: StateCreator<AppState, [], [], DiagramSlice> = (set, get) => ({
@@ -68,6 +74,32 @@ export const createDiagramSlice: StateCreator<AppState, [], [], DiagramSlice> = 
       comparison: null,
     });
   },
+  addBreakpoint: (b) =>
+    get().edit('Add breakpoint', (d) =>
+      d.breakpoints.some((x) => x.id === b.id) ? d : { ...d, breakpoints: [...d.breakpoints, b] },
+    ),
+  updateBreakpoint: (id, patch) =>
+    get().edit(
+      patch.enabled === undefined
+        ? 'Edit breakpoint'
+        : patch.enabled
+          ? 'Turn breakpoint on'
+          : 'Turn breakpoint off',
+      (d) => {
+        const i = d.breakpoints.findIndex((b) => b.id === id);
+        if (i < 0) return d;
+        const next = { ...d.breakpoints[i]!, ...patch };
+        return { ...d, breakpoints: d.breakpoints.map((b, j) => (j === i ? next : b)) };
+      },
+      // Typing a value is one step; each toggle is its own.
+      patch.enabled === undefined ? `breakpoint:${id}:${Object.keys(patch).join()}` : undefined,
+    ),
+  removeBreakpoint: (id) =>
+    get().edit('Remove breakpoint', (d) =>
+      d.breakpoints.some((b) => b.id === id)
+        ? { ...d, breakpoints: d.breakpoints.filter((b) => b.id !== id) }
+        : d,
+    ),
   amendFromRun: (recipe) => {
     const before = get().diagram;
     const after = recipe(before);

@@ -3,9 +3,10 @@ import { FAULT_KIND_INFO } from '../../model/faultKinds';
 import { Fault, FAULT_KINDS, RunSettings, type Diagram, type FaultKind } from '../../model/schema';
 import { useAppStore } from '../../store';
 import { Advisor } from '../Advisor';
+import { BreakpointList } from './BreakpointList';
 import { setAt, NumberField, Section, SelectField, TextField, type Commit } from './fields';
 
-/** With nothing selected: the diagram's name, run settings and fault script. */
+/** With nothing selected: the diagram's name, run settings, fault script and breakpoints. */
 export function DiagramInspector({ diagram: d }: { diagram: Diagram }) {
   const edit = useAppStore((s) => s.edit);
   const run: (path: string[]) => Commit<number> = (path) => (v) => {
@@ -69,6 +70,7 @@ export function DiagramInspector({ diagram: d }: { diagram: Diagram }) {
         </div>
       </Section>
       <FaultScript diagram={d} />
+      <BreakpointList diagram={d} />
     </div>
   );
 }

@@ -1,5 +1,8 @@
 import { useId, useRef, useState, useSyncExternalStore } from 'react';
-import type { Fault } from '../../model/schema';
+import { describeBreakpoint } from '../../model/breakpointEdits';
+import { BREAKPOINT_KIND_INFO } from '../../model/breakpointKinds';
+import type { Diagram, Fault } from '../../model/schema';
+import type { BreakHit } from '../../playback';
 import type { Playback } from '../../playback';
 import { MAX_SPEED, MIN_SPEED } from '../../playback';
 import { formatSimTime, formatSpeed, sliderToSpeed, speedKeyRungs, speedToSlider, stepSpeed } from './format';
@@ -156,6 +159,11 @@ export function TimeControls({ playback, onSeedChange }: TimeControlsProps) {
           faults={faultsToShow(playback.loadedDiagram.faults, state.faults)}
         />
       ) : null}
+      {state.breakHit ? (
+        <p className="pb-break" role="status" data-testid="break-hit">
+          {describeHit(playback.loadedDiagram, state.breakHit)}
+        </p>
+      ) : null}
       {state.error || state.overloaded ? (
         <p className="pb-alert" role="alert">
           {state.error ?? state.overloaded}
@@ -163,6 +171,19 @@ export function TimeControls({ playback, onSeedChange }: TimeControlsProps) {
       ) : null}
     </div>
   );
+}
+
+/** "Paused at breakpoint: Circuit opens on POST /pay, at 12.345 s (request c41 took 812 ms)". */
+export function describeHit(diagram: Diagram | null, hit: BreakHit): string {
+  const b = diagram?.breakpoints.find((x) => x.id === hit.breakpointId);
+  const what = b && diagram ? describeBreakpoint(diagram, b) : BREAKPOINT_KIND_INFO[hit.kind].label;
+  const facts: string[] = [];
+  if (hit.kind === 'slow-request' && hit.n !== undefined) facts.push(`took ${formatSimTime(hit.n)}`);
+  if (hit.kind === 'queue-depth' && hit.n !== undefined) facts.push(`depth ${hit.n}`);
+  if (hit.correlationId) facts.push(`request ${hit.correlationId}`);
+  if (hit.messageId) facts.push(`message ${hit.messageId}`);
+  const more = facts.length ? ` (${facts.join(', ')})` : '';
+  return `Paused at breakpoint: ${what}, at ${formatSimTime(hit.atMs)}${more}`;
 }
 
 /**

@@ -79,6 +79,26 @@ export function Timeline({ playback, state, faults }: TimelineProps) {
           onChange={(e) => playback.seek(Number(e.target.value))}
         />
         <div className="tl-inner tl-markers">
+          {/* Breakpoints at a time, and where a breakpoint paused the run. */}
+          {(playback.loadedDiagram?.breakpoints ?? [])
+            .filter((b) => b.kind === 'time' && b.enabled && b.value <= untilMs)
+            .map((b) => (
+              <span
+                key={b.id}
+                className="tl-breakpoint"
+                data-testid="timeline-breakpoint"
+                style={{ left: pct(b.value) }}
+                title={`Breakpoint at ${formatSimTime(b.value)}`}
+              />
+            ))}
+          {state.breakHit ? (
+            <span
+              className="tl-break-hit"
+              data-testid="timeline-break-hit"
+              style={{ left: pct(state.breakHit.atMs) }}
+              title={`Paused at a breakpoint, ${formatSimTime(state.breakHit.atMs)}`}
+            />
+          ) : null}
           {markers.map((m) => (
             <button
               key={m.key}
