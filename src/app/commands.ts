@@ -9,7 +9,7 @@ import type { KeySpec } from './keys';
 import { openDiagram } from './persistence';
 import { useTraceDock } from './traceDockState';
 import { beginPresenting } from '../workshop/present';
-import { reloadIntoNewVersion } from '../workshop/offline';
+import { reloadIntoNewVersion, updateWaiting } from '../workshop/offline';
 import { breakpointFor, describeBreakpoint } from '../model/breakpointEdits';
 
 /** What a command may act on. */
@@ -388,7 +388,8 @@ export const COMMANDS: Command[] = [
     id: 'update-app',
     label: 'Reload into the new version',
     group: 'Help',
-    // Offered only by the "new version" notice, when a new version is waiting.
+    // Offered by the "new version" notice; elsewhere (the palette) only while a version is waiting.
+    enabled: () => updateWaiting(),
     run: () => reloadIntoNewVersion(),
   },
   {

@@ -4,6 +4,14 @@ import { usePresentation } from './presentation';
 /** Installs the waiting version of the app and reloads: only ever when the person asks for it. */
 let updateNow: ((reload?: boolean) => Promise<void>) | null = null;
 
+/** Whether a new version is waiting for the person to reload into it. */
+let waiting = false;
+
+/** Whether a new version of the app is waiting (the Reload command is offered only then). */
+export function updateWaiting(): boolean {
+  return waiting;
+}
+
 /** Reloads into the new version the service worker has waiting (the notice's "Reload" button). */
 export function reloadIntoNewVersion() {
   void updateNow?.(true);
@@ -18,7 +26,13 @@ export function startOffline() {
   if (!('serviceWorker' in navigator)) return;
   // Loaded on demand: the commands (and the scripts that list them in Node) import this file.
   void import('virtual:pwa-register').then(({ registerSW }) => {
-    updateNow = registerSW({ immediate: true, onNeedRefresh: () => tellWhenNotPresenting() });
+    updateNow = registerSW({
+      immediate: true,
+      onNeedRefresh: () => {
+        waiting = true;
+        tellWhenNotPresenting();
+      },
+    });
   });
 }
 
