@@ -74,6 +74,6 @@ export const BREAKPOINT_KIND_INFO: Record<BreakpointKind, BreakpointKindInfo> = 
     label: 'At a time',
     target: 'none',
     value: { label: 'At', unit: 'ms', whole: false, fallback: 10_000 },
-    describe: (b) => `At ${b.value} ms`,
+    describe: (b) => `Time reaches ${b.value} ms`,
   },
 };

@@ -51,7 +51,8 @@ export function BreakpointList({ diagram: d }: { diagram: Diagram }) {
                 />
                 <span>{describeBreakpoint(d, b)}</span>
               </label>
-              <div className="row2">
+              {/* Stacked, not side by side: kind labels and edge names are too long for half the inspector. */}
+              <div>
                 <SelectField
                   label="Pause when"
                   value={b.kind}
