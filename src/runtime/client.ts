@@ -1,6 +1,7 @@
 import type { Traffic } from '../model/schema';
 import type { CallOwnerBehaviour } from './behaviours';
 import type { Service } from './entities';
+import type { Rng } from './rng';
 import { CLIENT_ROUTE, routeFor } from './services';
 import { EventKind, Word, type Simulation } from './sim';
 
@@ -11,6 +12,8 @@ export interface ClientTraffic {
   meanGapMs: number;
   burstSize: number;
   burstEveryMs: number;
+  /** The client's own random stream, for its arrival gaps only (see `streamSeed`). */
+  arrivals: Rng;
 }
 
 /** Bursts come at most once per millisecond (a shorter period would stall the clock). */
@@ -28,7 +31,7 @@ export function startClient(sim: Simulation, c: ClientTraffic): void {
 }
 
 function nextGap(sim: Simulation, c: ClientTraffic): number {
-  return sim.now + (c.pattern === 'steady' ? c.meanGapMs : sim.rng.exponential(c.meanGapMs));
+  return sim.now + (c.pattern === 'steady' ? c.meanGapMs : c.arrivals.exponential(c.meanGapMs));
 }
 
 /** The client sends one request (on each of its outgoing edges) and schedules the next. */

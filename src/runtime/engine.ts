@@ -11,6 +11,7 @@ import { LOOKS, type Call, type Edge, type Message } from './entities';
 import { FaultAgenda, resolveFault, type ActiveFault } from './faults';
 import { DEFAULT_MAX_EVENTS, WorkGuard } from './guard';
 import { buildMetrics } from './metrics';
+import { streamSeed, Rng } from './rng';
 import { SeriesRecorder } from './series';
 import { BEHAVIOURS } from './kinds';
 import { onHandleDone } from './services';
@@ -130,6 +131,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
       meanGapMs: s.traffic.rate > 0 ? 1000 / s.traffic.rate : Infinity,
       burstSize: s.traffic.burstSize,
       burstEveryMs: s.traffic.burstEveryMs,
+      arrivals: new Rng(streamSeed(seed, s.id)),
     };
     startClient(sim, c);
   });

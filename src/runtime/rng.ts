@@ -61,3 +61,14 @@ export class Rng {
     return -mean * Math.log(1 - this.next());
   }
 }
+
+/**
+ * The seed of a named stream of a run: the run's seed mixed with the name's FNV-1a hash. A stream per
+ * client keeps its arrivals the same whatever else the run draws (common random numbers: two designs
+ * compared with one seed see the same traffic).
+ */
+export function streamSeed(runSeed: number, name: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
+  return (hash ^ Math.imul(runSeed | 0, 0x9e3779b1)) >>> 0;
+}
