@@ -35,6 +35,50 @@ describe('common random numbers: a client sends the same traffic whatever the de
     expect(b).toEqual(a);
   });
 
+  it('B with an extra service in the chain and a second client: the first client sends the same traffic', () => {
+    const a = Diagram.parse(structuredClone(checkoutExample));
+    const b = structuredClone(a);
+    // A fraud check between Orders and Payment: more draws per request (its latency, its errors)…
+    b.services.push(
+      ...Diagram.parse({
+        services: [
+          {
+            id: 'fraud',
+            name: 'Fraud Check',
+            kind: 'service',
+            position: { x: 575, y: 0 },
+            latency: { dist: 'exponential', mean: 20 },
+            errorRate: 0.1,
+          },
+          {
+            id: 'mobile',
+            name: 'Mobile App',
+            kind: 'client',
+            position: { x: 0, y: 0 },
+            traffic: { pattern: 'poisson', rate: 5 },
+          },
+        ],
+        edges: [],
+      }).services,
+    );
+    b.edges = b.edges.map((e) => (e.id === 'e-orders-payment' ? { ...e, to: 'fraud' } : e));
+    b.edges.push(
+      ...Diagram.parse({
+        services: [],
+        edges: [
+          { id: 'e-fraud-payment', kind: 'sync', from: 'fraud', to: 'payment', message: 'ChargeCard' },
+          { id: 'e-mobile-gw', kind: 'sync', from: 'mobile', to: 'gateway', message: 'POST /orders' },
+        ],
+      }).edges,
+    );
+    const parsedB = Diagram.parse(b);
+    // …and a second client drawing its own gaps: none of it moves the first client's arrivals.
+    expect(sendTimes(parsedB, 'mobile').length).toBeGreaterThan(200);
+    const times = sendTimes(a, 'client');
+    expect(times.length).toBeGreaterThan(50);
+    expect(sendTimes(parsedB, 'client')).toEqual(times);
+  });
+
   it("gives each client its own stream: a client's arrivals don't depend on another client's", () => {
     expect(streamSeed(42, 'client')).not.toBe(streamSeed(42, 'client-2'));
     expect(streamSeed(42, 'client')).not.toBe(streamSeed(43, 'client'));

@@ -9,8 +9,9 @@ import {
   compensatedSaga,
   firstRequestWhere,
   nackedDelivery,
-  timedOutAtOrders,
-  timedOutThenRetried,
+  refusedOnceAfter,
+  timedOutWhileCalleeWorked,
+  timedOutWhileCalleeWorkedThenRetried,
 } from './testing/requests';
 
 function withFault(diagram: Diagram, fault: Partial<Fault>): Diagram {
@@ -46,18 +47,18 @@ describe('spans of one request', () => {
   it('follows the Checkout chain hop by hop: client and server spans, network each way, then the fan-out', () => {
     const spans = spansOf(checkoutExample, 'c0', 3000);
     expect(outline(spans)).toEqual([
-      'm0 client client "POST /orders" ok <> 284.5..714.6',
-      'm0/in server gateway "POST /orders" ok <m0> 325.5..673.6',
-      'm1 client gateway "POST /orders" ok <m0/in> 327.8..673.6',
-      'm1/in server orders "POST /orders" ok <m1> 343.8..657.6',
-      'm2 client orders "ChargeCard" ok <m1/in> 365.8..657.6',
-      'm2/in server payment "ChargeCard" ok <m2> 381.0..642.4',
-      'm3 client payment "POST /charges" ok <m2/in> 412.4..642.4',
-      'm3/in server bank "POST /charges" ok <m3> 453.4..601.4',
-      'm6 producer orders "OrderPlaced" ok <m1/in> 657.6..657.6',
-      'm7 producer orders "OrderPlaced" ok <m1/in> 657.6..657.6',
-      'm6/in consumer inventory "OrderPlaced" ok <m6> 657.6..698.1',
-      'm7/in consumer email "OrderPlaced" ok <m7> 657.6..836.4',
+      'm0 client client "POST /orders" ok <> 7.9..360.5',
+      'm0/in server gateway "POST /orders" ok <m0> 48.9..319.5',
+      'm1 client gateway "POST /orders" ok <m0/in> 51.5..319.5',
+      'm1/in server orders "POST /orders" ok <m1> 67.5..303.5',
+      'm2 client orders "ChargeCard" ok <m1/in> 96.5..303.5',
+      'm2/in server payment "ChargeCard" ok <m2> 111.7..288.3',
+      'm3 client payment "POST /charges" ok <m2/in> 152.3..288.3',
+      'm3/in server bank "POST /charges" ok <m3> 193.3..247.3',
+      'm6 producer orders "OrderPlaced" ok <m1/in> 303.5..303.5',
+      'm7 producer orders "OrderPlaced" ok <m1/in> 303.5..303.5',
+      'm6/in consumer inventory "OrderPlaced" ok <m6> 303.5..344.0',
+      'm7/in consumer email "OrderPlaced" ok <m7> 303.5..326.2',
     ]);
     const call = spans.find((s) => s.id === 'm1')!;
     expect(call.parts.map((p) => [p.name, p.end - p.start])).toEqual([
@@ -72,8 +73,8 @@ describe('spans of one request', () => {
 
   it('puts a timeout at the caller, keeps the callee working, and shows the retry after its backoff', () => {
     const slow = withFault(checkoutExample, { kind: 'slow', factor: 80 });
-    const spans = firstRequestWhere(slow, 9000, timedOutThenRetried);
-    const first = spans.find(timedOutAtOrders)!;
+    const spans = firstRequestWhere(slow, 9000, timedOutWhileCalleeWorkedThenRetried);
+    const first = spans.find(timedOutWhileCalleeWorked(spans))!;
     expect(first).toMatchObject({ kind: 'client', service: 'orders', peer: 'payment', status: 'error' });
     // Orders' timeout on the edge to Payment is 1,500 ms: the attempt ends exactly then.
     expect(first.end - first.start).toBeCloseTo(1500, 6);
@@ -90,12 +91,8 @@ describe('spans of one request', () => {
 
   it('shows a down callee refusing at once, and the error going back up the chain', () => {
     const down = withFault(checkoutExample, { kind: 'down' });
-    // A request sent after Payment went down (at 2 s): not one it crashed under.
-    const spans = firstRequestWhere(
-      down,
-      6000,
-      (all) => all[0]!.start > 2000 && all.some((x) => x.statusMessage === 'refused: down'),
-    );
+    // A request sent after Payment went down (at 2 s), not one it crashed under, and not retried.
+    const spans = firstRequestWhere(down, 6000, refusedOnceAfter(2000));
     // Each span's parent is the one before it: the chain, without ids or times.
     spans.slice(1).forEach((x, i) => expect(x.parentId).toBe(spans[i]!.id));
     expect(spans.map((x) => `${x.kind} ${x.service} "${x.name}" ${x.status}(${x.statusMessage})`)).toEqual([

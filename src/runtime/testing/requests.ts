@@ -30,6 +30,24 @@ export const timedOutThenRetried = (all: Span[]) =>
       timedOutAtOrders(x) && all.some((y) => y.name === `backoff before attempt ${(x.attempt ?? 1) + 1}`),
   );
 
+/** Orders' call to Payment timed out while Payment was still working on it (the callee outlasts it). */
+export const timedOutWhileCalleeWorked = (all: Span[]) => (x: Span) =>
+  timedOutAtOrders(x) && all.some((y) => y.id === `${x.id}/in` && y.end > x.end);
+
+/** A request with such a call, tried again after a backoff. */
+export const timedOutWhileCalleeWorkedThenRetried = (all: Span[]) =>
+  all.some(
+    (x) =>
+      timedOutWhileCalleeWorked(all)(x) &&
+      all.some((y) => y.name === `backoff before attempt ${(x.attempt ?? 1) + 1}`),
+  );
+
+/** A request sent after `afterMs` that a down callee refused, and that nobody tried again. */
+export const refusedOnceAfter = (afterMs: number) => (all: Span[]) =>
+  all[0]!.start > afterMs &&
+  all.some((x) => x.statusMessage === 'refused: down') &&
+  !all.some((x) => x.name.startsWith('backoff before attempt'));
+
 /** A request whose saga ended compensated. */
 export const compensatedSaga = (all: Span[]) =>
   all.some((x) => x.kind === 'internal' && x.statusMessage === 'compensated');
