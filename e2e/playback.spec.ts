@@ -187,8 +187,9 @@ for (const scheme of ['light', 'dark'] as const) {
         await expect(editor.page).toHaveScreenshot(`${name}-${scheme}.png`);
         if (legend) await editor.page.getByRole('button', { name: /Legend/ }).click();
       };
+      // Moments where the examples' seeds put messages on the wire within a few steps.
       await run.contextMenu(editor.node('bank'), 'fault-down');
-      await run.scrubTo(6_000);
+      await run.scrubTo(4_500);
       await editor.clickEmpty();
       await run.stepUntilInFlight(2);
       await shoot('checkout-bank-down', true);
@@ -200,7 +201,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await shoot('job-queue');
 
       await run.openExample('order-saga');
-      await run.scrubTo(12_000);
+      await run.scrubTo(16_900);
       await editor.clickEmpty();
       await run.stepUntilInFlight(4);
       await shoot('order-saga');
