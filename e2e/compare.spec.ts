@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { EditorPage } from './pages/EditorPage';
+import { PlaybackPage } from './pages/PlaybackPage';
 
 // Issue 12, the article's case: the Checkout example, Payment Service down for 10 s, its call made
 // sync (A) and through a queue (B). The Comparison's table says the queue keeps the client's
@@ -123,6 +124,50 @@ test('a comparison shared as one link opens with A and B and the comparison view
   await expect(page2.getByText(/variant B is missing/)).toBeVisible();
   await expect(page2.getByRole('region', { name: 'Comparison' })).toBeHidden();
   await context.close();
+});
+
+/** "A: Outcomes (%): success 100% now, …; mean 100% before faults, 0% during faults, …" → 0. */
+function successDuring(summary: string, variant: 'A' | 'B'): number {
+  const start = summary.search(new RegExp(`(^| )${variant}( \\(on the canvas\\))?: Outcomes`));
+  const found = start < 0 ? null : /success [^]*?([\d.]+)% during faults/.exec(summary.slice(start));
+  if (!found) throw new Error(`no success of ${variant} during faults in: ${summary}`);
+  return Number(found[1]);
+}
+
+test("the Metrics panel overlays A and B while comparing: B's lines dashed, both in the charts' words", async ({
+  editor,
+}) => {
+  const page = editor.page;
+  const run = new PlaybackPage(editor);
+  await paymentDownFor10s(editor);
+  await compareAsQueue(editor);
+  await editor.clickEmpty();
+  await page.keyboard.press('m');
+  const metrics = page.getByRole('region', { name: 'Metrics' });
+  const latency = metrics.getByTestId('chart-client-client-latency');
+  const outcomes = metrics.getByTestId('chart-client-client-outcomes');
+  // B (the queue) plays on the canvas; A's whole run is drawn over it, cut at the same moment.
+  await run.setSpeed(100);
+  await run.button('play').click();
+  await run.until('the run ended', (r) => r.status === 'ended', 60_000);
+  await expect(latency.getByTestId('metrics-key-a')).toHaveText('A');
+  await expect(latency.getByTestId('metrics-key-b')).toHaveText('B');
+  const words = latency.getByTestId('chart-client-client-latency-summary');
+  await expect(words).toContainText(
+    /^A: End-to-end latency \(ms\): p50 .* B \(on the canvas\): End-to-end latency/,
+  );
+  const said = (await outcomes.getByTestId('chart-client-client-outcomes-summary').textContent()) ?? '';
+  expect(successDuring(said, 'A'), 'sync: success while Payment is down').toBeLessThan(20);
+  expect(successDuring(said, 'B'), 'queue: success while Payment is down').toBeGreaterThan(95);
+
+  // A on the canvas: its live run, with B's drawn over it.
+  await comparison(editor).getByRole('button', { name: /^A / }).click();
+  await run.button('play').click();
+  await run.until('the run ended', (r) => r.status === 'ended', 60_000);
+  await expect(words).toContainText(/^A \(on the canvas\): End-to-end latency .* B: End-to-end latency/);
+  const again = (await outcomes.getByTestId('chart-client-client-outcomes-summary').textContent()) ?? '';
+  expect(successDuring(again, 'A')).toBeLessThan(20);
+  expect(successDuring(again, 'B')).toBeGreaterThan(95);
 });
 
 test('the Compare button starts a comparison with an unchanged variant: identical, said so', async ({

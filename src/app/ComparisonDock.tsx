@@ -38,6 +38,11 @@ export function ComparisonDock() {
   useEffect(() => {
     if (answered) refit();
   }, [answered, refit]);
+  // The Metrics panel overlays A's and B's runs: it reads them from the store.
+  const answerSeries = status.answer?.series ?? null;
+  useEffect(() => {
+    useAppStore.getState().setComparedSeries(open ? answerSeries : null);
+  }, [open, answerSeries]);
   if (!pair) return null;
   const answer = status.answer;
   return (

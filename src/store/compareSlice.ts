@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Diagram } from '../model/schema';
+import type { RunSeries } from '../runtime/seriesShape';
 import { emptyHistory, recordEdit, type History } from './history';
 import type { AppState } from './types';
 
@@ -22,6 +23,10 @@ export interface ComparisonState {
 
 export interface CompareSlice {
   comparison: ComparisonState | null;
+  /** The comparison's whole runs of A and B over time (the Metrics panel overlays them); null until run. */
+  comparedSeries: { a: RunSeries | null; b: RunSeries | null } | null;
+  /** Keeps the latest comparison's series (or forgets them: null). */
+  setComparedSeries: (series: CompareSlice['comparedSeries']) => void;
   /**
    * Starts comparing the diagram (A) with a variant of it (B), shown for editing. `change` makes the
    * variant differ at once (an edge's kind), recorded as B's first, undoable edit named `label`.
@@ -43,6 +48,8 @@ export const variantName = (name: string) => `${name} (variant B)`.slice(0, 200)
 
 export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = (set, get) => ({
   comparison: null,
+  comparedSeries: null,
+  setComparedSeries: (series) => set({ comparedSeries: series }),
   startComparison: (change, label = 'Change the variant') => {
     const st = get();
     st.endGesture();
@@ -59,6 +66,7 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
       diagram: b,
       history: change && b !== copy ? recordEdit(emptyHistory(), copy, label) : emptyHistory(),
       comparison: { aside: a, showing: 'b' },
+      comparedSeries: null,
       kindPicker: null,
     });
   },
@@ -68,6 +76,7 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
       diagram: b,
       history: emptyHistory(),
       comparison: { aside: { diagram: st.diagram, history: st.history }, showing: 'b' },
+      comparedSeries: null,
       selection: [],
       kindPicker: null,
     });
@@ -91,7 +100,7 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
     st.endGesture();
     if (get().comparison!.showing === 'b') get().showVariant('a');
     const b = get().comparison!.aside.diagram;
-    set({ comparison: null });
+    set({ comparison: null, comparedSeries: null });
     return b;
   },
 });

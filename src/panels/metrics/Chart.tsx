@@ -4,6 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import { isolatedPoints, type ChartSpec } from './chartSpecs';
 import { bandsAt, type FaultBand } from './faultBands';
 import { canShowGuide, type ChartGuide } from './objectiveGuides';
+import { otherVariant, type OverlayLines } from './overlay';
 import { formatValue, shortTime } from './summary';
 import { FAULT_KIND_INFO } from '../../model/faultKinds';
 
@@ -18,6 +19,8 @@ export interface ChartProps {
   bands: readonly FaultBand[];
   /** A client objective's target on this chart: a dashed line, and a red strip where it was missed. */
   guide?: ChartGuide;
+  /** While comparing: the other design's lines, drawn over these (B's lines dashed, A's solid). */
+  overlay?: OverlayLines;
   /** The chart in words (its accessible description). */
   summary: string;
   /** "Web client: outcomes" — the figure's accessible name. */
@@ -53,8 +56,46 @@ function withAlpha(color: string, alpha: number): string {
   return `rgb(${n >> 16} ${(n >> 8) & 255} ${n & 255} / ${alpha})`;
 }
 
-/** The uPlot options of `chart`; `live` holds what the hooks read at draw time. */
-function chartOptions(chart: ChartSpec, width: number, live: { current: LiveInputs }): uPlot.Options {
+/**
+ * B's lines are dashed, A's solid: the same colour per line, so p95 of A and of B read as a pair. A
+ * shorter dash than the objective's target line (6, 4), so the two don't read as one.
+ */
+const B_DASH = [3, 3];
+
+/** uPlot's series of `chart`'s lines, drawn as design `variant`'s while comparing (B dashed). */
+function lineSeries(chart: ChartSpec, variant: 'A' | 'B' | null): uPlot.Series[] {
+  return chart.lines.map((line) => {
+    const color = cssVar(line.color);
+    return {
+      label: variant ? `${line.label} ${variant}` : line.label,
+      stroke: color,
+      width: 1.5,
+      ...(variant === 'B' ? { dash: B_DASH } : {}),
+      spanGaps: false,
+      // A gap is a bucket where nothing finished; a value between two gaps is a dot, not nothing.
+      points: {
+        show: true,
+        size: 5,
+        fill: color,
+        filter: (u: uPlot, seriesIndex: number) => isolatedPoints(u.data[seriesIndex]!),
+      },
+      ...(line.stepped
+        ? { paths: uPlot.paths.stepped!({ align: 1 }), fill: withAlpha(color, variant === 'B' ? 0.1 : 0.25) }
+        : {}),
+    };
+  });
+}
+
+/**
+ * The uPlot options of `chart`; `live` holds what the hooks read at draw time. `compared` names the
+ * live run's design while comparing (the other design's lines follow the live ones).
+ */
+function chartOptions(
+  chart: ChartSpec,
+  width: number,
+  live: { current: LiveInputs },
+  compared: 'A' | 'B' | null,
+): uPlot.Options {
   const text = cssVar('--muted');
   const grid = cssVar('--border');
   const font = `11px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
@@ -96,25 +137,8 @@ function chartOptions(chart: ChartSpec, width: number, live: { current: LiveInpu
     ],
     series: [
       {},
-      ...chart.lines.map((line) => {
-        const color = cssVar(line.color);
-        return {
-          label: line.label,
-          stroke: color,
-          width: 1.5,
-          spanGaps: false,
-          // A gap is a bucket where nothing finished; a value between two gaps is a dot, not nothing.
-          points: {
-            show: true,
-            size: 5,
-            fill: color,
-            filter: (u: uPlot, seriesIndex: number) => isolatedPoints(u.data[seriesIndex]!),
-          },
-          ...(line.stepped
-            ? { paths: uPlot.paths.stepped!({ align: 1 }), fill: withAlpha(color, 0.25) }
-            : {}),
-        };
-      }),
+      ...lineSeries(chart, compared),
+      ...(compared ? lineSeries(chart, otherVariant(compared)) : []),
     ],
     hooks: {
       // The fault bands go under the lines: drawn right after the plot is cleared.
@@ -167,15 +191,20 @@ function drawGuide(u: uPlot, guide: ChartGuide | undefined) {
   ctx.restore();
 }
 
-/** The values at the cursor, in words: "6.0 s · success 20% · error 80% · Payment Service down". */
+/**
+ * The values at the cursor, in words: "6.0 s · success 20% · error 80% · Payment Service down"
+ * (while comparing, each line's value in A and in B: "p95 A 120 ms · p95 B 30 ms").
+ */
 function readoutAt(u: uPlot, chart: ChartSpec, bands: readonly FaultBand[], guide?: ChartGuide): string {
   const i = u.cursor.idx;
   if (i === null || i === undefined) return '';
   const x = u.data[0][i];
   if (x === undefined) return '';
-  const values = chart.lines.map(
-    (line, k) => `${line.label} ${formatValue(chart, (u.data[k + 1]?.[i] ?? null) as number | null)}`,
-  );
+  const values = u.series
+    .slice(1)
+    .map(
+      (series, k) => `${series.label} ${formatValue(chart, (u.data[k + 1]?.[i] ?? null) as number | null)}`,
+    );
   const faults = bandsAt(bands, x * 1000).map((b) => b.label);
   const ms = x * 1000;
   const missed = guide?.missed.some((s) => s.fromMs <= ms && ms < s.toMs) ? [`${guide.label}: missed`] : [];
@@ -188,7 +217,8 @@ function readoutAt(u: uPlot, chart: ChartSpec, bands: readonly FaultBand[], guid
  * hidden from screen readers, which get the summary instead.
  */
 export function Chart(props: ChartProps) {
-  const { chart, tMs, lines, endMs, bands, guide, summary, name, theme, onSeek, testId } = props;
+  const { chart, tMs, lines, endMs, bands, guide, overlay, summary, name, theme, onSeek, testId } = props;
+  const compared = overlay?.live ?? null;
   const host = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLParagraphElement>(null);
   const plot = useRef<uPlot | null>(null);
@@ -199,6 +229,7 @@ export function Chart(props: ChartProps) {
   const data = (): uPlot.AlignedData => [
     Array.from(tMs, (t) => t / 1000),
     ...lines.map((l) => l as (number | null)[]),
+    ...(overlay?.lines ?? []),
   ];
   const dataRef = useRef(data);
   dataRef.current = data;
@@ -207,7 +238,8 @@ export function Chart(props: ChartProps) {
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const u = new uPlot(chartOptions(chart, Math.max(120, el.clientWidth), live), dataRef.current(), el);
+    const width = Math.max(120, el.clientWidth);
+    const u = new uPlot(chartOptions(chart, width, live, compared), dataRef.current(), el);
     u.root.setAttribute('aria-hidden', 'true');
     plot.current = u;
     u.hooks.setCursor = [
@@ -234,11 +266,11 @@ export function Chart(props: ChartProps) {
       u.destroy();
       plot.current = null;
     };
-  }, [chart, theme]);
+  }, [chart, theme, compared]);
 
   useEffect(() => {
     plot.current?.setData(dataRef.current());
-  }, [tMs, lines, endMs, bands, guide]);
+  }, [tMs, lines, endMs, bands, guide, overlay]);
 
   return (
     <figure className="mx-chart" aria-label={name} aria-describedby={summaryId} data-testid={testId}>
@@ -252,6 +284,7 @@ export function Chart(props: ChartProps) {
             </span>
           ))}
           {guide && <GuideKeys guide={guide} />}
+          {compared && <VariantKeys />}
         </span>
       </figcaption>
       <div ref={host} className="mx-chart__plot" title="Click to seek the run to this moment" />
@@ -260,6 +293,20 @@ export function Chart(props: ChartProps) {
         {summary}
       </p>
     </figure>
+  );
+}
+
+/** While comparing, the key says which lines are whose: A's solid, B's dashed. */
+function VariantKeys() {
+  return (
+    <>
+      <span className="mx-key" data-testid="metrics-key-a">
+        <span className="mx-key__swatch mx-key__swatch--solid" />A
+      </span>
+      <span className="mx-key" data-testid="metrics-key-b">
+        <span className="mx-key__swatch mx-key__swatch--dashed" />B
+      </span>
+    </>
   );
 }
 

@@ -13,6 +13,7 @@ import { useAppStore } from '../../store';
 import type { SeriesData } from './chartSpecs';
 import { describeBand, faultBands } from './faultBands';
 import { MetricsSections } from './MetricsSections';
+import type { Overlay } from './overlay';
 import { shortTime } from './summary';
 import './metrics.css';
 
@@ -29,6 +30,19 @@ const KEY_STEP = 24;
 function useRunSeries(runId: number): { series: SeriesData | null; runId: number } {
   const series = useAppStore((s) => s.series);
   return useDeferredValue(useMemo(() => ({ series, runId }), [series, runId]));
+}
+
+/**
+ * While two designs are compared: the other design's whole run, to draw over the live one (the
+ * canvas shows A or B, and the live run is that one's); null when not comparing or not run yet.
+ */
+function useOverlay(): Overlay | null {
+  const showing = useAppStore((s) => s.comparison?.showing ?? null);
+  const compared = useAppStore((s) => s.comparedSeries);
+  return useMemo(() => {
+    const other = showing === 'a' ? compared?.b : compared?.a;
+    return showing && other ? { series: other, live: showing === 'a' ? 'A' : 'B' } : null;
+  }, [showing, compared]);
 }
 
 /** The document's theme ("light" or "dark"), following the switch: charts read its colours. */
@@ -87,6 +101,7 @@ export function MetricsPanel({ playback }: { playback: Playback }) {
   const run = useSyncExternalStore(playback.subscribe, playback.getSnapshot);
   const shown = useRunSeries(run.runId);
   const series = shown.series;
+  const overlay = useOverlay();
   const theme = useDocumentTheme();
   const panel = useRef<HTMLElement>(null);
   const [dragHeight, setDragHeight] = useState<number | null>(null);
@@ -219,6 +234,7 @@ export function MetricsPanel({ playback }: { playback: Playback }) {
               endMs={endMs}
               theme={theme}
               onSeek={onSeek}
+              overlay={overlay}
             />
           )}
         </div>

@@ -4,6 +4,7 @@ import { Chart } from './Chart';
 import { CHARTS, chartHasData, lineValues, type ChartSpec, type SeriesData } from './chartSpecs';
 import type { FaultBand } from './faultBands';
 import { objectiveGuide } from './objectiveGuides';
+import { otherVariant, overlayLines, type Overlay } from './overlay';
 import { metricSections, type MetricElement, type MetricSection } from './sections';
 import { formatValue, summarizeChart } from './summary';
 
@@ -20,6 +21,8 @@ export interface SectionsProps {
   endMs: number;
   theme: string;
   onSeek: (ms: number) => void;
+  /** While comparing: the other design's run, drawn over the live one's charts. */
+  overlay?: Overlay | null;
 }
 
 const rowKey = (x: MetricElement) => `${x.kind}:${x.key}`;
@@ -49,9 +52,30 @@ function latestLine(x: MetricElement, series: SeriesData): string {
   return said.join(' · ');
 }
 
+/** A chart of both designs in words: A's summary, then B's (or that B has no such element). */
+function comparedSummary(
+  own: string,
+  overlay: Overlay,
+  otherLines: (number | null)[][] | null,
+  name: string,
+  chart: ChartSpec,
+  series: SeriesData,
+  bands: SectionsProps['bands'],
+): string {
+  const otherLabel = otherVariant(overlay.live);
+  const theirs = otherLines
+    ? summarizeChart(chart, otherLines, series.t, series.bucketMs, bands)
+    : `${otherLabel} has no ${name}.`;
+  const said = {
+    [overlay.live]: `${overlay.live} (on the canvas): ${own}`,
+    [otherLabel]: `${otherLabel}: ${theirs}`,
+  };
+  return `${said.A} ${said.B}`;
+}
+
 /** An element's charts, side by side as the width allows. */
 function ElementCharts({ x, ...p }: { x: MetricElement } & Omit<SectionsProps, 'diagram' | 'selection'>) {
-  const { series, bands, endMs, theme, onSeek } = p;
+  const { series, bands, endMs, theme, onSeek, overlay } = p;
   const charts = chartsOf(x);
   if (!charts.length) return <p className="muted mx-note">No figures for {x.name} in this run.</p>;
   return (
@@ -59,7 +83,11 @@ function ElementCharts({ x, ...p }: { x: MetricElement } & Omit<SectionsProps, '
       {charts.map((chart) => {
         const lines = chartLines(chart, x, series);
         const guide = objectiveGuide(chart, x.objective);
-        const summary = summarizeChart(chart, lines, series.t, series.bucketMs, bands);
+        const own = summarizeChart(chart, lines, series.t, series.bucketMs, bands);
+        const other = overlay ? overlayLines(chart, x.kind, x.key, overlay, { t: series.t, endMs }) : null;
+        const summary = overlay
+          ? comparedSummary(own, overlay, other?.lines ?? null, x.name, chart, series, bands)
+          : own;
         return (
           <Chart
             key={chart.id}
@@ -69,6 +97,7 @@ function ElementCharts({ x, ...p }: { x: MetricElement } & Omit<SectionsProps, '
             endMs={endMs}
             bands={bands}
             guide={guide}
+            overlay={other ?? undefined}
             theme={theme}
             onSeek={onSeek}
             name={`${x.name}: ${chart.title}`}
