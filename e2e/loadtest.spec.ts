@@ -68,24 +68,93 @@ test('runs a load test on the Checkout client and marks the knee and the objecti
   expect(loadTestWorkers(editor)).toBe(0);
 });
 
-test('cancelling mid-way stops every worker and keeps the settings', async ({ editor }) => {
+test('cancelling mid-way stops every worker, keeps the settings and draws the loads already finished', async ({
+  editor,
+}) => {
   const dialog = await openFromInspector(editor);
   // Long runs, so the test is surely mid-way when it cancels.
-  await dialog.getByTestId('loadtest-seeds').fill('10');
+  await dialog.getByTestId('loadtest-seeds').fill('2');
   await dialog.getByTestId('loadtest-duration').fill('600');
   await dialog.getByRole('button', { name: 'Run load test' }).click();
   const progress = dialog.getByRole('progressbar', { name: 'Load test progress' });
   await expect(progress).toBeVisible();
   await expect.poll(() => loadTestWorkers(editor)).toBeGreaterThan(0);
-  await expect(progress).not.toHaveAttribute('value', '0', { timeout: 60_000 });
+  // Three runs done: the first load's two seeds surely among them (the jobs go out in order).
+  await expect
+    .poll(async () => Number(await progress.getAttribute('value')), { timeout: 120_000 })
+    .toBeGreaterThanOrEqual(3);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(dialog.getByTestId('loadtest-cancelled')).toContainText(
-    /Cancelled after \d+ of 150 runs; every worker was stopped/,
+  const cancelled = dialog.getByTestId('loadtest-cancelled');
+  await expect(cancelled).toContainText(/Cancelled after \d+ of 30 runs; every worker was stopped/);
+  await expect(cancelled).toContainText(
+    /The \d+ loads whose every seed finished are drawn below, marked partial/,
   );
   await expect(progress).toHaveCount(0);
   await expect.poll(() => loadTestWorkers(editor)).toBe(0);
-  await expect(dialog.getByTestId('loadtest-seeds')).toHaveValue('10');
+  // The finished loads are drawn and tabled, said to be partial; the rest are not invented.
+  const results = dialog.getByRole('region', { name: 'Load test results (partial)' });
+  await expect(results.getByTestId('loadtest-summary')).toContainText(/^Partial/);
+  const drawn = Number(/The (\d+) loads/.exec((await cancelled.textContent()) ?? '')![1]);
+  expect(drawn).toBeGreaterThanOrEqual(1);
+  expect(drawn).toBeLessThan(15);
+  await results.getByText('Figures per load').click();
+  await expect(results.getByTestId('loadtest-table').locator('tbody tr')).toHaveCount(drawn);
+  await expect(dialog.getByTestId('loadtest-seeds')).toHaveValue('2');
   await expect(dialog.getByRole('button', { name: 'Run load test' })).toBeEnabled();
+});
+
+/** Adds "Payment Service down from 20 s for 10 s" to the fault script, from the diagram's inspector. */
+async function paymentDownFor10s(editor: EditorPage) {
+  await editor.clickEmpty();
+  await editor.inspector.getByTestId('add-fault').click();
+  const fault = editor.inspector.getByTestId('fault-list').getByRole('listitem').first();
+  await fault.getByLabel('Target').selectOption({ label: 'Payment Service' });
+  for (const [label, value] of [
+    ['At', '20000'],
+    ['For', '10000'],
+  ] as const) {
+    const field = fault.getByLabel(label, { exact: false }).first();
+    await field.fill(value);
+    await field.press('Enter');
+  }
+  await expect.poll(async () => (await editor.diagram()).faults).toHaveLength(1);
+}
+
+test('"Keep the fault script": off, the curve is the design unharmed; on, every run suffers the faults', async ({
+  editor,
+}) => {
+  await paymentDownFor10s(editor);
+  const dialog = await openFromInspector(editor);
+  const keep = dialog.getByTestId('loadtest-faults');
+  await expect(keep).not.toBeChecked();
+  await expect(dialog.getByTestId('loadtest-faults-off')).toContainText("the script's fault is left out");
+  // Two light loads, one seed, 40 s: Payment is down for a quarter of each run when the faults are kept.
+  await dialog.getByTestId('loadtest-from').fill('10');
+  await dialog.getByTestId('loadtest-to').fill('20');
+  await dialog.getByTestId('loadtest-points').fill('2');
+  await dialog.getByTestId('loadtest-seeds').fill('1');
+  await dialog.getByTestId('loadtest-duration').fill('40');
+  const success = async () => {
+    await dialog.getByText('Figures per load').click();
+    const cells = dialog.getByTestId('loadtest-table').locator('tbody tr td:nth-of-type(4)');
+    await expect(cells).toHaveCount(2);
+    const shares = (await cells.allTextContents()).map((t) => Number.parseFloat(t));
+    await dialog.getByText('Figures per load').click();
+    return shares;
+  };
+  const summary = dialog.getByTestId('loadtest-summary');
+  await dialog.getByRole('button', { name: 'Run load test' }).click();
+  await expect(summary).toBeVisible({ timeout: 90_000 });
+  expect(await success(), 'unharmed').toEqual([100, 100]);
+
+  await keep.check();
+  await expect(dialog.getByTestId('loadtest-faults-on')).toContainText("suffers the script's fault");
+  await dialog.getByRole('button', { name: 'Run load test' }).click();
+  await expect(dialog.getByRole('progressbar', { name: 'Load test progress' })).toHaveCount(0, {
+    timeout: 90_000,
+  });
+  await expect(summary).toBeVisible();
+  for (const share of await success()) expect(share, 'with Payment down 10 s of 40').toBeLessThan(90);
 });
 
 test('the command palette opens it on the selected client; closing mid-run stops the workers', async ({

@@ -5,12 +5,13 @@ import {
   seedsFrom,
   summarizeSweep,
   sweepJobs,
+  type SweepRun,
   type SweepSummary,
 } from '../../runtime/index';
 import { useAppStore, type AppState } from '../../store';
 import { LoadTestForm } from './LoadTestForm';
 import { LoadTestResults } from './LoadTestResults';
-import { startPool } from './pool';
+import { finishedPoints, startPool } from './pool';
 import { checkForm, DEFAULT_FORM, type LoadTestForm as FormValues } from './settings';
 import './loadtest.css';
 
@@ -19,8 +20,44 @@ type Status =
   | { kind: 'idle' }
   | { kind: 'running'; done: number; total: number; workers: number }
   | { kind: 'done'; results: VariantResult[]; clientName: string; hasObjective: boolean }
-  | { kind: 'cancelled'; done: number; total: number }
+  | { kind: 'cancelled'; done: number; total: number; partial: Finished | null }
   | { kind: 'failed'; why: string };
+
+/** What a load test drew: each design's curve, for which client. */
+interface Finished {
+  results: VariantResult[];
+  clientName: string;
+  hasObjective: boolean;
+}
+
+/** A running load test: how to stop it, and how to read what it finished when stopped. */
+interface Running {
+  cancel: () => (SweepRun | undefined)[];
+  partial: (runs: readonly (SweepRun | undefined)[]) => Finished | null;
+}
+
+/**
+ * The points every design finished, from a cancelled load test's runs (`perDesign` jobs per design,
+ * `seedCount` per point): each design's curve over the loads all of them reached, or null if none.
+ */
+export function partialResults(
+  runs: readonly (SweepRun | undefined)[],
+  labels: readonly VariantResult['label'][],
+  rateCount: number,
+  seedCount: number,
+): VariantResult[] | null {
+  const perDesign = rateCount * seedCount;
+  const finished = labels.map((_, i) =>
+    finishedPoints(runs.slice(i * perDesign, (i + 1) * perDesign), rateCount, seedCount),
+  );
+  // While comparing, A's and B's curves share their loads: a load only one design reached is left out.
+  const reachedByAll = (rate: number) => finished.every((design) => design.some((r) => r.rate === rate));
+  const results = labels.map((label, i) => ({
+    label,
+    summary: summarizeSweep(finished[i]!.filter((r) => reachedByAll(r.rate))),
+  }));
+  return results[0]!.summary.rows.length > 0 ? results : null;
+}
 
 /** One design's curve: A or B while comparing (label null otherwise). */
 export interface VariantResult {
@@ -58,8 +95,9 @@ export function LoadTest() {
     () => clients.find((c) => c.id === asked)?.id ?? clients[0]?.id ?? '',
   );
   const [form, setForm] = useState<FormValues>(DEFAULT_FORM);
+  const [keepFaults, setKeepFaults] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const cancelRef = useRef<(() => void) | null>(null);
+  const runningRef = useRef<Running | null>(null);
   const client = clients.find((c) => c.id === clientId) ?? null;
   const capacity = useMemo(
     () => (client ? estimateClientCapacity(diagram, client.id) : null),
@@ -69,7 +107,7 @@ export function LoadTest() {
   const theme = useDocumentTheme();
 
   // Closing the dialog mid-run stops the workers.
-  useEffect(() => () => cancelRef.current?.(), []);
+  useEffect(() => () => void runningRef.current?.cancel(), []);
 
   const run = () => {
     if (!client || !checked.ok) return;
@@ -78,36 +116,52 @@ export function LoadTest() {
       testableClients(d.diagram).some((c) => c.id === client.id),
     );
     const seeds = seedsFrom(diagram.run.seed, checked.seeds);
+    const includeFaults = keepFaults && diagram.faults.length > 0;
     const jobs = runnable.flatMap((d) =>
-      sweepJobs(d.diagram, client.id, checked.rates, seeds, checked.durationMs),
+      sweepJobs(d.diagram, client.id, checked.rates, seeds, checked.durationMs).map((job) => ({
+        ...job,
+        includeFaults,
+      })),
     );
     const perDesign = checked.rates.length * seeds.length;
+    const labels = runnable.map((d) => d.label);
+    const about = { clientName: client.name, hasObjective: !!client.objective };
     const pool = startPool(jobs, {
       onProgress: (done, total) => setStatus((s) => (s.kind === 'running' ? { ...s, done, total } : s)),
       onDone: (runs) => {
-        cancelRef.current = null;
+        runningRef.current = null;
         setStatus({
           kind: 'done',
-          results: runnable.map((d, i) => ({
-            label: d.label,
+          results: labels.map((label, i) => ({
+            label,
             summary: summarizeSweep(runs.slice(i * perDesign, (i + 1) * perDesign)),
           })),
-          clientName: client.name,
-          hasObjective: !!client.objective,
+          ...about,
         });
       },
       onError: (why) => {
-        cancelRef.current = null;
+        runningRef.current = null;
         setStatus({ kind: 'failed', why });
       },
     });
-    cancelRef.current = pool.cancel;
+    runningRef.current = {
+      cancel: pool.cancel,
+      partial: (runs) => {
+        const results = partialResults(runs, labels, checked.rates.length, seeds.length);
+        return results && { results, ...about };
+      },
+    };
     setStatus({ kind: 'running', done: 0, total: jobs.length, workers: pool.workers });
   };
   const cancel = () => {
-    cancelRef.current?.();
-    cancelRef.current = null;
-    setStatus((s) => (s.kind === 'running' ? { kind: 'cancelled', done: s.done, total: s.total } : s));
+    const running = runningRef.current;
+    runningRef.current = null;
+    if (!running) return;
+    // The points already finished are kept and drawn, marked partial.
+    const partial = running.partial(running.cancel());
+    setStatus((s) =>
+      s.kind === 'running' ? { kind: 'cancelled', done: s.done, total: s.total, partial } : s,
+    );
   };
 
   return (
@@ -126,6 +180,8 @@ export function LoadTest() {
             diagram={diagram}
             form={form}
             onForm={setForm}
+            keepFaults={keepFaults}
+            onKeepFaults={setKeepFaults}
             checked={checked}
             running={status.kind === 'running'}
             onRun={run}
@@ -141,9 +197,14 @@ export function LoadTest() {
           )}
           {status.kind === 'cancelled' && (
             <p role="status" data-testid="loadtest-cancelled">
-              Cancelled after {status.done} of {status.total} runs; every worker was stopped. Nothing is drawn
-              from a partial load test.
+              Cancelled after {status.done} of {status.total} runs; every worker was stopped.{' '}
+              {status.partial
+                ? `The ${status.partial.results[0]!.summary.rows.length} loads whose every seed finished are drawn below, marked partial.`
+                : 'No load had all its seeds finished, so nothing is drawn.'}
             </p>
+          )}
+          {status.kind === 'cancelled' && status.partial && (
+            <LoadTestResults {...status.partial} theme={theme} partial />
           )}
           {status.kind === 'failed' && <p role="alert">The load test failed: {status.why}</p>}
           {status.kind === 'done' && (

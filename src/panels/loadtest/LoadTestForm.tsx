@@ -13,6 +13,9 @@ export function LoadTestForm(props: {
   diagram: Diagram;
   form: FormValues;
   onForm: (form: FormValues) => void;
+  /** Run every point with the diagram's fault script (off: the design unharmed). */
+  keepFaults: boolean;
+  onKeepFaults: (keep: boolean) => void;
   checked: CheckedForm;
   running: boolean;
   onRun: () => void;
@@ -72,6 +75,12 @@ export function LoadTestForm(props: {
         {field('seeds', 'Seeds', 'per load', 'loadtest-seeds')}
         {field('durationSeconds', 'Duration', 's per run', 'loadtest-duration')}
       </div>
+      <FaultSwitch
+        faults={props.diagram.faults.length}
+        keep={props.keepFaults}
+        onKeep={props.onKeepFaults}
+        disabled={props.running}
+      />
       <div className="lt-form__actions">
         {checked.ok && (
           <span className="muted" data-testid="loadtest-plan">
@@ -92,6 +101,40 @@ export function LoadTestForm(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/** "Keep the fault script": whether each run of the sweep suffers the diagram's faults. */
+function FaultSwitch(props: {
+  faults: number;
+  keep: boolean;
+  onKeep: (keep: boolean) => void;
+  disabled: boolean;
+}) {
+  const hint = `${props.keep ? 'faults-on' : 'faults-off'}`;
+  const id = useId();
+  const none = props.faults === 0;
+  return (
+    <div className="lt-form__row lt-switch">
+      <label>
+        <input
+          type="checkbox"
+          checked={props.keep && !none}
+          disabled={props.disabled || none}
+          aria-describedby={id}
+          onChange={(e) => props.onKeep(e.target.checked)}
+          data-testid="loadtest-faults"
+        />{' '}
+        Keep the fault script
+      </label>
+      <span id={id} className="muted" data-testid={`loadtest-${hint}`}>
+        {none
+          ? 'The diagram has no fault script: every run is unharmed.'
+          : props.keep
+            ? `Every run suffers the script's ${props.faults === 1 ? 'fault' : `${props.faults} faults`} at their times.`
+            : `Off: the script's ${props.faults === 1 ? 'fault is' : `${props.faults} faults are`} left out, so the curve measures the design unharmed.`}
+      </span>
+    </div>
   );
 }
 

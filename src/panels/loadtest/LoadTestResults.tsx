@@ -12,11 +12,14 @@ export function LoadTestResults({
   clientName,
   hasObjective,
   theme,
+  partial = false,
 }: {
   results: readonly VariantResult[];
   clientName: string;
   hasObjective: boolean;
   theme: string;
+  /** Cancelled: only the loads that finished, said so. */
+  partial?: boolean;
 }) {
   const rates = results[0]!.summary.rows.map((r) => r.rate);
   const two = results.length > 1;
@@ -32,7 +35,8 @@ export function LoadTestResults({
     overloaded: results[0]!.summary.rows.filter((r) => r.overloaded).map((r) => r.rate),
   };
   const name = (r: VariantResult) => (r.label ? `${clientName} (${r.label})` : clientName);
-  const text = results.map((r) => describeSweep(r.summary, name(r), hasObjective)).join(' ');
+  const said = results.map((r) => describeSweep(r.summary, name(r), hasObjective)).join(' ');
+  const text = partial ? `Partial (cancelled): ${said}` : said;
   const latency: SweepLine[] = results.flatMap((r) => {
     const rows = r.summary.rows;
     const suffix = r.label ? ` ${r.label}` : '';
@@ -64,9 +68,12 @@ export function LoadTestResults({
     ];
   });
   return (
-    <section className="lt-results" aria-label="Load test results">
+    <section
+      className={`lt-results${partial ? ' is-partial' : ''}`}
+      aria-label={partial ? 'Load test results (partial)' : 'Load test results'}
+    >
       <p className="lt-summary" data-testid="loadtest-summary">
-        {text}
+        {partial && <span className="lt-partial">Partial</span>} {said}
       </p>
       <div className="lt-charts">
         <SweepChart

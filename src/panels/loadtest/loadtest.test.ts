@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepJob, SweepRow, SweepRun } from '../../runtime/index';
-import { startPool, workerCount } from './pool';
+import { partialResults } from './LoadTest';
+import { finishedPoints, startPool, workerCount } from './pool';
 import { checkForm, DEFAULT_FORM } from './settings';
 import { describeSweep } from './summary';
 
@@ -143,5 +144,59 @@ describe('load test worker pool', () => {
     expect(FakeWorker.made.every((w) => w.terminated)).toBe(true);
     FakeWorker.made[0]!.answer();
     expect(progress).toEqual([1]);
+  });
+
+  it("cancel gives back the runs already finished, at their jobs' places", () => {
+    FakeWorker.made = [];
+    const pool = startPool(
+      jobs,
+      { onProgress: () => {}, onDone: () => {}, onError: () => {} },
+      () => new FakeWorker() as unknown as Worker,
+    );
+    FakeWorker.made[0]!.answer();
+    const finished = pool.cancel();
+    expect(finished).toHaveLength(3);
+    expect(finished[0]?.rate).toBe(1);
+    expect(finished.slice(1).every((r) => r === undefined)).toBe(true);
+  });
+});
+
+describe('a cancelled load test keeps the loads it finished', () => {
+  /** A run of `rate` with `seed` in which every request succeeded in 10 ms. */
+  const run = (rate: number, seed: number): SweepRun => ({
+    rate,
+    seed,
+    ranMs: 60_000,
+    events: 100,
+    sent: rate * 60,
+    succeeded: rate * 60,
+    failed: 0,
+    timedOut: 0,
+    latencyMs: { p50: 10, p95: 10, p99: 10, mean: 10 },
+    bottleneck: null,
+    overloaded: null,
+    objective: null,
+  });
+
+  it('draws a load only when every one of its seeds finished', () => {
+    // Rates 10, 20, 30 × 2 seeds: 10 whole, 20 half, 30 not started.
+    const runs = [run(10, 1), run(10, 2), run(20, 1), undefined, undefined, undefined];
+    expect(finishedPoints(runs, 3, 2).map((r) => `${r.rate}/${r.seed}`)).toEqual(['10/1', '10/2']);
+    const results = partialResults(runs, [null], 3, 2)!;
+    expect(results.map((r) => r.summary.rows.map((x) => x.rate))).toEqual([[10]]);
+  });
+
+  it('while comparing, keeps the loads both designs finished, so the curves share their loads', () => {
+    const a = [run(10, 1), run(20, 1), run(30, 1)];
+    const b = [run(10, 1), undefined, run(30, 1)];
+    const results = partialResults([...a, ...b], ['A', 'B'], 3, 1)!;
+    expect(results.map((r) => [r.label, r.summary.rows.map((x) => x.rate)])).toEqual([
+      ['A', [10, 30]],
+      ['B', [10, 30]],
+    ]);
+  });
+
+  it('draws nothing when no load finished', () => {
+    expect(partialResults([run(10, 1), undefined], [null], 1, 2)).toBeNull();
   });
 });

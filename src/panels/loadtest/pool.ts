@@ -18,13 +18,14 @@ export function workerCount(jobs: number, cores = globalThis.navigator?.hardware
 /**
  * Runs a load test's jobs on Web Workers, each taking the next job as it finishes one; the runs come
  * back in the jobs' order, so the curve is the same whatever the number of workers. `cancel` stops
- * every worker at once (a run in progress is dropped) and nothing is reported after it.
+ * every worker at once (a run in progress is dropped), reports nothing after it, and returns the runs
+ * already finished, at their jobs' places (undefined where a job did not finish).
  */
 export function startPool(
   jobs: readonly SweepJob[],
   callbacks: PoolCallbacks,
   createWorker: () => Worker = defaultWorker,
-): { cancel: () => void; workers: number } {
+): { cancel: () => (SweepRun | undefined)[]; workers: number } {
   const runs = new Array<SweepRun>(jobs.length);
   const workers = Array.from({ length: workerCount(jobs.length) }, createWorker);
   let next = 0;
@@ -63,7 +64,29 @@ export function startPool(
     };
     give(worker);
   }
-  return { cancel: stop, workers: workers.length };
+  const cancel = () => {
+    stop();
+    return Array.from(runs);
+  };
+  return { cancel, workers: workers.length };
+}
+
+/**
+ * The runs of the points (rates) whose every seed finished, from the runs of a cancelled sweep of
+ * `rates` × `seedCount` jobs (rate by rate, as `sweepJobs` orders them): a point with a seed missing
+ * is left out, not drawn from fewer seeds than asked.
+ */
+export function finishedPoints(
+  runs: readonly (SweepRun | undefined)[],
+  rateCount: number,
+  seedCount: number,
+): SweepRun[] {
+  const kept: SweepRun[] = [];
+  for (let point = 0; point < rateCount; point++) {
+    const seeds = runs.slice(point * seedCount, (point + 1) * seedCount);
+    if (seeds.length === seedCount && seeds.every((r) => r !== undefined)) kept.push(...seeds);
+  }
+  return kept;
 }
 
 function defaultWorker(): Worker {
