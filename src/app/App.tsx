@@ -15,6 +15,7 @@ import {
   DialogLoading,
   EnvelopePanel,
   ExamplesDialog,
+  GalleryDialog,
   Legend,
   MessageLayer,
   MetricsPanel,
@@ -43,6 +44,7 @@ import { Topbar } from './Topbar';
 import type { MenuExtra } from './TopbarMenu';
 import { PHONE_QUERY, useMediaQuery } from './useMediaQuery';
 import { useShortcuts } from './useShortcuts';
+import { WatchCard } from '../gallery/WatchCard';
 import { usePresentation } from '../workshop/presentation';
 
 const PresentView = lazy(() => import('../workshop/PresentView').then((m) => ({ default: m.PresentView })));
@@ -123,6 +125,7 @@ function Editor() {
                 </Suspense>
               )}
             </div>
+            <WatchCard playback={p} />
             {selectedMessage && (
               <div className="envelope-dock">
                 <Suspense fallback={null}>
@@ -170,6 +173,7 @@ function Editor() {
         {dialog === 'palette' && <CommandPalette ctx={ctx} />}
         {dialog === 'report' && <ReportDialog />}
         {dialog === 'loadtest' && <LoadTestDialog />}
+        {dialog === 'gallery' && <GalleryDialog />}
       </DialogLoading>
     </div>
   );

@@ -73,6 +73,13 @@ export const COMMANDS: Command[] = [
     run: ({ store }) => store.getState().setDialog('examples'),
   },
   {
+    id: 'gallery',
+    label: 'Pattern gallery',
+    group: 'File',
+    keys: ['g'],
+    run: ({ store }) => store.getState().setDialog('gallery'),
+  },
+  {
     id: 'share',
     label: 'Share & export',
     group: 'File',

@@ -17,6 +17,7 @@ const loaders = {
   palette: () => import('./CommandPalette'),
   report: () => import('./ReportDialog'),
   loadtest: () => import('./LoadTestDialog'),
+  gallery: () => import('../gallery/GalleryDialog'),
 };
 
 /** Fetches every dialog's code without showing any, and what menus, panels and Tidy up use. */
@@ -40,6 +41,8 @@ export const ShortcutsDialog = lazy(() => loaders.shortcuts().then((m) => ({ def
 export const ReportDialog = lazy(() => loaders.report().then((m) => ({ default: m.ReportDialog })));
 /** The Load test dialog, with its charts (uPlot) and its workers. */
 export const LoadTestDialog = lazy(() => loaders.loadtest().then((m) => ({ default: m.LoadTestDialog })));
+/** The pattern gallery (its registry of scenarios comes with it). */
+export const GalleryDialog = lazy(() => loaders.gallery().then((m) => ({ default: m.GalleryDialog })));
 export const CommandPalette = lazy(() => loaders.palette().then((m) => ({ default: m.CommandPalette })));
 export const ContextMenu = lazy(() => import('./ContextMenu').then((m) => ({ default: m.ContextMenu })));
 export const Legend = lazy(() => import('../panels/playback/Legend').then((m) => ({ default: m.Legend })));

@@ -39,7 +39,8 @@ export interface UiSlice {
   kindPicker: { edgeId: string; x: number; y: number } | null;
   notices: Notice[];
   /** Which dialog is open, if any. */
-  dialog: null | 'shortcuts' | 'share' | 'examples' | 'recent' | 'palette' | 'report' | 'loadtest';
+  dialog:
+    null | 'shortcuts' | 'share' | 'examples' | 'recent' | 'palette' | 'report' | 'loadtest' | 'gallery';
   /** The client the Load test dialog opens on (null: the first client). */
   loadTestClient: string | null;
   /** Opens the Load test dialog on a client (null: the selected or first one). */

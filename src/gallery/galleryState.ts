@@ -1,0 +1,46 @@
+import { create } from 'zustand';
+import type { AppStore } from '../store';
+import { openDiagram } from '../app/persistence';
+import type { GalleryEntry } from './types';
+
+/**
+ * The gallery entry the person opened last, whose "what to watch" card shows over the canvas: a
+ * view state, not part of the diagram (undo does not bring it back; closing the card forgets it).
+ */
+interface GalleryState {
+  active: GalleryEntry | null;
+  /**
+   * The store's load count and undo depth just after the entry opened: a later load (another
+   * diagram) or undoing the opening hides the card, edits to the entry's diagram don't.
+   */
+  openedAt: { loads: number; past: number } | null;
+  close: () => void;
+}
+
+export const useGalleryState = create<GalleryState>()((set) => ({
+  active: null,
+  openedAt: null,
+  close: () => set({ active: null, openedAt: null }),
+}));
+
+/**
+ * Opens a gallery entry as a copy, as an example opens: the diagram is replaced in one undoable
+ * step and the previous one stays in Recent. Returns whether it opened.
+ */
+export function openGalleryEntry(store: AppStore, entry: GalleryEntry): boolean {
+  const opened = openDiagram(
+    store,
+    entry.diagram,
+    { origin: 'example' },
+    { undoable: true, label: `Open ${entry.title}` },
+  );
+  if (!opened) return false;
+  const st = store.getState();
+  useGalleryState.setState({ active: entry, openedAt: { loads: st.loads, past: st.history.past.length } });
+  return true;
+}
+
+/** Whether the card of the entry opened last still belongs to the diagram on the canvas. */
+export function entryStillOpen(openedAt: GalleryState['openedAt'], loads: number, past: number): boolean {
+  return openedAt !== null && loads === openedAt.loads && past >= openedAt.past;
+}
