@@ -7,9 +7,14 @@ const card = (editor: EditorPage) => editor.page.getByRole('region', { name: 'Wh
 const simTime = (editor: EditorPage) =>
   editor.page.evaluate(() => window.__microsim!.playback!.getSnapshot().now);
 
-/** Opens an entry from the top bar's Gallery button and waits for its diagram to be on the canvas. */
+/** Opens an entry from the gallery (through the Examples dialog) and waits for its diagram to be on the canvas. */
 async function openEntry(editor: EditorPage, id: string, title: string) {
-  await editor.page.getByTestId('open-gallery').click();
+  // As a person finds it: the top bar's Examples, then Pattern gallery.
+  await editor.page.getByTestId('open-examples').click();
+  await editor.page
+    .getByRole('dialog', { name: 'Examples' })
+    .getByRole('button', { name: 'Pattern gallery' })
+    .click();
   await expect(gallery(editor)).toBeVisible();
   await gallery(editor).getByTestId(`gallery-${id}`).click();
   await expect(gallery(editor)).toBeHidden();

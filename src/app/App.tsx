@@ -16,6 +16,7 @@ import {
   EnvelopePanel,
   ExamplesDialog,
   GalleryDialog,
+  DecisionGuide,
   Legend,
   MessageLayer,
   MetricsPanel,
@@ -174,6 +175,7 @@ function Editor() {
         {dialog === 'report' && <ReportDialog />}
         {dialog === 'loadtest' && <LoadTestDialog />}
         {dialog === 'gallery' && <GalleryDialog />}
+        {dialog === 'decision' && <DecisionGuide />}
       </DialogLoading>
     </div>
   );

@@ -7,6 +7,19 @@ import { openDiagram } from './persistence';
 export function ExamplesDialog() {
   return (
     <Dialog title="Examples" testId="examples-dialog" wide>
+      <p className="examples__gallery">
+        <button
+          className="btn"
+          data-testid="open-gallery"
+          onClick={() => useAppStore.getState().setDialog('gallery')}
+        >
+          Pattern gallery
+        </button>
+        <span className="muted">
+          {' '}
+          13 patterns to run, each with moments to watch and a claim the engine proves (<kbd>G</kbd>).
+        </span>
+      </p>
       <ul className="examples">
         {SCENARIOS.map((s) => (
           <li key={s.id}>

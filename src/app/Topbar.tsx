@@ -91,9 +91,6 @@ export function Topbar({
         <CommandButton id="examples" ctx={ctx} className="btn btn--ghost" testId="open-examples">
           Examples
         </CommandButton>
-        <CommandButton id="gallery" ctx={ctx} className="btn btn--ghost" testId="open-gallery">
-          Gallery
-        </CommandButton>
         <CommandButton id="recent" ctx={ctx} className="btn btn--ghost">
           Recent
         </CommandButton>

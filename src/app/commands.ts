@@ -75,9 +75,17 @@ export const COMMANDS: Command[] = [
   {
     id: 'gallery',
     label: 'Pattern gallery',
-    group: 'File',
+    // View, not File: a phone's menu (every File command) is full; there the Examples dialog opens it.
+    group: 'View',
     keys: ['g'],
     run: ({ store }) => store.getState().setDialog('gallery'),
+  },
+  {
+    id: 'decision-guide',
+    label: 'Decision guide',
+    group: 'View',
+    keys: ['shift+g'],
+    run: ({ store }) => store.getState().setDialog('decision'),
   },
   {
     id: 'share',

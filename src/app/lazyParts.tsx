@@ -18,6 +18,7 @@ const loaders = {
   report: () => import('./ReportDialog'),
   loadtest: () => import('./LoadTestDialog'),
   gallery: () => import('../gallery/GalleryDialog'),
+  decision: () => import('../gallery/DecisionGuide'),
 };
 
 /** Fetches every dialog's code without showing any, and what menus, panels and Tidy up use. */
@@ -43,6 +44,8 @@ export const ReportDialog = lazy(() => loaders.report().then((m) => ({ default: 
 export const LoadTestDialog = lazy(() => loaders.loadtest().then((m) => ({ default: m.LoadTestDialog })));
 /** The pattern gallery (its registry of scenarios comes with it). */
 export const GalleryDialog = lazy(() => loaders.gallery().then((m) => ({ default: m.GalleryDialog })));
+/** The decision guide: questions → a recommendation applied to the diagram. */
+export const DecisionGuide = lazy(() => loaders.decision().then((m) => ({ default: m.DecisionGuide })));
 export const CommandPalette = lazy(() => loaders.palette().then((m) => ({ default: m.CommandPalette })));
 export const ContextMenu = lazy(() => import('./ContextMenu').then((m) => ({ default: m.ContextMenu })));
 export const Legend = lazy(() => import('../panels/playback/Legend').then((m) => ({ default: m.Legend })));

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Playback } from '../playback';
 import { useAppStore } from '../store';
+import { ADVICE, PATH_TO } from './decision';
 import { entryStillOpen, useGalleryState } from './galleryState';
 import './gallery.css';
 
@@ -61,6 +62,15 @@ export function WatchCard({ playback }: { playback: Playback }) {
           <p className="watch-card__claim" data-testid="watch-claim">
             <strong>Proven by the engine:</strong> {active.claim}
           </p>
+          <button
+            className="btn btn--small watch-card__guide"
+            onClick={() => {
+              useGalleryState.setState({ guideAnswers: PATH_TO[active.demonstrates] });
+              useAppStore.getState().setDialog('decision');
+            }}
+          >
+            When to use {ADVICE[active.demonstrates].title.replace(/^A /, 'a ')}: decision guide
+          </button>
         </>
       )}
     </section>

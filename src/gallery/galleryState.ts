@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AppStore } from '../store';
 import { openDiagram } from '../app/persistence';
+import type { Answers } from './decision';
 import type { GalleryEntry } from './types';
 
 /**
@@ -15,12 +16,15 @@ interface GalleryState {
    */
   openedAt: { loads: number; past: number } | null;
   close: () => void;
+  /** Answers the decision guide opens with (from a gallery entry: the path to what it shows). */
+  guideAnswers: Answers | null;
 }
 
 export const useGalleryState = create<GalleryState>()((set) => ({
   active: null,
   openedAt: null,
   close: () => set({ active: null, openedAt: null }),
+  guideAnswers: null,
 }));
 
 /**

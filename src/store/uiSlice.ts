@@ -40,7 +40,16 @@ export interface UiSlice {
   notices: Notice[];
   /** Which dialog is open, if any. */
   dialog:
-    null | 'shortcuts' | 'share' | 'examples' | 'recent' | 'palette' | 'report' | 'loadtest' | 'gallery';
+    | null
+    | 'shortcuts'
+    | 'share'
+    | 'examples'
+    | 'recent'
+    | 'palette'
+    | 'report'
+    | 'loadtest'
+    | 'gallery'
+    | 'decision';
   /** The client the Load test dialog opens on (null: the first client). */
   loadTestClient: string | null;
   /** Opens the Load test dialog on a client (null: the selected or first one). */
