@@ -1,3 +1,4 @@
+import { checklistAdvice } from './checklist';
 import { SERVICE_KIND_INFO } from './defaults';
 import { sagas, servicesOnCycles, type SagaShape } from './graph';
 import type { Diagram, Latency, Service } from './schema';
@@ -9,6 +10,8 @@ export interface Advice {
   message: string;
   /** The services and edges it is about (selecting them shows the spot). */
   targets: string[];
+  /** A mechanical fix, applied as one undoable edit. */
+  fix?: { label: string; apply: (d: Diagram) => Diagram };
 }
 
 /** Mean of a latency distribution, in ms. */
@@ -235,6 +238,7 @@ export function advise(d: Diagram): Advice[] {
       });
     }
   }
+  out.push(...checklistAdvice(d));
   return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'warning' ? -1 : 1));
 }
 

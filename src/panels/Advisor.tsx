@@ -27,6 +27,14 @@ export function Advisor() {
             <span aria-hidden="true">{a.severity === 'warning' ? '⚠' : 'ℹ'}</span>
             <span>{a.message}</span>
           </button>
+          {a.fix && (
+            <button
+              className="btn btn--small advice__fix"
+              onClick={() => useAppStore.getState().edit(`Fix: ${a.fix!.label}`, a.fix!.apply)}
+            >
+              {a.fix.label}
+            </button>
+          )}
         </li>
       ))}
     </ul>
