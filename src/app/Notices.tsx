@@ -1,10 +1,14 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useAppStore, type Notice } from '../store';
 import { runCommand } from './commands';
+import { dismissAfterActivity } from './noticeTimer';
 import { usePresence } from './presence';
 import './share.css';
 
-/** Messages for the person, newest last; errors stay until dismissed, the rest fade after a while. */
+/**
+ * Messages for the person, newest last; errors and warnings stay until dismissed, the rest fade a
+ * while after the person is active on the page (not while the pointer rests on them).
+ */
 export function Notices() {
   const notices = useAppStore((s) => s.notices);
   const shown = usePresence(notices, NOTICE_EXIT_MS);
@@ -21,13 +25,14 @@ export function Notices() {
 const NOTICE_EXIT_MS = 180;
 
 function NoticeCard({ n, entering, leaving }: { n: Notice; entering: boolean; leaving: boolean }) {
+  const card = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (n.tone === 'error' || n.tone === 'warning') return;
-    const t = window.setTimeout(() => useAppStore.getState().dismiss(n.id), 5000);
-    return () => window.clearTimeout(t);
+    return dismissAfterActivity(window, card.current, () => useAppStore.getState().dismiss(n.id));
   }, [n]);
   return (
     <div
+      ref={card}
       className={`notice notice--${n.tone}${entering ? ' notice--entering' : ''}${leaving ? ' notice--leaving' : ''}`}
       role={n.tone === 'error' ? 'alert' : 'status'}
       aria-label={n.title}
