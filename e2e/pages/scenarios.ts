@@ -1,0 +1,42 @@
+import type { Locator } from '@playwright/test';
+import { expect } from '../fixtures';
+import type { EditorPage } from './EditorPage';
+
+/* Set-ups several specs share, done as a person does them. */
+
+/** The Comparison dock, found as a screen reader finds it. */
+export const comparisonRegion = (editor: EditorPage): Locator =>
+  editor.page.getByRole('region', { name: 'Comparison' });
+
+/** Adds "Payment Service down from 20 s for 10 s" to the diagram's fault script, in the inspector. */
+export async function paymentDownFor10s(editor: EditorPage): Promise<void> {
+  await editor.clickEmpty();
+  await editor.inspector.getByTestId('add-fault').click();
+  const fault = editor.inspector.getByTestId('fault-list').getByRole('listitem').first();
+  await fault.getByLabel('Target').selectOption({ label: 'Payment Service' });
+  for (const [label, value] of [
+    ['At', '20000'],
+    ['For', '10000'],
+  ] as const) {
+    const field = fault.getByLabel(label, { exact: false }).first();
+    await field.fill(value);
+    await field.press('Enter');
+  }
+  await expect
+    .poll(async () => (await editor.diagram()).faults)
+    .toEqual([
+      expect.objectContaining({ kind: 'down', target: 'payment', atMs: 20_000, durationMs: 10_000 }),
+    ]);
+}
+
+/** Selects the Order → Payment call, compares it made a queue, and waits for both whole runs. */
+export async function compareAsQueue(editor: EditorPage): Promise<Locator> {
+  await editor.selectEdge('e-orders-payment');
+  await editor.inspector.getByRole('button', { name: 'Compare as queue' }).click();
+  const region = comparisonRegion(editor);
+  await expect(region).toBeVisible();
+  // Both whole runs are done when the verdict is there and the result is no longer marked busy.
+  await expect(region.getByTestId('comparison-verdict')).toBeVisible({ timeout: 30_000 });
+  await expect(region.locator('[aria-busy="false"]')).toBeVisible({ timeout: 30_000 });
+  return region;
+}
