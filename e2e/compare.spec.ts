@@ -3,53 +3,20 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
-import type { EditorPage } from './pages/EditorPage';
+import { compareAsQueue, comparisonRegion, paymentDownFor10s } from './pages/scenarios';
 import { PlaybackPage } from './pages/PlaybackPage';
 
 // Issue 12, the article's case: the Checkout example, Payment Service down for 10 s, its call made
 // sync (A) and through a queue (B). The Comparison's table says the queue keeps the client's
 // success while the sync call drops it.
 
-const comparison = (editor: EditorPage) => editor.page.getByRole('region', { name: 'Comparison' });
+const comparison = comparisonRegion;
 
 /** The cells (A, B, B − A, better) of the row whose figure starts with `figure`. */
 function row(region: Locator, figure: string) {
   const r = region.getByRole('row').filter({ has: region.page().getByRole('rowheader', { name: figure }) });
   const cell = (i: number) => r.getByRole('cell').nth(i);
   return { row: r, a: cell(0), b: cell(1), difference: cell(2), better: cell(3) };
-}
-
-/** Adds "Payment Service down from 20 s for 10 s" to the diagram's fault script, as a person does. */
-async function paymentDownFor10s(editor: EditorPage) {
-  await editor.clickEmpty();
-  await editor.inspector.getByTestId('add-fault').click();
-  const fault = editor.inspector.getByTestId('fault-list').getByRole('listitem').first();
-  await fault.getByLabel('Target').selectOption({ label: 'Payment Service' });
-  for (const [label, value] of [
-    ['At', '20000'],
-    ['For', '10000'],
-  ] as const) {
-    const field = fault.getByLabel(label, { exact: false }).first();
-    await field.fill(value);
-    await field.press('Enter');
-  }
-  await expect
-    .poll(async () => (await editor.diagram()).faults)
-    .toEqual([
-      expect.objectContaining({ kind: 'down', target: 'payment', atMs: 20_000, durationMs: 10_000 }),
-    ]);
-}
-
-/** Selects the Order → Payment call and compares it made a queue. */
-async function compareAsQueue(editor: EditorPage) {
-  await editor.selectEdge('e-orders-payment');
-  await editor.inspector.getByRole('button', { name: 'Compare as queue' }).click();
-  const region = comparison(editor);
-  await expect(region).toBeVisible();
-  // Both whole runs are done when the verdict is there and the result is no longer marked busy.
-  await expect(region.getByTestId('comparison-verdict')).toBeVisible({ timeout: 30_000 });
-  await expect(region.locator('[aria-busy="false"]')).toBeVisible({ timeout: 30_000 });
-  return region;
 }
 
 test('sync vs queue with Payment down for 10 s: the queue keeps the client succeeding, the sync call drops', async ({
