@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import type { EditorPage } from './pages/EditorPage';
+import { paymentDownFor10s } from './pages/scenarios';
 
 // Load test (issue 12, "find the breaking point"): the Checkout example's client swept over a range
 // of its estimated capacity on Web Workers, the curve drawn with its knee, and cancelling mid-way.
@@ -102,23 +103,6 @@ test('cancelling mid-way stops every worker, keeps the settings and draws the lo
   await expect(dialog.getByTestId('loadtest-seeds')).toHaveValue('2');
   await expect(dialog.getByRole('button', { name: 'Run load test' })).toBeEnabled();
 });
-
-/** Adds "Payment Service down from 20 s for 10 s" to the fault script, from the diagram's inspector. */
-async function paymentDownFor10s(editor: EditorPage) {
-  await editor.clickEmpty();
-  await editor.inspector.getByTestId('add-fault').click();
-  const fault = editor.inspector.getByTestId('fault-list').getByRole('listitem').first();
-  await fault.getByLabel('Target').selectOption({ label: 'Payment Service' });
-  for (const [label, value] of [
-    ['At', '20000'],
-    ['For', '10000'],
-  ] as const) {
-    const field = fault.getByLabel(label, { exact: false }).first();
-    await field.fill(value);
-    await field.press('Enter');
-  }
-  await expect.poll(async () => (await editor.diagram()).faults).toHaveLength(1);
-}
 
 test('"Keep the fault script": off, the curve is the design unharmed; on, every run suffers the faults', async ({
   editor,
