@@ -25,7 +25,8 @@ const KEY_STEP = 24;
 /**
  * The series the run has sent to the page (null before any run) and the run they belong to,
  * deferred together: the panel redraws in a transition React can interrupt, so a refresh of the
- * charts never holds up a frame of the canvas, and a new run is never seen with the old run's series.
+ * charts can yield to the canvas's frames (measured idle, it did not raise the fps of bench:canvas
+ * --metrics: see the README), and a new run is never seen with the old run's series.
  */
 function useRunSeries(runId: number): { series: SeriesData | null; runId: number } {
   const series = useAppStore((s) => s.series);
