@@ -19,7 +19,7 @@ test('a breakpoint on "circuit opens" stops the run there and says so', async ({
   await run.setSpeed(5);
   await run.button('play').click();
   await run.until('traffic flows', (r) => (r.requests?.succeeded ?? 0) > 3);
-  await run.contextMenu(editor.node('payment'), 'fault-down');
+  await run.liveFault(editor.node('payment'), 'fault-down');
   const paused = await run.until(
     'paused by the breakpoint',
     (r) => r.status === 'paused' && r.breakHit !== null,

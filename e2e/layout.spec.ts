@@ -42,7 +42,10 @@ for (const [width, height] of [
         await expect(menuButton, `${id} is hidden, so there is a menu`).toBeInViewport({ ratio: 1 });
         if ((await menuButton.getAttribute('aria-expanded')) !== 'true') await menuButton.click();
         const menu = page.getByRole('menu', { name: 'Menu' });
-        await expect(menu.getByTestId(`menu-${id}`), `${id} in the menu`).toBeInViewport({ ratio: 1 });
+        // The menu scrolls when it is taller than the screen (a phone held sideways, or many commands).
+        const item = menu.getByTestId(`menu-${id}`);
+        await item.scrollIntoViewIfNeeded();
+        await expect(item, `${id} in the menu`).toBeInViewport({ ratio: 1 });
       }
       // Opening the menu or a dialog must not make the page wider either.
       expect(await overflow(page)).toBe(0);

@@ -90,25 +90,21 @@ test("Payment down: the client's success rate drops inside the shaded fault band
   const page = editor.page;
   const run = new PlaybackPage(editor);
   await page.getByTestId('metrics-toggle').click();
-  await run.setSpeed(10);
-  await run.button('play').click();
+  // Each moment is reached by a seek and held there, not by playing and pausing: at 10× a busy
+  // machine's slow clicks ran the clock past the run's end (failed in a clean-clone CI).
+  const holdAt = async (ms: number) => {
+    await run.scrubTo(ms);
+    return (await run.until('held there', (r) => r.status !== 'playing' && Math.abs(r.now - ms) < 50)).now;
+  };
+  const downAt = await holdAt(4000);
   const outcomes = panel(editor).getByTestId('chart-client-client-outcomes');
   await expect(outcomes).toBeVisible();
   await expect(outcomes).toHaveAccessibleName('Web Client: Outcomes');
-  // Paused around each menu, so a busy machine's slow clicks don't run the clock past the run's end.
-  const pauseAfter = async (what: string, ms: number) => {
-    await run.until(what, (r) => r.now > ms);
-    await run.button('pause').click();
-    return (await run.until('paused', (r) => r.status === 'paused')).now;
-  };
-  const downAt = await pauseAfter('a few seconds of traffic', 4000);
   await run.contextMenu(editor.node('payment'), 'fault-down');
-  await run.button('play').click();
-  const upAt = await pauseAfter('Payment down for a while', downAt + 6000);
+  const upAt = await holdAt(downAt + 6000);
   await run.contextMenu(editor.node('payment'), 'fault-up');
-  await run.button('play').click();
   // The circuit on the call to Payment stays open 5 s, then lets a trial through.
-  await pauseAfter('time for the circuit to close again', upAt + 12000);
+  await holdAt(upAt + 12000);
 
   // The band is named in the panel's fault legend, with its start and end.
   await expect(panel(editor).getByTestId('metrics-faults')).toContainText(
@@ -163,7 +159,7 @@ for (const colorScheme of ['light', 'dark'] as const)
     await run.setSpeed(10);
     await run.button('play').click();
     await run.until('some seconds of the run', (r) => r.now > 3000);
-    await run.contextMenu(editor.node('payment'), 'fault-down');
+    await run.liveFault(editor.node('payment'), 'fault-down');
     await run.until('a second more', (r) => r.now > 5000);
     await run.button('pause').click();
     await expect(panel(editor).getByTestId('metrics-faults')).toBeVisible();

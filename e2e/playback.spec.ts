@@ -49,7 +49,7 @@ test('take Payment down: failures, and the circuit on the call to it opens', asy
   await run.setSpeed(5);
   await run.button('play').click();
   await run.until('traffic flows', (r) => (r.requests?.succeeded ?? 0) > 0);
-  await run.contextMenu(editor.node('payment'), 'fault-down');
+  await run.liveFault(editor.node('payment'), 'fault-down');
   await expect(editor.serviceCard('payment').locator('.badge--down')).toBeVisible();
   // Metrics travel with every fourth panel refresh, so the wait covers both.
   const r = await run.until(

@@ -67,6 +67,21 @@ export class PlaybackPage {
     await expect(menu).toBeHidden();
   }
 
+  /**
+   * Applies a live fault from the context menu with the run paused around it, then plays on if it
+   * was playing: on a busy machine a right-click can outlast the run's remaining seconds, and the
+   * fault items are disabled once a run has ended (eventlog.spec failed so in a clean-clone CI).
+   */
+  async liveFault(target: Locator, item: string) {
+    const playing = (await this.run()).status === 'playing';
+    if (playing) {
+      await this.button('pause').click();
+      await this.until('paused', (r) => r.status === 'paused');
+    }
+    await this.contextMenu(target, item);
+    if (playing) await this.button('play').click();
+  }
+
   /** The run's panel state. */
   run(): Promise<RunView> {
     return readRun(this.page);

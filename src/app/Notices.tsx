@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore, type Notice } from '../store';
 import { runCommand } from './commands';
-import { dismissAfterActivity } from './noticeTimer';
+import { dismissAfterActivity, watchPageActivity } from './noticeTimer';
 import { usePresence } from './presence';
 import './share.css';
 
@@ -20,6 +20,8 @@ export function Notices() {
     </div>
   );
 }
+
+if (typeof window !== 'undefined') watchPageActivity(window);
 
 /** How long a dismissed notice takes to fade out (the .notice--leaving animation in share.css). */
 const NOTICE_EXIT_MS = 180;

@@ -8,7 +8,7 @@ describe('an info notice fades after the person has been active', () => {
   it('stays while nobody has touched the page, however long', () => {
     const page = new EventTarget();
     const dismiss = vi.fn();
-    dismissAfterActivity(page, null, dismiss, 5000);
+    dismissAfterActivity(page, null, dismiss, 5000, false);
     vi.advanceTimersByTime(60_000);
     expect(dismiss).not.toHaveBeenCalled();
     page.dispatchEvent(new Event('keydown'));
@@ -22,7 +22,7 @@ describe('an info notice fades after the person has been active', () => {
     const page = new EventTarget();
     const card = new EventTarget();
     const dismiss = vi.fn();
-    dismissAfterActivity(page, card, dismiss, 5000);
+    dismissAfterActivity(page, card, dismiss, 5000, false);
     page.dispatchEvent(new Event('pointermove'));
     vi.advanceTimersByTime(3000);
     card.dispatchEvent(new Event('pointerenter'));
@@ -33,10 +33,17 @@ describe('an info notice fades after the person has been active', () => {
     expect(dismiss).toHaveBeenCalledTimes(1);
   });
 
+  it('on a page the person has already used, it fades 5 s after it appears, as before', () => {
+    const dismiss = vi.fn();
+    dismissAfterActivity(new EventTarget(), null, dismiss, 5000, true);
+    vi.advanceTimersByTime(5000);
+    expect(dismiss).toHaveBeenCalledTimes(1);
+  });
+
   it('a notice gone before the countdown ends is not dismissed again', () => {
     const page = new EventTarget();
     const dismiss = vi.fn();
-    const cleanup = dismissAfterActivity(page, null, dismiss, 5000);
+    const cleanup = dismissAfterActivity(page, null, dismiss, 5000, false);
     page.dispatchEvent(new Event('pointerdown'));
     cleanup();
     vi.advanceTimersByTime(10_000);
