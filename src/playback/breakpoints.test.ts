@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Breakpoint, Diagram } from '../model/schema';
 import { createEngine } from '../runtime/index';
+import { paymentDownFrom5s } from '../runtime/testing/faults';
 import type { TraceRecord } from '../runtime/trace';
 import { checkoutExample } from '../scenarios';
 import { createInProcessHost } from './host';
@@ -19,19 +20,7 @@ const bp = (kind: Breakpoint['kind'], value = 0, target = ''): Breakpoint => ({
 
 /** Checkout with Payment down from 5 s, and these breakpoints. */
 const checkout = (breakpoints: Breakpoint[]): Diagram => ({
-  ...checkoutExample,
-  faults: [
-    {
-      id: 'f1',
-      kind: 'down',
-      target: 'payment',
-      atMs: 5_000,
-      durationMs: 0,
-      factor: 5,
-      rate: 0.5,
-      source: 'script',
-    },
-  ],
+  ...paymentDownFrom5s(checkoutExample),
   breakpoints,
 });
 

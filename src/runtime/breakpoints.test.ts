@@ -2,23 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Breakpoint, Diagram } from '../model/schema';
 import { checkoutExample, jobQueueExample, orderSagaExample } from '../scenarios';
 import { createEngine } from './engine';
+import { paymentDownFrom5s } from './testing/faults';
 import type { TraceRecord } from './trace';
-
-const paymentDown = (d: Diagram): Diagram => ({
-  ...d,
-  faults: [
-    {
-      id: 'f1',
-      kind: 'down',
-      target: 'payment',
-      atMs: 5_000,
-      durationMs: 0,
-      factor: 5,
-      rate: 0.5,
-      source: 'script',
-    },
-  ],
-});
 
 const bp = (kind: Breakpoint['kind'], target = '', value = 0, id = 'b1'): Breakpoint => ({
   id,
@@ -53,7 +38,7 @@ function withBreaks(diagram: Diagram, untilMs: number, breakpoints: Breakpoint[]
 }
 
 describe('breakpoints stop the run at the exact event that hits them', () => {
-  const checkout = paymentDown(checkoutExample);
+  const checkout = paymentDownFrom5s(checkoutExample);
 
   it('circuit opens: stops at the first "circuit open" record of a straight run, on its edge', () => {
     const { records } = straight(checkout, 20_000);
