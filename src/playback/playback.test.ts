@@ -133,6 +133,28 @@ describe('Playback seek and reset', () => {
     expect(inFlightIds(b.pb)).toEqual(straight);
   });
 
+  it('a seek in a run not yet played pauses it at that time: the status says paused, not ready', () => {
+    const { clock, pb } = setup();
+    pb.seek(700);
+    expect(pb.getSnapshot()).toMatchObject({ status: 'paused', now: 700 });
+    clock.advance(500);
+    expect(pb.frame().time).toBe(700);
+    pb.seek(0);
+    expect(pb.getSnapshot()).toMatchObject({ status: 'paused', now: 0 });
+    pb.play();
+    clock.advance(96);
+    expect(pb.frame().time).toBeCloseTo(96, 0);
+  });
+
+  it('a seek back from the end of a run pauses it there', () => {
+    const { clock, pb } = setup({ speed: 50 });
+    pb.play();
+    clock.advance(100);
+    expect(pb.getSnapshot().status).toBe('ended');
+    pb.seek(300);
+    expect(pb.getSnapshot()).toMatchObject({ status: 'paused', now: 300 });
+  });
+
   it('seeks while playing and keeps playing from the new time', () => {
     const { clock, pb } = setup();
     pb.play();

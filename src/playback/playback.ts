@@ -1,7 +1,7 @@
 import { makeLiveFault } from '../model/defaults';
 import type { Diagram } from '../model/schema';
 import type { ColumnsEvent } from './mirror';
-import { EMPTY_RUN, clampSpeed } from './playbackState';
+import { EMPTY_RUN, clampSpeed, type PlaybackStatus } from './playbackState';
 import { PlaybackCore } from './playbackCore';
 import type { EnvelopeView, LiveFaultInput } from './types';
 
@@ -127,15 +127,26 @@ export class Playback extends PlaybackCore {
     this.send({ type: 'reset', seq: 0 });
   }
 
-  /** Jumps to simulated time `t`; backwards replays the run from the start, so it is deterministic. */
+  /**
+   * Jumps to simulated time `t`; backwards replays the run from the start, so it is deterministic.
+   * A playing run plays on from there; any other run is held paused at `t` (a run not yet played
+   * that is sought to a moment is no longer at its start, and one that ended is no longer over),
+   * unless nothing moved (a fresh run sought to 0) or `t` is the end (the reply says it ended).
+   */
   seek(t: number): void {
     if (!this.diagram) return;
     const target = Math.max(0, Math.min(t, this.state.untilMs));
     this.beginEpoch(target);
-    const status =
-      this.state.status === 'ended' && target < this.state.untilMs ? 'paused' : this.state.status;
-    this.update({ status, now: target, breakHit: null });
+    this.update({ status: this.statusAfterSeek(target), now: target, breakHit: null });
     this.send({ type: 'seek', seq: 0, t: target, ui: true });
+  }
+
+  private statusAfterSeek(target: number): PlaybackStatus {
+    const { status, untilMs } = this.state;
+    if (status === 'playing') return 'playing';
+    if (status === 'idle' && target === 0) return 'idle';
+    if (status === 'ended' && target >= untilMs) return 'ended';
+    return 'paused';
   }
 
   /** Sets simulated ms per wall ms (0.1–100); simulated time goes on from what is shown. */
