@@ -21,7 +21,7 @@ test('drag the timeline back before Payment went down: the healthy state, messag
   await run.setSpeed(5);
   await run.button('play').click();
   await run.until('traffic flows', (r) => (r.requests?.succeeded ?? 0) > 3);
-  await run.contextMenu(editor.node('payment'), 'fault-down');
+  await run.liveFault(editor.node('payment'), 'fault-down');
   const down = await run.until('Payment is down and its circuit opened', (r) =>
     r.edges.some((e) => e.id === 'e-orders-payment' && e.circuit !== 'closed'),
   );
