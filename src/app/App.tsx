@@ -134,6 +134,7 @@ function Editor() {
                     playback={p}
                     messageId={selectedMessage}
                     onClose={() => useAppStore.getState().selectMessage(null)}
+                    onTrace={(id) => useTraceDock.getState().showTrace(id)}
                   />
                 </Suspense>
               </div>

@@ -9,10 +9,12 @@ export interface EnvelopePanelProps {
   /** The selected message; null shows nothing. */
   messageId: string | null;
   onClose?: () => void;
+  /** Opens the trace of the message's request (its correlation id); without it, no such button. */
+  onTrace?: (correlationId: string) => void;
 }
 
 /** The envelope of the selected message, fetched from the engine when the selection changes. */
-export function EnvelopePanel({ playback, messageId, onClose }: EnvelopePanelProps) {
+export function EnvelopePanel({ playback, messageId, onClose, onTrace }: EnvelopePanelProps) {
   const [loaded, setLoaded] = useState<{ id: string; envelope: EnvelopeView | null } | null>(null);
   useEffect(() => {
     if (messageId === null) return;
@@ -33,6 +35,7 @@ export function EnvelopePanel({ playback, messageId, onClose }: EnvelopePanelPro
       loading={current === null}
       diagram={playback.loadedDiagram}
       onClose={onClose}
+      onTrace={onTrace}
     />
   );
 }
@@ -44,10 +47,19 @@ export interface EnvelopeDetailsProps {
   /** For naming the edges and services on the path. */
   diagram?: Diagram | null;
   onClose?: () => void;
+  /** See EnvelopePanelProps.onTrace. */
+  onTrace?: (correlationId: string) => void;
 }
 
 /** An envelope as a card: ids, type and version, timestamps, payload and the path so far. */
-export function EnvelopeDetails({ messageId, envelope, loading, diagram, onClose }: EnvelopeDetailsProps) {
+export function EnvelopeDetails({
+  messageId,
+  envelope,
+  loading,
+  diagram,
+  onClose,
+  onTrace,
+}: EnvelopeDetailsProps) {
   const serviceName = (id: string) => diagram?.services.find((s) => s.id === id)?.name ?? id;
   const edgeName = (id: string) => {
     const e = diagram?.edges.find((x) => x.id === id);
@@ -91,6 +103,16 @@ export function EnvelopeDetails({ messageId, envelope, loading, diagram, onClose
             <dt>timestamp</dt>
             <dd data-field="timestamp">{formatSimTime(envelope.timestamp)}</dd>
           </dl>
+          {onTrace ? (
+            <button
+              type="button"
+              className="btn btn--small pb-open-trace"
+              data-testid="open-request-trace"
+              onClick={() => onTrace(envelope.correlationId)}
+            >
+              {"Open this request's trace"}
+            </button>
+          ) : null}
           <h4>Payload</h4>
           <pre className="pb-payload" data-field="payload">
             {JSON.stringify(envelope.payload, null, 2)}
