@@ -18,7 +18,10 @@ describe('breakpoints in the diagram', () => {
     expect(r).toMatchObject({
       ok: true,
       migratedFrom: 2,
-      migrations: ['diagrams may have breakpoints (nothing to change)'],
+      migrations: [
+        'diagrams may have breakpoints (nothing to change)',
+        'diagrams may have a deck of scenes (nothing to change)',
+      ],
       diagram: { version: CURRENT_VERSION, breakpoints: [] },
     });
     expect(r.ok && r.diagram.services[0]!.objective).toEqual(raw.services[0].objective);

@@ -28,6 +28,14 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'diagrams may have breakpoints (nothing to change)',
     up: (raw) => raw,
   },
+  {
+    // Version 4 only added a list with a default (the deck of scenes): a version-3 file is already a
+    // valid version-4 diagram with no scenes. Bumped so an older Microsim refuses a file with a deck
+    // instead of dropping it.
+    from: 3,
+    name: 'diagrams may have a deck of scenes (nothing to change)',
+    up: (raw) => raw,
+  },
 ];
 
 export type MigrationOutcome =

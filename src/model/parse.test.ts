@@ -28,6 +28,7 @@ describe('parseDiagram: valid input', () => {
       faults: [],
       breakpoints: [],
       run: { seed: 1, speed: 0.25, untilMs: 60_000, hopLimit: 16, serializationMs: { rest: 1, grpc: 0.2 } },
+      scenes: [],
     });
   });
 

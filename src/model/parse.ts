@@ -137,6 +137,24 @@ export function checkReferences(diagram: Diagram): DiagramError[] {
   return errors;
 }
 
+/** Each scene's diagram is checked like a diagram, its paths under `scenes[i].diagram`; scene ids are unique. */
+export function checkScenes(diagram: Diagram): DiagramError[] {
+  const errors: DiagramError[] = [];
+  const seen = new Map<string, number>();
+  diagram.scenes.forEach((scene, i) => {
+    const before = seen.get(scene.id);
+    if (before !== undefined)
+      errors.push({
+        path: `scenes[${i}].id`,
+        message: `id "${scene.id}" is already used by scenes[${before}]`,
+      });
+    else seen.set(scene.id, i);
+    const inner = checkReferences({ ...diagram, ...scene.diagram, scenes: [] });
+    for (const e of inner) errors.push({ path: `scenes[${i}].diagram.${e.path}`, message: e.message });
+  });
+  return errors;
+}
+
 /**
  * Queues and topics share one namespace (a channel name means one thing), and a reply channel is a
  * queue other than the one that carries the requests.
@@ -205,7 +223,7 @@ export function parseDiagram(input: unknown, migrations: readonly Migration[] = 
     }));
     return { ok: false, errors };
   }
-  const refErrors = checkReferences(result.data);
+  const refErrors = [...checkReferences(result.data), ...checkScenes(result.data)];
   if (refErrors.length) return { ok: false, errors: refErrors.slice(0, 50) };
   return { ok: true, diagram: result.data, migratedFrom: migrated.from, migrations: migrated.applied };
 }

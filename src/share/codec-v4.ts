@@ -66,7 +66,7 @@ export function decodeV4(input: Uint8Array | ByteReader): DecodedPayload {
 }
 
 /** The breakpoints section, as raw diagram JSON. */
-function readBreakpoints(r: ByteReader): Array<Record<string, unknown>> {
+export function readBreakpoints(r: ByteReader): Array<Record<string, unknown>> {
   const count = r.uint();
   checkCount(count, LIMITS.breakpoints, 'breakpoints', 'breakpoints');
   const text = () => {

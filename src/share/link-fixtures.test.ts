@@ -17,6 +17,7 @@ const FROZEN_FIXTURES: Record<string, string> = {
   'links-v2.json': 'af3c9b21cbeb714247cf0f45590f1b4f60229f411ae3a37e4ecc7664d4b3dfa0',
   'links-v3.json': 'bb2420e8678539f8ca43ef3323442652361f66f0ea811411b006182ea2608dd7',
   'links-v4.json': '533fe457ddda8f4256ecef60b27e8d63bfedc09f74ad9a07ce24b76506e46cb4',
+  'links-v5.json': '14f89334aaf8828374303e78c9b8772e6cf2897cf96a176f1e798b630fbabb3e',
 };
 
 interface FixtureFile {
@@ -90,6 +91,32 @@ if (process.env.LINK_FIXTURES_WRITE) {
           { id: 'b8', kind: 'time', enabled: true, target: '', value: 12_345 },
         ],
       },
+    },
+    {
+      name: 'a deck: a scene of its own diagram with a fault and a camera, one of another diagram (format 5)',
+      autoplay: false,
+      diagram: Diagram.parse({
+        ...checkout,
+        scenes: [
+          {
+            id: 'scene1',
+            title: 'Healthy',
+            narration: 'Orders flow.',
+            notes: 'Point at the gateway 注文',
+            diagram: { ...checkout, run: { ...checkout.run, untilMs: 8_000 } },
+            camera: { x: -40, y: 10.5, width: 900, height: 500 },
+          },
+          {
+            id: 'scene2',
+            title: 'Payment down',
+            diagram: {
+              ...checkout,
+              faults: [{ id: 'f1', kind: 'down', target: checkout.services[1]!.id, atMs: 2_000 }],
+            },
+          },
+          { id: 'scene3', title: 'Another diagram', diagram: cases[0]!.diagram },
+        ],
+      }),
     },
     {
       name: 'texts with NUL, emoji and other scripts (length-prefixed table)',

@@ -11,23 +11,25 @@ import { DICTIONARY_V1 } from './codec-v1-tables';
 import { decodeV2, DICTIONARY_V2 } from './codec-v2';
 import { decodeV3 } from './codec-v3';
 import { FIELDS_V3 } from './codec-v3-fields';
-import { decodeV4, encodeV4, FORMAT_4 } from './codec-v4';
+import { decodeV4 } from './codec-v4';
 import { FIELDS_V4 } from './codec-v4-fields';
+import { decodeV5, encodeV5, FORMAT_5 } from './codec-v5';
+import { FIELDS_V5 } from './codec-v5-fields';
 import type { BytePull } from './varint';
 import { ByteReader, PayloadLimitError, PayloadShapeError } from './varint';
 import { decodeComparison, findComparison } from './variantDiff';
 
 /**
  * A share link's fragment: `m<format>.<base64url>`, where the bytes are a 3-byte fingerprint of the
- * payload followed by the payload (see codec-v4.ts, codec-v3.ts, codec-v2.ts, codec-v1.ts) raw-deflated at level 9 with the
+ * payload followed by the payload (see codec-v5.ts, codec-v4.ts, codec-v3.ts, codec-v2.ts, codec-v1.ts) raw-deflated at level 9 with the
  * format's preset dictionary. The format number names the codec; every released codec's decoder is
  * kept so old links open.
  */
-export const LINK_FORMAT = FORMAT_4;
+export const LINK_FORMAT = FORMAT_5;
 
 interface LinkCodec {
   dictionary: Uint8Array;
-  decode: (payload: ByteReader) => DecodedPayload;
+  decode: (payload: ByteReader) => DecodedPayload & { present?: boolean };
   /** The diagram fields the format carries, frozen with it (link-format-guard.test.ts checks them). */
   fields: SchemaFields;
 }
@@ -37,6 +39,7 @@ const CODECS: Record<number, LinkCodec> = {
   2: { dictionary: DICTIONARY_V2, decode: decodeV2, fields: FIELDS_V1 },
   3: { dictionary: DICTIONARY_V2, decode: decodeV3, fields: FIELDS_V3 },
   4: { dictionary: DICTIONARY_V2, decode: decodeV4, fields: FIELDS_V4 },
+  5: { dictionary: DICTIONARY_V2, decode: decodeV5, fields: FIELDS_V5 },
 };
 
 /** The diagram fields the current link format carries: the schema's fields when it was released. */
@@ -65,14 +68,25 @@ export type DecodeLinkResult =
       ok: true;
       diagram: Diagram;
       autoplay: boolean;
+      /** Open straight into presenting the deck, on scene 1 (format 5's "open presenting" option). */
+      present?: boolean;
       /** A comparison link's variant B (variantDiff.ts); `diagram` is its A. */
       variant?: Diagram;
     }
   | { ok: false; error: LinkError };
 
-/** The fragment payload (without '#') that carries `diagram`; `autoplay` makes the run start on open. */
-export function encodeLink(diagram: Diagram, options: { autoplay?: boolean } = {}): string {
-  const payload = encodeV4(diagram, options.autoplay ?? false);
+/**
+ * The fragment payload (without '#') that carries `diagram`; `autoplay` makes the run start on open,
+ * `present` opens the deck presenting, on scene 1.
+ */
+export function encodeLink(
+  diagram: Diagram,
+  options: { autoplay?: boolean; present?: boolean } = {},
+): string {
+  const payload = encodeV5(diagram, {
+    autoplay: options.autoplay ?? false,
+    present: options.present ?? false,
+  });
   const packed = deflateSync(payload, { level: 9, dictionary: DICTIONARY_V2 });
   const bytes = new Uint8Array(FINGERPRINT_BYTES + packed.length);
   const print = fnv1a(payload);
@@ -184,7 +198,7 @@ function unpack(codec: LinkCodec, format: number, body: string, stats: DecodeSta
   const stream = inflateStream(packed, codec.dictionary, MAX_PAYLOAD_BYTES, stats);
   // The codec reads as the payload inflates, so a count past the schema's limits stops both at once.
   const reader = new ByteReader(new Uint8Array(0), stream.pull);
-  let decoded: DecodedPayload;
+  let decoded: DecodedPayload & { present?: boolean };
   try {
     decoded = codec.decode(reader);
   } catch (e) {
@@ -218,7 +232,12 @@ function unpack(codec: LinkCodec, format: number, body: string, stats: DecodeSta
       parsed.errors,
     );
   }
-  return { ok: true, diagram: parsed.diagram, autoplay: decoded.autoplay };
+  return {
+    ok: true,
+    diagram: parsed.diagram,
+    autoplay: decoded.autoplay,
+    ...(decoded.present && parsed.diagram.scenes.length > 0 && { present: true }),
+  };
 }
 
 const MISMATCH = damaged("its contents don't match its checksum, so part of it was altered");

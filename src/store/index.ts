@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createCompareSlice } from './compareSlice';
+import { createDeckSlice } from './deckSlice';
 import { createDiagramSlice } from './diagramSlice';
 import { createSelectionSlice } from './selectionSlice';
 import { createSimulationSlice } from './simulationSlice';
@@ -16,6 +17,7 @@ export const createAppStore = () =>
       ...createUiSlice(...a),
       ...createSimulationSlice(...a),
       ...createCompareSlice(...a),
+      ...createDeckSlice(...a),
     })),
   );
 
