@@ -194,7 +194,7 @@ for (const colorScheme of ['light', 'dark'] as const)
 
 test.describe('with every dock open on a projector', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
-  test('the canvas keeps a usable height: the Comparison, Metrics and Event log docks shrink instead', async ({
+  test('the canvas keeps a usable height, and one dock has the room: the others fold to their header until clicked', async ({
     editor,
   }) => {
     const page = editor.page;
@@ -202,9 +202,19 @@ test.describe('with every dock open on a projector', () => {
     await editor.clickEmpty();
     await page.keyboard.press('m');
     await page.keyboard.press('l');
-    await expect(page.getByRole('region', { name: 'Metrics' })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Event log' })).toBeVisible();
+    const metrics = page.getByRole('region', { name: 'Metrics' });
+    const log = page.getByRole('region', { name: 'Event log' });
+    const height = async (region: typeof log) => (await region.boundingBox())?.height ?? 0;
+    // The Event log, opened last, has the room; Comparison and Metrics show their header.
+    await expect.poll(() => height(log)).toBeGreaterThanOrEqual(200);
+    await expect.poll(() => height(metrics)).toBeLessThanOrEqual(50);
+    await expect.poll(() => height(comparisonRegion(editor))).toBeLessThanOrEqual(50);
+    await expect(metrics).toContainText('Metrics');
     const stage = await page.getByRole('main', { name: 'Diagram' }).boundingBox();
     expect(stage!.height).toBeGreaterThanOrEqual(200);
+    // A click on the folded Metrics header gives it the room.
+    await metrics.getByRole('heading', { name: 'Metrics' }).click();
+    await expect.poll(() => height(metrics)).toBeGreaterThanOrEqual(200);
+    await expect.poll(() => height(log)).toBeLessThanOrEqual(50);
   });
 });

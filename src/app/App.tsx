@@ -38,6 +38,7 @@ import { Notices } from './Notices';
 import type { Playback } from '../playback';
 import { RunHealth } from './RunHealth';
 import { ComparisonDock } from './ComparisonDock';
+import { DockColumn } from './DockColumn';
 import './report.css';
 import { playback } from './run';
 import { useThemeEffect } from './theme';
@@ -93,7 +94,7 @@ function Editor() {
       <Topbar ctx={ctx} menuExtras={phone ? menuExtras : undefined} />
       <div className="workspace">
         <Palette />
-        <div className="center">
+        <DockColumn>
           <main className="stage" aria-label="Diagram">
             <Canvas
               onServiceContextMenu={(id, at) => setMenu({ type: 'service', id, ...at })}
@@ -143,7 +144,7 @@ function Editor() {
           <ComparisonDock />
           <MetricsDock playback={p} />
           <TraceDockSlot playback={p} />
-        </div>
+        </DockColumn>
         {phone ? (
           <BottomSheet open={sheet.open} label="Inspector" testId="inspector" onClose={sheet.close}>
             <InspectorBody />
