@@ -132,7 +132,7 @@ export function advise(d: Diagram): Advice[] {
       out.push({
         id: `idle-${c.id}`,
         severity: 'warning',
-        message: `${c.name} sends nothing: connect it to a service.`,
+        message: `${c.name} sends nothing: connect it to a service (drag from its right handle).`,
         targets: [c.id],
       });
   }
@@ -176,8 +176,9 @@ export function advise(d: Diagram): Advice[] {
       out.push({
         id: `retry-${e.id}`,
         severity: 'warning',
-        message: `Retries of "${e.message || 'calls'}" to ${to.name}, which is not idempotent, can apply a side effect twice.`,
+        message: `Retries of "${e.message || 'calls'}" to ${to.name}, which is not idempotent, can apply a side effect twice: make ${to.name} deduplicate by idempotency key.`,
         targets: [e.id, to.id],
+        fix: makeIdempotent(to),
       });
     }
     // Edges that share a channel or topic are one queue or topic: one remark per consumer, not per edge.
@@ -188,8 +189,9 @@ export function advise(d: Diagram): Advice[] {
       out.push({
         id,
         severity: 'info',
-        message: `${to.name} is not idempotent: redelivered "${e.channel}" messages will be processed twice.`,
+        message: `${to.name} is not idempotent: redelivered "${e.channel}" messages will be processed twice. Make it deduplicate by idempotency key.`,
         targets: [e.id, to.id],
+        fix: makeIdempotent(to),
       });
     }
     if (e.kind === 'topic' && !e.durable) {
@@ -201,6 +203,15 @@ export function advise(d: Diagram): Advice[] {
         severity: 'info',
         message: `${to.name}'s subscription to "${e.topic}" is not durable: events published while it is down are lost.`,
         targets: [e.id],
+        fix: {
+          label: 'Make it durable',
+          apply: (x) => ({
+            ...x,
+            edges: x.edges.map((y) =>
+              y.kind === 'topic' && y.to === to.id && y.topic === e.topic ? { ...y, durable: true } : y,
+            ),
+          }),
+        },
       });
     }
   }
@@ -214,13 +225,14 @@ export function advise(d: Diagram): Advice[] {
           severity: 'warning',
           message: `Saga "${saga.name}" has no step ${i + 1}: steps should be numbered 1, 2, 3…`,
           targets: [s.id],
+          fix: { label: 'Renumber its steps', apply: (x) => renumberSaga(x, saga) },
         });
     });
     if (saga.steps.some((s) => !s.compensation))
       out.push({
         id: `comp-${saga.name}`,
         severity: 'warning',
-        message: `A step of saga "${saga.name}" has no compensation.`,
+        message: `A step of saga "${saga.name}" has no compensation: when a later step fails, what it did stays done. Name the action that undoes it.`,
         targets: saga.steps.filter((s) => !s.compensation).map((s) => s.id),
       });
   }
@@ -228,18 +240,45 @@ export function advise(d: Diagram): Advice[] {
   for (const [id, rate] of load) {
     const s = byId.get(id) as Service | undefined;
     if (!s || s.kind === 'client') continue;
+    // A queue's consumers share its messages: the checklist's keep-up remark judges them per queue.
+    if (d.edges.filter((e) => e.to === id).every((e) => e.kind === 'queue')) continue;
     const capacity = (s.replicas * s.concurrency * 1000) / Math.max(0.001, meanLatency(s.latency));
     if (rate >= capacity) {
+      const replicas = Math.min(1000, Math.ceil((s.replicas * rate * 1.25) / capacity));
       out.push({
         id: `sat-${id}`,
         severity: 'warning',
         message: `${s.name} can handle about ${fmt(capacity)}/s but may receive up to ${fmt(rate)}/s: its backlog will grow.`,
         targets: [id],
+        fix: {
+          label: `Give it ${replicas} replicas`,
+          apply: (x) => ({ ...x, services: x.services.map((y) => (y.id === id ? { ...y, replicas } : y)) }),
+        },
       });
     }
   }
   out.push(...checklistAdvice(d));
   return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'warning' ? -1 : 1));
+}
+
+/** The fix that marks a service idempotent (it deduplicates by the envelope's idempotency key). */
+function makeIdempotent(s: Service): NonNullable<Advice['fix']> {
+  return {
+    label: `Make ${s.name} idempotent`,
+    apply: (x) => ({
+      ...x,
+      services: x.services.map((y) => (y.id === s.id ? { ...y, idempotent: true } : y)),
+    }),
+  };
+}
+
+/** A saga's steps numbered 1, 2, 3… in their present order. */
+function renumberSaga(d: Diagram, saga: SagaShape): Diagram {
+  const step = new Map(saga.steps.map((s, i) => [s.id, i + 1]));
+  return {
+    ...d,
+    edges: d.edges.map((e) => (e.kind === 'saga' && step.has(e.id) ? { ...e, step: step.get(e.id)! } : e)),
+  };
 }
 
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toString() : n.toFixed(1));

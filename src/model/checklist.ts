@@ -1,4 +1,5 @@
 import { expectedLoad, type Advice } from './advice';
+import { communicationAdvice } from './checklistRules';
 import type { Diagram, Edge, SyncEdge } from './schema';
 
 /** Above this many requests per second, an internal REST call is worth moving to gRPC (the article's line). */
@@ -10,9 +11,9 @@ function changeEdge(d: Diagram, edgeId: string, change: (e: SyncEdge) => Edge): 
 }
 
 /**
- * Checklist items with a mechanical fix (each one undoable edit): sync calls to external services
- * without a circuit breaker, calls whose timeout outlasts their caller's own, and internal REST
- * calls carrying more than 10,000 requests/s.
+ * The implementation checklist's remarks: sync calls to external services without a circuit
+ * breaker, calls whose timeout outlasts their caller's own, internal REST calls carrying more than
+ * 10,000 requests/s, and the shape-of-communication items of `checklistRules.ts`.
  */
 export function checklistAdvice(d: Diagram): Advice[] {
   const out: Advice[] = [];
@@ -63,5 +64,8 @@ export function checklistAdvice(d: Diagram): Advice[] {
         },
       });
   }
+  // A call whose timeout outlasts its caller's gets that remark's fix, not a second one.
+  const said = new Set(out.map((a) => a.id));
+  out.push(...communicationAdvice(d).filter((a) => !said.has(a.id.replace(/^no-timeout-/, 'timeout-'))));
   return out;
 }
