@@ -16,3 +16,31 @@ test('a missing circuit breaker is fixed in one click, and undone in one', async
   await expect(remark).toHaveCount(1);
   expect((await editor.edge('e-payment-bank')) as unknown).toMatchObject({ breaker: { enabled: false } });
 });
+
+/** The report card counts the checklist items met, and follows the diagram as fixes apply and undo. */
+test('the report card counts the items met, and follows a fix and its undo', async ({ editor }) => {
+  await editor.page.keyboard.press('g');
+  await editor.page.getByRole('dialog', { name: 'Gallery' }).getByTestId('gallery-queue-backlog').click();
+  await expect(editor.page.getByTestId('diagram-title')).toHaveText('A queue that can’t keep up');
+  await editor.clickEmpty();
+  const card = editor.inspector.getByTestId('report-card');
+  await expect(card.locator('summary')).toHaveText('Checklist: 8 of 10 items met');
+  await card.locator('summary').click();
+  const queues = card.getByRole('button', { name: /Queue depth is watched and consumers keep up/ });
+  await expect(queues).toContainText('(2 remarks)');
+  const advisor = editor.inspector.getByTestId('advisor');
+  await advisor.getByRole('button', { name: 'Make Report worker idempotent' }).click();
+  await expect(card.locator('summary')).toHaveText('Checklist: 9 of 10 items met');
+  // The queue item's two remarks: the depth breakpoint and the replicas, each one click.
+  await advisor.getByRole('button', { name: 'Pause when deeper than 10' }).click();
+  await expect(queues).toContainText('(1 remark)');
+  await advisor.getByRole('button', { name: 'Add consumer replicas' }).click();
+  await expect(card.locator('summary')).toHaveText('Checklist: 10 of 10 items met');
+  expect(await editor.service('reports')).toMatchObject({ replicas: 2 });
+  await editor.command('undo').click();
+  await expect(card.locator('summary')).toHaveText('Checklist: 9 of 10 items met');
+  expect(await editor.service('reports')).toMatchObject({ replicas: 1 });
+  // An unmet item selects what its remarks are about.
+  await queues.click();
+  await expect.poll(() => editor.selection()).toEqual(['e-uploads-reports', 'reports']);
+});

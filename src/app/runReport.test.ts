@@ -37,6 +37,13 @@ describe('run report', () => {
     expect(JSON.parse(reportJson(report))).not.toHaveProperty('objectives');
   });
 
+  it('Markdown carries the checklist’s report card, item by item', () => {
+    const md = reportMarkdown(r);
+    expect(md).toContain(`## Checklist: ${r.checklist.met} of 10 items met`);
+    expect(md).toContain('- [x] Calls to external services have a circuit breaker');
+    expect(md).toContain('- [ ] Consumers behind retries or redelivery are idempotent');
+  });
+
   it('a report mid-run is at that moment, and the whole run ends where the CLI does', () => {
     const mid = computeRunReport(checkout, [], 10_000);
     expect(mid).toMatchObject({ atMs: 10_000, ended: false });

@@ -1,4 +1,5 @@
 import { reportOfEngine, type SimReport } from '../cli/report';
+import { reportCard } from '../model/reportCard';
 import type { Diagram, Fault } from '../model/schema';
 import {
   createEngine,
@@ -22,6 +23,8 @@ export interface RunReport {
   report: SimReport;
   /** Per client with an objective; null when the diagram has none. */
   objectives: Record<string, ObjectiveResult> | null;
+  /** The advisor's checklist report card for the diagram (plain data: the report crosses to a worker). */
+  checklist: { met: number; total: number; items: Array<{ title: string; met: boolean }> };
 }
 
 /** Replays `diagram` with the run's `faults` to `atMs` and reports on it. */
@@ -50,7 +53,14 @@ export function reportFromEngine(engine: Engine, diagram: Diagram): RunReport {
     ended: engine.now >= engine.untilMs,
     report,
     objectives: report.objectives ?? null,
+    checklist: checklistSummary(diagram),
   };
+}
+
+/** The checklist's report card as plain data: how many items are met, and which. */
+function checklistSummary(diagram: Diagram): RunReport['checklist'] {
+  const card = reportCard(diagram);
+  return { met: card.met, total: card.total, items: card.items.map((i) => ({ title: i.title, met: i.met })) };
 }
 
 /** One table of the report: a section of the `--json` report, a row per entry, a column per figure. */
@@ -128,6 +138,8 @@ export function reportMarkdown(r: RunReport): string {
     for (const [id, o] of Object.entries(r.objectives))
       lines.push(`- ${markdownCell(id)}: ${objectiveLine(o)}`);
   }
+  lines.push('', `## Checklist: ${r.checklist.met} of ${r.checklist.total} items met`, '');
+  for (const item of r.checklist.items) lines.push(`- [${item.met ? 'x' : ' '}] ${item.title}`);
   for (const t of reportTables(report)) {
     lines.push('', `## ${t.title}`, '');
     if (!t.rows.length) {

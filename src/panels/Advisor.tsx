@@ -1,42 +1,53 @@
 import { useMemo } from 'react';
-import { advise } from '../model/advice';
+import { advise, type Advice } from '../model/advice';
+import { reportCard } from '../model/reportCard';
 import { useAppStore } from '../store';
+import { ReportCardView } from './ReportCard';
 
-/** What the advisor notices about the diagram; clicking a remark selects what it is about. */
+/** Selects the services and edges a remark is about (those still in the diagram). */
+function selectTargets(a: Advice): void {
+  const { diagram, select } = useAppStore.getState();
+  const present = (t: string) =>
+    diagram.services.some((s) => s.id === t) || diagram.edges.some((e) => e.id === t);
+  if (a.targets.length) select(a.targets.filter(present));
+}
+
+/**
+ * What the advisor notices about the diagram, under the checklist's report card; clicking a remark
+ * selects what it is about, and its button applies its fix as one undoable edit.
+ */
 export function Advisor() {
   const diagram = useAppStore((s) => s.diagram);
   const advice = useMemo(() => advise(diagram), [diagram]);
-  if (advice.length === 0) return <p className="advice-ok">✓ No remarks from the advisor.</p>;
+  const card = useMemo(
+    () => (diagram.services.length ? reportCard(diagram, advice) : null),
+    [diagram, advice],
+  );
   return (
-    <ul className="advice" data-testid="advisor">
-      {advice.map((a) => (
-        <li key={a.id}>
-          <button
-            className={`advice__item advice__item--${a.severity}`}
-            onClick={() =>
-              a.targets.length &&
-              useAppStore
-                .getState()
-                .select(
-                  a.targets.filter(
-                    (t) => diagram.services.some((s) => s.id === t) || diagram.edges.some((e) => e.id === t),
-                  ),
-                )
-            }
-          >
-            <span aria-hidden="true">{a.severity === 'warning' ? '⚠' : 'ℹ'}</span>
-            <span>{a.message}</span>
-          </button>
-          {a.fix && (
-            <button
-              className="btn btn--small advice__fix"
-              onClick={() => useAppStore.getState().edit(`Fix: ${a.fix!.label}`, a.fix!.apply)}
-            >
-              {a.fix.label}
-            </button>
-          )}
-        </li>
-      ))}
-    </ul>
+    <>
+      {card && <ReportCardView card={card} />}
+      {advice.length === 0 ? (
+        <p className="advice-ok">✓ No remarks from the advisor.</p>
+      ) : (
+        <ul className="advice" data-testid="advisor">
+          {advice.map((a) => (
+            <li key={a.id}>
+              <button className={`advice__item advice__item--${a.severity}`} onClick={() => selectTargets(a)}>
+                <span aria-hidden="true">{a.severity === 'warning' ? '⚠' : 'ℹ'}</span>
+                <span>{a.message}</span>
+              </button>
+              {a.fix && (
+                <button
+                  className="btn btn--small advice__fix"
+                  onClick={() => useAppStore.getState().edit(`Fix: ${a.fix!.label}`, a.fix!.apply)}
+                >
+                  {a.fix.label}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
