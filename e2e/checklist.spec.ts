@@ -34,7 +34,7 @@ test('the report card counts the items met, and follows a fix and its undo', asy
   // The queue item's two remarks: the depth breakpoint and the replicas, each one click.
   await advisor.getByRole('button', { name: 'Pause when deeper than 10' }).click();
   await expect(queues).toContainText('(1 remark)');
-  await advisor.getByRole('button', { name: 'Add consumer replicas' }).click();
+  await advisor.getByRole('button', { name: 'Give Report worker 2 replicas' }).click();
   await expect(card.locator('summary')).toHaveText('Checklist: 10 of 10 items met');
   expect(await editor.service('reports')).toMatchObject({ replicas: 2 });
   await editor.command('undo').click();

@@ -297,10 +297,13 @@ function queueWatch(d: Diagram, byId: ReadonlyMap<string, Service>): Advice[] {
       severity: 'warning',
       message:
         `About ${fmt(rate)} messages/s arrive on queue "${channel}" but ${consumers.map((s) => s.name).join(', ')} ` +
-        `handle about ${fmt(capacity)}/s: its depth grows for as long as the load lasts.`,
+        `can handle about ${fmt(capacity)}/s: its depth grows for as long as the load lasts.`,
       targets: [...edges.map((e) => e.id), ...consumers.map((s) => s.id)],
       fix: {
-        label: 'Add consumer replicas',
+        label:
+          consumers.length === 1
+            ? `Give ${consumers[0]!.name} ${Math.min(1000, Math.ceil(consumers[0]!.replicas * factor))} replicas`
+            : 'Add consumer replicas',
         apply: (x) => ({
           ...x,
           services: x.services.map((s) =>
@@ -315,7 +318,7 @@ function queueWatch(d: Diagram, byId: ReadonlyMap<string, Service>): Advice[] {
   return out;
 }
 
-const fmt = (n: number) => (n >= 100 ? Math.round(n).toString() : n.toFixed(1));
+const fmt = (n: number) => (n >= 100 ? Math.round(n).toString() : n.toFixed(1).replace(/\.0$/, ''));
 
 /** The shape-of-communication checklist remarks (see the file comment). */
 export function communicationAdvice(d: Diagram): Advice[] {
