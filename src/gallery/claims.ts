@@ -183,6 +183,32 @@ export const CLAIM_PROOFS = {
     };
     return { holds: measured.matched > 0 && measured.unmatched > 0 && measured.duplicate > 0, measured };
   },
+  'choreographed-saga': ({ diagram }) => {
+    const engine = createEngine(diagram);
+    const seen = new Map<
+      string,
+      { failedStep?: number; completed: string; compensated: string; status: string }
+    >();
+    for (let t = 0; t <= diagram.run.untilMs; t += 100) {
+      engine.advanceTo(t);
+      for (const i of engine.sagaInstances())
+        seen.set(i.id, {
+          failedStep: i.failedStep,
+          completed: i.completedSteps.join(),
+          compensated: i.compensatedSteps.join(),
+          status: i.status,
+        });
+    }
+    const all = [...seen.values()];
+    const paymentFailed = all.filter((i) => i.failedStep === 2 && i.status === 'compensated');
+    const onlyInventory = paymentFailed.every((i) => i.completed === '1' && i.compensated === '1');
+    const completed = all.filter((i) => i.status === 'completed').length;
+    const stuck = all.filter((i) => i.status === 'stuck').length;
+    return {
+      holds: paymentFailed.length > 10 && onlyInventory && completed > 10 && stuck === 0,
+      measured: { paymentFailed: paymentFailed.length, onlyInventory, completed, stuck },
+    };
+  },
   'orchestrated-saga': ({ diagram }) => {
     const engine = createEngine(diagram);
     const seen = new Map<

@@ -1,4 +1,5 @@
 import { asyncRequestReply } from './entries/asyncRequestReply';
+import { choreographedSaga } from './entries/choreographedSaga';
 import { downThenBreaker } from './entries/downThenBreaker';
 import { eventEnvelope } from './entries/eventEnvelope';
 import { eventFanOut } from './entries/eventFanOut';
@@ -26,6 +27,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   eventFanOut,
   eventEnvelope,
   asyncRequestReply,
+  choreographedSaga,
   orchestratedSaga,
   retriesDuplicates,
   queueBacklog,

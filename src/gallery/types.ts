@@ -25,6 +25,7 @@ export const GALLERY_IDS = [
   'event-fan-out',
   'event-envelope',
   'async-request-reply',
+  'choreographed-saga',
   'orchestrated-saga',
   'retries-duplicates',
   'queue-backlog',
