@@ -49,6 +49,9 @@ import { useShortcuts } from './useShortcuts';
 import { WatchCard } from '../gallery/WatchCard';
 import { usePresentation } from '../workshop/presentation';
 
+const ScenesDialog = lazy(() =>
+  import('../workshop/ScenesDialog').then((m) => ({ default: m.ScenesDialog })),
+);
 const PresentView = lazy(() => import('../workshop/PresentView').then((m) => ({ default: m.PresentView })));
 
 function Editor() {
@@ -178,6 +181,7 @@ function Editor() {
         {dialog === 'loadtest' && <LoadTestDialog />}
         {dialog === 'gallery' && <GalleryDialog />}
         {dialog === 'decision' && <DecisionGuide />}
+        {dialog === 'scenes' && <ScenesDialog flow={flow} />}
       </DialogLoading>
     </div>
   );

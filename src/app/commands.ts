@@ -254,6 +254,14 @@ export const COMMANDS: Command[] = [
     run: () => beginPresenting(),
   },
   {
+    id: 'scenes',
+    label: 'Scenes (the deck to present)',
+    group: 'View',
+    keys: ['shift+s'],
+    // The deck of scenes: capture, rename, reorder, present (src/workshop/ScenesDialog).
+    run: ({ store }) => store.getState().setDialog('scenes'),
+  },
+  {
     id: 'metrics',
     menu: true,
     label: 'Metrics panel',

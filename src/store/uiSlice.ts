@@ -49,7 +49,8 @@ export interface UiSlice {
     | 'report'
     | 'loadtest'
     | 'gallery'
-    | 'decision';
+    | 'decision'
+    | 'scenes';
   /** The client the Load test dialog opens on (null: the first client). */
   loadTestClient: string | null;
   /** Opens the Load test dialog on a client (null: the selected or first one). */

@@ -10,6 +10,8 @@ import {
   toggleBlack,
   usePresentation,
 } from './presentation';
+import { diagramOfScene } from '../model/deck';
+import type { Diagram } from '../model/schema';
 import { currentDiagramScene, type PresentedScene } from './scenes';
 
 /** Whether this window made the page full screen (so leaving it ends the presentation). */
@@ -31,9 +33,21 @@ export function beginPresenting(scenes: PresentedScene[] = defaultScenes(), inde
   requestFullscreen();
 }
 
-/** What Present shows: the open diagram as one scene. */
+/** What Present shows: the diagram's deck of scenes, or the open diagram as one scene when it has none. */
 export function defaultScenes(): PresentedScene[] {
-  return [currentDiagramScene(useAppStore.getState().diagram)];
+  const d = useAppStore.getState().diagram;
+  return d.scenes.length ? deckScenes(d) : [currentDiagramScene(d)];
+}
+
+/** The deck of `d`, each scene resolved to the diagram it presents. */
+export function deckScenes(d: Diagram): PresentedScene[] {
+  return d.scenes.map((s) => ({
+    title: s.title,
+    narration: s.narration,
+    notes: s.notes,
+    diagram: diagramOfScene(d, s),
+    camera: s.camera ?? null,
+  }));
 }
 
 /** Ends the presentation: out of full screen, the person's diagram back, the autosave on again. */

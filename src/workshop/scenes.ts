@@ -1,12 +1,7 @@
-import type { Diagram } from '../model/schema';
+import type { Camera, Diagram } from '../model/schema';
 
 /** The part of the canvas a scene shows: a box in diagram coordinates, fitted to whatever screen presents it. */
-export interface Camera {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Camera };
 
 /** A scene as it is presented: everything resolved, ready to put on the screen. */
 export interface PresentedScene {
