@@ -30,7 +30,7 @@ import {
   TraceDock,
 } from './lazyParts';
 import { useTraceDock } from './traceDockState';
-import type { CommandContext } from './commands';
+import { runCommand, type CommandContext } from './commands';
 import type { MenuTarget } from './ContextMenu';
 import { CrashBoundary, DrawingFaultProbe } from './CrashBoundary';
 import { EmbedView } from './EmbedView';
@@ -72,6 +72,7 @@ function Editor() {
     [p],
   );
   const ctx: CommandContext = useMemo(() => ({ store: useAppStore, flow, run }), [flow, run]);
+  const forkable = useAppStore((s) => s.comparison === null);
   useShortcuts(ctx);
   useThemeEffect();
   const drawn = useFirstDrawDone();
@@ -159,6 +160,7 @@ function Editor() {
       <footer className="runbar">
         <TimeControls
           playback={p}
+          onFork={forkable ? () => runCommand('fork', ctx) : undefined}
           onSeedChange={(seed) =>
             useAppStore.getState().edit('Change seed', (d) => ({ ...d, run: { ...d.run, seed } }))
           }

@@ -73,3 +73,28 @@ describe('commands in the read-only embed', () => {
     expect(store.getState().diagram.services).toEqual([]);
   });
 });
+
+describe('Fork from here', () => {
+  it('is offered only while the run is paused, and not during a comparison', () => {
+    const { store, ctx } = setup('editor');
+    for (const status of ['idle', 'playing', 'ended'] as const) {
+      store.setState({ sim: { ...store.getState().sim, status, now: 12_345 } });
+      expect(runCommand('fork', ctx), status).toBe(false);
+    }
+    expect(store.getState().comparison).toBeNull();
+  });
+
+  it('puts a copy named for the moment on the canvas, with the original kept to compare', () => {
+    const { store, ctx } = setup('editor');
+    const original = store.getState().diagram;
+    store.setState({ sim: { ...store.getState().sim, status: 'paused', now: 12_345 } });
+    expect(runCommand('fork', ctx)).toBe(true);
+    const st = store.getState();
+    expect(st.diagram.name).toBe(`${original.name} (fork at 12.345 s)`);
+    // The same run: everything it depends on is the original's, so it goes on from the moment.
+    expect({ ...st.diagram, name: '' }).toEqual({ ...original, name: '' });
+    expect(st.comparison).toMatchObject({ showing: 'b', aside: { diagram: original } });
+    expect(st.notices.at(-1)?.title).toBe('Forked at 12.345 s');
+    expect(runCommand('fork', ctx), 'one comparison at a time').toBe(false);
+  });
+});

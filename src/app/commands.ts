@@ -11,6 +11,7 @@ import { useTraceDock } from './traceDockState';
 import { beginPresenting } from '../workshop/present';
 import { reloadIntoNewVersion, updateWaiting } from '../workshop/offline';
 import { breakpointFor, describeBreakpoint } from '../model/breakpointEdits';
+import { formatSimTime } from '../panels/playback/format';
 
 /** What a command may act on. */
 export interface CommandContext {
@@ -388,6 +389,24 @@ export const COMMANDS: Command[] = [
     run: ({ store }) => store.getState().startComparison(),
   },
   {
+    id: 'fork',
+    label: 'Fork from here',
+    group: 'Run',
+    // A moment held still (paused by a person, a step, a seek or a breakpoint); one comparison at a time.
+    enabled: (s) => s.sim.status === 'paused' && s.comparison === null,
+    run: ({ store }) => {
+      const st = store.getState();
+      const at = st.sim.now;
+      st.startComparison(undefined, undefined, forkName(st.diagram.name, at));
+      st.notify({
+        tone: 'info',
+        title: `Forked at ${formatSimTime(at)}`,
+        detail:
+          'You are on the fork (B), held at that moment; the original (A) is kept. Inject a fault and play on: it changes the run from here. The Comparison panel runs both.',
+      });
+    },
+  },
+  {
     id: 'report',
     label: 'Run report',
     group: 'Run',
@@ -435,6 +454,10 @@ export const COMMANDS: Command[] = [
     run: ({ store }) => store.getState().setDialog('shortcuts'),
   },
 ];
+
+/** A fork's name: the diagram's, with the moment it was forked at. */
+export const forkName = (name: string, atMs: number) =>
+  `${name} (fork at ${formatSimTime(atMs)})`.slice(0, 200);
 
 /** The command with `id` (throws on a typo, so tests and menus can't drift). */
 export function command(id: string): Command {

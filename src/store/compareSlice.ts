@@ -30,8 +30,9 @@ export interface CompareSlice {
   /**
    * Starts comparing the diagram (A) with a variant of it (B), shown for editing. `change` makes the
    * variant differ at once (an edge's kind), recorded as B's first, undoable edit named `label`.
+   * `name` names B (default: A's, said to be the variant).
    */
-  startComparison: (change?: (d: Diagram) => Diagram, label?: string) => void;
+  startComparison: (change?: (d: Diagram) => Diagram, label?: string, name?: string) => void;
   /**
    * Restores a shared comparison: the diagram on the canvas is A and `b` its variant, shown. Not an
    * edit (like any link load): B starts with an empty history.
@@ -50,7 +51,7 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
   comparison: null,
   comparedSeries: null,
   setComparedSeries: (series) => set({ comparedSeries: series }),
-  startComparison: (change, label = 'Change the variant') => {
+  startComparison: (change, label = 'Change the variant', name) => {
     const st = get();
     st.endGesture();
     if (st.comparison) {
@@ -60,7 +61,7 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
       return;
     }
     const a: Variant = { diagram: st.diagram, history: st.history };
-    const copy: Diagram = { ...st.diagram, name: variantName(st.diagram.name) };
+    const copy: Diagram = { ...st.diagram, name: name ?? variantName(st.diagram.name) };
     const b = change ? change(copy) : copy;
     set({
       diagram: b,

@@ -13,13 +13,15 @@ export interface TimeControlsProps {
   playback: Playback;
   /** The user set a new seed; defaults to `playback.setSeed` (the app may also store it in the diagram). */
   onSeedChange?: (seed: number) => void;
+  /** "Fork from here", offered while the run is paused (absent: not offered, e.g. while comparing). */
+  onFork?: () => void;
 }
 
 /**
  * Play/pause, step, step back, rewind, reset, speed (log scale 0.1×–100×), seed, the simulated
  * clock, and the timeline (see Timeline.tsx) that seeks.
  */
-export function TimeControls({ playback, onSeedChange }: TimeControlsProps) {
+export function TimeControls({ playback, onSeedChange, onFork }: TimeControlsProps) {
   const state = useSyncExternalStore(playback.subscribe, playback.getSnapshot);
   const playing = state.status === 'playing';
   const disabled = !state.loaded;
@@ -106,6 +108,17 @@ export function TimeControls({ playback, onSeedChange }: TimeControlsProps) {
           {state.status === 'idle' ? 'ready' : state.status}
           {state.lagging && playing ? ' · engine catching up' : ''}
         </span>
+        {onFork && state.status === 'paused' ? (
+          <button
+            type="button"
+            className="btn btn--small pb-fork"
+            data-testid="fork-button"
+            title="Fork from here: a copy of the diagram held at this moment, to change and play on, compared with the original"
+            onClick={onFork}
+          >
+            Fork from here
+          </button>
+        ) : null}
       </div>
       <div className="pb-row">
         <label htmlFor={speedId} className="pb-label">
