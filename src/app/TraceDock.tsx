@@ -9,6 +9,8 @@ import { useAppStore } from '../store';
 import { usePlaybackState } from './run';
 import { runWork } from './RunHealth';
 import { TraceClient } from './traceClient';
+import { useTracePath } from '../canvas/tracePath';
+import { pathOfSpans } from '../panels/trace/tracePath';
 import { useTraceDock } from './traceDockState';
 
 const PICK_NONE: Record<TracePick, string> = {
@@ -45,9 +47,10 @@ export function TraceDock({ playback: p }: { playback: Playback }) {
     client,
     dock.open && dock.tab === 'trace' ? dock.correlationId : null,
     workRef,
-    s.runId,
+    tick,
   );
   useTraceSelectedMessage(p, dock.open && dock.tab === 'trace');
+  useLitPath(dock.open && dock.tab === 'trace' ? trace.view : null, dock.correlationId);
   const [pickMessage, setPickMessage] = useState<string | null>(null);
   if (!dock.open) return null;
   const onPick = (row: LogRow) => {
@@ -109,6 +112,7 @@ export function TraceDock({ playback: p }: { playback: Playback }) {
             onShow={dock.showTrace}
             onPick={(which) => void pick(which)}
             onHighlight={(id) => useAppStore.getState().selectMessage(id)}
+            onClear={dock.clearTrace}
           />
         ) : null}
       </div>
@@ -122,12 +126,16 @@ function useLatest<T>(value: T): { current: T } {
   return ref;
 }
 
-/** Builds the trace of `correlationId` at the run's current moment (again when the run changes). */
+/**
+ * Builds the trace of `correlationId` at the run's current moment, again whenever `tick` says the
+ * run moved (it plays, seeks or restarts): a request still in flight grows as the run plays. The
+ * client keeps only the latest waiting ask, so a fast run asks no faster than the replay answers.
+ */
 function useRequestTrace(
   client: TraceClient,
   correlationId: string | null,
   workRef: { current: ReturnType<typeof runWork> },
-  runId: number,
+  tick: number,
 ) {
   const [state, setState] = useState<{
     id: string | null;
@@ -151,13 +159,30 @@ function useRequestTrace(
     return () => {
       live = false;
     };
-  }, [client, correlationId, workRef, runId]);
+  }, [client, correlationId, workRef, tick]);
   const loading = correlationId !== null && state.id !== correlationId;
   return {
     view: state.id === correlationId ? state.view : null,
     message: loading ? null : state.message,
     loading,
   };
+}
+
+/**
+ * Lights on the canvas the services and edges of the request the Trace tab shows; the path goes out
+ * when it shows none (cleared, another tab, the dock closed).
+ */
+function useLitPath(view: RequestTraceView | null, correlationId: string | null): void {
+  const shown = view && view.correlationId === correlationId ? view : null;
+  useEffect(() => {
+    const setPath = useTracePath.getState().setPath;
+    if (!shown) {
+      setPath(null);
+      return;
+    }
+    setPath({ correlationId: shown.correlationId, ...pathOfSpans(shown.spans) });
+    return () => setPath(null);
+  }, [shown]);
 }
 
 /** A message clicked on the canvas while the Trace tab is open: trace its request. */

@@ -9,6 +9,8 @@ export interface TraceDockState {
   setTab: (tab: 'log' | 'trace') => void;
   /** Opens the Trace tab on a request. */
   showTrace: (correlationId: string) => void;
+  /** The Trace tab shows no request (its path on the canvas goes out too). */
+  clearTrace: () => void;
 }
 
 /** Kept apart from the app store: a view preference, never an edit, never saved with the diagram. */
@@ -19,4 +21,5 @@ export const useTraceDock = create<TraceDockState>((set) => ({
   setOpen: (open) => set({ open }),
   setTab: (tab) => set({ tab, open: true }),
   showTrace: (correlationId) => set({ correlationId, tab: 'trace', open: true }),
+  clearTrace: () => set({ correlationId: null }),
 }));

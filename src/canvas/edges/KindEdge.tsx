@@ -5,6 +5,8 @@ import { MESSAGE_LEGEND } from '../../legend';
 import { ArrowMarker } from '../../legend/ArrowMarker';
 import { MESSAGE_LOOKS } from '../../playback';
 import { useAppStore } from '../../store';
+import { pathClass, useEdgePathMark } from '../tracePath';
+import '../tracePath.css';
 import { useOverview } from '../detail';
 import { edgeLabel } from '../edgeLabels';
 import { curvesPath, pointAlong, routeCurves, STRAIGHT, type Route } from '../routing';
@@ -29,6 +31,7 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
   const state = useAppStore((s) => s.sim.edges.get(id));
   const channel = useAppStore((s) => s.sim.channelsByEdge.get(id));
   const overview = useOverview();
+  const pathMark = useEdgePathMark(id);
   if (!edge) return null;
   const style = EDGE_STYLE[edge.kind];
   const curves = routeCurves(
@@ -54,10 +57,12 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
         markerEnd={`url(#mk-${edge.kind})`}
         markerStart={edge.kind === 'sync' ? 'url(#mk-sync-back)' : undefined}
         interactionWidth={18}
-        className={`kedge kedge--${edge.kind}${selected ? ' is-selected' : ''}${cut ? ' is-cut' : ''}`}
+        className={`kedge kedge--${edge.kind}${selected ? ' is-selected' : ''}${cut ? ' is-cut' : ''}${pathClass(pathMark)}`}
+        data-testid={`edge-path-${id}`}
+        data-trace-path={pathMark ?? undefined}
         style={{
           stroke: color,
-          strokeWidth: style.width + (selected ? 1.5 : 0),
+          strokeWidth: style.width + (selected || pathMark === 'on' ? 1.5 : 0),
           strokeDasharray: cut ? '3 6' : style.dash,
         }}
       />
@@ -81,7 +86,7 @@ function KindEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }
               {channel && <ChannelMark channel={channel} edgeId={id} overview={overview} />}
               {showLabel && (
                 <div
-                  className={`elabel elabel--${edge.kind}${selected ? ' is-selected' : ''}`}
+                  className={`elabel elabel--${edge.kind}${selected ? ' is-selected' : ''}${pathClass(pathMark)}`}
                   title={`${edge.kind}: ${edgeLabel(edge)}${edge.message && edge.kind !== 'sync' ? ` (${edge.message})` : ''}`}
                   data-testid={`edge-label-${id}`}
                   data-kind={edge.kind}

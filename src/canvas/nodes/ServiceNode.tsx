@@ -9,6 +9,8 @@ import type { ServiceView } from '../../store/simulationSlice';
 import { useOverview } from '../detail';
 import { ServiceIcon } from '../icons';
 import { MenuButton } from '../menuButton';
+import { useServicePathMark } from '../tracePath';
+import '../tracePath.css';
 import '../messageLayer/runMarks.css';
 
 export type ServiceNodeType = Node<{ service: Service }, 'service'>;
@@ -53,6 +55,7 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
   );
   const throughput = useAppStore((st) => (s.kind === 'client' ? null : serviceThroughput(st.series, id)));
   const overview = useOverview();
+  const pathMark = useServicePathMark(id);
   const badges = state ? badgesOf(state) : [];
   if (health?.objective) badges.unshift(objectiveBadge(health));
   const down = state?.status === 'down';
@@ -67,6 +70,7 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
     down && 'is-down',
     state && state.slowFactor > 1 && 'is-slow',
     state?.failing && 'is-failing',
+    pathMark && `is-path-${pathMark}`,
   ]
     .filter(Boolean)
     .join(' ');
@@ -75,6 +79,7 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceNodeType>) {
       className={classes}
       data-testid={`service-${id}`}
       data-kind={s.kind}
+      data-trace-path={pathMark ?? undefined}
       aria-label={`${s.name}, ${s.kind}`}
     >
       <Handle type="target" position={Position.Left} className="handle handle--in" />

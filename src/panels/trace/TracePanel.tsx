@@ -19,6 +19,8 @@ export interface TracePanelProps {
   onPick: (which: TracePick) => void;
   /** Light the request's path on the canvas (selects its first message). */
   onHighlight: (messageId: string) => void;
+  /** Shows no request any more (its path on the canvas goes out). */
+  onClear?: () => void;
 }
 
 /** One request end to end: the waterfall, the sequence diagram, its envelopes, and its exports. */
@@ -31,6 +33,7 @@ export function TracePanel({
   onShow,
   onPick,
   onHighlight,
+  onClear,
 }: TracePanelProps) {
   const [typed, setTyped] = useState('');
   const [copied, setCopied] = useState(false);
@@ -104,6 +107,11 @@ export function TracePanel({
             >
               Download OTLP
             </button>
+            {onClear ? (
+              <button type="button" className="btn btn--small" onClick={onClear}>
+                Clear
+              </button>
+            ) : null}
           </div>
           <h4>Waterfall</h4>
           <Waterfall spans={trace.spans} nameOf={nameOf} />
