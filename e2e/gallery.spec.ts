@@ -61,9 +61,11 @@ test('search and tags narrow the gallery; the shortcut G opens it', async ({ edi
     .filter({ has: editor.page.locator('strong') });
   const all = await entries.count();
   expect(all).toBeGreaterThanOrEqual(13);
+  // The saga tag keeps the two saga entries: orchestrated and choreographed.
   await gallery(editor).getByRole('button', { name: 'saga', exact: true }).click();
-  await expect(entries).toHaveCount(1);
+  await expect(entries).toHaveCount(2);
   await expect(gallery(editor).getByTestId('gallery-orchestrated-saga')).toBeVisible();
+  await expect(gallery(editor).getByTestId('gallery-choreographed-saga')).toBeVisible();
   await gallery(editor).getByRole('button', { name: 'saga', exact: true }).click();
   await gallery(editor).getByRole('searchbox', { name: 'Search the gallery' }).fill('dead-letter');
   await expect(gallery(editor).getByTestId('gallery-poison-messages')).toBeVisible();
