@@ -1,5 +1,5 @@
 import { Diagram, type DiagramInput } from '../model/schema';
-import { createEngine, type Engine, type Metrics } from '../runtime/index';
+import { createEngine, type Engine, type Metrics, type SagaInstanceState } from '../runtime/index';
 import { fanOutInput } from './entries/eventFanOut';
 import type { GalleryEntry, GalleryId } from './types';
 
@@ -20,6 +20,21 @@ function runTo(diagram: Diagram, untilMs = diagram.run.untilMs): { engine: Engin
   const engine = createEngine(diagram);
   engine.advanceTo(untilMs);
   return { engine, metrics: engine.metrics() };
+}
+
+/**
+ * Every saga instance of a run as last seen, sampled every 100 ms to the run's end (finished
+ * instances leave the engine's list, so one look at the end would miss them). The engine's view
+ * hands out copies, so keeping them is safe.
+ */
+function sagaOutcomes(diagram: Diagram): SagaInstanceState[] {
+  const engine = createEngine(diagram);
+  const seen = new Map<string, SagaInstanceState>();
+  for (let t = 0; t <= diagram.run.untilMs; t += 100) {
+    engine.advanceTo(t);
+    for (const i of engine.sagaInstances()) seen.set(i.id, i);
+  }
+  return [...seen.values()];
 }
 
 /** The same diagram with `change` applied to a copy of it. */
@@ -184,22 +199,11 @@ export const CLAIM_PROOFS = {
     return { holds: measured.matched > 0 && measured.unmatched > 0 && measured.duplicate > 0, measured };
   },
   'choreographed-saga': ({ diagram }) => {
-    const engine = createEngine(diagram);
-    const seen = new Map<
-      string,
-      { failedStep?: number; completed: string; compensated: string; status: string }
-    >();
-    for (let t = 0; t <= diagram.run.untilMs; t += 100) {
-      engine.advanceTo(t);
-      for (const i of engine.sagaInstances())
-        seen.set(i.id, {
-          failedStep: i.failedStep,
-          completed: i.completedSteps.join(),
-          compensated: i.compensatedSteps.join(),
-          status: i.status,
-        });
-    }
-    const all = [...seen.values()];
+    const all = sagaOutcomes(diagram).map((i) => ({
+      ...i,
+      completed: i.completedSteps.join(),
+      compensated: i.compensatedSteps.join(),
+    }));
     const paymentFailed = all.filter((i) => i.failedStep === 2 && i.status === 'compensated');
     const onlyInventory = paymentFailed.every((i) => i.completed === '1' && i.compensated === '1');
     const completed = all.filter((i) => i.status === 'completed').length;
@@ -210,23 +214,11 @@ export const CLAIM_PROOFS = {
     };
   },
   'orchestrated-saga': ({ diagram }) => {
-    const engine = createEngine(diagram);
-    const seen = new Map<
-      string,
-      { failedStep?: number; completed: number[]; compensated: number[]; status: string }
-    >();
-    for (let t = 0; t <= diagram.run.untilMs; t += 100) {
-      engine.advanceTo(t);
-      for (const i of engine.sagaInstances())
-        seen.set(i.id, {
-          failedStep: i.failedStep,
-          completed: [...i.completedSteps],
-          compensated: [...i.compensatedSteps],
-          status: i.status,
-        });
-    }
-    const failedAt3 = [...seen.values()].filter((i) => i.failedStep === 3 && i.status === 'compensated');
-    const inReverse = failedAt3.every((i) => !i.completed.includes(4) && i.compensated.join() === '2,1');
+    const outcomes = sagaOutcomes(diagram);
+    const failedAt3 = outcomes.filter((i) => i.failedStep === 3 && i.status === 'compensated');
+    const inReverse = failedAt3.every(
+      (i) => !i.completedSteps.includes(4) && i.compensatedSteps.join() === '2,1',
+    );
     return {
       holds: failedAt3.length > 10 && inReverse,
       measured: { failedAt3: failedAt3.length, inReverse },
