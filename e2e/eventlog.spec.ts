@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import type { EditorPage } from './pages/EditorPage';
 import { PlaybackPage } from './pages/PlaybackPage';
-import { paymentDownFor10s } from './pages/scenarios';
+import { paymentDownFor10s, paymentSlowedFrom2s } from './pages/scenarios';
 
 /** The dock's two tabs, found as a screen reader finds them: the regions named "Event log" and "Trace". */
 const log = (editor: EditorPage) => editor.page.getByRole('region', { name: 'Event log' });
@@ -69,6 +69,36 @@ test('a failed request: its waterfall and sequence diagram show Payment refusing
   await expect(sequence).toContainText('refused: down');
   await expect(sequence).toContainText('error: POST /orders');
   await expect(trace(editor).getByTestId('envelope-panel').first()).toBeVisible();
+});
+
+test("a slow Payment: the caller's timeout ends its call at 1,500 ms while Payment works on, then the retry", async ({
+  editor,
+}) => {
+  const page = editor.page;
+  await paymentSlowedFrom2s(editor);
+  const run = new PlaybackPage(editor);
+  await run.scrubTo(9_000);
+  await run.until('held after timeouts', (r) => r.status !== 'playing' && r.now >= 9_000);
+  await editor.clickEmpty();
+  await page.keyboard.press('l');
+  await log(editor).getByRole('combobox', { name: 'Type' }).selectOption('timed-out');
+  await log(editor).getByRole('combobox', { name: 'Edge' }).selectOption('e-orders-payment');
+  await expect(log(editor).getByTestId('log-row').first()).toContainText('Order Service → Payment Service');
+  await log(editor).locator('.el-corr').first().click();
+  const rows = trace(editor).getByTestId('waterfall-row');
+  await expect(rows.first()).toBeVisible({ timeout: 20_000 });
+  // The article's point: the caller gives up at its timeout, Orders' 1,500 ms on the call to Payment…
+  await expect(
+    rows.filter({ hasText: 'ChargeCard · Order Service → Payment Service · 1,500 ms · timed out' }).first(),
+  ).toBeVisible();
+  // …while Payment, slow but up, works on (its own span is no error)…
+  await expect(
+    rows.filter({ hasText: /^ChargeCard · Payment Service · [\d,.]+ ms( · still open)?$/ }).first(),
+  ).toBeVisible();
+  // …then waits its backoff and tries again.
+  await expect(rows.filter({ hasText: 'backoff before attempt 2' }).first()).toBeVisible();
+  const sequence = trace(editor).getByRole('img', { name: /Sequence diagram of request c\d+/ });
+  await expect(sequence).toContainText('timed out after 1,500 ms');
 });
 
 /** A picture for a person to look at (an attachment; no spec compares it; SHOTS_DIR keeps a copy). */
