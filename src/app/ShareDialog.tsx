@@ -111,6 +111,7 @@ export function ShareDialog({ flow }: { flow: ReactFlowInstance | null }) {
   const diagram = useAppStore((s) => s.diagram);
   const playing = usePlaybackState();
   const [autoplay, setAutoplay] = useState(false);
+  const [present, setPresent] = useState(false);
   const [content, setContent] = useState<PictureContent>('diagram');
   const [useCurrentSpeed, setUseCurrentSpeed] = useState(true);
   // Links carry two significant digits of speed, as the speed slider sets it.
@@ -120,7 +121,12 @@ export function ShareDialog({ flow }: { flow: ReactFlowInstance | null }) {
   const shared = useMemo(() => atSpeed(diagram, speed), [diagram, speed]);
   // Encoding compresses the whole diagram: done once per change, for both addresses.
   const payload = useMemo(() => encodeLink(shared, { autoplay }), [shared, autoplay]);
-  const link = editorUrl(payload);
+  // Opening presenting is the editor link's option only: the embed never presents.
+  const presentPayload = useMemo(
+    () => (present ? encodeLink(shared, { autoplay, present }) : payload),
+    [shared, autoplay, present, payload],
+  );
+  const link = editorUrl(presentPayload);
   const embed = embedUrl(payload);
   const snippet = `<iframe src="${embed}" width="900" height="520" style="border:0;border-radius:12px" loading="lazy" allow="clipboard-write" title="Microsim: ${diagram.name.replace(/[<>&"]/g, '')}"></iframe>`;
   const warning = linkSizeWarning(link.length);
@@ -134,6 +140,11 @@ export function ShareDialog({ flow }: { flow: ReactFlowInstance | null }) {
       <div className="share-options">
         <Option checked={autoplay} onChange={setAutoplay} testId="share-autoplay">
           Start playing when opened
+        </Option>
+        <Option checked={present} onChange={setPresent} testId="share-present">
+          {diagram.scenes.length
+            ? 'Open in presenting mode, from scene 1 of the deck'
+            : 'Open in presenting mode (the diagram as one scene)'}
         </Option>
         {speedDiffers && (
           <Option checked={useCurrentSpeed} onChange={setUseCurrentSpeed} testId="share-current-speed">

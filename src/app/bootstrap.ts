@@ -5,7 +5,8 @@ import { useAppStore } from '../store';
 import { startAfterCrash } from './crash';
 import { drawingFault } from './CrashBoundary';
 import { importJsonFile } from './files';
-import { embedProblem, openLink, parseRoute } from './links';
+import { beginPresenting } from '../workshop/present';
+import { embedProblem, openLink, parseRoute, type LinkOpened } from './links';
 import { documentSession, restoreSaved, startAutosave } from './persistence';
 import { connectPlayback, playback } from './run';
 import { persistMetricsPanel, savedMetricsPanel } from './metricsPanelPrefs';
@@ -32,6 +33,13 @@ function guardFileDrops(embed: boolean) {
     const file = e.dataTransfer?.files[0];
     if (file && !embed) void importJsonFile(useAppStore, file);
   });
+}
+
+/** What an opened link asks for: presenting its deck from scene 1 (which plays), or playing. */
+function startLink(opened: LinkOpened) {
+  if (!opened.opened) return;
+  if (opened.present) beginPresenting();
+  else if (opened.autoplay) playback().play();
 }
 
 /**
@@ -72,25 +80,24 @@ export function bootstrap() {
   startAutosave(useAppStore);
   // A long link is read in a worker: the person's own diagram shows meanwhile, and stays if it fails.
   let connected = false;
-  let autoplay = false;
+  let waiting = null as LinkOpened | null;
   if (route.link) {
     openLink(useAppStore, route.link, (opened) => {
       if (opened.opened) useAppStore.setState({ checkFirstView: true });
-      if (opened.autoplay && connected) playback().play();
-      else autoplay = opened.autoplay;
+      // A short link is read at once, before the run is connected: it starts once it is.
+      if (connected) startLink(opened);
+      else waiting = opened;
     });
     clearFragment();
   }
   connectPlayback(useAppStore);
   connected = true;
-  if (autoplay) playback().play();
+  if (waiting) startLink(waiting);
   // A link pasted into the address bar of an open tab opens too.
   window.addEventListener('hashchange', () => {
     const next = parseRoute(location.hash);
     if (!next.link || next.embed) return;
-    openLink(useAppStore, next.link, (opened) => {
-      if (opened.autoplay) playback().play();
-    });
+    openLink(useAppStore, next.link, startLink);
     clearFragment();
   });
 }

@@ -68,6 +68,13 @@ export function reportLinkError(store: AppStore, error: LinkError) {
   });
 }
 
+/** What opening a link gave: whether it opened, and whether it asks to start playing or presenting. */
+export interface LinkOpened {
+  opened: boolean;
+  autoplay: boolean;
+  present: boolean;
+}
+
 /** The latest link asked to open: an older one that finishes reading later is dropped. */
 let latestLink = 0;
 
@@ -76,23 +83,19 @@ let latestLink = 0;
  * A long link is read off the main thread (linkDecoder.ts), the person's diagram staying meanwhile.
  * Their own diagram goes to Recent diagrams first; a bad link changes nothing and says what is wrong.
  */
-export function openLink(
-  store: AppStore,
-  text: string,
-  onOpened: (r: { opened: boolean; autoplay: boolean }) => void = () => {},
-): void {
+export function openLink(store: AppStore, text: string, onOpened: (r: LinkOpened) => void = () => {}): void {
   const ticket = ++latestLink;
   decodeLinkThen(text, (decoded) => {
     if (ticket === latestLink) onOpened(applyLink(store, decoded));
   });
 }
 
-function applyLink(store: AppStore, decoded: DecodeLinkResult): { opened: boolean; autoplay: boolean } {
+function applyLink(store: AppStore, decoded: DecodeLinkResult): LinkOpened {
   const st = store.getState();
   const r = openDecodedLink(decoded, st.diagram, { keep: keepOpenDiagram });
   if (!r.ok) {
     reportLinkError(store, r.error);
-    return { opened: false, autoplay: false };
+    return { opened: false, autoplay: false, present: false };
   }
   if (!r.previous.kept) autosaveGuard.paused = true;
   st.replaceDiagram(r.diagram, { undoable: false, start: { origin: 'link' } });
@@ -117,5 +120,5 @@ function applyLink(store: AppStore, decoded: DecodeLinkResult): { opened: boolea
           : undefined,
     });
   }
-  return { opened: true, autoplay: r.autoplay };
+  return { opened: true, autoplay: r.autoplay, present: r.present ?? false };
 }

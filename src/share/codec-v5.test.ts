@@ -67,9 +67,16 @@ describe('link format 5: the deck of scenes', () => {
     const r = decodeLink(link);
     expect(r).toMatchObject({ ok: true, present: true, autoplay: false });
     expect(r.ok && r.diagram).toEqual(d);
-    // Without the option, or without scenes to present, a link opens in the editor.
+    // Without the option a link opens in the editor.
     expect(decodeLink(encodeLink(d))).not.toHaveProperty('present');
-    expect(decodeLink(encodeLink(checkoutExample, { present: true }))).not.toHaveProperty('present');
+    expect(decodeLink(encodeLink(d, { autoplay: true }))).toMatchObject({ ok: true, autoplay: true });
+    expect(decodeLink(encodeLink(d, { autoplay: true }))).not.toHaveProperty('present');
+  });
+
+  it('the open-presenting option round-trips without a deck too: the diagram is presented as one scene', () => {
+    const r = decodeLink(encodeLink(checkoutExample, { present: true, autoplay: true }));
+    expect(r).toMatchObject({ ok: true, present: true, autoplay: true });
+    expect(r.ok && r.diagram).toEqual(checkoutExample);
   });
 
   it('scenes of the link’s own diagram cost little: they are written as differences', () => {

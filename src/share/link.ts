@@ -68,7 +68,10 @@ export type DecodeLinkResult =
       ok: true;
       diagram: Diagram;
       autoplay: boolean;
-      /** Open straight into presenting the deck, on scene 1 (format 5's "open presenting" option). */
+      /**
+       * Open straight into presenting, on scene 1 (format 5's "open presenting" option): the deck, or
+       * the diagram as one scene when it has no deck.
+       */
       present?: boolean;
       /** A comparison link's variant B (variantDiff.ts); `diagram` is its A. */
       variant?: Diagram;
@@ -236,7 +239,8 @@ function unpack(codec: LinkCodec, format: number, body: string, stats: DecodeSta
     ok: true,
     diagram: parsed.diagram,
     autoplay: decoded.autoplay,
-    ...(decoded.present && parsed.diagram.scenes.length > 0 && { present: true }),
+    // Presenting opens the deck, or the diagram as one scene when it has no deck.
+    ...(decoded.present && { present: true }),
   };
 }
 

@@ -10,6 +10,8 @@ export type OpenLinkResult =
       ok: true;
       diagram: Diagram;
       autoplay: boolean;
+      /** Open straight into presenting, on scene 1 (the Share dialog's option). */
+      present?: boolean;
       /** A comparison link's variant B (share/variantDiff.ts). */
       variant?: Diagram;
       /**
