@@ -73,12 +73,21 @@ test('the report of a finished run has the CLI figures for the same seed, and do
   await expect(dialog.getByTestId('report-summary')).toContainText(`Seed ${String(expected.seed)}, ended`);
   await expect(dialog.getByTestId('report-empty-sagas')).toContainText('No sagas');
   await expect(dialog.getByTestId('report-no-objectives')).toBeVisible();
+  // The checklist's report card, as sim --json has it: an item missed shows the advice under it.
+  const checklist = expected.checklist as { met: number; items: Array<{ id: string; met: boolean }> };
+  const card = dialog.getByRole('region', { name: 'Checklist' });
+  await expect(card.getByRole('heading')).toHaveText(`Checklist: ${checklist.met} of 10 items met`);
+  const missed = card.locator('li[data-id="idempotent"]');
+  await expect(missed.getByRole('img', { name: 'not met' })).toBeVisible();
+  await expect(missed.locator('li[data-advice]').first()).toContainText('(fix: Make');
+  await expect(card.locator('li[data-id="breaker"]').getByRole('img', { name: 'met' })).toBeVisible();
 
   const [csv] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('report-csv').click()]);
   const lines = readFileSync((await csv.path())!, 'utf8').split('\r\n');
   expect(lines[0]).toBe('section,id,figure,value');
   const orders = services.orders!;
   expect(lines).toContain(`services,orders,handled,${orders.handled}`);
+  expect(lines).toContain(`checklist,all,met,${checklist.met}`);
 
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await dialog.getByTestId('report-copy').click();

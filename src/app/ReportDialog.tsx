@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Diagram } from '../model/schema';
 import { downloadBlob } from '../share';
 import { Dialog } from './Dialog';
+import { ReportChecklist } from './ReportChecklist';
 import { playback } from './run';
 import { runChecker } from './runChecker';
 import { runWork } from './RunHealth';
@@ -119,6 +120,7 @@ function ReportBody({ r, copied, onCopy }: { r: RunReport; copied: boolean; onCo
         </button>
       </div>
       <Objectives r={r} diagram={diagram} />
+      <ReportChecklist r={r} />
       {reportTables(report).map((t) => (
         <section key={t.key} className="report__section" aria-label={t.title}>
           <h3>{t.title}</h3>

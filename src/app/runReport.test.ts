@@ -44,6 +44,37 @@ describe('run report', () => {
     expect(md).toContain('- [ ] Consumers behind retries or redelivery are idempotent');
   });
 
+  it('JSON and CSV carry the report card: each item, met or not, and the advice with its fix', () => {
+    const json = JSON.parse(reportJson(r));
+    // Where sim --json puts it: after the invariants (and objectives), the card of the diagram.
+    expect(Object.keys(json).slice(-2)).toEqual(['invariants', 'checklist']);
+    expect(json.checklist).toEqual(r.checklist);
+    expect(json.checklist).toMatchObject({ met: 8, total: 10 });
+    const idempotent = json.checklist.items.find((i: { id: string }) => i.id === 'idempotent');
+    expect(idempotent.met).toBe(false);
+    expect(idempotent.advice.length).toBeGreaterThan(0);
+    expect(idempotent.advice[0]).toMatchObject({
+      id: expect.stringMatching(/^retry-/),
+      severity: 'warning',
+      fix: expect.stringMatching(/^Make .* idempotent$/),
+    });
+
+    const csv = reportCsv(r).split('\r\n');
+    expect(csv).toContain('checklist,all,met,8');
+    expect(csv).toContain('checklist,all,total,10');
+    expect(csv).toContain('checklist,breaker,title,Calls to external services have a circuit breaker');
+    expect(csv).toContain('checklist,breaker,met,true');
+    expect(csv).toContain('checklist,idempotent,met,false');
+    const advice = csv.filter((line) => line.startsWith('checklist,idempotent,advice,'));
+    expect(advice).toHaveLength(idempotent.advice.length);
+    expect(advice[0]).toContain(`(fix: ${idempotent.advice[0].fix})`);
+
+    // Markdown lists the advice under the item it breaks.
+    const md = reportMarkdown(r).split('\n');
+    const at = md.indexOf('- [ ] Consumers behind retries or redelivery are idempotent');
+    expect(md[at + 1]).toMatch(/^ {2}- Retries of .*\(fix: Make .* idempotent\)$/);
+  });
+
   it('a report mid-run is at that moment, and the whole run ends where the CLI does', () => {
     const mid = computeRunReport(checkout, [], 10_000);
     expect(mid).toMatchObject({ atMs: 10_000, ended: false });

@@ -1,5 +1,5 @@
 import { reportOfEngine, type SimReport } from '../cli/report';
-import { reportCard } from '../model/reportCard';
+import { checklistJson, type ChecklistAdviceJson, type ChecklistJson } from '../model/reportCard';
 import type { Diagram, Fault } from '../model/schema';
 import {
   createEngine,
@@ -24,7 +24,7 @@ export interface RunReport {
   /** Per client with an objective; null when the diagram has none. */
   objectives: Record<string, ObjectiveResult> | null;
   /** The advisor's checklist report card for the diagram (plain data: the report crosses to a worker). */
-  checklist: { met: number; total: number; items: Array<{ title: string; met: boolean }> };
+  checklist: ChecklistJson;
 }
 
 /** Replays `diagram` with the run's `faults` to `atMs` and reports on it. */
@@ -53,14 +53,8 @@ export function reportFromEngine(engine: Engine, diagram: Diagram): RunReport {
     ended: engine.now >= engine.untilMs,
     report,
     objectives: report.objectives ?? null,
-    checklist: checklistSummary(diagram),
+    checklist: report.checklist ?? checklistJson(diagram),
   };
-}
-
-/** The checklist's report card as plain data: how many items are met, and which. */
-function checklistSummary(diagram: Diagram): RunReport['checklist'] {
-  const card = reportCard(diagram);
-  return { met: card.met, total: card.total, items: card.items.map((i) => ({ title: i.title, met: i.met })) };
 }
 
 /** One table of the report: a section of the `--json` report, a row per entry, a column per figure. */
@@ -139,7 +133,10 @@ export function reportMarkdown(r: RunReport): string {
       lines.push(`- ${markdownCell(id)}: ${objectiveLine(o)}`);
   }
   lines.push('', `## Checklist: ${r.checklist.met} of ${r.checklist.total} items met`, '');
-  for (const item of r.checklist.items) lines.push(`- [${item.met ? 'x' : ' '}] ${item.title}`);
+  for (const item of r.checklist.items) {
+    lines.push(`- [${item.met ? 'x' : ' '}] ${item.title}`);
+    for (const a of item.advice) lines.push(`  - ${markdownCell(adviceLine(a))}`);
+  }
   for (const t of reportTables(report)) {
     lines.push('', `## ${t.title}`, '');
     if (!t.rows.length) {
@@ -165,20 +162,35 @@ export function objectiveLine(o: ObjectiveResult): string {
   return `missed (${windows}; missed ${when})`;
 }
 
+/** A remark of the report card in one line: its message, and its one-click fix when it has one. */
+export function adviceLine(a: ChecklistAdviceJson): string {
+  return a.fix ? `${a.message} (fix: ${a.fix})` : a.message;
+}
+
 const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
-/** The report as CSV in long form: section, id, figure, value (the figure names of the JSON). */
+/**
+ * The report as CSV in long form: section, id, figure, value (the figure names of the JSON). The
+ * checklist's rows come last: per item its `title` and `met`, and an `advice` row per remark.
+ */
 export function reportCsv(r: RunReport): string {
-  const lines = ['section,id,figure,value'];
+  const rows: string[][] = [];
   for (const t of reportTables(r.report))
     for (const row of t.rows)
       row.values.forEach((v, i) => {
-        if (v !== null) lines.push([t.key, row.id, t.columns[i]!, String(v)].map(csvCell).join(','));
+        if (v !== null) rows.push([t.key, row.id, t.columns[i]!, String(v)]);
       });
+  const card = r.checklist;
+  rows.push(['checklist', 'all', 'met', String(card.met)], ['checklist', 'all', 'total', String(card.total)]);
+  for (const item of card.items) {
+    rows.push(['checklist', item.id, 'title', item.title], ['checklist', item.id, 'met', String(item.met)]);
+    for (const a of item.advice) rows.push(['checklist', item.id, 'advice', adviceLine(a)]);
+  }
+  const lines = ['section,id,figure,value', ...rows.map((row) => row.map(csvCell).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** The report as the CLI's `--json` prints it, with `objectives` when the diagram has any. */
+/** The report as the CLI's `--json` prints it, with `objectives` when the diagram has any, and `checklist`. */
 export function reportJson(r: RunReport): string {
   const out: Record<string, unknown> = { ...r.report };
   if (r.objectives) out.objectives = r.objectives;

@@ -1,3 +1,4 @@
+import { checklistJson, type ChecklistJson } from '../model/reportCard';
 import type { Diagram } from '../model/schema';
 import {
   evaluateObjectives,
@@ -27,6 +28,11 @@ export interface SimReport extends Metrics {
   stoppedAtMs?: number;
   /** Only for a diagram with objectives: per client with one, how it went (README, "Objectives"). */
   objectives?: Record<string, ObjectiveResult>;
+  /**
+   * The implementation checklist's report card for the diagram: each item, met or not, and the
+   * advice (README). Every report of a diagram has it; only `buildReport` alone, with no diagram, leaves it out.
+   */
+  checklist?: ChecklistJson;
   /** Only with `--series`: the run's time series (README, "Time series"). */
   series?: RunSeriesJson;
 }
@@ -42,7 +48,7 @@ export interface ReportOptions {
 
 /**
  * The report of `engine` where it stands, as `sim --json` prints it: with `objectives` when the
- * diagram has any (judged from the series), and `series` when asked for.
+ * diagram has any (judged from the series), the diagram's `checklist`, and `series` when asked for.
  */
 export function reportOfEngine(engine: Engine, diagram: Diagram, options: ReportOptions): SimReport {
   const report = buildReport(
@@ -57,6 +63,8 @@ export function reportOfEngine(engine: Engine, diagram: Diagram, options: Report
   );
   const series = engine.series();
   if (series !== null && hasObjectives(diagram)) report.objectives = evaluateObjectives(diagram, series);
+  // About the diagram, not the run: the same at every moment, and after `objectives` as documented.
+  report.checklist = checklistJson(diagram);
   // NaN (no sample) prints as null.
   if (series !== null && options.withSeries) report.series = seriesToJson(series);
   return report;
@@ -242,6 +250,11 @@ export function formatReport(r: SimReport, diagramName: string): string {
       `Objective ${id}: ${o.verdict} (${o.met} of ${o.met + o.missed} windows of ${o.windowMs / 1000}s met` +
         `${when ? `; missed ${when}` : ''})`,
     );
+  }
+  if (r.checklist) {
+    out.push(`Checklist: ${r.checklist.met} of ${r.checklist.total} items met`);
+    for (const item of r.checklist.items.filter((i) => !i.met))
+      out.push(`  ✗ ${item.title}` + item.advice.map((a) => `\n    - ${a.message}`).join(''));
   }
   return out.join('\n');
 }

@@ -82,6 +82,7 @@ describe('sim command', () => {
       'duplicates',
       'replies',
       'invariants',
+      'checklist',
     ]);
     expect(out.seed).toBe(3);
     expect(out.until).toBe(5_000);
@@ -151,6 +152,56 @@ describe('sim command', () => {
     expect(out.invariants).toEqual({ conservation: true, sagas: true, violations: [] });
     // The readable table of the same run carries the same hash.
     expect(sim(file, '--until', '5s', '--seed', '3').stdout).toContain(out.traceHash);
+  });
+
+  it('--json has the checklist report card: each item, met or not, with its advice and fix', () => {
+    const file = join(dir, 'checklist.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        services: [
+          { id: 'c', kind: 'client', traffic: { rate: 5 } },
+          { id: 'shop', name: 'Shop' },
+          { id: 'bank', name: 'Bank', kind: 'external' },
+        ],
+        edges: [
+          { id: 'e', kind: 'sync', from: 'c', to: 'shop', message: 'GET /', retries: 0 },
+          {
+            id: 'pay',
+            kind: 'sync',
+            from: 'shop',
+            to: 'bank',
+            message: 'GET /rate',
+            retries: 0,
+            timeoutMs: 500,
+          },
+        ],
+      }),
+    );
+    const run = sim(file, '--json', '--until', '2s');
+    expect(run.status).toBe(0);
+    const { checklist } = JSON.parse(run.stdout);
+    expect(Object.keys(checklist)).toEqual(['met', 'total', 'items']);
+    expect(checklist).toMatchObject({ met: 9, total: 10 });
+    expect(checklist.items).toHaveLength(10);
+    for (const item of checklist.items) expect(Object.keys(item)).toEqual(['id', 'title', 'met', 'advice']);
+    const breaker = checklist.items.find((i: { id: string }) => i.id === 'breaker');
+    expect(breaker).toMatchObject({ met: false });
+    expect(breaker.advice).toEqual([
+      {
+        id: 'breaker-pay',
+        severity: 'warning',
+        message: expect.stringContaining('Bank, an external API, has no circuit breaker'),
+        targets: ['pay'],
+        fix: 'Add a circuit breaker',
+      },
+    ]);
+    for (const item of checklist.items.filter((i: { id: string }) => i.id !== 'breaker'))
+      expect(item).toMatchObject({ met: true, advice: [] });
+    // The readable report ends with it too, naming what is missed and why.
+    const text = sim(file, '--until', '2s').stdout;
+    expect(text).toContain('Checklist: 9 of 10 items met');
+    expect(text).toContain('✗ Calls to external services have a circuit breaker');
   });
 
   it('--series adds the documented series keys last, and leaves the rest of the report byte for byte', () => {
@@ -280,7 +331,7 @@ describe('sim command', () => {
     const run = sim(file, '--json');
     expect(run.status).toBe(4);
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out).slice(-3)).toEqual(['invariants', 'overloaded', 'stoppedAtMs']);
+    expect(Object.keys(out).slice(-4)).toEqual(['invariants', 'overloaded', 'stoppedAtMs', 'checklist']);
     expect(out.until).toBe(60_000);
     expect(out.stoppedAtMs).toBeGreaterThan(0);
     expect(out.stoppedAtMs).toBeLessThan(60_000);

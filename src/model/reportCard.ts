@@ -54,3 +54,41 @@ export function reportCard(d: Diagram, advice: Advice[] = advise(d)): ReportCard
   });
   return { items, met: items.filter((i) => i.met).length, total: items.length };
 }
+
+/** One remark of the report card as plain data: what `sim --json` and the run report print. */
+export interface ChecklistAdviceJson {
+  id: string;
+  severity: Advice['severity'];
+  message: string;
+  targets: string[];
+  /** The one-click fix's label, or null when the remark has to be dealt with by hand. */
+  fix: string | null;
+}
+
+/** The report card as plain data (JSON-safe, no functions): `sim --json`'s `checklist` key. */
+export interface ChecklistJson {
+  met: number;
+  total: number;
+  items: Array<{ id: string; title: string; met: boolean; advice: ChecklistAdviceJson[] }>;
+}
+
+/** The report card of `d` as plain data, keys in the documented order (README, `sim --json`). */
+export function checklistJson(d: Diagram): ChecklistJson {
+  const card = reportCard(d);
+  return {
+    met: card.met,
+    total: card.total,
+    items: card.items.map((item) => ({
+      id: item.id,
+      title: item.title,
+      met: item.met,
+      advice: item.found.map((a) => ({
+        id: a.id,
+        severity: a.severity,
+        message: a.message,
+        targets: [...a.targets],
+        fix: a.fix?.label ?? null,
+      })),
+    })),
+  };
+}
