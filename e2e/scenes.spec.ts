@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
 /**
@@ -53,4 +54,59 @@ test('build a deck in the Scenes dialog, then present it scene by scene with the
     'Finale',
     expect.any(String),
   ]);
+});
+
+test('Export deck… downloads the deck; Import deck… adds a file’s scenes in one undo step, and says what is wrong with a broken one', async ({
+  editor,
+}) => {
+  const page = editor.page;
+  await page.keyboard.press('Shift+S');
+  const dialog = page.getByRole('dialog', { name: 'Scenes' });
+  await expect(dialog.getByRole('button', { name: 'Export deck…' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Add scene from current view' }).click();
+  await dialog.getByRole('button', { name: 'Add scene from current view' }).click();
+  await dialog.getByRole('textbox', { name: 'Title of scene 1' }).fill('Opening');
+  await dialog.getByRole('textbox', { name: 'Title of scene 2' }).fill('Closing');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export deck…' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('checkout-deck.json');
+  const file = readFileSync((await download.path())!, 'utf8');
+  const deck = JSON.parse(file);
+  expect(deck.scenes.map((s: { title: string }) => s.title)).toEqual(['Opening', 'Closing']);
+
+  const importFile = async (name: string, text: string) => {
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      dialog.getByRole('button', { name: 'Import deck…' }).click(),
+    ]);
+    await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  };
+  const titles = async () => (await editor.diagram()).scenes.map((s) => s.title);
+
+  // A broken file: a specific message, the deck as it was.
+  const broken = structuredClone(deck);
+  broken.scenes[1].diagram.edges[0].to = 'nowhere';
+  await importFile('broken-deck.json', JSON.stringify(broken));
+  const outcome = dialog.getByTestId('deck-import-outcome');
+  await expect(outcome).toHaveAttribute('role', 'alert');
+  await expect(outcome).toContainText('broken-deck.json: This deck file has one problem');
+  await expect(outcome).toContainText('scenes[1].diagram.edges[0].to');
+  await expect(outcome).toContainText('Your deck was not changed.');
+  await importFile('truncated-deck.json', file.slice(0, 200));
+  await expect(outcome).toContainText('not valid JSON');
+  expect(await titles()).toEqual(['Opening', 'Closing']);
+
+  // The good file: its scenes come after the deck's, the open diagram stays.
+  const services = (await editor.diagram()).services.length;
+  await importFile('checkout-deck.json', file);
+  await expect(outcome).toContainText('Added 2 scenes from checkout-deck.json');
+  await expect(dialog.getByTestId('scene-row')).toHaveCount(4);
+  expect(await titles()).toEqual(['Opening', 'Closing', 'Opening', 'Closing']);
+  expect((await editor.diagram()).services.length).toBe(services);
+  // One undo takes the whole import out.
+  await page.keyboard.press('Escape');
+  await editor.command('undo').click();
+  expect(await titles()).toEqual(['Opening', 'Closing']);
 });

@@ -94,3 +94,19 @@ export function duplicateScene(d: Diagram, id: string): { diagram: Diagram; id: 
 export function deleteScene(d: Diagram, id: string): Diagram {
   return d.scenes.some((s) => s.id === id) ? { ...d, scenes: d.scenes.filter((s) => s.id !== id) } : d;
 }
+
+/**
+ * Adds `scenes` (each with its own diagram, as a deck file carries them) after the deck's scenes,
+ * each given an id the deck does not use yet. Returns the diagram unchanged (and `added` 0) when they
+ * would not all fit: a deck is never cut short silently.
+ */
+export function appendScenes(d: Diagram, scenes: readonly Scene[]): { diagram: Diagram; added: number } {
+  if (scenes.length === 0 || d.scenes.length + scenes.length > LIMITS.scenes) return { diagram: d, added: 0 };
+  const taken = d.scenes.map((s) => s.id);
+  const added = scenes.map((s) => {
+    const id = uniqueId('scene', taken);
+    taken.push(id);
+    return { ...s, id };
+  });
+  return { diagram: { ...d, scenes: [...d.scenes, ...added] }, added: added.length };
+}

@@ -18,6 +18,8 @@ export interface DeckSlice {
   duplicateScene: (id: string) => string | null;
   /** Takes a scene out of the deck. */
   deleteScene: (id: string) => void;
+  /** Adds scenes (a deck file's) after the deck's, as one undo step; returns how many (0: they don't fit). */
+  appendScenes: (scenes: readonly Scene[], label?: string) => number;
 }
 
 export const createDeckSlice: StateCreator<AppState, [], [], DeckSlice> = (_set, get) => ({
@@ -47,4 +49,13 @@ export const createDeckSlice: StateCreator<AppState, [], [], DeckSlice> = (_set,
     return copy;
   },
   deleteScene: (id) => get().edit('Delete scene', (d) => deck.deleteScene(d, id)),
+  appendScenes: (scenes, label = 'Import deck') => {
+    let added = 0;
+    get().edit(label, (d) => {
+      const r = deck.appendScenes(d, scenes);
+      added = r.added;
+      return r.diagram;
+    });
+    return added;
+  },
 });

@@ -3,6 +3,7 @@ import { Dialog } from '../app/Dialog';
 import { deckIsFull } from '../model/deck';
 import { LIMITS, type Camera, type Scene } from '../model/schema';
 import { useAppStore } from '../store';
+import { DeckFileButtons } from './DeckFileButtons';
 import { beginPresenting, deckScenes } from './present';
 import './scenes.css';
 
@@ -45,6 +46,7 @@ export function ScenesDialog({ flow }: { flow: ReactFlowInstance | null }) {
         </button>
         {full && <span className="muted">A deck holds at most {LIMITS.scenes} scenes.</span>}
       </div>
+      <DeckFileButtons empty={scenes.length === 0} />
       {scenes.length === 0 ? (
         <p className="scenes__empty" data-testid="scenes-empty">
           No scenes yet: set the diagram up as the room should see it, then add it as a scene.
