@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { advise } from '../model/advice';
 import { CHECKLIST } from '../model/reportCard';
+import { Diagram } from '../model/schema';
 import { GALLERY } from './index';
 
 /*
@@ -13,6 +14,19 @@ describe('the report card on the gallery diagrams', () => {
       for (const a of advise(entry.diagram)) {
         const items = CHECKLIST.filter((i) => i.remarks.some((p) => a.id.startsWith(p)));
         expect(items.length, a.id).toBeLessThanOrEqual(1);
+      }
+  });
+});
+
+describe('the advisor’s fixes on the gallery diagrams', () => {
+  it('every one-click fix removes the remark it is on', () => {
+    for (const entry of GALLERY)
+      for (const a of advise(entry.diagram).filter((x) => x.fix)) {
+        const after = Diagram.parse(a.fix!.apply(entry.diagram));
+        expect(
+          advise(after).map((x) => x.id),
+          `${entry.id}: ${a.id}`,
+        ).not.toContain(a.id);
       }
   });
 });

@@ -1,3 +1,4 @@
+import { compensationFix, connectClientFix, instantCycleFix, orchestratorFix } from './adviceFixes';
 import { checklistAdvice } from './checklist';
 import { SERVICE_KIND_INFO } from './defaults';
 import { sagas, servicesOnCycles, type SagaShape } from './graph';
@@ -95,6 +96,7 @@ function undrivenSaga(saga: SagaShape, byId: ReadonlyMap<string, Service>): Advi
       `${what} An orchestrated saga is driven by an orchestrator: make ${source.name} one (change its ` +
       `kind) or send the steps from one${next}`,
     targets: [source.id, ...saga.steps.map((s) => s.id)],
+    fix: orchestratorFix(source),
   };
 }
 
@@ -134,6 +136,7 @@ export function advise(d: Diagram): Advice[] {
         severity: 'warning',
         message: `${c.name} sends nothing: connect it to a service (drag from its right handle).`,
         targets: [c.id],
+        fix: connectClientFix(d, c),
       });
   }
   const connected = new Set(d.edges.flatMap((e) => [e.from, e.to]));
@@ -142,7 +145,7 @@ export function advise(d: Diagram): Advice[] {
       out.push({
         id: `alone-${s.id}`,
         severity: 'info',
-        message: `${s.name} has no edges, so it never receives anything.`,
+        message: `${s.name} has no edges, so it never receives anything: connect a caller to it (drag from the caller's right handle), or delete it if it is not needed.`,
         targets: [s.id],
       });
   }
@@ -151,7 +154,10 @@ export function advise(d: Diagram): Advice[] {
     out.push({
       id: 'cycle',
       severity: 'warning',
-      message: `${[...cycle].map(name).join(', ')} form a cycle. Messages around it stop after ${d.run.hopLimit} hops.`,
+      // Which edge to break is the person's call (it depends on what the calls mean): no fix button.
+      message:
+        `${[...cycle].map(name).join(', ')} form a cycle. Messages around it stop after ${d.run.hopLimit} hops. ` +
+        'If it is not meant, delete one of its edges; if it is, make one a queue or topic, so no call waits on itself.',
       targets: [...cycle],
     });
   }
@@ -165,6 +171,7 @@ export function advise(d: Diagram): Advice[] {
         `0 ms): messages go round it up to ${d.run.hopLimit} times in one instant, and a run that makes too much ` +
         'work that way stops as overloaded. Give an edge or a service on it some latency.',
       targets: [...instant],
+      fix: instantCycleFix(instant),
     });
   }
   /** Remarks about a shared channel or topic already made (one per consumer, not one per edge). */
@@ -234,6 +241,7 @@ export function advise(d: Diagram): Advice[] {
         severity: 'warning',
         message: `A step of saga "${saga.name}" has no compensation: when a later step fails, what it did stays done. Name the action that undoes it.`,
         targets: saga.steps.filter((s) => !s.compensation).map((s) => s.id),
+        fix: compensationFix(saga),
       });
   }
   const load = expectedLoad(d);
