@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import type { EditorPage } from './pages/EditorPage';
+import { PlaybackPage } from './pages/PlaybackPage';
 
 /** The pattern gallery as a person uses it: open it, find an entry, open it, follow what to watch. */
 const gallery = (editor: EditorPage) => editor.page.getByRole('dialog', { name: 'Gallery' });
@@ -87,4 +88,53 @@ test('two more entries: follow their moments', async ({ editor }) => {
     { seconds: 50, focus: [] },
   ]);
   await expect(card(editor).getByTestId('watch-claim')).toContainText('steps 2 and then 1 are compensated');
+});
+
+test('the choreographed saga: each moment shows what its step describes', async ({ editor }) => {
+  const run = new PlaybackPage(editor);
+  const page = editor.page;
+  await openEntry(editor, 'choreographed-saga', 'Choreographed saga: events, no orchestrator');
+  const steps = card(editor).getByRole('listitem');
+  await expect(steps).toHaveCount(3);
+  const jump = async (i: number, seconds: number, focus: string[]) => {
+    await steps.nth(i).getByRole('button').click();
+    await expect.poll(() => simTime(editor)).toBe(seconds * 1000);
+    await expect(run.status).not.toHaveText(/playing/i);
+    await expect.poll(() => editor.selection()).toEqual(focus);
+  };
+
+  // 1 s: "OrderPlaced goes to Inventory, then InventoryReserved to Payment": the two events are the
+  // chain's edges, and the first order has been through both (Inventory reserved, Payment was asked).
+  await jump(0, 1, ['c-placed']);
+  await expect(page.getByTestId('edge-label-c-placed')).toContainText('OrderPlaced');
+  await expect(page.getByTestId('edge-label-c-reserved')).toContainText('InventoryReserved');
+  await run.until('an order went through both events', (r) =>
+    r.sagas.some((s) => s.completedSteps.includes(1) && (s.completedSteps.includes(2) || s.failedStep === 2)),
+  );
+
+  // 15 s: "A declined card: ReleaseInventory goes back to Inventory": orders whose payment (step 2)
+  // failed have had Inventory's reservation (step 1), and only it, undone.
+  await jump(1, 15, ['c-reserved', 'inventory']);
+  const at15 = await run.until('a declined card was compensated', (r) =>
+    r.sagas.some((s) => s.status === 'compensated' && s.failedStep === 2),
+  );
+  for (const s of at15.sagas.filter((x) => x.status === 'compensated'))
+    expect(s).toMatchObject({ failedStep: 2, completedSteps: [1], compensatedSteps: [1] });
+
+  // 55 s: "Open Metrics (M): sagas completed and compensated, none stuck."
+  await jump(2, 55, []);
+  await page.keyboard.press('m');
+  const saga = page.getByTestId('metrics-row-saga-order');
+  await expect(saga).toBeVisible();
+  await saga.getByRole('button', { expanded: false }).click();
+  const summary = saga.getByTestId('chart-saga-order-instances-summary');
+  const said = (label: string) => new RegExp(`${label} [\\d.]+/s now, lowest [^,]+, highest ([\\d.]+)/s`);
+  await expect(summary).toHaveText(said('completed'));
+  const text = (await summary.textContent()) ?? '';
+  expect(Number(said('completed').exec(text)?.[1])).toBeGreaterThan(0);
+  expect(Number(said('compensated').exec(text)?.[1])).toBeGreaterThan(0);
+  expect(said('stuck').exec(text)?.[1]).toBe('0');
+  const end = await run.run();
+  expect(end.sagas.some((s) => s.status === 'completed')).toBe(true);
+  expect(end.sagas.some((s) => s.status === 'stuck')).toBe(false);
 });
