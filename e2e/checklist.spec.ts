@@ -44,3 +44,22 @@ test('the report card counts the items met, and follows a fix and its undo', asy
   await queues.click();
   await expect.poll(() => editor.selection()).toEqual(['e-uploads-reports', 'reports']);
 });
+
+/** A remark of the diagram's shape with a fix: a new client that sends nothing is connected in one click. */
+test('a client that sends nothing is connected in one click, and undone in one', async ({ editor }) => {
+  const edgesBefore = await editor.edgeIds();
+  const added = await editor.dragFromPalette('client', { x: 0.6, y: 0.85 });
+  await editor.clickEmpty();
+  const advisor = editor.inspector.getByTestId('advisor');
+  const remark = advisor.getByRole('listitem').filter({ hasText: 'sends nothing' });
+  await expect(remark).toHaveCount(1);
+  // Where the Checkout's own client sends: the API Gateway.
+  await remark.getByRole('button', { name: 'Connect it to API Gateway' }).click();
+  await expect(remark).toHaveCount(0);
+  const edges = (await editor.diagram()).edges;
+  expect(edges).toHaveLength(edgesBefore.length + 1);
+  expect(edges.at(-1)).toMatchObject({ kind: 'sync', from: added, to: 'gateway' });
+  await editor.command('undo').click();
+  await expect(remark).toHaveCount(1);
+  expect(await editor.edgeIds()).toEqual(edgesBefore);
+});
