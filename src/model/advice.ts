@@ -1,4 +1,10 @@
-import { compensationFix, connectClientFix, instantCycleFix, orchestratorFix } from './adviceFixes';
+import {
+  addClientFix,
+  compensationFix,
+  connectClientFix,
+  instantCycleFix,
+  orchestratorFix,
+} from './adviceFixes';
 import { checklistAdvice } from './checklist';
 import { SERVICE_KIND_INFO } from './defaults';
 import { sagas, servicesOnCycles, type SagaShape } from './graph';
@@ -128,6 +134,7 @@ export function advise(d: Diagram): Advice[] {
       severity: 'info',
       message: 'No client: add one to generate traffic, or nothing will happen when you press play.',
       targets: [],
+      fix: addClientFix(d),
     });
   for (const c of clients) {
     if (!d.edges.some((e) => e.from === c.id))

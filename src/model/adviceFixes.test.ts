@@ -19,6 +19,24 @@ function fixRemoves(d: Diagram, prefix: string): Diagram {
 }
 
 describe('one-click fixes for the diagram-shape remarks', () => {
+  it('a diagram with no client gets one calling its entry, unless the entry is unclear', () => {
+    const d = Diagram.parse({
+      services: [
+        { id: 'api', name: 'Api', position: { x: 400, y: 100 } },
+        { id: 'db', kind: 'database' },
+      ],
+      edges: [{ id: 'e', kind: 'sync', from: 'api', to: 'db' }],
+    });
+    expect(remark(d, 'no-client')?.fix?.label).toBe('Add a client calling Api');
+    const fixed = fixRemoves(d, 'no-client');
+    const added = fixed.services.find((s) => s.kind === 'client')!;
+    expect(added.position.x).toBeLessThan(400);
+    expect(fixed.edges.at(-1)).toMatchObject({ kind: 'sync', from: added.id, to: 'api' });
+    expect(advise(fixed).some((a) => a.id.startsWith('idle-'))).toBe(false);
+    const two = Diagram.parse({ ...d, edges: [] });
+    expect(remark(two, 'no-client')?.fix).toBeUndefined();
+  });
+
   it('a client that sends nothing is connected to where the other clients send', () => {
     const { diagram } = addService(checkoutExample, 'client', { x: 0, y: 300 });
     const idle = remark(diagram, 'idle-')!;

@@ -1,11 +1,11 @@
 import type { Advice } from './advice';
-import { connect } from './edits';
+import { addService, connect } from './edits';
 import type { SagaShape } from './graph';
 import type { Diagram, SagaEdge, Service } from './schema';
 
 /*
- * One-click fixes for the advisor's remarks about the diagram's shape (issue 14): a client that
- * sends nothing, a saga nobody drives, saga steps with nothing to undo them, a cycle where no time
+ * One-click fixes for the advisor's remarks about the diagram's shape (issue 14): no client, a
+ * client that sends nothing, a saga nobody drives, saga steps with nothing to undo them, a cycle where no time
  * passes. Each is a pure edit the store applies as one undoable step; a remark gets one only where
  * the right edit is plain from the diagram (otherwise its message says what to do by hand).
  */
@@ -34,6 +34,25 @@ export function connectClientFix(d: Diagram, client: Service): Fix | undefined {
   return {
     label: `Connect it to ${entry.name}`,
     apply: (x) => connect(x, 'sync', client.id, entry.id)?.diagram ?? x,
+  };
+}
+
+/**
+ * A diagram with no client: one is added left of the one service nothing calls (its entry), calling
+ * it. Undefined when the entry is not a single service.
+ */
+export function addClientFix(d: Diagram): Fix | undefined {
+  const called = new Set(d.edges.map((e) => e.to));
+  const entries = d.services.filter((s) => !called.has(s.id));
+  if (entries.length !== 1) return undefined;
+  const entry = entries[0]!;
+  return {
+    label: `Add a client calling ${entry.name}`,
+    apply: (x) => {
+      const at = { x: entry.position.x - 240, y: entry.position.y };
+      const { diagram, service } = addService(x, 'client', at);
+      return connect(diagram, 'sync', service.id, entry.id)?.diagram ?? diagram;
+    },
   };
 }
 
