@@ -110,3 +110,55 @@ test('Export deck… downloads the deck; Import deck… adds a file’s scenes i
   await editor.command('undo').click();
   expect(await titles()).toEqual(['Opening', 'Closing']);
 });
+
+test('"Update" puts the current view in a scene (undoable); the gallery’s "Add to deck" adds an entry as a scene, the open diagram staying', async ({
+  editor,
+}) => {
+  const page = editor.page;
+  await page.keyboard.press('Shift+S');
+  const dialog = page.getByRole('dialog', { name: 'Scenes' });
+  await dialog.getByRole('button', { name: 'Add scene from current view' }).click();
+  await dialog.getByRole('textbox', { name: 'Narration of scene 1' }).fill('Kept as it was.');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  const seedOf = async () => (await editor.diagram()).scenes[0]!.diagram.run.seed;
+  const before = await seedOf();
+
+  // The diagram changes after the scene was taken: a new seed.
+  await page.getByTestId('seed-input').fill('4321');
+  await page.getByTestId('seed-input').press('Enter');
+  await expect.poll(async () => (await editor.diagram()).run.seed).toBe(4321);
+  expect(await seedOf()).toBe(before);
+  // Out of the field, so the shortcut is not typed into it.
+  await page.getByTestId('seed-input').blur();
+  await page.keyboard.press('Shift+S');
+  await dialog.getByRole('button', { name: 'Update scene 1 from current view' }).click();
+  await expect.poll(seedOf).toBe(4321);
+  await expect(dialog.getByRole('textbox', { name: 'Narration of scene 1' })).toHaveValue('Kept as it was.');
+  await page.keyboard.press('Escape');
+  await editor.command('undo').click();
+  await expect.poll(seedOf).toBe(before);
+
+  // From the gallery: the entry becomes scene 2; the open diagram is still Checkout.
+  const name = (await editor.diagram()).name;
+  await page.getByTestId('open-examples').click();
+  await page
+    .getByRole('dialog', { name: 'Examples' })
+    .getByRole('button', { name: 'Pattern gallery' })
+    .click();
+  const gallery = page.getByRole('dialog', { name: 'Gallery' });
+  const add = gallery.getByRole('button', { name: /^Add to deck: / }).first();
+  const title = (await add.getAttribute('aria-label'))!.replace('Add to deck: ', '');
+  await add.click();
+  await expect(gallery.getByRole('button', { name: `Added to deck as scene 2: ${title}` })).toBeVisible();
+  const d = await editor.diagram();
+  expect(d.name).toBe(name);
+  expect(d.scenes.map((s) => s.title)).toEqual([expect.any(String), title]);
+  expect(d.scenes[1]!.diagram.name).not.toBe(name);
+  expect(d.scenes[1]!.narration.length).toBeGreaterThan(0);
+  await page.keyboard.press('Escape');
+  await expect(gallery).toHaveCount(0);
+  // One undo step takes it out.
+  await editor.command('undo').click();
+  expect((await editor.diagram()).scenes).toHaveLength(1);
+});

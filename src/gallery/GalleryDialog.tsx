@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Dialog } from '../app/Dialog';
+import { AddToDeck } from './AddToDeck';
 import { useAppStore } from '../store';
 import { openGalleryEntry } from './galleryState';
 import { GALLERY, GALLERY_TAGS, type GalleryEntry, type GalleryTag } from './index';
@@ -66,6 +67,7 @@ export function GalleryDialog() {
               <span className="gallery-entry__text">{entry.explanation}</span>
               <small>{entry.tags.join(' · ')}</small>
             </button>
+            <AddToDeck entry={entry} />
           </li>
         ))}
       </ul>

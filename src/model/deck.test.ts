@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkoutExample } from '../scenarios/checkout';
-import { addScene, diagramOfScene, duplicateScene, moveScene, sceneDiagramOf, updateScene } from './deck';
+import {
+  addScene,
+  diagramOfScene,
+  duplicateScene,
+  moveScene,
+  sceneDiagramOf,
+  updateScene,
+  updateSceneFromState,
+} from './deck';
 import { parseDiagram } from './parse';
 import { CURRENT_VERSION, LIMITS } from './schema';
 
@@ -96,5 +104,21 @@ describe('deck edits', () => {
     const copy = duplicateScene(d, 'scene1');
     expect(copy.diagram.scenes.map((s) => s.title)).toEqual(['C', 'First', 'First copy', 'B']);
     expect(copy.diagram.scenes[2]).toMatchObject({ id: copy.id, notes: 'say hello' });
+  });
+
+  it('updates a scene from the current view: its diagram and camera replaced, its texts kept', () => {
+    const camera = { x: 0, y: 0, width: 800, height: 400 };
+    let d = addScene(checkoutExample, { title: 'A', camera, narration: 'n', notes: 'k' }).diagram;
+    expect(d.scenes[0]).toMatchObject({ narration: 'n', notes: 'k', camera });
+    // Unchanged view: no change.
+    expect(updateSceneFromState(d, 'scene1', { camera })).toBe(d);
+    d = { ...d, run: { ...d.run, seed: 99 } };
+    const next = updateSceneFromState(d, 'scene1');
+    expect(next.scenes[0]).toMatchObject({ id: 'scene1', title: 'A', narration: 'n', notes: 'k' });
+    expect(next.scenes[0]!.diagram.run.seed).toBe(99);
+    // No camera given: the scene shows the whole diagram.
+    expect(next.scenes[0]).not.toHaveProperty('camera');
+    expect(updateSceneFromState(d, 'nope')).toBe(d);
+    expect(parseDiagram(next).ok).toBe(true);
   });
 });

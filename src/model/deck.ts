@@ -26,7 +26,14 @@ export const deckIsFull = (d: Diagram) => d.scenes.length >= LIMITS.scenes;
  */
 export function addScene(
   d: Diagram,
-  options: { state?: SceneDiagram; title?: string; camera?: Camera; afterIndex?: number } = {},
+  options: {
+    state?: SceneDiagram;
+    title?: string;
+    camera?: Camera;
+    narration?: string;
+    notes?: string;
+    afterIndex?: number;
+  } = {},
 ): { diagram: Diagram; id: string | null } {
   if (deckIsFull(d)) return { diagram: d, id: null };
   const state = options.state ?? sceneDiagramOf(d);
@@ -38,7 +45,13 @@ export function addScene(
     (options.title ?? state.name).trim() || 'Scene',
     d.scenes.map((s) => s.title),
   ).slice(0, 80);
-  const scene: Scene = { id, title, narration: '', notes: '', diagram: state };
+  const scene: Scene = {
+    id,
+    title,
+    narration: (options.narration ?? '').slice(0, LIMITS.narrationChars),
+    notes: (options.notes ?? '').slice(0, LIMITS.speakerNotesChars),
+    diagram: state,
+  };
   if (options.camera) scene.camera = options.camera;
   const at = Math.min(d.scenes.length, (options.afterIndex ?? d.scenes.length - 1) + 1);
   return { diagram: { ...d, scenes: [...d.scenes.slice(0, at), scene, ...d.scenes.slice(at)] }, id };
@@ -60,6 +73,25 @@ export function updateScene(
     ...(patch.notes !== undefined && { notes: patch.notes.slice(0, LIMITS.speakerNotesChars) }),
   };
   if (next.title === was.title && next.narration === was.narration && next.notes === was.notes) return d;
+  return { ...d, scenes: d.scenes.map((s, j) => (j === i ? next : s)) };
+}
+
+/**
+ * Puts `state` (by default `d` as it is now) and `camera` in place of a scene's diagram and view,
+ * keeping its title, narration and notes; a camera left out shows the whole diagram.
+ */
+export function updateSceneFromState(
+  d: Diagram,
+  id: string,
+  options: { state?: SceneDiagram; camera?: Camera } = {},
+): Diagram {
+  const i = d.scenes.findIndex((s) => s.id === id);
+  if (i < 0) return d;
+  const { camera: _camera, ...was } = d.scenes[i]!;
+  const next: Scene = { ...was, diagram: options.state ?? sceneDiagramOf(d) };
+  if (options.camera) next.camera = options.camera;
+  // The same view again is no change (and no empty undo step).
+  if (JSON.stringify(next) === JSON.stringify(d.scenes[i])) return d;
   return { ...d, scenes: d.scenes.map((s, j) => (j === i ? next : s)) };
 }
 

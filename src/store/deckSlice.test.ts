@@ -50,4 +50,15 @@ describe('store: the deck, every change undoable', () => {
     s.getState().moveScene(a, 5);
     expect(s.getState().history.past.map((h) => h.label)).toEqual(['Add scene', 'Rename scene']);
   });
+
+  it('"Update scene from current view" is one undoable step', () => {
+    const s = fresh();
+    const a = s.getState().addScene({ title: 'Healthy' })!;
+    s.getState().edit('Set seed', (d) => ({ ...d, run: { ...d.run, seed: 42 } }));
+    s.getState().updateSceneFromView(a);
+    expect(s.getState().diagram.scenes[0]!.diagram.run.seed).toBe(42);
+    expect(s.getState().history.past.at(-1)!.label).toBe('Update scene');
+    s.getState().undo();
+    expect(s.getState().diagram.scenes[0]!.diagram.run.seed).toBe(checkoutExample.run.seed);
+  });
 });

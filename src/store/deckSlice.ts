@@ -9,7 +9,15 @@ export interface DeckSlice {
    * Adds a scene (the diagram as it is now, or `state`) at the end of the deck; returns its id, or
    * null when the deck is full.
    */
-  addScene: (options?: { state?: SceneDiagram; title?: string; camera?: Camera }) => string | null;
+  addScene: (options?: {
+    state?: SceneDiagram;
+    title?: string;
+    camera?: Camera;
+    narration?: string;
+    notes?: string;
+  }) => string | null;
+  /** Puts the diagram as it is now and `camera` (absent: the whole diagram) in a scene, texts kept. */
+  updateSceneFromView: (id: string, camera?: Camera) => void;
   /** Changes a scene's title, narration or notes; typing in one field is one undo step. */
   updateScene: (id: string, patch: Partial<Pick<Scene, 'title' | 'narration' | 'notes'>>) => void;
   /** Moves a scene to position `to` in the deck. */
@@ -38,6 +46,8 @@ export const createDeckSlice: StateCreator<AppState, [], [], DeckSlice> = (_set,
       (d) => deck.updateScene(d, id, patch),
       `scene:${id}:${Object.keys(patch).join()}`,
     ),
+  updateSceneFromView: (id, camera) =>
+    get().edit('Update scene', (d) => deck.updateSceneFromState(d, id, { camera })),
   moveScene: (id, to) => get().edit('Move scene', (d) => deck.moveScene(d, id, to)),
   duplicateScene: (id) => {
     let copy: string | null = null;

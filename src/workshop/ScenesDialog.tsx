@@ -54,7 +54,7 @@ export function ScenesDialog({ flow }: { flow: ReactFlowInstance | null }) {
       ) : (
         <ol className="scenes" aria-label="Deck">
           {scenes.map((scene, i) => (
-            <SceneRow key={scene.id} scene={scene} index={i} count={scenes.length} />
+            <SceneRow key={scene.id} scene={scene} index={i} count={scenes.length} flow={flow} />
           ))}
         </ol>
       )}
@@ -63,7 +63,17 @@ export function ScenesDialog({ flow }: { flow: ReactFlowInstance | null }) {
 }
 
 /** One scene of the deck: its texts and what can be done with it. */
-function SceneRow({ scene, index, count }: { scene: Scene; index: number; count: number }) {
+function SceneRow({
+  scene,
+  index,
+  count,
+  flow,
+}: {
+  scene: Scene;
+  index: number;
+  count: number;
+  flow: ReactFlowInstance | null;
+}) {
   const st = useAppStore.getState;
   const n = index + 1;
   const stop = (scene.diagram.run.untilMs / 1000).toLocaleString('en-US');
@@ -97,6 +107,14 @@ function SceneRow({ scene, index, count }: { scene: Scene; index: number; count:
             onClick={() => st().moveScene(scene.id, index + 1)}
           >
             ↓
+          </button>
+          <button
+            className="btn btn--small"
+            aria-label={`Update scene ${n} from current view`}
+            title="Keep the diagram as it is now, and where the canvas looks, in this scene (its texts stay)"
+            onClick={() => st().updateSceneFromView(scene.id, currentCamera(flow))}
+          >
+            Update
           </button>
           <button
             className="btn btn--small"
