@@ -11,6 +11,7 @@ import { BottomSheet } from './BottomSheet';
 import { useInspectorSheet, useSelectionAboveSheet } from './inspectorSheet';
 import {
   CommandPalette,
+  ComparisonDock,
   ContextMenu,
   DialogLoading,
   EnvelopePanel,
@@ -37,7 +38,6 @@ import { EmbedView } from './EmbedView';
 import { Notices } from './Notices';
 import type { Playback } from '../playback';
 import { RunHealth } from './RunHealth';
-import { ComparisonDock } from './ComparisonDock';
 import { DockColumn } from './DockColumn';
 import './report.css';
 import { playback } from './run';
@@ -145,7 +145,7 @@ function Editor() {
               </div>
             )}
           </main>
-          <ComparisonDock />
+          <ComparisonDockSlot />
           <MetricsDock playback={p} />
           <TraceDockSlot playback={p} />
         </DockColumn>
@@ -186,6 +186,22 @@ function Editor() {
         {dialog === 'scenes' && <ScenesDialog flow={flow} />}
       </DialogLoading>
     </div>
+  );
+}
+
+/**
+ * The Comparison region, loaded when a comparison first opens and kept mounted after: on closing it
+ * clears the compared runs and refits the canvas itself (ComparisonDock.tsx).
+ */
+function ComparisonDockSlot() {
+  const open = useAppStore((s) => s.comparison !== null);
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
+  if (!opened) return null;
+  return (
+    <Suspense fallback={null}>
+      <ComparisonDock />
+    </Suspense>
   );
 }
 

@@ -1,11 +1,11 @@
 import { exposeTestHook, seriesForHook } from './testHook';
 import { checkoutExample } from '../scenarios/checkout';
-import { decodeLink } from '../share';
 import { useAppStore } from '../store';
 import { startAfterCrash } from './crash';
 import { drawingFault } from './CrashBoundary';
 import { importJsonFile } from './files';
 import { beginPresenting } from '../workshop/present';
+import { codecUnavailable, linkCodecIfLoaded } from './linkCodec';
 import { embedProblem, openLink, parseRoute, type LinkOpened } from './links';
 import { documentSession, restoreSaved, startAutosave } from './persistence';
 import { connectPlayback, playback } from './run';
@@ -59,7 +59,9 @@ export function bootstrap() {
   guardFileDrops(route.embed);
   if (route.embed) {
     st.setMode('embed');
-    const r = route.link ? decodeLink(route.link) : null;
+    // main.tsx loaded the link codec before this; if it could not, the embed says so.
+    const codec = linkCodecIfLoaded();
+    const r = !route.link ? null : codec ? codec.decodeLink(route.link) : codecUnavailable('not loaded');
     if (r?.ok) {
       st.replaceDiagram(r.diagram, { undoable: false });
       useAppStore.setState({ checkFirstView: true });

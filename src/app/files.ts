@@ -1,13 +1,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { errorLines } from '../model/parse';
-import {
-  diagramFileName,
-  downloadBlob,
-  exportDiagramJson,
-  importDiagramFile,
-  readComparisonJson,
-  svgToPng,
-} from '../share';
+import { downloadBlob, svgToPng } from '../share/image';
+import { diagramFileName, exportDiagramJson, importDiagramFile } from '../share/json';
 import type { AppStore } from '../store';
 import { openDiagram } from './persistence';
 import type { PictureContent } from './picture';
@@ -91,8 +85,10 @@ export async function exportPicture(
 async function importComparisonFile(store: AppStore, file: File): Promise<boolean> {
   // Comparison files are small; a large file is an ordinary diagram's business (and its size check).
   if (file.size > 20_000_000) return false;
-  const r = readComparisonJson(await file.text().catch(() => ''));
-  if (r === null) return false;
+  // Its reader comes with the link codec, which the first screen does not load.
+  const reader = await import('../share/comparisonLink').catch(() => null);
+  const r = reader && reader.readComparisonJson(await file.text().catch(() => ''));
+  if (!r) return false;
   if (!r.ok) {
     store.getState().notify({
       tone: 'error',

@@ -128,3 +128,8 @@ export function usePreloadDialogsWhenDrawn(drawn: boolean): void {
 
 /** The Event log and Trace dock (it replays the run in a worker; loads on first open). */
 export const TraceDock = lazy(() => import('./TraceDock').then((m) => ({ default: m.TraceDock })));
+
+/** The Comparison region (with the comparison worker's client and the comparison link writer). */
+export const ComparisonDock = lazy(() =>
+  import('./ComparisonDock').then((m) => ({ default: m.ComparisonDock })),
+);

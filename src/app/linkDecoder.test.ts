@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCENARIOS } from '../scenarios';
 import { decodeLink, encodeLink, type DecodeLinkResult } from '../share';
+import { linkCodecIfLoaded, loadLinkCodec } from './linkCodec';
 import { decodeLinkOffThread, decodeLinkThen, MAIN_THREAD_LINK_CHARS, type LinkWorker } from './linkDecoder';
 
 /** A worker that loads and answers as the real one would, or never answers (`answer: false`). */
@@ -29,7 +30,16 @@ afterEach(() => {
 });
 
 describe('decodeLinkThen', () => {
-  it('reads a short link at once, here; a long one later', async () => {
+  it('reads a short link once the link codec (not in the first script) has loaded', async () => {
+    const short = encodeLink(SCENARIOS[0]!.diagram);
+    expect(linkCodecIfLoaded()).toBeNull();
+    const got = await new Promise<DecodeLinkResult>((resolve) => decodeLinkThen(short, resolve));
+    expect(got).toEqual(decodeLink(short));
+    expect(linkCodecIfLoaded()).not.toBeNull();
+  });
+
+  it('reads a short link at once, here, when the codec has loaded; a long one later', async () => {
+    await loadLinkCodec();
     const short = encodeLink(SCENARIOS[0]!.diagram);
     let got: DecodeLinkResult | null = null;
     decodeLinkThen(short, (r) => (got = r));

@@ -1,5 +1,6 @@
-import type { DecodeLinkResult } from '../share';
-import { decodeLink, LONG_LINK_CHARS } from '../share';
+import type { DecodeLinkResult } from '../share/link';
+import { LONG_LINK_CHARS } from '../share/link-length';
+import { decodeLinkLoaded, linkCodecIfLoaded } from './linkCodec';
 
 /** How long reading a link may take before it is stopped: far longer than the largest diagram needs. */
 export const LINK_DECODE_BUDGET_MS = 10_000;
@@ -48,7 +49,7 @@ export function decodeLinkOffThread(
 ): Promise<DecodeLinkResult> {
   const budgetMs = options.budgetMs ?? LINK_DECODE_BUDGET_MS;
   const worker = (options.createWorker ?? startWorker)();
-  if (!worker) return Promise.resolve(decodeLink(text));
+  if (!worker) return decodeLinkLoaded(text);
   return new Promise((resolve) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = (result: DecodeLinkResult) => {
@@ -61,16 +62,20 @@ export function decodeLinkOffThread(
       else finish(event.data);
     };
     // The worker could not load (offline, blocked): read the link here instead.
-    worker.onerror = () => finish(decodeLink(text));
+    worker.onerror = () => void decodeLinkLoaded(text).then(finish);
     worker.postMessage(text);
   });
 }
 
 /**
- * Decodes a link where it is cheapest: short ones at once on this thread (`done` is called before
- * this returns), long ones in a worker with a time budget.
+ * Decodes a link where it is cheapest: short ones on this thread (at once, `done` called before
+ * this returns, when the link codec has loaded; else once it has), long ones in a worker with a
+ * time budget.
  */
 export function decodeLinkThen(text: string, done: (result: DecodeLinkResult) => void): void {
-  if (typeof text === 'string' && text.length <= MAIN_THREAD_LINK_CHARS) done(decodeLink(text));
-  else void decodeLinkOffThread(text).then(done);
+  if (typeof text === 'string' && text.length <= MAIN_THREAD_LINK_CHARS) {
+    const codec = linkCodecIfLoaded();
+    if (codec) done(codec.decodeLink(text));
+    else void decodeLinkLoaded(text).then(done);
+  } else void decodeLinkOffThread(text).then(done);
 }

@@ -1,9 +1,10 @@
 import { errorLines } from '../model/parse';
 import type { Diagram } from '../model/schema';
-import { encodeLink, type DecodeLinkResult, type LinkError } from '../share';
+import type { DecodeLinkResult, LinkError } from '../share/link';
 import { openDecodedLink } from '../storage';
 import type { AppStore } from '../store';
 import { formatKey } from './keys';
+import { linkCodecIfLoaded } from './linkCodec';
 import { decodeLinkThen } from './linkDecoder';
 import { autosaveGuard, keepOpenDiagram } from './persistence';
 
@@ -40,9 +41,13 @@ export function embedUrl(payload: string): string {
   return `${baseUrl()}${EMBED_PREFIX}${payload}`;
 }
 
-/** A link that opens `d` in the editor. */
+/**
+ * A link that opens `d` in the editor, once the link codec has loaded (main.tsx loads it before the
+ * embed, the one caller, draws); without it, the editor's plain address.
+ */
 export function editorLink(d: Diagram): string {
-  return editorUrl(encodeLink(d));
+  const codec = linkCodecIfLoaded();
+  return codec ? editorUrl(codec.encodeLink(d)) : baseUrl();
 }
 
 const TITLES: Record<LinkError['code'], string> = {

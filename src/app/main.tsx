@@ -1,14 +1,20 @@
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import './responsive.css';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { bootstrap } from './bootstrap';
+import { loadLinkCodec } from './linkCodec';
+import { parseRoute } from './links';
 import { startOffline } from '../workshop/offline';
 import { PRESENTER_ROUTE } from '../workshop/presenterChannel';
-import { PresenterView } from '../workshop/PresenterView';
 import { savedTheme } from './theme';
+
+// Only the presenter's own window shows it.
+const PresenterView = lazy(() =>
+  import('../workshop/PresenterView').then((m) => ({ default: m.PresenterView })),
+);
 
 startOffline();
 const root = createRoot(document.getElementById('root')!);
@@ -20,10 +26,16 @@ if (location.hash === PRESENTER_ROUTE) {
   document.title = 'Microsim: presenter view';
   root.render(
     <StrictMode>
-      <PresenterView />
+      <Suspense fallback={null}>
+        <PresenterView />
+      </Suspense>
     </StrictMode>,
   );
 } else {
+  // A link in the address still opens before the first draw: its codec (not in the first script)
+  // loads first. If it cannot load, opening the link says so, and the app starts all the same.
+  const route = parseRoute(location.hash);
+  if (route.link || route.embed) await loadLinkCodec().catch(() => {});
   bootstrap();
   root.render(
     <StrictMode>

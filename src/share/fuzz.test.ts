@@ -6,7 +6,7 @@ import { generateDiagram } from './fixtures/generate';
 import { exportDiagramJson, importDiagramJson } from './json';
 import { decodeLink, encodeLink, type LinkErrorCode } from './link';
 import { MemoryStore } from '../storage/memory-store';
-import { openSharedLink } from '../storage/open-link';
+import { openSharedLink } from '../storage/open-shared-link';
 import { RecentDiagrams } from '../storage/recent';
 import { DocumentSession } from '../storage/session';
 import { DiagramStorage } from '../storage/storage';

@@ -4,6 +4,7 @@ import { parseDiagram } from '../model/parse';
 import type { Diagram } from '../model/schema';
 import type { SchemaFields } from '../model/schema-shape';
 import { fnv1a, fromBase64Url, toBase64Url } from './bytes';
+import { LONG_LINK_CHARS } from './link-length';
 import type { DecodedPayload } from './codec-v1-decode';
 import { decodeV1 } from './codec-v1-decode';
 import { FIELDS_V1 } from './codec-v1-fields';
@@ -45,8 +46,7 @@ const CODECS: Record<number, LinkCodec> = {
 /** The diagram fields the current link format carries: the schema's fields when it was released. */
 export const LINK_FORMAT_FIELDS: SchemaFields = CODECS[LINK_FORMAT]!.fields;
 
-/** Above this many characters some chat tools and mail clients cut links. */
-export const LONG_LINK_CHARS = 8_000;
+export { LONG_LINK_CHARS } from './link-length';
 /** Longer inputs are refused before unpacking: no real link comes near it. */
 const MAX_LINK_CHARS = 500_000;
 /** Unpacked payloads larger than this are refused (a deflate bomb, not a diagram). */

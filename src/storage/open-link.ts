@@ -1,6 +1,5 @@
 import type { Diagram } from '../model/schema';
 import type { DecodeLinkResult, LinkError } from '../share/link';
-import { decodeLink } from '../share/link';
 import type { RecentEntry } from './recent';
 import type { KeepResult } from './session';
 import { diagramFingerprint } from './storage';
@@ -27,19 +26,7 @@ export interface Keeper {
   keep(d: Diagram): KeepResult;
 }
 
-/**
- * Opens a shared link without losing anything: the person's own diagram goes to the recent list
- * first, and a link that can't be read leaves storage exactly as it was.
- */
-export function openSharedLink(
-  fragmentOrUrl: string,
-  current: Diagram | null,
-  keeper: Keeper,
-): OpenLinkResult {
-  return openDecodedLink(decodeLink(fragmentOrUrl), current, keeper);
-}
-
-/** openSharedLink for a link already decoded (in a worker): keeps `current`, then gives the link's diagram. */
+/** openSharedLink (open-shared-link.ts) for a link already decoded (in a worker): keeps `current`, then gives the link's diagram. */
 export function openDecodedLink(
   decoded: DecodeLinkResult,
   current: Diagram | null,

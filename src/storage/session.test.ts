@@ -4,7 +4,7 @@ import { SCENARIOS } from '../scenarios';
 import { generateDiagram } from '../share/fixtures/generate';
 import { encodeLink } from '../share/link';
 import { MemoryStore } from './memory-store';
-import { openSharedLink } from './open-link';
+import { openSharedLink } from './open-shared-link';
 import { RecentDiagrams } from './recent';
 import { DocumentSession } from './session';
 import { DiagramStorage, storedDiagramText } from './storage';
