@@ -6,12 +6,15 @@ import { VitePWA } from 'vite-plugin-pwa';
 /**
  * `npm run build:report` (vite build --mode report) also writes what each module and dependency
  * costs in each chunk, raw and gzipped: a treemap in bench/out/bundle.html and a plain list in
- * bench/out/bundle.txt (both git-ignored). Imported only then, so a checkout whose node_modules
+ * bench/out/bundle.txt (both git-ignored), and prints the first screen's JavaScript, gzipped, per
+ * script (also in bench/out/initial-js.txt). Imported only then, so a checkout whose node_modules
  * predates this dev dependency still builds.
  */
 async function bundleReport(): Promise<PluginOption[]> {
   const { visualizer } = await import('rollup-plugin-visualizer');
+  const { initialJsReport } = await import('./bench/initialJs');
   return [
+    initialJsReport('bench/out/initial-js.txt'),
     visualizer({ filename: 'bench/out/bundle.html', template: 'treemap', gzipSize: true }),
     visualizer({ filename: 'bench/out/bundle.txt', template: 'list', gzipSize: true }),
   ];
