@@ -101,6 +101,39 @@ test("a slow Payment: the caller's timeout ends its call at 1,500 ms while Payme
   await expect(sequence).toContainText('timed out after 1,500 ms');
 });
 
+test('the dock is resized by dragging its top edge or with the keys on it, and keeps its height after a reload', async ({
+  editor,
+}) => {
+  const page = editor.page;
+  const dock = () => page.locator('.el-dock');
+  await editor.clickEmpty();
+  await page.keyboard.press('l');
+  await expect(log(editor)).toBeVisible();
+  const before = (await dock().boundingBox())!.height;
+  const handle = dock().getByRole('separator', { name: 'Resize the event log and trace' });
+  const box = (await handle.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x, y - 50, { steps: 5 });
+  await page.mouse.move(x, y - 100, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await dock().boundingBox())!.height).toBeCloseTo(before + 100, -1);
+  // The keys on the focused edge: one step is 24 px.
+  await handle.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(async () => (await dock().boundingBox())!.height).toBeCloseTo(before + 76, -1);
+  const height = Number(await handle.getAttribute('aria-valuenow'));
+  await page.reload();
+  await editor.ready();
+  await editor.clickEmpty();
+  await page.keyboard.press('l');
+  await expect(log(editor)).toBeVisible();
+  await expect(handle).toHaveAttribute('aria-valuenow', String(height));
+  await expect.poll(async () => (await dock().boundingBox())!.height).toBeCloseTo(height, -1);
+});
+
 /** A picture for a person to look at (an attachment; no spec compares it; SHOTS_DIR keeps a copy). */
 async function shot(page: EditorPage['page'], path: string, name: string): Promise<string> {
   await page.screenshot({ path });

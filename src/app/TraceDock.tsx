@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useDockResize } from '../panels/DockResizer';
 import type { LogFilter, LogRow, RequestTraceView } from '../export/index';
 import type { Playback } from '../playback';
 import { EventLogPanel } from '../panels/eventlog/EventLogPanel';
@@ -52,6 +53,15 @@ export function TraceDock({ playback: p }: { playback: Playback }) {
   useTraceSelectedMessage(p, dock.open && dock.tab === 'trace');
   useLitPath(dock.open && dock.tab === 'trace' ? trace.view : null, dock.correlationId);
   const [pickMessage, setPickMessage] = useState<string | null>(null);
+  const panel = useRef<HTMLElement>(null);
+  const { height, separator } = useDockResize({
+    panel,
+    height: dock.height,
+    min: 120,
+    label: 'Resize the event log and trace',
+    testId: 'log-dock-resize',
+    commit: dock.setHeight,
+  });
   if (!dock.open) return null;
   const onPick = (row: LogRow) => {
     const target = row.edge ?? row.service;
@@ -68,7 +78,14 @@ export function TraceDock({ playback: p }: { playback: Playback }) {
     } else if (answer) setPickMessage(PICK_NONE[which]);
   };
   return (
-    <section className="el-dock" aria-label={dock.tab === 'log' ? 'Event log' : 'Trace'}>
+    <section
+      ref={panel}
+      className="el-dock"
+      aria-label={dock.tab === 'log' ? 'Event log' : 'Trace'}
+      data-sized={height === null ? undefined : true}
+      style={height === null ? undefined : ({ '--dock-height': `${height}px` } as CSSProperties)}
+    >
+      {separator}
       <header className="el-head">
         <div role="tablist" aria-label="Run records" className="el-tabs">
           <button

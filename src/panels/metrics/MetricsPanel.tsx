@@ -1,13 +1,5 @@
-import {
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type KeyboardEvent,
-  type PointerEvent,
-} from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useDockResize } from '../DockResizer';
 import type { Playback } from '../../playback';
 import { useAppStore } from '../../store';
 import type { SeriesData } from './chartSpecs';
@@ -17,10 +9,8 @@ import type { Overlay } from './overlay';
 import { shortTime } from './summary';
 import './metrics.css';
 
-/** The panel's height stays within these; the canvas keeps at least CANVAS_KEEPS pixels above it. */
+/** The panel is never made shorter than this (the canvas keeps its room: see DockResizer). */
 const MIN_HEIGHT = 120;
-const CANVAS_KEEPS = 140;
-const KEY_STEP = 24;
 
 /**
  * The series the run has sent to the page (null before any run) and the run they belong to,
@@ -105,7 +95,6 @@ export function MetricsPanel({ playback }: { playback: Playback }) {
   const overlay = useOverlay();
   const theme = useDocumentTheme();
   const panel = useRef<HTMLElement>(null);
-  const [dragHeight, setDragHeight] = useState<number | null>(null);
   // A run that has not moved yet has one empty bucket: nothing to chart.
   const endMs =
     series && series.t.length > 0 ? (series.endMs ?? series.t[series.t.length - 1]! + series.bucketMs) : 0;
@@ -118,42 +107,14 @@ export function MetricsPanel({ playback }: { playback: Playback }) {
   const bands = useMemo(() => faultBands(run.faults, endMs, diagram), [faultKey, endMs, diagram]);
   const onSeek = useMemo(() => (ms: number) => playback.seek(ms), [playback]);
 
-  const maxHeight = () =>
-    Math.max(MIN_HEIGHT, (panel.current?.parentElement?.clientHeight ?? 800) - CANVAS_KEEPS);
-  const clamp = (h: number) => Math.round(Math.min(maxHeight(), Math.max(MIN_HEIGHT, h)));
-  const height = dragHeight ?? prefs.height;
-
-  const drag = useRef<{ pointer: number; startY: number; startH: number } | null>(null);
-  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    e.currentTarget.setPointerCapture(e.pointerId);
-    drag.current = { pointer: e.pointerId, startY: e.clientY, startH: panel.current?.offsetHeight ?? height };
-  };
-  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    const d = drag.current;
-    if (d?.pointer === e.pointerId) setDragHeight(clamp(d.startH + d.startY - e.clientY));
-  };
-  const onPointerEnd = (e: PointerEvent<HTMLDivElement>) => {
-    if (drag.current?.pointer !== e.pointerId) return;
-    drag.current = null;
-    if (dragHeight !== null) setPrefs({ height: dragHeight, collapsed: false });
-    setDragHeight(null);
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const step = { ArrowUp: KEY_STEP, ArrowDown: -KEY_STEP, PageUp: KEY_STEP * 4, PageDown: -KEY_STEP * 4 }[
-      e.key
-    ];
-    const to =
-      e.key === 'Home'
-        ? MIN_HEIGHT
-        : e.key === 'End'
-          ? maxHeight()
-          : step !== undefined
-            ? clamp(height + step)
-            : null;
-    if (to === null) return;
-    e.preventDefault();
-    setPrefs({ height: clamp(to), collapsed: false });
-  };
+  const { height, separator } = useDockResize({
+    panel,
+    height: prefs.height,
+    min: MIN_HEIGHT,
+    label: 'Resize the metrics panel',
+    testId: 'metrics-resize',
+    commit: (to) => setPrefs({ height: to, collapsed: false }),
+  });
 
   const why = emptyReason(hasData, run.status, reset);
   const collapsed = prefs.collapsed;
@@ -163,26 +124,9 @@ export function MetricsPanel({ playback }: { playback: Playback }) {
       className={`mx-panel${collapsed ? ' is-collapsed' : ''}`}
       aria-label="Metrics"
       data-testid="metrics-panel"
-      style={collapsed ? undefined : { height: Math.min(height, maxHeight()) }}
+      style={collapsed || height === null ? undefined : { height }}
     >
-      {!collapsed && (
-        <div
-          className="mx-resize"
-          role="separator"
-          aria-orientation="horizontal"
-          aria-label="Resize the metrics panel"
-          aria-valuemin={MIN_HEIGHT}
-          aria-valuemax={maxHeight()}
-          aria-valuenow={Math.round(height)}
-          tabIndex={0}
-          data-testid="metrics-resize"
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerEnd}
-          onPointerCancel={onPointerEnd}
-          onKeyDown={onKeyDown}
-        />
-      )}
+      {!collapsed && separator}
       <header className="mx-head">
         <h2 className="mx-head__title">Metrics</h2>
         <span className="mx-head__time muted" data-testid="metrics-time">
