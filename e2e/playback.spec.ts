@@ -136,12 +136,7 @@ test('step, pause and speed', async ({ editor }) => {
 test('click a moving message: the run pauses and shows its envelope', async ({ editor }) => {
   const run = playback(editor);
   await editor.clickEmpty();
-  await run.stepUntilInFlight(1);
-  const marks = await run.marks();
-  expect(marks.length, 'a message is drawn somewhere').toBeGreaterThan(0);
-  await editor.page.mouse.click(marks[0]!.x, marks[0]!.y);
-  await expect(run.envelope).toBeVisible();
-  await expect(run.status).toHaveText('paused');
+  await run.clickFirstMessage();
   const id = await run.selectedMessage();
   expect(id).toBeTruthy();
   await expect(run.envelope.locator('[data-field="id"]')).toHaveText(id!);

@@ -1,3 +1,4 @@
+import type { TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { EditorPage } from './pages/EditorPage';
 import { PlaybackPage } from './pages/PlaybackPage';
@@ -11,23 +12,24 @@ import { paymentDownFor10s } from './pages/scenarios';
 const trace = (editor: EditorPage) => editor.page.getByRole('region', { name: 'Trace' });
 
 /**
- * Pictures for a person to look at (attachments; no spec compares them), at the three sizes the
- * rules ask for, in the colour scheme of the test. SHOTS_DIR keeps a copy.
+ * Pictures for a person to look at (attachments of the test's report; no spec compares them), at
+ * the three sizes the rules ask for, in the colour scheme of the test. SHOTS_DIR keeps a copy.
  */
-async function shots(editor: EditorPage, name: string): Promise<void> {
+async function shots(editor: EditorPage, name: string, info: TestInfo): Promise<void> {
   const page = editor.page;
   const scheme = await page.evaluate(() =>
     matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
   );
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
   for (const size of [
     { width: 1440, height: 900 },
     { width: 1280, height: 720 },
     { width: 390, height: 844 },
   ]) {
     await page.setViewportSize(size);
-    await page.screenshot({ path: `${dir}/${name}-${scheme}-${size.width}.png` });
+    const file = `${name}-${scheme}-${size.width}.png`;
+    await page.screenshot({ path: info.outputPath(file) });
+    await info.attach(file, { path: info.outputPath(file), contentType: 'image/png' });
+    if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/${file}` });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
 }
@@ -35,12 +37,7 @@ async function shots(editor: EditorPage, name: string): Promise<void> {
 test("a paused message's details open the trace of its request", async ({ editor }) => {
   const run = new PlaybackPage(editor);
   await editor.clickEmpty();
-  await run.stepUntilInFlight(1);
-  const marks = await run.marks();
-  expect(marks.length, 'a message is drawn somewhere').toBeGreaterThan(0);
-  await editor.page.mouse.click(marks[0]!.x, marks[0]!.y);
-  await expect(run.envelope).toBeVisible();
-  await expect(run.status).toHaveText('paused');
+  await run.clickFirstMessage();
   const correlation = run.envelope.locator('[data-field="correlationId"]');
   await expect(correlation).not.toBeEmpty();
   const id = (await correlation.textContent())!;
@@ -112,7 +109,6 @@ test("a request picked in the trace lights its path on the canvas and dims the r
     await expect(edge(id), id).toHaveAttribute('data-trace-path', 'on');
   for (const id of ['e-payment-bank', 'e-orders-email'])
     await expect(edge(id), id).toHaveAttribute('data-trace-path', 'off');
-  await shots(editor, 'trace-path');
 
   await trace(editor).getByRole('button', { name: 'Clear' }).click();
   await expect(page.locator('[data-trace-path]')).toHaveCount(0);
@@ -144,8 +140,7 @@ test('the trace of a request still in flight grows while the run plays', async (
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(scheme, () => {
     test.use({ colorScheme: scheme });
-    test(`pictures of the fork button and a lit path (SHOTS_DIR), ${scheme}`, async ({ editor }) => {
-      test.skip(!process.env.SHOTS_DIR, 'pictures for a person to look at: set SHOTS_DIR');
+    test(`pictures of the fork button and a lit path, ${scheme}`, async ({ editor }, info) => {
       await paymentDownFor10s(editor);
       const run = new PlaybackPage(editor);
       await run.scrubTo(25_020);
@@ -155,7 +150,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await trace(editor).getByRole('button', { name: 'A failed one' }).click();
       await expect(trace(editor).getByTestId('waterfall-row').first()).toBeVisible({ timeout: 20_000 });
       await expect(editor.serviceCard('email')).toHaveAttribute('data-trace-path', 'off');
-      await shots(editor, 'trace-path');
+      await shots(editor, 'trace-path', info);
     });
   });
 }

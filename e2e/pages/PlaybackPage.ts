@@ -87,6 +87,19 @@ export class PlaybackPage {
     return readRun(this.page);
   }
 
+  /**
+   * Steps until a message is in flight and clicks the first one drawn, as a person clicks a moving
+   * dot: the run pauses and the message's details open.
+   */
+  async clickFirstMessage(): Promise<void> {
+    await this.stepUntilInFlight(1);
+    const marks = await this.marks();
+    expect(marks.length, 'a message is drawn somewhere').toBeGreaterThan(0);
+    await this.page.mouse.click(marks[0]!.x, marks[0]!.y);
+    await expect(this.envelope).toBeVisible();
+    await expect(this.status).toHaveText('paused');
+  }
+
   /** The message the store says is picked. */
   async selectedMessage(): Promise<string | null> {
     return this.page.evaluate(() => window.__microsim!.store.getState().selectedMessage);
