@@ -2,6 +2,8 @@ import type { PluginOption } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { firstScreenChunk } from './scripts/firstScreenChunk.ts';
+import { zodWithoutJsonSchema } from './scripts/zodWithoutJsonSchema.ts';
 
 /**
  * `npm run build:report` (vite build --mode report) also writes what each module and dependency
@@ -12,7 +14,7 @@ import { VitePWA } from 'vite-plugin-pwa';
  */
 async function bundleReport(): Promise<PluginOption[]> {
   const { visualizer } = await import('rollup-plugin-visualizer');
-  const { initialJsReport } = await import('./bench/initialJs');
+  const { initialJsReport } = await import('./bench/initialJs.ts');
   return [
     initialJsReport('bench/out/initial-js.txt'),
     visualizer({ filename: 'bench/out/bundle.html', template: 'treemap', gzipSize: true }),
@@ -54,12 +56,27 @@ const offline = VitePWA({
   },
 });
 
+const firstScreen = firstScreenChunk();
+
 export default defineConfig(({ mode }) => ({
   // Vite awaits a plugin given as a promise.
-  plugins: [react(), offline, mode === 'report' && bundleReport()],
+  plugins: [
+    react(),
+    zodWithoutJsonSchema(),
+    firstScreen.plugin,
+    offline,
+    mode === 'report' && bundleReport(),
+  ],
   base: './',
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1200 },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'first-screen', test: firstScreen.test }] } },
+    },
+  },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',

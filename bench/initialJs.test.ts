@@ -24,6 +24,8 @@ describe('initialChunks', () => {
     const store = files.find((f) => f.file === 'store.js')!;
     expect(store.largest).toEqual([{ module: 'src/store.js.ts', renderedBytes: 10 }]);
     expect(store.gzipBytes).toBeGreaterThan(0);
+    const named = initialChunks(bundle, () => new Uint8Array(10), '<script src="./store.js"></script>');
+    expect(named.map((f) => f.file).sort()).toEqual(['react.js', 'store.js']);
     const text = formatInitialJs(files);
     expect(text.split('\n')[0]).toMatch(
       /^Initial JS \(loaded before the first draw\): \d+\.\d kB gzipped in 3 scripts/,

@@ -21,13 +21,15 @@ interface ChunkLike {
 }
 
 /**
- * The scripts the page loads before it can draw anything: each entry chunk and, transitively, what
- * it imports statically (the `<link rel="modulepreload">`s vite writes into index.html). What is
- * loaded with `import()` is not counted; workers are built apart and not counted either.
+ * The scripts the page loads before it can draw anything: the scripts index.html names (`html`;
+ * its `<script>` and `<link rel="modulepreload">`s) or, without it, the entry chunks, and
+ * transitively what they import statically. What is loaded with `import()` is not counted; workers
+ * are built apart and not counted either.
  */
 export function initialChunks(
   bundle: Record<string, ChunkLike | { type: 'asset' }>,
   read: (file: string) => Uint8Array,
+  html?: string,
 ): InitialChunk[] {
   const chunks = new Map<string, ChunkLike>();
   for (const item of Object.values(bundle)) if (item.type === 'chunk') chunks.set(item.fileName, item);
@@ -37,7 +39,9 @@ export function initialChunks(
     seen.add(file);
     for (const next of chunks.get(file)!.imports) visit(next);
   };
-  for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
+  const named = html ? [...html.matchAll(/(?:src|href)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]!) : [];
+  for (const file of named) visit(file);
+  if (named.length === 0) for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
   return [...seen]
     .map((file) => {
       const chunk = chunks.get(file)!;
@@ -86,7 +90,8 @@ export function initialJsReport(file: string): Plugin {
     enforce: 'post',
     writeBundle(options, bundle) {
       const read = (name: string) => readFileSync(join(options.dir ?? 'dist', name));
-      const text = formatInitialJs(initialChunks(bundle as unknown as Record<string, ChunkLike>, read));
+      const html = new TextDecoder().decode(read('index.html'));
+      const text = formatInitialJs(initialChunks(bundle as unknown as Record<string, ChunkLike>, read, html));
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, text);
       this.info(`\n${text}`);

@@ -3,7 +3,6 @@ import { checkoutExample } from '../scenarios/checkout';
 import { useAppStore } from '../store';
 import { startAfterCrash } from './crash';
 import { drawingFault } from './CrashBoundary';
-import { importJsonFile } from './files';
 import { beginPresenting } from '../workshop/present';
 import { codecUnavailable, linkCodecIfLoaded } from './linkCodec';
 import { embedProblem, openLink, parseRoute, type LinkOpened } from './links';
@@ -31,7 +30,8 @@ function guardFileDrops(embed: boolean) {
     if (!hasFiles(e) || e.defaultPrevented) return;
     e.preventDefault();
     const file = e.dataTransfer?.files[0];
-    if (file && !embed) void importJsonFile(useAppStore, file);
+    // The file importer (with the JSON reader) is not in the first script: it loads on the first drop.
+    if (file && !embed) void import('./files').then((files) => files.importJsonFile(useAppStore, file));
   });
 }
 
