@@ -34,12 +34,17 @@ if (location.hash === PRESENTER_ROUTE) {
 } else {
   // A link in the address still opens before the first draw: its codec (not in the first script)
   // loads first. If it cannot load, opening the link says so, and the app starts all the same.
+  // Not a top-level await: the codec's chunk imports the first screen's, which would then wait on
+  // itself (a module awaiting an import of a module that imports it never finishes).
+  const start = () => {
+    bootstrap();
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  };
   const route = parseRoute(location.hash);
-  if (route.link || route.embed) await loadLinkCodec().catch(() => {});
-  bootstrap();
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  if (route.link || route.embed) void loadLinkCodec().then(start, start);
+  else start();
 }
