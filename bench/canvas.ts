@@ -25,6 +25,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from '@playwright/test';
+import { frameStats, range, type Range } from './frames';
 import { buildIfNeeded, KEEP_NAMES_SHIM, launchChromium, startPreview } from './serve';
 import { benchDiagram } from './canvasDiagram';
 
@@ -43,13 +44,6 @@ interface Mode {
   name: 'drag' | 'pan' | 'pan80';
   pan: boolean;
   zoom: number;
-}
-
-/** Median, lowest and highest of one figure over the runs of a case. */
-interface Range {
-  median: number;
-  min: number;
-  max: number;
 }
 
 /** A case (a size and a mode) over all its runs. */
@@ -280,18 +274,7 @@ async function measure(page: Page, services: number, edges: number, mode: Mode):
         window as unknown as { __microsim: { playback: { getSnapshot(): { inFlight: number } } } }
       ).__microsim.playback.getSnapshot().inFlight,
   );
-  const deltas = times.slice(1).map((t, i) => t - times[i]!);
-  const sorted = [...deltas].sort((a, b) => a - b);
-  const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0;
-  const span = (times[times.length - 1]! - times[0]!) / 1000;
-  return {
-    services,
-    edges,
-    inFlight,
-    fps: Math.round((deltas.length / span) * 10) / 10,
-    p95FrameMs: Math.round(p95 * 10) / 10,
-    maxFrameMs: Math.round((sorted[sorted.length - 1] ?? 0) * 10) / 10,
-  };
+  return { services, edges, inFlight, ...frameStats(times) };
 }
 
 interface CpuProfile {
@@ -323,14 +306,6 @@ function printProfile(p: CpuProfile, label: string) {
   console.error(`\nby script:`);
   for (const [k, n] of [...byScript].sort((a, b) => b[1] - a[1]).slice(0, 12))
     console.error(`${share(n)}  ${k}`);
-}
-
-/** The median, lowest and highest of `values`. */
-function range(values: number[]): Range {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { median: Math.round(median * 10) / 10, min: sorted[0]!, max: sorted[sorted.length - 1]! };
 }
 
 /** One run of one case, in a fresh page. */

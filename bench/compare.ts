@@ -1,5 +1,6 @@
 import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from '@playwright/test';
+import { frameStats, range } from './frames';
 import { buildIfNeeded, KEEP_NAMES_SHIM, launchChromium, startPreview } from './serve';
 
 /**
@@ -36,13 +37,7 @@ async function frames(page: Page, ms: number): Promise<{ fps: number; p95FrameMs
       }),
     ms,
   );
-  const deltas = times.slice(1).map((t, i) => t - times[i]!);
-  const sorted = [...deltas].sort((a, b) => a - b);
-  const span = (times[times.length - 1]! - times[0]!) / 1000;
-  return {
-    fps: Math.round((deltas.length / span) * 10) / 10,
-    p95FrameMs: Math.round((sorted[Math.floor(sorted.length * 0.95)] ?? 0) * 10) / 10,
-  };
+  return frameStats(times);
 }
 
 /** Plays the design on the canvas at 10× from the start, and measures while it plays. */
@@ -74,12 +69,6 @@ async function runOnce(browser: Browser, base: string) {
   } finally {
     await page.close();
   }
-}
-
-/** The median, lowest and highest of `values`. */
-function range(values: number[]) {
-  const sorted = [...values].sort((x, y) => x - y);
-  return { median: sorted[sorted.length >> 1]!, min: sorted[0]!, max: sorted[sorted.length - 1]! };
 }
 
 async function main(): Promise<void> {

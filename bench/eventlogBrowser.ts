@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { parseDiagram } from '../src/model/parse';
 import { encodeLink } from '../src/share/link';
+import { frameStats, range } from './frames';
 import { buildIfNeeded, KEEP_NAMES_SHIM, launchChromium, startPreview } from './serve';
 
 /**
@@ -47,13 +48,7 @@ async function countFrames(page: Page, ms: number, step = 0) {
       }),
     { ms, step },
   );
-  const deltas = times.slice(1).map((t, i) => t - times[i]!);
-  const sorted = [...deltas].sort((a, b) => a - b);
-  const span = (times[times.length - 1]! - times[0]!) / 1000;
-  return {
-    fps: Math.round((deltas.length / span) * 10) / 10,
-    p95FrameMs: Math.round((sorted[Math.floor(sorted.length * 0.95)] ?? 0) * 10) / 10,
-  };
+  return frameStats(times);
 }
 
 /** One run: the reference diagram's link, sought, playing, the log open and scrolled. */
@@ -83,12 +78,6 @@ async function runOnce(browser: Browser, url: string) {
   } finally {
     await page.close();
   }
-}
-
-/** The median, lowest and highest of `values`. */
-function range(values: number[]) {
-  const sorted = [...values].sort((x, y) => x - y);
-  return { median: sorted[sorted.length >> 1]!, min: sorted[0]!, max: sorted[sorted.length - 1]! };
 }
 
 async function main(): Promise<void> {
