@@ -106,7 +106,7 @@ test('the embed says what happened instead of going blank', async ({ editor }) =
   await expect(crash.getByRole('button')).toHaveCount(0);
 });
 
-/** The link fragment (`#m5.…`) of `diagram`, made by the `share` command. */
+/** The link fragment (`#m6.…`) of `diagram`, made by the `share` command. */
 function linkOf(diagram: object): string {
   const file = join(mkdtempSync(join(tmpdir(), 'microsim-crash-')), 'diagram.json');
   writeFileSync(file, JSON.stringify(diagram));

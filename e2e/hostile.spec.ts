@@ -20,7 +20,7 @@ const MORE = [
   'isPrototypeOf',
 ];
 
-/** The link fragment (`#m5.…`) of `diagram`, made by the `share` command as a person would. */
+/** The link fragment (`#m6.…`) of `diagram`, made by the `share` command as a person would. */
 function linkOf(diagram: object): string {
   const file = join(mkdtempSync(join(tmpdir(), 'microsim-hostile-')), 'diagram.json');
   writeFileSync(file, JSON.stringify(diagram));

@@ -102,6 +102,53 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`pictures with panels, ${scheme}`, () => {
+    test.use({ colorScheme: scheme });
+    for (const size of [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+    ]) {
+      test(`presenting with the Metrics panel and the Event log at ${size.width}×${size.height}`, async ({
+        editor,
+      }, info) => {
+        const page = editor.page;
+        await page.setViewportSize(size);
+        // Presented without a deck, the diagram shows the panels open in the editor.
+        await page.keyboard.press('m');
+        await page.keyboard.press('l');
+        await page.keyboard.press('Shift+P');
+        const docks = page.getByTestId('present-docks');
+        await expect(docks.getByRole('region', { name: 'Metrics' })).toBeVisible();
+        await expect(docks.getByRole('region', { name: 'Event log' })).toBeVisible();
+        await expect
+          .poll(async () => Number((await page.getByTestId('present-run').textContent())?.split(' ')[0]), {
+            timeout: 60_000,
+          })
+          .toBeGreaterThan(2);
+        await page.keyboard.press('Space');
+        await expect(page.getByTestId('present-run')).toContainText('paused');
+        expect(await nameSizeOnScreen(editor)).toBeGreaterThanOrEqual(18);
+        // Nothing overlaps: caption, stage, docks and the bar stack down the screen.
+        const boxes = await Promise.all(
+          ['.present__caption', '.present__stage', '.present__docks', '.present__bar'].map((c) =>
+            page.locator(c).boundingBox(),
+          ),
+        );
+        for (let i = 1; i < boxes.length; i++)
+          expect(boxes[i]!.y).toBeGreaterThanOrEqual(boxes[i - 1]!.y + boxes[i - 1]!.height - 1);
+        expect(boxes[3]!.y + boxes[3]!.height).toBeLessThanOrEqual(size.height + 1);
+        const body = await page.screenshot();
+        await info.attach(`present-panels-${size.width}-${scheme}`, { body, contentType: 'image/png' });
+        if (process.env.SHOTS_DIR)
+          await page.screenshot({
+            path: `${process.env.SHOTS_DIR}/present-panels-${size.width}-${scheme}.png`,
+          });
+      });
+    }
+  });
+}
+
 test('the presenter view follows the audience window, drives it, and either may close', async ({
   editor,
   context,

@@ -29,7 +29,7 @@ test('a deck shared with "Open in presenting mode" opens presenting on scene 1; 
   // The option makes a different link.
   await expect.poll(() => share.link()).not.toBe(plain);
   const link = await share.link();
-  expect(link).toContain('#m5.');
+  expect(link).toContain('#m6.');
   await share.closeDialogs();
 
   // A fresh load of the link, as someone who was sent it.

@@ -162,3 +162,55 @@ test('"Update" puts the current view in a scene (undoable); the gallery’s "Add
   await editor.command('undo').click();
   expect((await editor.diagram()).scenes).toHaveLength(1);
 });
+
+test('a scene keeps which panels are open: presenting shows them under the stage, leaving gives back your own', async ({
+  editor,
+}) => {
+  const page = editor.page;
+  const scenes = page.getByRole('dialog', { name: 'Scenes' });
+  const add = scenes.getByRole('button', { name: 'Add scene from current view' });
+  // Scene 1: the Metrics panel and the Trace tab open.
+  await page.keyboard.press('m');
+  await page.keyboard.press('Shift+T');
+  await expect(page.getByRole('region', { name: 'Metrics' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Trace' })).toBeVisible();
+  await page.keyboard.press('Shift+S');
+  await add.click();
+  await expect(scenes.getByTestId('scene-row').first()).toContainText('with Metrics and Trace');
+  await page.keyboard.press('Escape');
+  // Scene 2: no panel; then the person's own docks are the Event log alone.
+  await page.keyboard.press('m');
+  await page.keyboard.press('Shift+T');
+  await expect(page.getByRole('region', { name: 'Metrics' })).toHaveCount(0);
+  await page.keyboard.press('Shift+S');
+  await add.click();
+  await expect(scenes.getByTestId('scene-row').nth(1)).not.toContainText('with');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('l');
+  await expect(page.getByRole('region', { name: 'Event log' })).toBeVisible();
+  expect((await editor.diagram()).scenes.map((s) => s.panels ?? null)).toEqual([
+    { metrics: true, log: 'trace' },
+    null,
+  ]);
+
+  await page.keyboard.press('Shift+S');
+  await scenes.getByRole('button', { name: 'Present the deck' }).click();
+  const presentation = page.getByTestId('presentation');
+  const docks = presentation.getByTestId('present-docks');
+  await expect(docks.getByRole('region', { name: 'Metrics' })).toBeVisible();
+  await expect(docks.getByRole('region', { name: 'Trace' })).toBeVisible();
+  // The docks sit under the stage, not over it.
+  const stage = await presentation.locator('.present__stage').boundingBox();
+  const dock = await docks.boundingBox();
+  expect(dock!.y).toBeGreaterThanOrEqual(stage!.y + stage!.height - 1);
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('scene-counter')).toHaveText('Scene 2 of 2');
+  await expect(docks).toHaveCount(0);
+  await page.keyboard.press('PageUp');
+  await expect(docks.getByRole('region', { name: 'Metrics' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(presentation).toHaveCount(0);
+  // The person's own docks, as they left them: the Event log, no Metrics panel.
+  await expect(page.getByRole('region', { name: 'Event log' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Metrics' })).toHaveCount(0);
+});

@@ -249,7 +249,7 @@ test('export JSON and import it again (file picker and drop)', async ({ editor }
   const text = readFileSync(await file.path(), 'utf8');
   const json = JSON.parse(text) as { $schema: string; version: number; name: string };
   expect(json.$schema).toMatch(/schema/);
-  expect(json).toMatchObject({ version: 4, name: 'Round trip' });
+  expect(json).toMatchObject({ version: 5, name: 'Round trip' });
   await share.closeDialogs();
 
   await editor.command('new').click();

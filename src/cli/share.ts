@@ -15,7 +15,7 @@ export interface ShareCliResult {
 }
 
 /**
- * The share command: a diagram file to its link fragment (`#m5.…`), or `--decode` a link back to
+ * The share command: a diagram file to its link fragment (`#m6.…`), or `--decode` a link back to
  * diagram JSON (`--decode -` reads the link from `readStdin`). Errors are the app's own messages;
  * exit 1 for bad input, 2 for bad usage.
  */

@@ -21,6 +21,7 @@ describe('breakpoints in the diagram', () => {
       migrations: [
         'diagrams may have breakpoints (nothing to change)',
         'diagrams may have a deck of scenes (nothing to change)',
+        'scenes may show panels (nothing to change)',
       ],
       diagram: { version: CURRENT_VERSION, breakpoints: [] },
     });

@@ -27,7 +27,10 @@ describe('a deck of scenes in the diagram', () => {
     expect(r).toMatchObject({
       ok: true,
       migratedFrom: 3,
-      migrations: ['diagrams may have a deck of scenes (nothing to change)'],
+      migrations: [
+        'diagrams may have a deck of scenes (nothing to change)',
+        'scenes may show panels (nothing to change)',
+      ],
       diagram: { version: CURRENT_VERSION, scenes: [] },
     });
     expect(r.ok && r.diagram.breakpoints).toEqual(raw.breakpoints);
@@ -65,6 +68,41 @@ describe('a deck of scenes in the diagram', () => {
     expect(errorsOf({ scenes: [{ id: 's1', camera: { x: 0, y: 0, width: 0, height: 5 } }] })[0]?.path).toBe(
       'scenes[0].camera.width',
     );
+  });
+});
+
+describe('which panels a scene shows (model version 5)', () => {
+  it('a version-4 deck opens as version 5, its scenes showing no panels, through the named migration', () => {
+    const raw = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/v4-checkout.json'), 'utf8'));
+    expect(raw.version).toBe(4);
+    const r = parseDiagram(raw);
+    expect(r).toMatchObject({
+      ok: true,
+      migratedFrom: 4,
+      migrations: ['scenes may show panels (nothing to change)'],
+      diagram: { version: CURRENT_VERSION, scenes: [{ id: 'scene1', title: 'Healthy' }] },
+    });
+    expect(r.ok && r.diagram.scenes[0]).not.toHaveProperty('panels');
+  });
+
+  it('fills the panels’ defaults and refuses a tab that is not one', () => {
+    const r = parseDiagram({ scenes: [{ id: 's1', panels: {} }] });
+    expect(r.ok && r.diagram.scenes[0]!.panels).toEqual({ metrics: false, log: null });
+    expect(errorsOf({ scenes: [{ id: 's1', panels: { log: 'chart' } }] })[0]?.path).toBe(
+      'scenes[0].panels.log',
+    );
+  });
+
+  it('are kept by add, replaced (or dropped) by update, copied by duplicate', () => {
+    const panels = { metrics: true, log: 'trace' as const };
+    let d = addScene(checkoutExample, { panels }).diagram;
+    expect(d.scenes[0]!.panels).toEqual(panels);
+    expect(updateSceneFromState(d, 'scene1', { panels })).toBe(d);
+    expect(duplicateScene(d, 'scene1').diagram.scenes[1]!.panels).toEqual(panels);
+    d = updateSceneFromState(d, 'scene1', { panels: { metrics: false, log: 'log' } });
+    expect(d.scenes[0]!.panels).toEqual({ metrics: false, log: 'log' });
+    // Updated with no panel open: the scene shows the diagram alone.
+    expect(updateSceneFromState(d, 'scene1').scenes[0]).not.toHaveProperty('panels');
   });
 });
 

@@ -1,5 +1,5 @@
 import { uniqueId, uniqueName } from './defaults';
-import { LIMITS, type Camera, type Diagram, type Scene, type SceneDiagram } from './schema';
+import { LIMITS, type Camera, type Diagram, type Scene, type SceneDiagram, type ScenePanels } from './schema';
 
 /**
  * Edits of a diagram's deck of scenes (issue 15), pure: each returns a new diagram, or the same one
@@ -30,6 +30,8 @@ export function addScene(
     state?: SceneDiagram;
     title?: string;
     camera?: Camera;
+    /** The panels open beside the diagram (absent: none). */
+    panels?: ScenePanels;
     narration?: string;
     notes?: string;
     afterIndex?: number;
@@ -53,6 +55,7 @@ export function addScene(
     diagram: state,
   };
   if (options.camera) scene.camera = options.camera;
+  if (options.panels) scene.panels = options.panels;
   const at = Math.min(d.scenes.length, (options.afterIndex ?? d.scenes.length - 1) + 1);
   return { diagram: { ...d, scenes: [...d.scenes.slice(0, at), scene, ...d.scenes.slice(at)] }, id };
 }
@@ -77,19 +80,21 @@ export function updateScene(
 }
 
 /**
- * Puts `state` (by default `d` as it is now) and `camera` in place of a scene's diagram and view,
- * keeping its title, narration and notes; a camera left out shows the whole diagram.
+ * Puts `state` (by default `d` as it is now), `camera` and `panels` in place of a scene's diagram,
+ * view and panels, keeping its title, narration and notes; a camera left out shows the whole
+ * diagram, panels left out show none.
  */
 export function updateSceneFromState(
   d: Diagram,
   id: string,
-  options: { state?: SceneDiagram; camera?: Camera } = {},
+  options: { state?: SceneDiagram; camera?: Camera; panels?: ScenePanels } = {},
 ): Diagram {
   const i = d.scenes.findIndex((s) => s.id === id);
   if (i < 0) return d;
-  const { camera: _camera, ...was } = d.scenes[i]!;
+  const { camera: _camera, panels: _panels, ...was } = d.scenes[i]!;
   const next: Scene = { ...was, diagram: options.state ?? sceneDiagramOf(d) };
   if (options.camera) next.camera = options.camera;
+  if (options.panels) next.panels = options.panels;
   // The same view again is no change (and no empty undo step).
   if (JSON.stringify(next) === JSON.stringify(d.scenes[i])) return d;
   return { ...d, scenes: d.scenes.map((s, j) => (j === i ? next : s)) };
@@ -114,6 +119,7 @@ export function duplicateScene(d: Diagram, id: string): { diagram: Diagram; id: 
     state: was.diagram,
     title: `${was.title} copy`,
     camera: was.camera,
+    panels: was.panels,
     afterIndex: i,
   });
   return {

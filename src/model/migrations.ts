@@ -36,6 +36,14 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'diagrams may have a deck of scenes (nothing to change)',
     up: (raw) => raw,
   },
+  {
+    // Version 5 only added an optional field (which panels a scene shows): a version-4 file is
+    // already a valid version-5 diagram whose scenes show none. Bumped so an older Microsim refuses
+    // a deck with panels instead of dropping them.
+    from: 4,
+    name: 'scenes may show panels (nothing to change)',
+    up: (raw) => raw,
+  },
 ];
 
 export type MigrationOutcome =

@@ -21,6 +21,7 @@ const FROZEN_EXAMPLES: Record<number, string> = {
   3: 'ece2e9500a61fc2998d0e1ae21fa3001475207aa3ac87bc5b89bf088713a5cee',
   4: 'f1781dbe59053e135cc62c3d6c2a9772d5dd06e6e409d5191350aac4dbd68b69',
   5: '7abf2dc8364caf6ba72ef690e8f30380abac151675fb3b186cfef6018219f6c6',
+  6: '997a3fc4ee724cdce561d8cd7faec2017cb389391f6af62bbb6781459f1e10e0',
 };
 
 interface Recorded {

@@ -18,6 +18,7 @@ const FROZEN_FIXTURES: Record<string, string> = {
   'links-v3.json': 'bb2420e8678539f8ca43ef3323442652361f66f0ea811411b006182ea2608dd7',
   'links-v4.json': '533fe457ddda8f4256ecef60b27e8d63bfedc09f74ad9a07ce24b76506e46cb4',
   'links-v5.json': '14f89334aaf8828374303e78c9b8772e6cf2897cf96a176f1e798b630fbabb3e',
+  'links-v6.json': '5de23c4a1294e38b5e3410e621612d6324040f815f0d4360e1cc90e21d03931e',
 };
 
 interface FixtureFile {
@@ -115,6 +116,20 @@ if (process.env.LINK_FIXTURES_WRITE) {
             },
           },
           { id: 'scene3', title: 'Another diagram', diagram: cases[0]!.diagram },
+        ],
+      }),
+    },
+    {
+      name: 'a deck whose scenes show panels: Metrics, the Trace tab, none, and an older scene without (format 6)',
+      autoplay: false,
+      diagram: Diagram.parse({
+        ...checkout,
+        scenes: [
+          { id: 'scene1', title: 'Metrics', diagram: checkout, panels: { metrics: true, log: null } },
+          { id: 'scene2', title: 'Trace', diagram: checkout, panels: { metrics: true, log: 'trace' } },
+          { id: 'scene3', title: 'Log only', diagram: checkout, panels: { log: 'log' } },
+          { id: 'scene4', title: 'Bare', diagram: checkout, panels: {} },
+          { id: 'scene5', title: 'Older', diagram: checkout },
         ],
       }),
     },

@@ -14,19 +14,21 @@ import { decodeV3 } from './codec-v3';
 import { FIELDS_V3 } from './codec-v3-fields';
 import { decodeV4 } from './codec-v4';
 import { FIELDS_V4 } from './codec-v4-fields';
-import { decodeV5, encodeV5, FORMAT_5 } from './codec-v5';
+import { decodeV5 } from './codec-v5';
 import { FIELDS_V5 } from './codec-v5-fields';
+import { decodeV6, encodeV6, FORMAT_6 } from './codec-v6';
+import { FIELDS_V6 } from './codec-v6-fields';
 import type { BytePull } from './varint';
 import { ByteReader, PayloadLimitError, PayloadShapeError } from './varint';
 import { decodeComparison, findComparison } from './variantDiff';
 
 /**
  * A share link's fragment: `m<format>.<base64url>`, where the bytes are a 3-byte fingerprint of the
- * payload followed by the payload (see codec-v5.ts, codec-v4.ts, codec-v3.ts, codec-v2.ts, codec-v1.ts) raw-deflated at level 9 with the
+ * payload followed by the payload (see codec-v6.ts, codec-v5.ts, codec-v4.ts, codec-v3.ts, codec-v2.ts, codec-v1.ts) raw-deflated at level 9 with the
  * format's preset dictionary. The format number names the codec; every released codec's decoder is
  * kept so old links open.
  */
-export const LINK_FORMAT = FORMAT_5;
+export const LINK_FORMAT = FORMAT_6;
 
 interface LinkCodec {
   dictionary: Uint8Array;
@@ -41,6 +43,7 @@ const CODECS: Record<number, LinkCodec> = {
   3: { dictionary: DICTIONARY_V2, decode: decodeV3, fields: FIELDS_V3 },
   4: { dictionary: DICTIONARY_V2, decode: decodeV4, fields: FIELDS_V4 },
   5: { dictionary: DICTIONARY_V2, decode: decodeV5, fields: FIELDS_V5 },
+  6: { dictionary: DICTIONARY_V2, decode: decodeV6, fields: FIELDS_V6 },
 };
 
 /** The diagram fields the current link format carries: the schema's fields when it was released. */
@@ -86,7 +89,7 @@ export function encodeLink(
   diagram: Diagram,
   options: { autoplay?: boolean; present?: boolean } = {},
 ): string {
-  const payload = encodeV5(diagram, {
+  const payload = encodeV6(diagram, {
     autoplay: options.autoplay ?? false,
     present: options.present ?? false,
   });

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import * as deck from '../model/deck';
-import type { Camera, Scene, SceneDiagram } from '../model/schema';
+import type { Camera, Scene, SceneDiagram, ScenePanels } from '../model/schema';
 import type { AppState } from './types';
 
 /** The deck of scenes (issue 15): every change is an undoable edit of the diagram. */
@@ -13,11 +13,15 @@ export interface DeckSlice {
     state?: SceneDiagram;
     title?: string;
     camera?: Camera;
+    panels?: ScenePanels;
     narration?: string;
     notes?: string;
   }) => string | null;
-  /** Puts the diagram as it is now and `camera` (absent: the whole diagram) in a scene, texts kept. */
-  updateSceneFromView: (id: string, camera?: Camera) => void;
+  /**
+   * Puts the diagram as it is now, `camera` (absent: the whole diagram) and `panels` (absent: none)
+   * in a scene, texts kept.
+   */
+  updateSceneFromView: (id: string, camera?: Camera, panels?: ScenePanels) => void;
   /** Changes a scene's title, narration or notes; typing in one field is one undo step. */
   updateScene: (id: string, patch: Partial<Pick<Scene, 'title' | 'narration' | 'notes'>>) => void;
   /** Moves a scene to position `to` in the deck. */
@@ -46,8 +50,8 @@ export const createDeckSlice: StateCreator<AppState, [], [], DeckSlice> = (_set,
       (d) => deck.updateScene(d, id, patch),
       `scene:${id}:${Object.keys(patch).join()}`,
     ),
-  updateSceneFromView: (id, camera) =>
-    get().edit('Update scene', (d) => deck.updateSceneFromState(d, id, { camera })),
+  updateSceneFromView: (id, camera, panels) =>
+    get().edit('Update scene', (d) => deck.updateSceneFromState(d, id, { camera, panels })),
   moveScene: (id, to) => get().edit('Move scene', (d) => deck.moveScene(d, id, to)),
   duplicateScene: (id) => {
     let copy: string | null = null;

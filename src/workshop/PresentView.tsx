@@ -2,9 +2,11 @@ import { useReactFlow } from '@xyflow/react';
 import { AnimatePresence, motion, MotionConfig } from 'framer-motion';
 import { Suspense, useEffect, useRef } from 'react';
 import { Canvas } from '../canvas/Canvas';
-import { MessageLayer } from '../app/lazyParts';
+import { MessageLayer, MetricsPanel, TraceDock } from '../app/lazyParts';
+import { useTraceDock } from '../app/traceDockState';
 import { Notices } from '../app/Notices';
 import { playback, reloadRun, usePlaybackState } from '../app/run';
+import type { Playback } from '../playback';
 import { useThemeEffect } from '../app/theme';
 import { useAppStore } from '../store';
 import { flyTo, sceneViewport } from './camera';
@@ -83,6 +85,7 @@ export function PresentView() {
             </Suspense>
           </Canvas>
         </div>
+        <PresentDocks playback={playback()} />
         <PresentBar index={index} count={scenes.length} />
         {black && (
           <div
@@ -95,6 +98,30 @@ export function PresentView() {
         <Notices />
       </div>
     </MotionConfig>
+  );
+}
+
+/**
+ * The panels the scene shows, docked under the stage side by side (a projector is wide, and the
+ * diagram keeps most of the height), in the presentation's larger type.
+ */
+function PresentDocks({ playback: p }: { playback: Playback }) {
+  const metrics = useAppStore((s) => s.metricsPanel.open);
+  const log = useTraceDock((s) => s.open);
+  if (!metrics && !log) return null;
+  return (
+    <div className="present__docks" data-testid="present-docks">
+      {metrics && (
+        <Suspense fallback={<p className="muted">Loading the charts…</p>}>
+          <MetricsPanel playback={p} />
+        </Suspense>
+      )}
+      {log && (
+        <Suspense fallback={<p className="muted">Loading the event log…</p>}>
+          <TraceDock playback={p} />
+        </Suspense>
+      )}
+    </div>
   );
 }
 

@@ -4,6 +4,7 @@ import { deckIsFull } from '../model/deck';
 import { LIMITS, type Camera, type Scene } from '../model/schema';
 import { useAppStore } from '../store';
 import { DeckFileButtons } from './DeckFileButtons';
+import { currentPanels } from './panels';
 import { beginPresenting, deckScenes } from './present';
 import './scenes.css';
 
@@ -31,13 +32,14 @@ export function ScenesDialog({ flow }: { flow: ReactFlowInstance | null }) {
     <Dialog title="Scenes" testId="scenes-dialog" wide>
       <p className="muted">
         A deck of scenes to present: each keeps the diagram, its fault script, seed, speed and stop time, and
-        where the canvas looks, as they are when you add it.
+        where the canvas looks and which panels are open (Metrics, Event log or Trace), as they are when you
+        add it.
       </p>
       <div className="scenes__actions">
         <button
           className="btn btn--primary"
           disabled={full}
-          onClick={() => st().addScene({ camera: currentCamera(flow) })}
+          onClick={() => st().addScene({ camera: currentCamera(flow), panels: currentPanels(useAppStore) })}
         >
           Add scene from current view
         </button>
@@ -111,8 +113,10 @@ function SceneRow({
           <button
             className="btn btn--small"
             aria-label={`Update scene ${n} from current view`}
-            title="Keep the diagram as it is now, and where the canvas looks, in this scene (its texts stay)"
-            onClick={() => st().updateSceneFromView(scene.id, currentCamera(flow))}
+            title="Keep the diagram as it is now, where the canvas looks and the open panels in this scene (its texts stay)"
+            onClick={() =>
+              st().updateSceneFromView(scene.id, currentCamera(flow), currentPanels(useAppStore))
+            }
           >
             Update
           </button>
@@ -136,6 +140,7 @@ function SceneRow({
         {scene.diagram.name} · stops at {stop} s ·{' '}
         {faults === 0 ? 'no faults' : `${faults} fault${faults > 1 ? 's' : ''}`}
         {scene.camera ? ' · its own view' : ' · the whole diagram'}
+        {panelsText(scene)}
       </p>
       <div className="scene-row__texts">
         <label>
@@ -163,4 +168,14 @@ function SceneRow({
       </div>
     </li>
   );
+}
+
+/** What the row says about the panels a scene shows ("" for none). */
+function panelsText(scene: Scene): string {
+  const names = [
+    scene.panels?.metrics && 'Metrics',
+    scene.panels?.log === 'log' && 'Event log',
+    scene.panels?.log === 'trace' && 'Trace',
+  ].filter(Boolean);
+  return names.length ? ` · with ${names.join(' and ')}` : '';
 }

@@ -12,6 +12,7 @@ import {
 } from './presentation';
 import { diagramOfScene } from '../model/deck';
 import type { Diagram } from '../model/schema';
+import { currentPanels } from './panels';
 import { currentDiagramScene, type PresentedScene } from './scenes';
 
 /** Whether this window made the page full screen (so leaving it ends the presentation). */
@@ -36,7 +37,7 @@ export function beginPresenting(scenes: PresentedScene[] = defaultScenes(), inde
 /** What Present shows: the diagram's deck of scenes, or the open diagram as one scene when it has none. */
 export function defaultScenes(): PresentedScene[] {
   const d = useAppStore.getState().diagram;
-  return d.scenes.length ? deckScenes(d) : [currentDiagramScene(d)];
+  return d.scenes.length ? deckScenes(d) : [currentDiagramScene(d, currentPanels(useAppStore) ?? null)];
 }
 
 /** The deck of `d`, each scene resolved to the diagram it presents. */
@@ -47,6 +48,7 @@ export function deckScenes(d: Diagram): PresentedScene[] {
     notes: s.notes,
     diagram: diagramOfScene(d, s),
     camera: s.camera ?? null,
+    panels: s.panels ?? null,
   }));
 }
 

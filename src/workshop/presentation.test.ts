@@ -10,6 +10,8 @@ import {
   toggleBlack,
   usePresentation,
 } from './presentation';
+import { useTraceDock } from '../app/traceDockState';
+import { currentPanels } from './panels';
 import { currentDiagramScene, type PresentedScene } from './scenes';
 
 function scene(title: string, seed: number): PresentedScene {
@@ -53,5 +55,43 @@ describe('a presentation', () => {
     goToScene(app, 0);
     expect(usePresentation.getState().shown).toBe(shown + 1);
     stopPresenting(app);
+  });
+});
+
+describe('the panels a scene shows', () => {
+  it('are captured from the open docks: a folded Metrics panel counts as put away, none is undefined', () => {
+    const app = createAppStore();
+    useTraceDock.setState({ open: false, tab: 'log' });
+    expect(currentPanels(app)).toBeUndefined();
+    app.getState().setMetricsPanel({ open: true, collapsed: false });
+    useTraceDock.setState({ open: true, tab: 'trace' });
+    expect(currentPanels(app)).toEqual({ metrics: true, log: 'trace' });
+    app.getState().setMetricsPanel({ collapsed: true });
+    expect(currentPanels(app)).toEqual({ metrics: false, log: 'trace' });
+    useTraceDock.setState({ open: false });
+  });
+
+  it('open per scene while presenting, and the person’s own docks come back on leaving', () => {
+    const app = createAppStore();
+    app.getState().setMetricsPanel({ open: false, collapsed: true, height: 222 });
+    useTraceDock.setState({ open: true, tab: 'trace', correlationId: 'c7' });
+    startPresenting(app, [
+      { ...scene('Charts', 1), panels: { metrics: true, log: null } },
+      { ...scene('Log', 2), panels: { metrics: false, log: 'log' } },
+      scene('Bare', 3),
+    ]);
+    expect(app.getState().metricsPanel).toMatchObject({ open: true, collapsed: false });
+    expect(useTraceDock.getState()).toMatchObject({ open: false });
+    nextScene(app);
+    expect(app.getState().metricsPanel.open).toBe(false);
+    // The person's traced request is none of the scene's run.
+    expect(useTraceDock.getState()).toMatchObject({ open: true, tab: 'log', correlationId: null });
+    nextScene(app);
+    expect(app.getState().metricsPanel.open).toBe(false);
+    expect(useTraceDock.getState().open).toBe(false);
+    stopPresenting(app);
+    expect(app.getState().metricsPanel).toEqual({ open: false, collapsed: true, height: 222 });
+    expect(useTraceDock.getState()).toMatchObject({ open: true, tab: 'trace', correlationId: 'c7' });
+    useTraceDock.setState({ open: false, tab: 'log', correlationId: null });
   });
 });

@@ -1,12 +1,14 @@
 import { create } from 'zustand';
 import type { Diagram } from '../model/schema';
 import type { AppStore } from '../store';
+import { keepOwnPanels, restoreOwnPanels, showScenePanels } from './panels';
 import type { PresentedScene } from './scenes';
 
 /**
  * The presentation in progress (not an edit: nothing here is undone, saved or shared). The store's
  * diagram shows the current scene meanwhile; the person's own diagram and its undo history wait in
- * `saved` and come back when the presentation ends.
+ * `saved` and come back when the presentation ends, and so do the person's own panels (each scene
+ * opens its own).
  */
 export interface PresentationState {
   active: boolean;
@@ -41,6 +43,7 @@ export function startPresenting(app: AppStore, scenes: PresentedScene[], index =
   const cur = usePresentation.getState();
   // Presenting again while presenting keeps the diagram kept aside the first time.
   const saved = cur.saved ?? { diagram: st.diagram, history: st.history };
+  keepOwnPanels(app);
   usePresentation.setState({ ...IDLE, active: true, scenes, saved, startedAt: now });
   goToScene(app, index);
 }
@@ -52,6 +55,7 @@ export function goToScene(app: AppStore, index: number) {
   const i = Math.max(0, Math.min(p.scenes.length - 1, index));
   const scene = p.scenes[i]!;
   app.setState({ diagram: scene.diagram, selection: [], selectedMessage: null });
+  showScenePanels(app, scene.panels);
   usePresentation.setState({ index: i, black: false, shown: p.shown + 1 });
 }
 
@@ -78,4 +82,5 @@ export function stopPresenting(app: AppStore) {
   if (!active) return;
   usePresentation.setState(IDLE);
   if (saved) app.setState({ diagram: saved.diagram, history: saved.history, selection: [] });
+  restoreOwnPanels(app);
 }

@@ -1,4 +1,4 @@
-import type { Camera, Diagram } from '../model/schema';
+import type { Camera, Diagram, ScenePanels } from '../model/schema';
 
 /** The part of the canvas a scene shows: a box in diagram coordinates, fitted to whatever screen presents it. */
 export type { Camera };
@@ -14,11 +14,16 @@ export interface PresentedScene {
   diagram: Diagram;
   /** Where the camera goes; null shows the whole diagram. */
   camera: Camera | null;
+  /** The panels shown under the stage; null: the diagram alone. */
+  panels: ScenePanels | null;
 }
 
-/** The open diagram as a one-scene deck: presented whole, its run playing to its end. */
-export function currentDiagramScene(d: Diagram): PresentedScene {
-  return { title: d.name, narration: d.description, notes: '', diagram: d, camera: null };
+/**
+ * The open diagram as a one-scene deck: presented whole, its run playing to its end, with the
+ * panels that are open in the editor.
+ */
+export function currentDiagramScene(d: Diagram, panels: ScenePanels | null = null): PresentedScene {
+  return { title: d.name, narration: d.description, notes: '', diagram: d, camera: null, panels };
 }
 
 /** The scene's stop time, in simulated ms. */
