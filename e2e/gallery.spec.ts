@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import type { EditorPage } from './pages/EditorPage';
 import { PlaybackPage } from './pages/PlaybackPage';
+import { openGallery } from './pages/scenarios';
 
 /** The pattern gallery as a person uses it: open it, find an entry, open it, follow what to watch. */
 const gallery = (editor: EditorPage) => editor.page.getByRole('dialog', { name: 'Gallery' });
@@ -10,13 +11,7 @@ const simTime = (editor: EditorPage) =>
 
 /** Opens an entry from the gallery (through the Examples dialog) and waits for its diagram to be on the canvas. */
 async function openEntry(editor: EditorPage, id: string, title: string) {
-  // As a person finds it: the top bar's Examples, then Pattern gallery.
-  await editor.page.getByTestId('open-examples').click();
-  await editor.page
-    .getByRole('dialog', { name: 'Examples' })
-    .getByRole('button', { name: 'Pattern gallery' })
-    .click();
-  await expect(gallery(editor)).toBeVisible();
+  await openGallery(editor);
   await gallery(editor).getByTestId(`gallery-${id}`).click();
   await expect(gallery(editor)).toBeHidden();
   await expect(editor.page.getByTestId('diagram-title')).toHaveText(title);

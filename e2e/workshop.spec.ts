@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import type { EditorPage } from './pages/EditorPage';
+import { openGallery } from './pages/scenarios';
 import { SharePage } from './pages/SharePage';
 
 /**
@@ -25,12 +26,7 @@ async function buildDeck(editor: EditorPage): Promise<string[]> {
   await scenes.getByRole('textbox', { name: 'Title of scene 1' }).fill('Checkout, healthy');
   await page.keyboard.press('Escape');
   await expect(scenes).toHaveCount(0);
-  await page.getByTestId('open-examples').click();
-  await page
-    .getByRole('dialog', { name: 'Examples' })
-    .getByRole('button', { name: 'Pattern gallery' })
-    .click();
-  const gallery = page.getByRole('dialog', { name: 'Gallery' });
+  const gallery = await openGallery(editor);
   for (const title of ['A sync chain adds up', 'A service goes down: fail fast'])
     await gallery.getByRole('button', { name: `Add to deck: ${title}` }).click();
   await expect(gallery.getByRole('button', { name: /^Added to deck as scene 3: / })).toBeVisible();

@@ -8,6 +8,18 @@ import type { EditorPage } from './EditorPage';
 export const comparisonRegion = (editor: EditorPage): Locator =>
   editor.page.getByRole('region', { name: 'Comparison' });
 
+/** Opens the Gallery as a person finds it: the top bar's Examples, then "Pattern gallery". */
+export async function openGallery(editor: EditorPage): Promise<Locator> {
+  await editor.page.getByTestId('open-examples').click();
+  await editor.page
+    .getByRole('dialog', { name: 'Examples' })
+    .getByRole('button', { name: 'Pattern gallery' })
+    .click();
+  const gallery = editor.page.getByRole('dialog', { name: 'Gallery' });
+  await expect(gallery).toBeVisible();
+  return gallery;
+}
+
 /** Adds "Payment Service down from 20 s for 10 s" to the diagram's fault script, in the inspector. */
 export async function paymentDownFor10s(editor: EditorPage): Promise<void> {
   await addPaymentFault(editor, { At: 20_000, For: 10_000 });
