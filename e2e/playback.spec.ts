@@ -208,6 +208,11 @@ test('after using the speed slider, Space still plays and pauses; its own keys s
   editor,
 }) => {
   const run = new PlaybackPage(editor);
+  // A run far longer than the test: at 100× the example's minute ends in 0.6 s, before a busy
+  // machine has seen it playing (or pressed Space again to pause it).
+  await editor.clickEmpty();
+  await editor.inspector.getByLabel('Run length').fill('3600000');
+  await run.until('the long run is loaded', (r) => r.untilMs === 3_600_000);
   const slider = editor.page.getByTestId('speed-slider');
   await slider.click();
   await expect(slider).toBeFocused();
