@@ -70,6 +70,62 @@ test('the Present button starts presenting; Leave ends it', async ({ editor }) =
   await expect(presentation(editor)).toHaveCount(0);
 });
 
+test('the spotlight: S walks the services, a click lights a service or an edge, the rest dims', async ({
+  editor,
+}, info) => {
+  const page = editor.page;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const d = await editor.diagram();
+  // The services in reading order: left to right, then top to bottom.
+  const order = [...d.services].sort((a, b) => a.position.x - b.position.x || a.position.y - b.position.y);
+  await page.keyboard.press('Shift+P');
+  await expect(presentation(editor)).toBeVisible();
+  const spot = page.getByTestId('present-spotlight');
+  await expect(spot).toHaveText('');
+  const dimmed = page.locator('.present .svc.is-path-off');
+  await expect(dimmed).toHaveCount(0);
+  // The keyboard: S spotlights the first service, S again the next.
+  await page.keyboard.press('s');
+  await expect(spot).toHaveText(`Spotlight: ${order[0]!.name}`);
+  await expect(page.getByTestId(`service-${order[0]!.id}`)).toHaveClass(/is-path-on/);
+  await page.keyboard.press('s');
+  await expect(spot).toHaveText(`Spotlight: ${order[1]!.name}`);
+  // A click on a service spotlights it: it and its neighbours stay lit, the rest dims, labels too.
+  const lone = d.services.find((s) => d.edges.filter((e) => e.from === s.id || e.to === s.id).length === 1)!;
+  await page.getByTestId(`service-${lone.id}`).click();
+  await expect(spot).toHaveText(`Spotlight: ${lone.name}`);
+  const near = new Set(
+    d.edges.filter((e) => e.from === lone.id || e.to === lone.id).flatMap((e) => [e.from, e.to]),
+  );
+  await expect(dimmed).toHaveCount(d.services.length - near.size);
+  const far = d.edges.find((e) => !near.has(e.from) || !near.has(e.to))!;
+  await expect(page.getByTestId(`edge-label-${far.id}`)).toHaveClass(/is-path-off/);
+  const body = await page.screenshot();
+  await info.attach('present-spotlight', { body, contentType: 'image/png' });
+  if (process.env.SHOTS_DIR)
+    await page.screenshot({ path: `${process.env.SHOTS_DIR}/present-spotlight.png` });
+  // The same service again turns it off; so does the empty canvas.
+  await page.getByTestId(`service-${lone.id}`).click();
+  await expect(spot).toHaveText('');
+  await expect(dimmed).toHaveCount(0);
+  // An edge's label lights the edge and its two services.
+  await page.getByTestId(`edge-label-${far.id}`).click();
+  await expect(spot).toContainText('Spotlight:');
+  await expect(dimmed).toHaveCount(d.services.length - 2);
+  await page.getByTestId('canvas').click({ position: { x: 8, y: 8 } });
+  await expect(spot).toHaveText('');
+  // The Keys button lists every key, the spotlight's too.
+  await page.getByRole('button', { name: 'Keys' }).click();
+  await expect(page.getByRole('group', { name: 'Presentation keys' })).toContainText(
+    'spotlight the next service',
+  );
+  // Leaving gives the editor back unlit.
+  await page.keyboard.press('s');
+  await page.keyboard.press('Escape');
+  await expect(presentation(editor)).toHaveCount(0);
+  await expect(page.locator('.svc.is-path-off')).toHaveCount(0);
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`pictures, ${scheme}`, () => {
     test.use({ colorScheme: scheme });

@@ -56,6 +56,11 @@ export interface CanvasProps {
   zoomControls?: boolean;
   onServiceContextMenu?: (id: string, at: Position) => void;
   onEdgeContextMenu?: (id: string, at: Position) => void;
+  /**
+   * A click on a service or an edge (its id), or on the empty pane (null). Opt-in: given, even a
+   * read-only canvas's cards take clicks (the presentation's spotlight).
+   */
+  onElementClick?: (id: string | null) => void;
 }
 
 /** The diagram canvas: services, notes and edges, editable through the store's actions. */
@@ -65,6 +70,7 @@ export function Canvas({
   zoomControls = true,
   onServiceContextMenu,
   onEdgeContextMenu,
+  onElementClick,
 }: CanvasProps) {
   const diagram = useAppStore((s) => s.diagram);
   const selection = useAppStore((s) => s.selection);
@@ -213,13 +219,14 @@ export function Canvas({
 
   // Every prop handed to <ReactFlow> is stable: the canvas re-renders on each drag frame, and a new
   // function there re-renders all of React Flow's node and edge wrappers (hundreds of them).
-  const menus = useRef({ onServiceContextMenu, onEdgeContextMenu });
-  menus.current = { onServiceContextMenu, onEdgeContextMenu };
+  const menus = useRef({ onServiceContextMenu, onEdgeContextMenu, onElementClick });
+  menus.current = { onServiceContextMenu, onEdgeContextMenu, onElementClick };
   const openMenu = useCallback<OpenMenu>((target, id, at) => {
     const open = target === 'service' ? menus.current.onServiceContextMenu : menus.current.onEdgeContextMenu;
     open?.(id, at);
   }, []);
   const hasMenus = !readOnly && !!onServiceContextMenu;
+  const clicks = !!onElementClick;
   // Auto-pan during a drag ends a move every frame, and each saved view is a new diagram that every
   // subscriber (run, advisor, autosave) sees: the view is saved once, when the drag ends.
   const viewDuringDrag = useRef<Viewport | null>(null);
@@ -243,6 +250,11 @@ export function Canvas({
         e.preventDefault();
         open(n.id, { x: e.clientX, y: e.clientY });
       },
+      onNodeClick: (_: unknown, n: FlowNode) => {
+        if (n.type === 'service') menus.current.onElementClick?.(n.id);
+      },
+      onEdgeClick: (_: unknown, edge: { id: string }) => menus.current.onElementClick?.(edge.id),
+      onPaneClick: () => menus.current.onElementClick?.(null),
       onEdgeContextMenu: (e: ReactMouseEvent, edge: { id: string }) => {
         const open = menus.current.onEdgeContextMenu;
         if (!open) return;
@@ -290,6 +302,9 @@ export function Canvas({
               onSelectionDragStart={flowHandlers.onGestureStart}
               onSelectionDragStop={flowHandlers.onGestureStop}
               onNodeDoubleClick={flowHandlers.onNodeDoubleClick}
+              onNodeClick={clicks ? flowHandlers.onNodeClick : undefined}
+              onEdgeClick={clicks ? flowHandlers.onEdgeClick : undefined}
+              onPaneClick={clicks ? flowHandlers.onPaneClick : undefined}
               onNodeContextMenu={flowHandlers.onNodeContextMenu}
               onEdgeContextMenu={flowHandlers.onEdgeContextMenu}
               onMove={flowHandlers.onMove}

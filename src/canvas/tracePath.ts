@@ -1,10 +1,14 @@
 import { create } from 'zustand';
 
-/** The services and edges one request went through, as the Trace view found them. */
-export interface TracePath {
-  correlationId: string;
+/** Services and edges lit on the canvas (the rest dims). */
+export interface LitElements {
   services: ReadonlySet<string>;
   edges: ReadonlySet<string>;
+}
+
+/** The services and edges one request went through, as the Trace view found them. */
+export interface TracePath extends LitElements {
+  correlationId: string;
 }
 
 /** How an element is drawn against the path: lit (on it), dimmed (off it), or as usual (no path). */
@@ -12,27 +16,42 @@ export type PathMark = 'on' | 'off' | null;
 
 interface TracePathState {
   path: TracePath | null;
+  /** A presentation's spotlight: while set, it is what is lit (over the path). */
+  spotlight: LitElements | null;
   /** The Trace view sets the request it shows, and clears it (null) when it shows none. */
   setPath: (path: TracePath | null) => void;
+  setSpotlight: (spotlight: LitElements | null) => void;
 }
 
 /**
- * The request path lit on the canvas (issue 13). Kept apart from the app store: a view of what the
- * Trace view shows, never an edit, never saved.
+ * What is lit on the canvas: the request path the Trace view shows (issue 13), or a presenter's
+ * spotlight (issue 15). Kept apart from the app store: a view, never an edit, never saved.
  */
 export const useTracePath = create<TracePathState>((set) => ({
   path: null,
+  spotlight: null,
   setPath: (path) => set({ path }),
+  setSpotlight: (spotlight) => set({ spotlight }),
 }));
 
-/** Whether service `id` is on the lit path (null: no path is lit). */
-export function useServicePathMark(id: string): PathMark {
-  return useTracePath((s) => (s.path ? (s.path.services.has(id) ? 'on' : 'off') : null));
+function litNow(s: TracePathState): LitElements | null {
+  return s.spotlight ?? s.path;
 }
 
-/** Whether edge `id` is on the lit path (null: no path is lit). */
+/** Whether service `id` is lit (null: nothing is lit, everything is drawn as usual). */
+export function useServicePathMark(id: string): PathMark {
+  return useTracePath((s) => {
+    const lit = litNow(s);
+    return lit ? (lit.services.has(id) ? 'on' : 'off') : null;
+  });
+}
+
+/** Whether edge `id` is lit (null: nothing is lit). */
 export function useEdgePathMark(id: string): PathMark {
-  return useTracePath((s) => (s.path ? (s.path.edges.has(id) ? 'on' : 'off') : null));
+  return useTracePath((s) => {
+    const lit = litNow(s);
+    return lit ? (lit.edges.has(id) ? 'on' : 'off') : null;
+  });
 }
 
 /** The class an element gets for its mark: `is-path-on`, `is-path-off`, or none. */

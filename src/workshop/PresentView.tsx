@@ -14,7 +14,10 @@ import { usePresentKeys } from './usePresentKeys';
 import { usePresenterSync } from './usePresenterSync';
 import { PRESENTER_ROUTE } from './presenterChannel';
 import { leavePresenting, runPresentAction } from './present';
-import { usePresentation } from './presentation';
+import { spotlight, usePresentation } from './presentation';
+import { PresentLegend } from './PresentLegend';
+import { spotlightName } from './spotlight';
+import { useSpotlight } from './useSpotlight';
 import './present.css';
 
 /**
@@ -33,6 +36,7 @@ export function PresentView() {
   useThemeEffect();
   usePresentKeys();
   usePresenterSync();
+  useSpotlight();
 
   useEffect(() => {
     const d = usePresentation.getState().scenes[usePresentation.getState().index];
@@ -79,7 +83,7 @@ export function PresentView() {
           </AnimatePresence>
         </div>
         <div className="present__stage" ref={stage}>
-          <Canvas readOnly zoomControls={false}>
+          <Canvas readOnly zoomControls={false} onElementClick={spotlight}>
             <Suspense fallback={null}>
               <MessageLayer playback={playback()} presenting />
             </Suspense>
@@ -130,6 +134,8 @@ function PresentBar({ index, count }: { index: number; count: number }) {
   const run = usePlaybackState();
   const stopAt = useAppStore((s) => s.diagram.run.untilMs);
   const status = run.status === 'ended' ? 'stopped here' : run.status === 'playing' ? 'playing' : 'paused';
+  const lit = usePresentation((s) => s.spotlight);
+  const litName = useAppStore((s) => (lit ? spotlightName(s.diagram, lit) : null));
   return (
     <div className="present__bar" role="toolbar" aria-label="Presentation controls">
       <span className="present__where" data-testid="scene-counter">
@@ -137,6 +143,13 @@ function PresentBar({ index, count }: { index: number; count: number }) {
       </span>
       <span className="present__time" data-testid="present-run">
         {(run.now / 1000).toFixed(1)} s of {(stopAt / 1000).toFixed(1)} s · {status}
+      </span>
+      <span className="present__spot" role="status" data-testid="present-spotlight">
+        {litName && (
+          <>
+            Spotlight: <strong>{litName}</strong>
+          </>
+        )}
       </span>
       <span className="present__spacer" />
       <button className="btn btn--ghost" onClick={() => runPresentAction('previous')} disabled={index === 0}>
@@ -155,6 +168,7 @@ function PresentBar({ index, count }: { index: number; count: number }) {
       <button className="btn btn--ghost" onClick={() => runPresentAction('black')}>
         Black screen
       </button>
+      <PresentLegend />
       <button
         className="btn btn--ghost"
         onClick={() =>

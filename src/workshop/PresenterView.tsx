@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PresentAction } from './keys';
 import { presentAction } from './keys';
+import { PresentKeyList } from './PresentLegend';
 import {
   AUDIENCE_SILENCE_MS,
   formatTimer,
@@ -71,6 +72,11 @@ export function PresenterView() {
             Run: {(state.now / 1000).toFixed(1)} s of {(state.stopAt / 1000).toFixed(1)} s, {state.status}
             {state.black && <strong data-testid="presenter-black"> · screen blacked out</strong>}
           </p>
+          {state.spotlight && (
+            <p className="presenter__run" data-testid="presenter-spotlight">
+              Spotlight: <strong>{state.spotlight}</strong>
+            </p>
+          )}
           <section className="presenter__notes" aria-label="Notes">
             <h2>Notes</h2>
             <p>{state.notes || state.narration || 'No notes for this scene.'}</p>
@@ -88,6 +94,9 @@ export function PresenterView() {
             <button className="btn btn--primary" onClick={() => send('next')}>
               Next →
             </button>
+            <button className="btn" onClick={() => send('spotlight')}>
+              Spotlight next
+            </button>
             <button className="btn" onClick={() => send('black')}>
               Black screen
             </button>
@@ -95,6 +104,9 @@ export function PresenterView() {
               Leave
             </button>
           </div>
+          <section className="presenter__keys" aria-label="Keys">
+            <PresentKeyList />
+          </section>
         </>
       )}
     </main>

@@ -5,6 +5,7 @@ import type { PresentAction } from './keys';
 import {
   nextScene,
   previousScene,
+  spotlight,
   startPresenting,
   stopPresenting,
   toggleBlack,
@@ -14,6 +15,7 @@ import { diagramOfScene } from '../model/deck';
 import type { Diagram } from '../model/schema';
 import { currentPanels } from './panels';
 import { currentDiagramScene, type PresentedScene } from './scenes';
+import { nextSpotlight } from './spotlight';
 
 /** Whether this window made the page full screen (so leaving it ends the presentation). */
 let ownFullscreen = false;
@@ -62,27 +64,27 @@ export function leavePresenting() {
   ownFullscreen = false;
 }
 
+/** What each presentation action does (a record: an action without a handler does not compile). */
+const PRESENT_HANDLERS: Record<PresentAction, () => void> = {
+  next: () => nextScene(useAppStore),
+  previous: () => previousScene(useAppStore),
+  'play-pause': () => {
+    const p = playback();
+    // A run stopped at the scene's end plays it again from its start.
+    if (p.getSnapshot().status === 'ended') {
+      p.reset();
+      p.play();
+    } else p.toggle();
+  },
+  spotlight: () =>
+    spotlight(nextSpotlight(useAppStore.getState().diagram, usePresentation.getState().spotlight)),
+  black: () => toggleBlack(),
+  leave: () => leavePresenting(),
+};
+
 /** Does what a clicker key (or its button) asks. */
 export function runPresentAction(action: PresentAction) {
-  switch (action) {
-    case 'next':
-      return nextScene(useAppStore);
-    case 'previous':
-      return previousScene(useAppStore);
-    case 'play-pause': {
-      const p = playback();
-      // A run stopped at the scene's end plays it again from its start.
-      if (p.getSnapshot().status === 'ended') {
-        p.reset();
-        p.play();
-      } else p.toggle();
-      return;
-    }
-    case 'black':
-      return toggleBlack();
-    case 'leave':
-      return leavePresenting();
-  }
+  PRESENT_HANDLERS[action]();
 }
 
 function requestFullscreen() {

@@ -16,6 +16,8 @@ export interface PresentationState {
   index: number;
   /** The screen is blacked out (B or .): the room looks at the presenter. */
   black: boolean;
+  /** The service or edge being discussed (S, or a click on it): the rest of the diagram dims. */
+  spotlight: string | null;
   /** Counts scene shows, so showing the same scene again restarts its run and camera. */
   shown: number;
   /** Wall-clock ms when the presentation started (the presenter's timer). */
@@ -28,6 +30,7 @@ const IDLE: PresentationState = {
   scenes: [],
   index: 0,
   black: false,
+  spotlight: null,
   shown: 0,
   startedAt: 0,
   saved: null,
@@ -56,7 +59,7 @@ export function goToScene(app: AppStore, index: number) {
   const scene = p.scenes[i]!;
   app.setState({ diagram: scene.diagram, selection: [], selectedMessage: null });
   showScenePanels(app, scene.panels);
-  usePresentation.setState({ index: i, black: false, shown: p.shown + 1 });
+  usePresentation.setState({ index: i, black: false, spotlight: null, shown: p.shown + 1 });
 }
 
 /** Next scene; on the last one, nothing (a clicker pressed once too often must not leave the show). */
@@ -74,6 +77,14 @@ export function previousScene(app: AppStore) {
 /** Blacks the screen out, or brings it back. */
 export function toggleBlack() {
   usePresentation.setState((p) => ({ black: !p.black }));
+}
+
+/**
+ * Spotlights `id` (a service or an edge of the scene), or turns the spotlight off (null, or the
+ * element already spotlit: a second click on it).
+ */
+export function spotlight(id: string | null) {
+  usePresentation.setState((p) => ({ spotlight: id === p.spotlight ? null : id }));
 }
 
 /** Ends the presentation: the person's own diagram and undo history come back as they were. */

@@ -5,7 +5,9 @@ describe('the presenter channel', () => {
   it('takes only the messages it knows (another page on the channel changes nothing)', () => {
     expect(isPresenterMessage({ type: 'hello' })).toBe(true);
     expect(isPresenterMessage({ type: 'command', action: 'next' })).toBe(true);
+    expect(isPresenterMessage({ type: 'command', action: 'spotlight' })).toBe(true);
     expect(isPresenterMessage({ type: 'command', action: 'delete-everything' })).toBe(false);
+    expect(isPresenterMessage({ type: 'command', action: 'toString' })).toBe(false);
     expect(isPresenterMessage('next')).toBe(false);
     expect(isPresenterMessage(null)).toBe(false);
     expect(isAudienceState({ type: 'state', index: 0 })).toBe(true);

@@ -1,4 +1,4 @@
-import type { PresentAction } from './keys';
+import { isPresentAction, type PresentAction } from './keys';
 
 /** The BroadcastChannel the audience window and the presenter window talk on (same origin only). */
 export const PRESENTER_CHANNEL = 'microsim-presenter';
@@ -13,6 +13,8 @@ export interface AudienceState {
   index: number;
   count: number;
   black: boolean;
+  /** The spotlit service's or edge's name, null when nothing is spotlit. */
+  spotlight: string | null;
   title: string;
   notes: string;
   narration: string;
@@ -37,7 +39,7 @@ export function isPresenterMessage(data: unknown): data is PresenterMessage {
   const m = data as PresenterMessage | null;
   if (!m || typeof m !== 'object') return false;
   if (m.type === 'hello') return true;
-  return m.type === 'command' && ['next', 'previous', 'play-pause', 'black', 'leave'].includes(m.action);
+  return m.type === 'command' && isPresentAction(m.action);
 }
 
 /** Whether `data` is the audience window's state. */

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { playback } from '../app/run';
 import { runPresentAction } from './present';
 import { usePresentation } from './presentation';
+import { spotlightName } from './spotlight';
 import { isPresenterMessage, PRESENTER_CHANNEL, type AudienceState } from './presenterChannel';
 
 /** The presentation as the presenter window shows it. */
@@ -16,6 +17,7 @@ function audienceState(): AudienceState {
     index: p.index,
     count: p.scenes.length,
     black: p.black,
+    spotlight: scene && p.spotlight ? spotlightName(scene.diagram, p.spotlight) : null,
     title: scene?.title ?? '',
     notes: scene?.notes ?? '',
     narration: scene?.narration ?? '',
