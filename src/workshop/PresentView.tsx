@@ -1,16 +1,15 @@
-import { useReactFlow } from '@xyflow/react';
 import { AnimatePresence, motion, MotionConfig } from 'framer-motion';
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useRef } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { MessageLayer, MetricsPanel, TraceDock } from '../app/lazyParts';
 import { useTraceDock } from '../app/traceDockState';
 import { Notices } from '../app/Notices';
-import { playback, reloadRun, usePlaybackState } from '../app/run';
+import { playback, usePlaybackState } from '../app/run';
 import type { Playback } from '../playback';
 import { useThemeEffect } from '../app/theme';
 import { useAppStore } from '../store';
-import { flyTo, sceneViewport } from './camera';
 import { usePresentKeys } from './usePresentKeys';
+import { useSceneCamera } from './useSceneCamera';
 import { usePresenterSync } from './usePresenterSync';
 import { PRESENTER_ROUTE } from './presenterChannel';
 import { leavePresenting, runPresentAction } from './present';
@@ -26,7 +25,6 @@ import './present.css';
  * to the scene's stop time and waits there.
  */
 export function PresentView() {
-  const flow = useReactFlow();
   const scenes = usePresentation((s) => s.scenes);
   const index = usePresentation((s) => s.index);
   const shown = usePresentation((s) => s.shown);
@@ -38,29 +36,7 @@ export function PresentView() {
   usePresenterSync();
   useSpotlight();
 
-  useEffect(() => {
-    const d = usePresentation.getState().scenes[usePresentation.getState().index];
-    if (!d) return;
-    const p = playback();
-    // The scene's run from its start, at the scene's own seed and speed.
-    reloadRun(d.diagram);
-    let stop = () => {};
-    let frame = 0;
-    // Two frames: the scene's cards are on the page and measured before the camera is aimed.
-    frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => {
-        const box = stage.current?.getBoundingClientRect();
-        if (!box) return;
-        const bounds = flow.getNodesBounds(flow.getNodes());
-        const to = sceneViewport(d.camera, bounds, { width: box.width, height: box.height });
-        stop = flyTo(flow, to, () => p.play());
-      });
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      stop();
-    };
-  }, [shown, flow]);
+  useSceneCamera(stage, shown);
 
   if (!scene) return null;
   return (

@@ -14,6 +14,23 @@ describe('the presenting camera', () => {
     expect(PRESENT_NAME_PX * large.zoom).toBeGreaterThanOrEqual(18);
   });
 
+  it('shows the top-left corner of a diagram too large for the screen, so no top card is cut in half', () => {
+    const screen = { width: 1280, height: 300 };
+    // Wide enough to fit across, too tall for a short stage (a scene's panels under it).
+    const bounds = { x: 40, y: 60, width: 1100, height: 460 };
+    const v = sceneViewport(null, bounds, screen);
+    expect(v.zoom).toBe(PRESENT_MIN_ZOOM);
+    expect(bounds.y * v.zoom + v.y).toBeCloseTo(16);
+    // Across, it fits: still centred.
+    const left = bounds.x * v.zoom + v.x;
+    const right = screen.width - ((bounds.x + bounds.width) * v.zoom + v.x);
+    expect(left).toBeCloseTo(right);
+    // Larger both ways: the top-left corner.
+    const huge = sceneViewport(null, { x: -200, y: -100, width: 5000, height: 3000 }, screen);
+    expect(-200 * huge.zoom + huge.x).toBeCloseTo(16);
+    expect(-100 * huge.zoom + huge.y).toBeCloseTo(16);
+  });
+
   it("fits a scene's own camera as the author framed it, on any screen", () => {
     const camera = cameraOf({ x: -100, y: -50, zoom: 2 }, { width: 800, height: 400 });
     expect(camera).toEqual({ x: 50, y: 25, width: 400, height: 200 });

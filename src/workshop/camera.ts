@@ -21,11 +21,19 @@ export function sceneViewport(
   const height = Math.max(1, screen.height);
   // A scene's own camera is the author's choice: fitted as it is. The whole diagram is fitted no
   // further out than the readable zoom (a large diagram then shows its middle at a readable size).
-  const v = camera
-    ? getViewportForBounds(camera, screen.width, height, 0.05, 4, 0)
-    : getViewportForBounds(bounds, screen.width, height, PRESENT_MIN_ZOOM, PRESENT_MAX_ZOOM, 0.06);
+  if (camera) return getViewportForBounds(camera, screen.width, height, 0.05, 4, 0);
+  const v = getViewportForBounds(bounds, screen.width, height, PRESENT_MIN_ZOOM, PRESENT_MAX_ZOOM, 0.06);
+  // Too large for the screen at the readable zoom (a short stage under a scene's panels): centred,
+  // the top row would be cut in half. The top-left corner shows instead, where a diagram's story
+  // starts, and what is cut is cut at the far edges only.
+  const margin = OVERFLOW_MARGIN_PX;
+  if (bounds.width * v.zoom > screen.width - 2 * margin) v.x = margin - bounds.x * v.zoom;
+  if (bounds.height * v.zoom > height - 2 * margin) v.y = margin - bounds.y * v.zoom;
   return v;
 }
+
+/** The room kept between the screen's edge and a diagram that does not fit it. */
+const OVERFLOW_MARGIN_PX = 16;
 
 /** The region of the diagram `viewport` shows on a canvas of `size`: what a scene keeps as its camera. */
 export function cameraOf(viewport: Viewport, size: { width: number; height: number }): Camera {
