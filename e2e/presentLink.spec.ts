@@ -74,3 +74,32 @@ test('without a deck, the option presents the diagram as one scene', async ({ ed
   await expect(page.getByTestId('inspector')).toBeVisible();
   expect((await editor.diagram()).name).toBe(name);
 });
+
+test('a link pasted while presenting ends the presentation and opens; a broken one changes nothing', async ({
+  editor,
+}) => {
+  const page = editor.page;
+  const share = new SharePage(editor);
+  // A link to the diagram as it is now, then the diagram made the person's own.
+  await share.openShare();
+  const link = await share.link();
+  await share.closeDialogs();
+  await editor.field('diagram-name').fill('Mine, not the link');
+  await editor.waitForAutosave();
+  const mine = await editor.diagram();
+
+  await page.keyboard.press('Shift+P');
+  const presentation = page.getByRole('region', { name: 'Presentation' });
+  await expect(presentation).toBeVisible();
+  // A broken link: an error, and the presentation goes on.
+  await share.pasteIntoAddressBar(`${link.slice(0, Math.floor(link.length * 0.6))}…`);
+  await expect(share.notice('error')).toContainText('This link is incomplete');
+  await expect(presentation).toBeVisible();
+  // A good link: the presentation ends, the link's diagram opens, and the person's own (not the
+  // scene shown) goes to Recent.
+  await share.pasteIntoAddressBar(link);
+  await expect(presentation).toHaveCount(0);
+  await expect(page.getByTestId('inspector')).toBeVisible();
+  await expect.poll(async () => (await editor.diagram()).name).not.toBe(mine.name);
+  await expect(share.notice('success')).toContainText(`“${mine.name}”, is in Recent diagrams`);
+});

@@ -3,7 +3,7 @@ import { checkoutExample } from '../scenarios/checkout';
 import { useAppStore } from '../store';
 import { startAfterCrash } from './crash';
 import { drawingFault } from './CrashBoundary';
-import { beginPresenting } from '../workshop/present';
+import { beginPresenting, leavePresenting } from '../workshop/present';
 import { codecUnavailable, linkCodecIfLoaded } from './linkCodec';
 import { embedProblem, openLink, parseRoute, type LinkOpened } from './links';
 import { documentSession, restoreSaved, startAutosave } from './persistence';
@@ -95,11 +95,12 @@ export function bootstrap() {
   connectPlayback(useAppStore);
   connected = true;
   if (waiting) startLink(waiting);
-  // A link pasted into the address bar of an open tab opens too.
+  // A link pasted into the address bar of an open tab opens too. While presenting, the presentation
+  // ends first: the person's own diagram (kept aside while the scenes show) goes to Recent, not a scene.
   window.addEventListener('hashchange', () => {
     const next = parseRoute(location.hash);
     if (!next.link || next.embed) return;
-    openLink(useAppStore, next.link, startLink);
+    openLink(useAppStore, next.link, startLink, leavePresenting);
     clearFragment();
   });
 }

@@ -87,11 +87,20 @@ let latestLink = 0;
  * Opens a shared link in the editor; `onOpened` hears whether it opened and asked to start playing.
  * A long link is read off the main thread (linkDecoder.ts), the person's diagram staying meanwhile.
  * Their own diagram goes to Recent diagrams first; a bad link changes nothing and says what is wrong.
+ * `beforeOpen` runs once the link has been read and before it replaces anything.
  */
-export function openLink(store: AppStore, text: string, onOpened: (r: LinkOpened) => void = () => {}): void {
+export function openLink(
+  store: AppStore,
+  text: string,
+  onOpened: (r: LinkOpened) => void = () => {},
+  beforeOpen: () => void = () => {},
+): void {
   const ticket = ++latestLink;
   decodeLinkThen(text, (decoded) => {
-    if (ticket === latestLink) onOpened(applyLink(store, decoded));
+    if (ticket !== latestLink) return;
+    // Only a link that reads: a broken one leaves everything (a presentation too) as it was.
+    if (decoded.ok) beforeOpen();
+    onOpened(applyLink(store, decoded));
   });
 }
 
