@@ -256,7 +256,8 @@ test('export JSON and import it again (file picker and drop)', async ({ editor }
   await expect(editor.canvas.locator('.react-flow__node')).toHaveCount(0);
   await share.openShare();
   await share.importFile('round-trip.json', text);
-  await expect(share.notice('success')).toContainText('Imported “Round trip”');
+  // Shown over the Share dialog, not behind it (a modal dialog covers the rest of the page).
+  await expect(share.dialog.getByTestId('notice-success')).toContainText('Imported “Round trip”');
   const back = await share.diagram();
   expect(back.services).toEqual(original.services);
   expect(back.edges).toEqual(original.edges);
@@ -277,8 +278,19 @@ test('export JSON and import it again (file picker and drop)', async ({ editor }
   await expect(error).toContainText('edges[0].timeoutMs');
   expect(await share.diagram()).toEqual(back);
 
-  // A file dropped beside the canvas imports too, instead of the browser leaving the app.
   await error.getByRole('button', { name: 'Dismiss' }).click();
+  // The same file picked in the Share dialog: the message is over the dialog, and its button works
+  // (the page behind a modal dialog is inert).
+  await share.openShare();
+  await share.importFile('bad.json', JSON.stringify(bad));
+  const overDialog = share.dialog.getByTestId('notice-error');
+  await expect(overDialog).toContainText('Could not import bad.json');
+  await overDialog.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(overDialog).toHaveCount(0);
+  await share.closeDialogs();
+  expect(await share.diagram()).toEqual(back);
+
+  // A file dropped beside the canvas imports too, instead of the browser leaving the app.
   await share.dropFile('again.json', text, editor.page.locator('.topbar'));
   await expect(share.notice('success').last()).toContainText('Imported “Round trip”');
   expect(new URL(editor.page.url()).pathname).toBe('/');

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { openModal } from './modalLayer';
 import { useAppStore } from '../store';
 import { runCommand, type CommandContext } from './commands';
 import { bringIntoView, paletteItems, type PaletteItem } from './paletteEntries';
@@ -41,7 +42,9 @@ export function CommandPalette({ ctx }: { ctx: CommandContext }) {
     returnTo.current = document.activeElement as HTMLElement | null;
     const d = dialog.current;
     if (d && !d.open) d.showModal();
+    const closeModal = d ? openModal(d) : () => {};
     return () => {
+      closeModal();
       const element = focusNext.current;
       // After the view has moved: the chosen element's card takes the focus, so Delete, F2 and the
       // arrows act on it; else the focus goes back where it was (a dialog opened by a command

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useAppStore } from '../store';
+import { openModal } from './modalLayer';
 
 /** A modal dialog on the native <dialog> element (focus trap, Escape and backdrop close for free). */
 export function Dialog({
@@ -16,7 +17,9 @@ export function Dialog({
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
-    if (d && !d.open) d.showModal();
+    if (!d) return;
+    if (!d.open) d.showModal();
+    return openModal(d);
   }, []);
   const close = () => useAppStore.getState().setDialog(null);
   return (

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { createPortal } from 'react-dom';
+import { useTopModal } from './modalLayer';
 import { useAppStore, type Notice } from '../store';
 import { runCommand } from './commands';
 import { dismissAfterActivity, watchPageActivity } from './noticeTimer';
@@ -12,13 +14,16 @@ import './share.css';
 export function Notices() {
   const notices = useAppStore((s) => s.notices);
   const shown = usePresence(notices, NOTICE_EXIT_MS);
-  return (
+  // Over a modal dialog, inside it: anywhere else it would be behind the dialog and inert.
+  const modal = useTopModal();
+  const list = (
     <div className="notices" role="region" aria-label="Messages" aria-live="polite">
       {shown.map(({ item, entering, leaving }) => (
         <NoticeCard key={item.id} n={item} entering={entering} leaving={leaving} />
       ))}
     </div>
   );
+  return modal ? createPortal(list, modal) : list;
 }
 
 if (typeof window !== 'undefined') watchPageActivity(window);
