@@ -232,13 +232,14 @@ export function advise(d: Diagram): Advice[] {
   for (const saga of sagas(d)) {
     const driver = undrivenSaga(saga, byId);
     if (driver) out.push(driver);
-    saga.steps.forEach((s, i) => {
-      if (s.step !== i + 1)
+    // Steps with one number are a stage (parallel reactions): the stages are numbered 1, 2, 3…
+    saga.stages.forEach((stage, i) => {
+      if (stage[0]!.step !== i + 1)
         out.push({
           id: `gap-${saga.name}-${i}`,
           severity: 'warning',
           message: `Saga "${saga.name}" has no step ${i + 1}: steps should be numbered 1, 2, 3…`,
-          targets: [s.id],
+          targets: stage.map((s) => s.id),
           fix: { label: 'Renumber its steps', apply: (x) => renumberSaga(x, saga) },
         });
     });
@@ -289,7 +290,8 @@ function makeIdempotent(s: Service): NonNullable<Advice['fix']> {
 
 /** A saga's steps numbered 1, 2, 3… in their present order. */
 function renumberSaga(d: Diagram, saga: SagaShape): Diagram {
-  const step = new Map(saga.steps.map((s, i) => [s.id, i + 1]));
+  // Steps that shared a number still do: a parallel stage stays one.
+  const step = new Map(saga.stages.flatMap((stage, i) => stage.map((s) => [s.id, i + 1] as const)));
   return {
     ...d,
     edges: d.edges.map((e) => (e.kind === 'saga' && step.has(e.id) ? { ...e, step: step.get(e.id)! } : e)),

@@ -238,6 +238,20 @@ describe('the older rules’ fixes', () => {
     expect(advise(found.fix!.apply(d)).filter((a) => a.id.startsWith('gap-'))).toEqual([]);
   });
 
+  it('renumbers a choreography with a gap, keeping its parallel stage one stage', () => {
+    const step = (id: string, from: string, to: string, n: number) =>
+      ({ id, kind: 'saga', from, to, saga: 'c', step: n, compensation: `Undo ${to}` }) as const;
+    const d = diagram(
+      [svc('orders'), svc('pay'), svc('stock'), svc('ship')],
+      [step('p', 'orders', 'pay', 2), step('r', 'orders', 'stock', 2), step('s', 'pay', 'ship', 5)],
+    );
+    // Steps 2 and 5: the first stage should be 1, the second 2.
+    expect(remark(d, 'gap-c-0')!.targets).toEqual(['p', 'r']);
+    const fixed = remark(d, 'gap-c-0')!.fix!.apply(d);
+    expect(fixed.edges.map((e) => (e.kind === 'saga' ? e.step : 0))).toEqual([1, 1, 2]);
+    expect(advise(fixed).filter((a) => a.id.startsWith('gap-'))).toEqual([]);
+  });
+
   it('gives a saturated service enough replicas', () => {
     const d = diagram(
       [client(100), svc('slow', { replicas: 1, concurrency: 1, latency: { dist: 'fixed', ms: 100 } })],

@@ -31,30 +31,43 @@ export function topicsByName(d: Diagram): Map<string, TopicEdge[]> {
 
 export interface SagaShape {
   name: string;
-  /** Steps in order of their step number. */
+  /** Steps in order of their step number (steps with one number in the diagram's order). */
   steps: SagaEdge[];
-  /** Orchestrated when every step leaves one service; otherwise a choreography of events. */
+  /** The steps grouped by step number, in order: the steps of a stage run in parallel. */
+  stages: SagaEdge[][];
+  /**
+   * Orchestrated when every step leaves one service and the steps run one after another (or there is
+   * one step); otherwise a choreography of events, where several participants may react to one event
+   * (a stage of several steps).
+   */
   style: 'orchestrated' | 'choreographed';
   orchestrator?: string;
 }
 
-/** The sagas of a diagram, each with its steps in order and its style. */
+/** The sagas of a diagram, each with its steps in order, its stages and its style. */
 export function sagas(d: Diagram): SagaShape[] {
   const byName = new Map<string, SagaEdge[]>();
   for (const e of d.edges) if (e.kind === 'saga') byName.set(e.saga, [...(byName.get(e.saga) ?? []), e]);
   return [...byName.entries()].map(([name, edges]) => {
     const steps = [...edges].sort((a, b) => a.step - b.step);
+    const stages = sagaStages(steps);
     const sources = new Set(steps.map((s) => s.from));
-    const orchestrated = sources.size === 1 && steps.length > 1;
+    const orchestrated = sources.size === 1 && (stages.length > 1 || steps.length === 1);
     return orchestrated
-      ? { name, steps, style: 'orchestrated', orchestrator: steps[0]!.from }
-      : {
-          name,
-          steps,
-          style: steps.length === 1 ? 'orchestrated' : 'choreographed',
-          orchestrator: steps.length === 1 ? steps[0]!.from : undefined,
-        };
+      ? { name, steps, stages, style: 'orchestrated', orchestrator: steps[0]!.from }
+      : { name, steps, stages, style: 'choreographed' };
   });
+}
+
+/** `steps` (sorted by step number) grouped by step number. */
+function sagaStages(steps: readonly SagaEdge[]): SagaEdge[][] {
+  const stages: SagaEdge[][] = [];
+  for (const s of steps) {
+    const last = stages.at(-1);
+    if (last && last[0]!.step === s.step) last.push(s);
+    else stages.push([s]);
+  }
+  return stages;
 }
 
 /** Service ids that lie on a cycle of edges (for the advisor's warning). */

@@ -154,7 +154,7 @@ describe('parseDiagram: errors with their paths', () => {
     ]);
   });
 
-  it('a saga step number used twice', () => {
+  it('a saga step number used twice for one participant (twice for two is a parallel stage)', () => {
     const saga = (id: string, step: number, name = 'book') => ({
       id,
       kind: 'saga',
@@ -164,8 +164,12 @@ describe('parseDiagram: errors with their paths', () => {
       step,
     });
     expect(errorsOf({ ...two, edges: [saga('s1', 1), saga('s2', 2), saga('s3', 2)] })).toEqual([
-      { path: 'edges[2].step', message: 'saga "book" already has a step 2 (edges[1])' },
+      { path: 'edges[2].step', message: 'saga "book" already has a step 2 to "b" (edges[1])' },
     ]);
+    // Two participants with one step number react to the same event in parallel.
+    const three = { services: [...two.services, { id: 'c' }] };
+    const parallel = [saga('s1', 1), { ...saga('s2', 1), to: 'c' }];
+    expect(parseDiagram({ ...three, edges: parallel }).ok).toBe(true);
     // The same step number in two different sagas is fine.
     expect(parseDiagram({ ...two, edges: [saga('s1', 1, 'x'), saga('s2', 1, 'y')] }).ok).toBe(true);
   });

@@ -112,13 +112,15 @@ export function checkReferences(diagram: Diagram): DiagramError[] {
         message: `must not exceed maxMs (${e.backoff.maxMs} ms)`,
       });
     }
+    // Steps with one number run in parallel (several participants react to one event), each
+    // participant once: the same service twice in a stage is a mistake.
     if (e.kind === 'saga') {
-      const key = `${e.saga}\u0000${e.step}`;
+      const key = `${e.saga}\u0000${e.step}\u0000${e.to}`;
       const other = sagaSteps.get(key);
       if (other !== undefined) {
         errors.push({
           path: `edges[${i}].step`,
-          message: `saga "${e.saga}" already has a step ${e.step} (edges[${other}])`,
+          message: `saga "${e.saga}" already has a step ${e.step} to "${e.to}" (edges[${other}])`,
         });
       } else sagaSteps.set(key, i);
     }

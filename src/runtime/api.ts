@@ -137,6 +137,9 @@ export interface SagaInstanceState {
   /** Steps done so far, and compensations done, in the order they happened. */
   completedSteps: number[];
   compensatedSteps: number[];
+  /** The same as the steps' edge ids (in a parallel stage, several steps share a number). */
+  completedEdges: string[];
+  compensatedEdges: string[];
   failedStep?: number;
   /** A step that timed out: it may have happened, so it is compensated before the ones it follows. */
   uncertainStep?: number;

@@ -185,7 +185,7 @@ function checkCalls(
       );
   }
   let sagaCalls = 0;
-  for (const inst of sim.liveSagas) if (inst.call !== null && !inst.call.done) sagaCalls++;
+  for (const inst of sim.liveSagas) for (const call of inst.calls) if (!call.done) sagaCalls++;
   if (sim.openCalls !== jobAndClientCalls + sagaCalls)
     fail(
       `${sim.openCalls} calls counted open but jobs, clients and sagas hold ${jobAndClientCalls + sagaCalls}`,
@@ -218,8 +218,12 @@ function checkSagas(sim: Simulation): string[] {
       fail(`saga instance ${inst.id} is ${inst.status} but still listed as live`);
     if (inst.suspended && (!inst.def.orchestrated || inst.def.starter.down === 0))
       fail(`saga instance ${inst.id} is suspended but its orchestrator is not down`);
-    if (!inst.suspended && !sim.finished && (inst.call === null || inst.call.done))
+    if (!inst.suspended && !sim.finished && !inst.calls.some((c) => !c.done))
       fail(`saga instance ${inst.id} is ${inst.status} but has no step under way`);
+    if (inst.status === 'running' && !inst.suspended && inst.calls.length !== inst.pending.length)
+      fail(
+        `saga instance ${inst.id}: ${inst.calls.length} actions under way for ${inst.pending.length} pending steps`,
+      );
   }
   for (const def of sim.sagas) {
     const accounted = def.completed + def.compensated + def.stuck + (live.get(def.name) ?? 0);
@@ -227,19 +231,21 @@ function checkSagas(sim: Simulation): string[] {
       fail(`saga ${def.name}: ${def.started} started but ${accounted} accounted for`);
   }
   for (const inst of [...sim.liveSagas, ...sim.recentSagas]) {
-    const done = inst.completedSteps;
-    const undone = inst.compensatedSteps;
-    // Undone in reverse: the step that timed out (it may have happened) first, then the completed ones.
-    const toUndo = [
-      ...(inst.uncertainStep !== undefined ? [inst.uncertainStep] : []),
-      ...[...done].reverse(),
-    ];
+    const done = inst.doneIndexes;
+    const undone = inst.undoneIndexes;
+    // Undone in reverse: the steps that timed out (they may have happened) first, then the completed
+    // ones, newest first. Nothing else is ever compensated: each participant undoes only what it did.
+    const toUndo = [...inst.uncertainIndexes, ...[...done].reverse()];
     if (undone.some((s, i) => s !== toUndo[i]))
       fail(`saga instance ${inst.id}: compensated ${undone.join(',')} after completing ${done.join(',')}`);
     if (inst.status === 'completed' && done.length !== inst.def.steps.length)
       fail(`saga instance ${inst.id} completed after ${done.length} of ${inst.def.steps.length} steps`);
     if (inst.status === 'compensated' && undone.length !== toUndo.length)
       fail(`saga instance ${inst.id} compensated ${undone.length} of ${toUndo.length} steps`);
+    // A stage starts only once every step before it is done.
+    const reached = inst.def.stages.slice(0, inst.stage).flat();
+    if (reached.some((i) => !done.includes(i)))
+      fail(`saga instance ${inst.id} reached stage ${inst.stage + 1} before the stages before it were done`);
   }
   return out;
 }

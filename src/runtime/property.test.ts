@@ -25,6 +25,7 @@ describe('properties of random diagrams', () => {
     let runs = 0;
     let allPaths = 0;
     let events = 0;
+    let parallelEnded = 0;
     fc.assert(
       fc.property(diagramArb, (input) => {
         const d = parse(input);
@@ -38,9 +39,13 @@ describe('properties of random diagrams', () => {
         runs++;
         events += engine.events;
         if (pathsUsed(d, engine).size === 4) allPaths++;
+        const fan = engine.metrics().sagas.fan;
+        if (fan && fan.completed + fan.compensated > 0) parallelEnded++;
       }),
       { numRuns: 200 },
     );
+    // Parallel reactions (the 'fan' choreography) run to their end in a good share of the runs.
+    expect(parallelEnded / runs).toBeGreaterThan(0.2);
     // The generator is worth something only if its runs really exercise the engine.
     // (typically 0.75–0.9 of runs carry client traffic on all four kinds of path, ~2000 events each)
     expect(allPaths / runs).toBeGreaterThan(0.6);

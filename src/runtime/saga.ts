@@ -10,7 +10,7 @@ import {
   type Message,
   type Service,
 } from './entities';
-import { SagaInstance, type SagaDefinition } from './sagaState';
+import { SagaInstance, type SagaDefinition, type SagaStep } from './sagaState';
 import { EffectCode, Word, type Simulation } from './sim';
 import { TraceCode } from './trace';
 
@@ -40,7 +40,7 @@ export function startSaga(
   inst.listIndex = sim.liveSagas.length;
   sim.liveSagas.push(inst);
   sim.record(TraceCode['saga-started'], cause, def.starter.index, -1, def.nameId, inst.id);
-  sendAction(sim, inst, 0);
+  startStage(sim, inst, 0);
 }
 
 /** Which exchange of a saga step: its action or its compensation, between whom, on which edge. */
@@ -53,9 +53,11 @@ interface StepCall {
   /** Sent against the edge's direction (a choreographed compensation going back). */
   reversed?: boolean;
   compensation: boolean;
+  /** The message's type when it is neither the step's action nor its compensation (a failure event). */
+  type?: string;
 }
 
-/** A call for a step of `inst`, which becomes the instance's step under way. */
+/** A call for a step of `inst`, which joins the instance's calls under way. */
 function newCall(sim: Simulation, inst: SagaInstance, spec: StepCall): Call {
   const def = inst.def;
   const step = def.steps[spec.step]!;
@@ -65,7 +67,7 @@ function newCall(sim: Simulation, inst: SagaInstance, spec: StepCall): Call {
     caller: spec.caller,
     callee: spec.callee,
     reversed: spec.reversed === true,
-    type: compensation ? step.compensation : step.action,
+    type: spec.type ?? (compensation ? step.compensation : step.action),
     look: compensation ? Look.Compensation : Look.SagaAction,
     policy: compensation ? def.compensationPolicy : def.actionPolicy,
     owner: compensation ? CallOwner.SagaCompensation : CallOwner.SagaAction,
@@ -78,9 +80,19 @@ function newCall(sim: Simulation, inst: SagaInstance, spec: StepCall): Call {
   call.outcomeAtCallee = !def.orchestrated;
   call.stepIndex = spec.step;
   call.startedAt = sim.now;
-  inst.cursor = spec.step;
-  inst.call = call;
+  inst.calls.push(call);
   return call;
+}
+
+/**
+ * Starts stage `s`: the action of each of its steps, all at once (several participants react to one
+ * event in parallel). Every step is pending before the first is sent: a call can end at once (the hop
+ * limit, an open circuit), and the stage must not look settled while its other steps are unsent.
+ */
+function startStage(sim: Simulation, inst: SagaInstance, s: number): void {
+  inst.stage = s;
+  inst.pending = [...inst.def.stages[s]!];
+  for (const k of inst.def.stages[s]!) sendAction(sim, inst, k);
 }
 
 /** Sends step k's action: from the orchestrator, or (choreography) from the participant before it. */
@@ -93,12 +105,22 @@ function sendAction(sim: Simulation, inst: SagaInstance, k: number): void {
   );
 }
 
-/** A step's outcome: go on to the next step, complete, or start compensating in reverse. */
+/** Takes `call` off the instance's calls under way. */
+function settle(inst: SagaInstance, call: Call): void {
+  const at = inst.calls.indexOf(call);
+  if (at >= 0) inst.calls.splice(at, 1);
+}
+
+/**
+ * A step's outcome. When its stage has settled: on to the next stage, complete, or (a step failed)
+ * compensate what was done, each participant undoing only its own step, newest first.
+ */
 function onSagaActionDone(sim: Simulation, inst: SagaInstance, call: Call, ok: boolean): void {
   const k = call.stepIndex;
   const def = inst.def;
   const step = def.steps[k]!;
-  inst.call = null;
+  settle(inst, call);
+  inst.pending = inst.pending.filter((i) => i !== k);
   sim.record(
     TraceCode['saga-step'],
     -1,
@@ -107,33 +129,51 @@ function onSagaActionDone(sim: Simulation, inst: SagaInstance, call: Call, ok: b
     ok ? Word.ok : Word.failed,
     step.step,
   );
-  if (!def.orchestrated) inst.at = call.settledAtCallee ? call.callee : call.caller;
+  const firstFailure = inst.failedStep === undefined;
+  // Where the saga is: where its latest outcome became known, or where it first failed.
+  if (!def.orchestrated && firstFailure) inst.at = call.settledAtCallee ? call.callee : call.caller;
   if (ok) {
     inst.completedSteps.push(step.step);
-    if (k + 1 < def.steps.length) sendAction(sim, inst, k + 1);
+    inst.doneIndexes.push(k);
+  } else {
+    if (firstFailure) inst.failedStep = step.step;
+    // A step that timed out may have happened all the same: it is compensated too (compensations
+    // must cope with "nothing to undo"). A step that failed or was refused left nothing behind.
+    if (call.lastFailure === Word.timeout) {
+      inst.uncertainStep ??= step.step;
+      inst.uncertainIndexes.push(k);
+    }
+  }
+  // The stage's other reactions are still under way: their outcomes decide what is undone.
+  if (inst.pending.length > 0) return;
+  if (inst.failedStep === undefined) {
+    if (inst.stage + 1 < def.stages.length) startStage(sim, inst, inst.stage + 1);
     else end(sim, inst, 'completed');
     return;
   }
-  inst.failedStep = step.step;
   inst.status = 'compensating';
-  // A step that timed out may have happened all the same: it is compensated too (compensations
-  // must cope with "nothing to undo"). A step that failed or was refused left nothing behind.
-  if (call.lastFailure === Word.timeout) {
-    inst.uncertainStep = step.step;
-    compensate(sim, inst, k);
-  } else compensate(sim, inst, k - 1);
+  inst.undo = [...inst.uncertainIndexes, ...[...inst.doneIndexes].reverse()];
+  compensateNext(sim, inst);
 }
 
-/**
- * Compensates step index `j` (then j−1 … 0). Orchestrated: from the orchestrator. Choreographed:
- * from where the saga is now — the participant itself (no network), the next participant back along
- * the next step's edge, or the sender of step j forward along its edge (after a timeout).
- */
-function compensate(sim: Simulation, inst: SagaInstance, j: number): void {
-  if (j < 0) {
+/** Starts the next compensation, or ends the saga compensated when nothing is left to undo. */
+function compensateNext(sim: Simulation, inst: SagaInstance): void {
+  const j = inst.undo.shift();
+  if (j === undefined) {
     end(sim, inst, 'compensated');
     return;
   }
+  inst.cursor = j;
+  compensate(sim, inst, j);
+}
+
+/**
+ * Compensates step index `j`. Orchestrated: from the orchestrator. Choreographed: from where the saga
+ * is now — the participant itself (no network), the next participant back along the edge of a step
+ * that followed it, the sender of step j forward along its edge (after a timeout) — or, when the saga
+ * failed in a sibling reaction, first a failure event back to the service both reacted to.
+ */
+function compensate(sim: Simulation, inst: SagaInstance, j: number): void {
   const def = inst.def;
   const step = def.steps[j]!;
   const participant = step.edge.to;
@@ -149,7 +189,9 @@ function compensate(sim: Simulation, inst: SagaInstance, j: number): void {
     });
   else {
     const at = inst.at;
-    const next = def.steps[j + 1];
+    const back = stepBetween(def, def.stageOf[j]! + 1, participant, at);
+    const relay = def.parallel && !back && at !== participant && at !== step.edge.from;
+    const toSibling = relay ? stepBetween(def, def.stageOf[j]!, step.edge.from, at) : undefined;
     if (at === participant) {
       call = newCall(sim, inst, {
         step: j,
@@ -159,16 +201,19 @@ function compensate(sim: Simulation, inst: SagaInstance, j: number): void {
         compensation: true,
       });
       call.local = true;
-    } else if (next && next.edge.from === participant && next.edge.to === at)
+    } else if (back)
       call = newCall(sim, inst, {
         step: j,
-        edge: next.edge,
+        edge: back.edge,
         caller: at,
         callee: participant,
         reversed: true,
         compensation: true,
       });
-    else
+    else if (toSibling) {
+      relayFailure(sim, inst, j, toSibling);
+      return;
+    } else
       call = newCall(sim, inst, {
         step: j,
         edge: step.edge,
@@ -181,48 +226,88 @@ function compensate(sim: Simulation, inst: SagaInstance, j: number): void {
   startCall(sim, call);
 }
 
+/** A step of stage `s` whose edge goes from `from` to `to`, if the saga has one. */
+function stepBetween(def: SagaDefinition, s: number, from: Service, to: Service): SagaStep | undefined {
+  for (const i of def.stages[s] ?? []) {
+    const e = def.steps[i]!.edge;
+    if (e.from === from && e.to === to) return def.steps[i];
+  }
+  return undefined;
+}
+
+/**
+ * The saga failed at a reaction (`sibling`'s participant, where it is now) beside the one step j's
+ * compensation undoes: the failure event ("ChargeCard failed") goes back along the sibling's edge to
+ * the service both reacted to, which then sends step j's compensation (compensate, once it is there).
+ */
+function relayFailure(sim: Simulation, inst: SagaInstance, j: number, sibling: SagaStep): void {
+  inst.relaying = true;
+  const call = newCall(sim, inst, {
+    step: j,
+    edge: sibling.edge,
+    caller: inst.at,
+    callee: sibling.edge.from,
+    reversed: true,
+    compensation: true,
+    type: `${sibling.action} failed`,
+  });
+  startCall(sim, call);
+}
+
 /** A compensation finished (it only fails for good on the hop limit: then the saga is stuck). */
 function onCompensationDone(sim: Simulation, inst: SagaInstance, call: Call, ok: boolean): void {
   const step = inst.def.steps[call.stepIndex]!;
-  inst.call = null;
+  settle(inst, call);
   if (inst.status !== 'compensating') return;
   if (!ok) {
     end(sim, inst, 'stuck');
     return;
   }
+  if (inst.relaying) {
+    // The failure event has arrived: from here step j's compensation goes out.
+    inst.relaying = false;
+    inst.at = call.callee;
+    compensate(sim, inst, call.stepIndex);
+    return;
+  }
   inst.compensatedSteps.push(step.step);
+  inst.undoneIndexes.push(call.stepIndex);
   if (!inst.def.orchestrated) inst.at = call.callee;
   sim.record(TraceCode.compensation, -1, call.callee.index, call.edge.index, Word.done, step.step);
   sim.effect(EffectCode.compensated, call.callee.index, call.edge.index, -1);
-  compensate(sim, inst, call.stepIndex - 1);
+  compensateNext(sim, inst);
 }
 
-/** The orchestrator crashed while this instance's step was under way: it waits for the orchestrator. */
-function suspendOnAbandon(sim: Simulation, inst: SagaInstance): void {
-  inst.call = null;
+/** The orchestrator crashed while this step was under way: the instance waits for the orchestrator. */
+function suspendOnAbandon(sim: Simulation, inst: SagaInstance, call: Call): void {
+  settle(inst, call);
   inst.suspended = true;
-  const step = inst.def.steps[inst.cursor]!;
+  const step = inst.def.steps[call.stepIndex]!;
   sim.record(TraceCode['saga-step'], -1, inst.def.starter.index, step.edge.index, Word.suspended, step.step);
 }
 
 /** A crashed orchestrator abandons the steps of the sagas it drives (its saga log keeps them). */
 function suspendSagas(sim: Simulation, service: Service): void {
   for (const inst of [...sim.liveSagas])
-    if (inst.def.orchestrated && inst.def.starter === service && inst.call !== null)
-      abandonCall(sim, inst.call);
+    if (inst.def.orchestrated && inst.def.starter === service)
+      for (const call of [...inst.calls]) abandonCall(sim, call);
 }
 
 /**
- * The orchestrator is back: from its saga log it resends the step each suspended instance was on —
- * the action (it may have happened: participants should be idempotent) or the compensation.
+ * The orchestrator is back: from its saga log it resends what each suspended instance was on — the
+ * actions of its stage that have no outcome yet (they may have happened: participants should be
+ * idempotent), or the compensation.
  */
 function resumeSagas(sim: Simulation, service: Service): void {
   for (const inst of [...sim.liveSagas]) {
     if (!inst.suspended || inst.def.starter !== service) continue;
     inst.suspended = false;
-    const step = inst.def.steps[inst.cursor]!;
-    sim.record(TraceCode['saga-step'], -1, service.index, step.edge.index, Word.resumed, step.step);
-    if (inst.status === 'running') sendAction(sim, inst, inst.cursor);
+    const resent = inst.status === 'running' ? inst.pending : [inst.cursor];
+    for (const k of resent) {
+      const step = inst.def.steps[k]!;
+      sim.record(TraceCode['saga-step'], -1, service.index, step.edge.index, Word.resumed, step.step);
+    }
+    if (inst.status === 'running') for (const k of [...inst.pending]) sendAction(sim, inst, k);
     else compensate(sim, inst, inst.cursor);
   }
 }
@@ -230,7 +315,7 @@ function resumeSagas(sim: Simulation, service: Service): void {
 function end(sim: Simulation, inst: SagaInstance, status: 'completed' | 'compensated' | 'stuck'): void {
   const def = inst.def;
   inst.status = status;
-  inst.call = null;
+  inst.calls = [];
   def[status]++;
   sim.record(TraceCode['saga-ended'], -1, def.starter.index, -1, Word[status], inst.id);
   const list = sim.liveSagas;
@@ -249,7 +334,7 @@ function markStuck(sim: Simulation): void {
   for (const inst of [...sim.liveSagas]) {
     if (inst.status !== 'compensating') continue;
     // The compensation under way will never finish now.
-    if (inst.call !== null) stopCall(sim, inst.call, Word.stuck);
+    for (const call of inst.calls) stopCall(sim, call, Word.stuck);
     end(sim, inst, 'stuck');
   }
 }
@@ -278,11 +363,11 @@ export const sagaEdges: EdgeBehaviour = {
 /** An orchestrator (or choreographed participant) waiting for a step's action. */
 export const sagaActionOwner: CallOwnerBehaviour = {
   done: (sim, call, ok) => onSagaActionDone(sim, call.ownerObject as SagaInstance, call, ok),
-  abandoned: (sim, call) => suspendOnAbandon(sim, call.ownerObject as SagaInstance),
+  abandoned: (sim, call) => suspendOnAbandon(sim, call.ownerObject as SagaInstance, call),
 };
 
 /** A saga waiting for a compensation. */
 export const sagaCompensationOwner: CallOwnerBehaviour = {
   done: (sim, call, ok) => onCompensationDone(sim, call.ownerObject as SagaInstance, call, ok),
-  abandoned: (sim, call) => suspendOnAbandon(sim, call.ownerObject as SagaInstance),
+  abandoned: (sim, call) => suspendOnAbandon(sim, call.ownerObject as SagaInstance, call),
 };

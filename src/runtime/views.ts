@@ -108,6 +108,8 @@ function sagaState(i: SagaInstance): SagaInstanceState {
     status: i.status,
     completedSteps: [...i.completedSteps],
     compensatedSteps: [...i.compensatedSteps],
+    completedEdges: i.doneIndexes.map((k) => i.def.steps[k]!.edge.id),
+    compensatedEdges: i.undoneIndexes.map((k) => i.def.steps[k]!.edge.id),
   };
   if (i.failedStep !== undefined) s.failedStep = i.failedStep;
   if (i.uncertainStep !== undefined) s.uncertainStep = i.uncertainStep;

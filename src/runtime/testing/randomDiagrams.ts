@@ -78,11 +78,15 @@ export const diagramArb = fc
       },
     ),
     orchSteps: fc.integer({ min: 2, max: 3 }),
+    // Orchestrated steps 1, 1, 2 (two commands at once) instead of 1, 2, 3.
+    orchParallel: fc.boolean(),
+    // A choreography where two participants react to one event, then one goes on.
+    fan: fc.option(fc.tuple(edgeArb, fc.nat()), { freq: 2 }),
     edges: fc.array(edgeArb, { maxLength: 30 }),
     faults: fc.array(faultArb, { maxLength: 6 }),
     seed: fc.integer({ min: 0, max: 1000 }),
   })
-  .map(({ clients, services, skeleton, orchSteps, edges, faults, seed }): DiagramInput => {
+  .map(({ clients, services, skeleton, orchSteps, orchParallel, fan, edges, faults, seed }): DiagramInput => {
     const ids = [...clients.map((_, i) => `c${i}`), ...services.map((_, i) => `s${i}`)];
     const svc = (n: number) => `s${n % services.length}`;
     const built: Record<string, unknown>[] = [];
@@ -123,8 +127,8 @@ export const diagramArb = fc
         built.push({ ...common, triggers, kind, topic: `t${e.from % 2}`, durable: e.durable });
       else {
         const saga = typeof extra.saga === 'string' ? extra.saga : `saga${e.from % 2}`;
-        const step = (sagaSteps.get(saga) ?? 0) + 1;
-        sagaSteps.set(saga, step);
+        const step = typeof extra.step === 'number' ? extra.step : (sagaSteps.get(saga) ?? 0) + 1;
+        sagaSteps.set(saga, Math.max(step, sagaSteps.get(saga) ?? 0));
         built.push({ ...common, triggers: step === 1 ? triggers : [], kind, saga, step });
       }
     };
@@ -138,7 +142,20 @@ export const diagramArb = fc
     }
     if (orch![3]) {
       const o = svc(sync![1]);
-      for (let k = 0; k < orchSteps; k++) add(orch![0], o, svc(orch![2] + k), 'saga', { saga: 'orch' });
+      const parallel = orchParallel && orchSteps === 3;
+      for (let k = 0; k < orchSteps; k++)
+        add(orch![0], o, svc(orch![2] + k), 'saga', {
+          saga: 'orch',
+          step: parallel ? Math.max(1, k) : k + 1,
+        });
+    }
+    if (fan && chor1![3]) {
+      // Started where the chain's first step arrives: two reactions to its event, then a third step.
+      const [spec, at] = fan;
+      const from = svc(chor1![1]);
+      add(spec, from, svc(at + 1), 'saga', { saga: 'fan', step: 1 });
+      add(spec, from, svc(at + 2), 'saga', { saga: 'fan', step: 1 });
+      add(spec, svc(at + 1), svc(at + 3), 'saga', { saga: 'fan', step: 2 });
     }
     for (const e of edges) add(e, ids[e.from % ids.length]!, svc(e.to), e.kind);
     return {
