@@ -17,6 +17,9 @@ export interface RunView {
     status: string;
     completedSteps: number[];
     compensatedSteps: number[];
+    /** The same by edge id (steps in parallel share a number). */
+    completedEdges: string[];
+    compensatedEdges: string[];
     failedStep?: number;
   }[];
   faults: { id: string; kind: string; target: string; atMs: number; source: string }[];

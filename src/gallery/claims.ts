@@ -199,18 +199,31 @@ export const CLAIM_PROOFS = {
     return { holds: measured.matched > 0 && measured.unmatched > 0 && measured.duplicate > 0, measured };
   },
   'choreographed-saga': ({ diagram }) => {
-    const all = sagaOutcomes(diagram).map((i) => ({
-      ...i,
-      completed: i.completedSteps.join(),
-      compensated: i.compensatedSteps.join(),
-    }));
-    const paymentFailed = all.filter((i) => i.failedStep === 2 && i.status === 'compensated');
-    const onlyInventory = paymentFailed.every((i) => i.completed === '1' && i.compensated === '1');
+    const all = sagaOutcomes(diagram);
+    const declined = all.filter((i) => i.status === 'compensated');
+    // Only Inventory's reservation was done, and only it was undone: a declined card is not refunded.
+    const onlyInventory = declined.every(
+      (i) => i.completedEdges.join() === 'c-reserve' && i.compensatedEdges.join() === 'c-reserve',
+    );
     const completed = all.filter((i) => i.status === 'completed').length;
     const stuck = all.filter((i) => i.status === 'stuck').length;
+    // Both reactions to each OrderPlaced leave at the same moment.
+    const sent = { 'c-charge': [] as number[], 'c-reserve': [] as number[] };
+    const engine = createEngine(diagram, {
+      onRecord: (r) => {
+        if (
+          r.type === 'sent' &&
+          r.detail === 'saga-action' &&
+          (r.edge === 'c-charge' || r.edge === 'c-reserve')
+        )
+          sent[r.edge].push(r.t);
+      },
+    });
+    engine.advanceTo(diagram.run.untilMs);
+    const together = sent['c-charge'].length > 10 && sent['c-charge'].join() === sent['c-reserve'].join();
     return {
-      holds: paymentFailed.length > 10 && onlyInventory && completed > 10 && stuck === 0,
-      measured: { paymentFailed: paymentFailed.length, onlyInventory, completed, stuck },
+      holds: declined.length > 10 && onlyInventory && completed > 10 && stuck === 0 && together,
+      measured: { declined: declined.length, onlyInventory, completed, stuck, together },
     };
   },
   'orchestrated-saga': ({ diagram }) => {

@@ -103,6 +103,14 @@ const SHOWS: Record<string, (m: Metrics, run: Run) => void> = {
     expect(m.sagas.order!.compensated).toBeGreaterThan(0);
     expect(m.sagas.order!.completed).toBeGreaterThan(0);
   },
+  'parallel-choreography': (m, run) => {
+    const s = m.sagas.order!;
+    // Declined cards, timed-out charges and Shipping down: compensated; the rest completed.
+    expect(s.compensated).toBeGreaterThan(5);
+    expect(s.completed).toBeGreaterThan(5);
+    expect(s.stuck).toBe(0);
+    expect(run.details.get('compensation:done')).toBeGreaterThan(0);
+  },
   'orchestrated-saga': (m) => {
     expect(m.sagas.checkout!.compensated).toBeGreaterThan(0);
     expect(m.sagas.checkout!.completed).toBeGreaterThan(0);

@@ -2,48 +2,65 @@ import { Diagram } from '../../model/schema';
 import { call, client, service } from '../build';
 import type { GalleryEntry } from '../types';
 
-/** Scenario 10: a choreographed saga: each service reacts to the event before it; a failure is undone back along the chain. */
+/**
+ * Scenario 10: the article's choreographed saga. Orders emits OrderPlaced; Payment and Inventory
+ * react to it in parallel; a declined card sends its failure back and Inventory releases what it
+ * reserved, each participant undoing only what it did.
+ */
 export const choreographedSaga: GalleryEntry = {
   id: 'choreographed-saga',
   title: 'Choreographed saga: events, no orchestrator',
   tags: ['saga', 'events'],
   demonstrates: 'saga',
   explanation:
-    'No orchestrator: each service reacts to the event before it and emits its own. Orders emits ' +
-    'OrderPlaced, Inventory reserves the items and emits InventoryReserved, Payment charges the card. The ' +
-    'card is declined 30% of the time: then the failure travels back, Inventory releases what it reserved ' +
-    'and the order ends cancelled (compensated). Each service undoes only what it did. In Microsim a ' +
-    'choreography is a chain of events (one reaction after another); the article’s parallel reactions to ' +
-    'one event are not in the engine yet.',
+    'No orchestrator: Orders emits OrderPlaced and both Payment and Inventory react to it at the same ' +
+    'moment, Payment by charging the card, Inventory by reserving the items (two saga steps with the ' +
+    'same number run in parallel). The card is declined 30% of the time: Payment’s failure event goes ' +
+    'back to Orders, which cancels the order, and Inventory releases its reservation. Each service ' +
+    'undoes only what it did: a declined card was never charged, so nothing is refunded.',
   watch: [
     {
       atMs: 1_000,
-      text: 'OrderPlaced goes to Inventory, then InventoryReserved to Payment.',
-      focus: ['c-placed'],
+      text: 'OrderPlaced reaches Payment and Inventory at the same moment: both react in parallel.',
+      focus: ['c-charge', 'c-reserve'],
     },
     {
       atMs: 15_000,
-      text: 'A declined card: ReleaseInventory goes back to Inventory, in its own colour.',
-      focus: ['c-reserved', 'inventory'],
+      text: 'A declined card: “ChargeCard failed” goes back to Orders, then ReleaseItems to Inventory.',
+      focus: ['c-charge', 'inventory'],
     },
     { atMs: 55_000, text: 'Open Metrics (M): sagas completed and compensated, none stuck.' },
   ],
   claim:
-    'Whenever the payment (step 2) fails, Inventory’s reservation (step 1) and only it is compensated, and ' +
-    'every saga that ends is completed or compensated (none stuck).',
+    'Payment and Inventory react to each OrderPlaced at the same moment; whenever the payment fails, ' +
+    'Inventory’s reservation and only it is undone (nothing is refunded), and every saga that ends is ' +
+    'completed or compensated (none stuck).',
   diagram: Diagram.parse({
     name: 'Choreographed saga: events, no orchestrator',
-    description: 'Orders → Inventory → Payment by events; a declined card (30%) releases the inventory.',
+    description:
+      'OrderPlaced → Payment and Inventory in parallel; a declined card (30%) releases the inventory.',
     services: [
       client('shop', 'Shop', 0, 160, 2),
-      service('orders', 'Orders', 240, 160, 10),
-      service('inventory', 'Inventory', 520, 60, 20, { idempotent: true }),
-      service('payment', 'Payment', 800, 160, 40, { idempotent: true, errorRate: 0.3 }),
+      service('orders', 'Orders', 260, 160, 10),
+      service('payment', 'Payment', 560, 40, 40, { idempotent: true, errorRate: 0.3 }),
+      service('inventory', 'Inventory', 560, 280, 20, { idempotent: true }),
     ],
     edges: [
       call('e-shop', 'shop', 'orders', 'POST /orders'),
       {
-        id: 'c-placed',
+        id: 'c-charge',
+        kind: 'saga',
+        from: 'orders',
+        to: 'payment',
+        message: 'OrderPlaced',
+        latencyMs: 30,
+        saga: 'order',
+        step: 1,
+        action: 'ChargeCard',
+        compensation: 'RefundCard',
+      },
+      {
+        id: 'c-reserve',
         kind: 'saga',
         from: 'orders',
         to: 'inventory',
@@ -51,20 +68,8 @@ export const choreographedSaga: GalleryEntry = {
         latencyMs: 30,
         saga: 'order',
         step: 1,
-        action: 'OrderPlaced',
-        compensation: 'ReleaseInventory',
-      },
-      {
-        id: 'c-reserved',
-        kind: 'saga',
-        from: 'inventory',
-        to: 'payment',
-        message: 'InventoryReserved',
-        latencyMs: 30,
-        saga: 'order',
-        step: 2,
-        action: 'InventoryReserved',
-        compensation: 'RefundPayment',
+        action: 'ReserveItems',
+        compensation: 'ReleaseItems',
       },
     ],
     run: { seed: 10, speed: 0.25, untilMs: 60_000 },

@@ -252,14 +252,20 @@ function SagaFields({ edge }: { edge: SagaEdge }) {
     <Section title="Saga step">
       <div className="row2">
         <TextField label="Saga" value={edge.saga} onCommit={field('saga')} testId="field-saga" />
-        <NumberField label="Step" value={edge.step} onCommit={field('step')} testId="field-step" />
+        <NumberField
+          label="Step"
+          value={edge.step}
+          onCommit={field('step')}
+          hint="One number, several steps: they run in parallel."
+          testId="field-step"
+        />
       </div>
       <TextField label="Action" value={edge.action} onCommit={field('action')} />
       <TextField
         label="Compensation"
         value={edge.compensation}
         onCommit={field('compensation')}
-        hint="Runs if a later step fails, in reverse order."
+        hint="Runs if a later or parallel step fails; what was done is undone newest first."
       />
       <Common edge={edge} field={field} />
     </Section>
