@@ -88,7 +88,7 @@ test('a link pasted while presenting ends the presentation and opens; a broken o
   await editor.waitForAutosave();
   const mine = await editor.diagram();
 
-  await page.keyboard.press('Shift+P');
+  await page.getByRole('button', { name: 'Present' }).click();
   const presentation = page.getByRole('region', { name: 'Presentation' });
   await expect(presentation).toBeVisible();
   // A broken link: an error, and the presentation goes on.
