@@ -20,15 +20,15 @@ describe('the presenting camera', () => {
     const bounds = { x: 40, y: 60, width: 1100, height: 460 };
     const v = sceneViewport(null, bounds, screen);
     expect(v.zoom).toBe(PRESENT_MIN_ZOOM);
-    expect(bounds.y * v.zoom + v.y).toBeCloseTo(16);
+    expect(bounds.y * v.zoom + v.y).toBeCloseTo(40);
     // Across, it fits: still centred.
     const left = bounds.x * v.zoom + v.x;
     const right = screen.width - ((bounds.x + bounds.width) * v.zoom + v.x);
     expect(left).toBeCloseTo(right);
     // Larger both ways: the top-left corner.
     const huge = sceneViewport(null, { x: -200, y: -100, width: 5000, height: 3000 }, screen);
-    expect(-200 * huge.zoom + huge.x).toBeCloseTo(16);
-    expect(-100 * huge.zoom + huge.y).toBeCloseTo(16);
+    expect(-200 * huge.zoom + huge.x).toBeCloseTo(40);
+    expect(-100 * huge.zoom + huge.y).toBeCloseTo(40);
   });
 
   it("fits a scene's own camera as the author framed it, on any screen", () => {

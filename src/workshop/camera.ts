@@ -32,8 +32,8 @@ export function sceneViewport(
   return v;
 }
 
-/** The room kept between the screen's edge and a diagram that does not fit it. */
-const OVERFLOW_MARGIN_PX = 16;
+/** The room kept between the screen's edge and a diagram that does not fit it (an edge label above the top row included). */
+const OVERFLOW_MARGIN_PX = 40;
 
 /** The region of the diagram `viewport` shows on a canvas of `size`: what a scene keeps as its camera. */
 export function cameraOf(viewport: Viewport, size: { width: number; height: number }): Camera {
