@@ -252,14 +252,9 @@ function SagaFields({ edge }: { edge: SagaEdge }) {
     <Section title="Saga step">
       <div className="row2">
         <TextField label="Saga" value={edge.saga} onCommit={field('saga')} testId="field-saga" />
-        <NumberField
-          label="Step"
-          value={edge.step}
-          onCommit={field('step')}
-          hint="One number, several steps: they run in parallel."
-          testId="field-step"
-        />
+        <NumberField label="Step" value={edge.step} onCommit={field('step')} testId="field-step" />
       </div>
+      <div className="field__hint">Steps of one saga with the same number run in parallel.</div>
       <TextField label="Action" value={edge.action} onCommit={field('action')} />
       <TextField
         label="Compensation"
