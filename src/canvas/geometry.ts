@@ -3,10 +3,9 @@
  * drawn at t = 0.5 sits exactly on the drawn edge. Edges leave a service on its right side and enter
  * the next one on its left, as a cubic Bézier curve.
  */
-export interface Point {
-  x: number;
-  y: number;
-}
+import { SERVICE_SIZE, type Box, type Point } from '../lib/box';
+
+export { SERVICE_SIZE, type Box, type Point };
 
 export interface Curve {
   p0: Point;
@@ -14,16 +13,6 @@ export interface Curve {
   p2: Point;
   p3: Point;
 }
-
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** Nominal size of a service node, used until React Flow has measured it. */
-export const SERVICE_SIZE = { width: 172, height: 64 };
 
 /**
  * The curve from `source`'s right-middle to `target`'s left-middle; `lane` offsets parallel edges

@@ -1,5 +1,5 @@
 import type { Diagram, Position } from '../model/schema';
-import { freeSpot } from './freeSpot';
+import { freeSpot } from '../lib/freeSpot';
 import { SERVICE_SIZE, type Box } from './geometry';
 
 /** Measured card sizes by service id (a Map: ids are typed text, `constructor` included). */

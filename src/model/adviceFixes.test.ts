@@ -37,6 +37,32 @@ describe('one-click fixes for the diagram-shape remarks', () => {
     expect(remark(two, 'no-client')?.fix).toBeUndefined();
   });
 
+  it('the client it adds lands where no card or note is, even with one left of the entry', () => {
+    const d = Diagram.parse({
+      services: [
+        { id: 'api', name: 'Api', position: { x: 400, y: 100 } },
+        { id: 'db', kind: 'database', position: { x: 160, y: 100 } },
+      ],
+      edges: [{ id: 'e', kind: 'sync', from: 'api', to: 'db' }],
+      notes: [{ id: 'n', position: { x: 120, y: 200 }, width: 200, height: 120 }],
+    });
+    const fixed = fixRemoves(d, 'no-client');
+    const added = fixed.services.find((s) => s.kind === 'client')!.position;
+    const card = { width: 172, height: 64 };
+    const boxes = [
+      ...d.services.map((s) => ({ ...s.position, ...card })),
+      { x: 120, y: 200, width: 200, height: 120 },
+    ];
+    for (const b of boxes) {
+      const apart =
+        added.x + card.width <= b.x ||
+        b.x + b.width <= added.x ||
+        added.y + card.height <= b.y ||
+        b.y + b.height <= added.y;
+      expect(apart, `client at ${added.x},${added.y} overlaps ${JSON.stringify(b)}`).toBe(true);
+    }
+  });
+
   it('a client that sends nothing is connected to where the other clients send', () => {
     const { diagram } = addService(checkoutExample, 'client', { x: 0, y: 300 });
     const idle = remark(diagram, 'idle-')!;

@@ -1,4 +1,6 @@
 import type { Advice } from './advice';
+import { SERVICE_SIZE } from '../lib/box';
+import { freeSpot } from '../lib/freeSpot';
 import { addService, connect } from './edits';
 import type { SagaShape } from './graph';
 import type { Diagram, SagaEdge, Service } from './schema';
@@ -49,7 +51,13 @@ export function addClientFix(d: Diagram): Fix | undefined {
   return {
     label: `Add a client calling ${entry.name}`,
     apply: (x) => {
-      const at = { x: entry.position.x - 240, y: entry.position.y };
+      // Left of the entry, or the nearest spot there that no card or note covers.
+      const want = { x: entry.position.x - 240, y: entry.position.y };
+      const occupied = [
+        ...x.services.map((s) => ({ ...s.position, ...SERVICE_SIZE })),
+        ...x.notes.map((n) => ({ ...n.position, width: n.width, height: n.height })),
+      ];
+      const at = freeSpot({ size: SERVICE_SIZE, want, occupied, gap: 40 });
       const { diagram, service } = addService(x, 'client', at);
       return connect(diagram, 'sync', service.id, entry.id)?.diagram ?? diagram;
     },

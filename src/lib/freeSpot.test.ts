@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Box } from './box';
 import { freeSpot } from './freeSpot';
-import type { Box } from './geometry';
 
 const SIZE = { width: 172, height: 64 };
 const apart = (a: Box, b: Box) =>

@@ -1,4 +1,4 @@
-import type { Box, Point } from './geometry';
+import type { Box, Point } from './box';
 
 /** How far apart a new card keeps from the cards already there, in flow pixels. */
 export const FREE_GAP = 20;
