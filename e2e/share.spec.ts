@@ -340,16 +340,15 @@ test('export PNG: cropped to the diagram, drawn, edges with their arrowheads', a
   expect(await editor.stored(STORAGE_KEY)).not.toBeNull();
 });
 
-test('a link long enough to be cut by chat tools comes with a warning', async ({ editor }) => {
-  const share = new SharePage(editor);
-  // 450 services with names that don't compress: far past 8,000 characters.
+/** 450 services with names that don't compress: a link far past 8,000 characters. */
+function bigSystem() {
   let seed = 7;
   const word = () =>
     Array.from({ length: 14 }, () => {
       seed = (seed * 48271) % 2147483647;
       return String.fromCharCode(97 + (seed % 26));
     }).join('');
-  const big = {
+  return {
     version: 1,
     name: 'Big system',
     services: Array.from({ length: 450 }, (_, i) => ({
@@ -358,6 +357,11 @@ test('a link long enough to be cut by chat tools comes with a warning', async ({
       position: { x: (i % 20) * 240, y: Math.floor(i / 20) * 140 },
     })),
   };
+}
+
+test('a link long enough to be cut by chat tools comes with a warning', async ({ editor }) => {
+  const share = new SharePage(editor);
+  const big = bigSystem();
   await share.openShare();
   await expect(share.dialog.getByTestId('share-size-warning')).toHaveCount(0);
   await share.importFile('big.json', JSON.stringify(big));
@@ -366,6 +370,33 @@ test('a link long enough to be cut by chat tools comes with a warning', async ({
   expect(link.length).toBeGreaterThan(8_000);
   await expect(share.dialog.getByTestId('share-size-warning')).toContainText('cut links');
   await expect(share.dialog.getByTestId('share-size')).toHaveClass(/share-size--warn/);
+});
+
+test('a long link pasted and the page reloaded before it was read still opens after the reload', async ({
+  editor,
+  context,
+}) => {
+  const share = new SharePage(editor);
+  await share.openShare();
+  await share.importFile('big.json', JSON.stringify(bigSystem()));
+  await expect(share.notice('success')).toContainText('Imported “Big system”');
+  const link = await share.link();
+  await share.closeDialogs();
+  await editor.command('new').click();
+  await expect(editor.canvas.locator('.react-flow__node')).toHaveCount(0);
+  await editor.waitForAutosave();
+  // A long link is read in a worker: held back here, so the reload comes while it is being read.
+  let hold = true;
+  await context.route('**/*linkDecode*', async (route) => {
+    if (!hold) return route.continue();
+  });
+  await share.pasteIntoAddressBar(link);
+  // The link stays in the address bar until it has been read.
+  await expect.poll(() => new URL(editor.page.url()).hash).not.toBe('');
+  hold = false;
+  await editor.page.reload();
+  await expect.poll(async () => (await share.diagram()).name, { timeout: 60_000 }).toBe('Big system');
+  await expect.poll(() => new URL(editor.page.url()).hash).toBe('');
 });
 
 test('with storage full, New and Import refuse rather than drop the diagram the person has', async ({

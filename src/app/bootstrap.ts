@@ -83,14 +83,16 @@ export function bootstrap() {
   // A long link is read in a worker: the person's own diagram shows meanwhile, and stays if it fails.
   let connected = false;
   let waiting = null as LinkOpened | null;
+  // The link leaves the address bar once it has been read (opened or refused), not before: a
+  // reload while a long link is read in the worker opens it again instead of losing it.
   if (route.link) {
     openLink(useAppStore, route.link, (opened) => {
+      clearFragment();
       if (opened.opened) useAppStore.setState({ checkFirstView: true });
       // A short link is read at once, before the run is connected: it starts once it is.
       if (connected) startLink(opened);
       else waiting = opened;
     });
-    clearFragment();
   }
   connectPlayback(useAppStore);
   connected = true;
@@ -100,7 +102,14 @@ export function bootstrap() {
   window.addEventListener('hashchange', () => {
     const next = parseRoute(location.hash);
     if (!next.link || next.embed) return;
-    openLink(useAppStore, next.link, startLink, leavePresenting);
-    clearFragment();
+    openLink(
+      useAppStore,
+      next.link,
+      (opened) => {
+        clearFragment();
+        startLink(opened);
+      },
+      leavePresenting,
+    );
   });
 }
