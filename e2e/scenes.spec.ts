@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { openGallery } from './pages/scenarios';
 
 /**
  * A deck of scenes, as a presenter builds it (issue 15): capture the diagram as scenes, rename one,
@@ -141,12 +142,7 @@ test('"Update" puts the current view in a scene (undoable); the gallery’s "Add
 
   // From the gallery: the entry becomes scene 2; the open diagram is still Checkout.
   const name = (await editor.diagram()).name;
-  await page.getByTestId('open-examples').click();
-  await page
-    .getByRole('dialog', { name: 'Examples' })
-    .getByRole('button', { name: 'Pattern gallery' })
-    .click();
-  const gallery = page.getByRole('dialog', { name: 'Gallery' });
+  const gallery = await openGallery(editor);
   const add = gallery.getByRole('button', { name: /^Add to deck: / }).first();
   const title = (await add.getAttribute('aria-label'))!.replace('Add to deck: ', '');
   await add.click();
