@@ -41,6 +41,15 @@ export interface Spot {
   y: number;
 }
 
+/** Where clickEmpty looks for an empty spot of the canvas, in order. */
+const EMPTY_SPOTS: readonly Spot[] = [
+  { x: 0.5, y: 0.97 },
+  { x: 0.5, y: 0.03 },
+  { x: 0.75, y: 0.97 },
+  { x: 0.97, y: 0.5 },
+  { x: 0.75, y: 0.03 },
+];
+
 /**
  * The editor as a person meets it: palette, canvas, inspector, top bar. Actions go through the mouse
  * and keyboard; the store (`window.__microsim.store`) is only read, to assert what the actions did.
@@ -295,17 +304,24 @@ export class EditorPage {
   }
 
   /**
-   * Clicks an empty spot of the canvas (clears the selection). The default, low in the middle, is
-   * inside fit-view's padding and clear of the zoom controls, minimap and docked panels.
+   * Clicks an empty spot of the canvas (clears the selection): `at`, which must be empty, or else
+   * the first empty one of a few spots along the edges, low in the middle first (inside fit-view's
+   * padding, clear of the zoom controls, minimap and docked panels). Where the diagram lies after a
+   * resize depends on timing (a phone's canvas keeps the view it had), so no one spot is always free.
    */
-  async clickEmpty(at: Spot = { x: 0.5, y: 0.97 }) {
-    const p = await this.canvasPoint(at);
-    const onPane = await this.page.evaluate(
-      ({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.react-flow__pane'),
-      p,
-    );
-    if (!onPane) throw new Error(`(${at.x}, ${at.y}) of the canvas is covered, not empty`);
-    await this.page.mouse.click(p.x, p.y);
+  async clickEmpty(at?: Spot) {
+    for (const spot of at ? [at] : EMPTY_SPOTS) {
+      const p = await this.canvasPoint(spot);
+      const onPane = await this.page.evaluate(
+        ({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.react-flow__pane'),
+        p,
+      );
+      if (!onPane) continue;
+      await this.page.mouse.click(p.x, p.y);
+      return;
+    }
+    const tried = (at ? [at] : EMPTY_SPOTS).map((s) => `(${s.x}, ${s.y})`).join(', ');
+    throw new Error(`${tried} of the canvas ${at ? 'is' : 'are all'} covered, not empty`);
   }
 
   /** Clicks an edge's line halfway along it (where a zoomed-out canvas shows no label). */
