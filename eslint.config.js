@@ -31,8 +31,14 @@ const testDoubles = {
   message: 'Test doubles (fake clock, fake engine, test diagrams) are for tests only.',
 };
 
+/** zod's classic API can't be tree-shaken (every method comes along): the app uses zod/mini. */
+const classicZod = {
+  regex: '^zod(/v4(/classic)?)?$',
+  message: "Import 'zod/mini': the classic API adds about 14 kB gzipped to the first screen (issue 10).",
+};
+
 const boundaryConfigs = Object.entries(allowedImports).map(([folder, allowed]) => {
-  const patterns = [testDoubles];
+  const patterns = [testDoubles, classicZod];
   if (allowed !== null) {
     const forbidden = folders.filter((f) => f !== folder && !allowed.includes(f));
     patterns.push({

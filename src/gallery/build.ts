@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { DiagramInput, QueueEdge, SyncEdge, TopicEdge } from '../model/schema';
 
 /** Short builders for the gallery's diagrams: each writes one element of a `DiagramInput`. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { FAULT_KIND_INFO } from './faultKinds';
 import { nestingDepth, nestingProblem } from './depth';
 import { migrate, MIGRATIONS, type Migration } from './migrations';

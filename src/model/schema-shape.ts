@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The shape of one field of a zod schema, as far as a serialization format cares: its type, its
@@ -27,70 +27,99 @@ export type SchemaFields = Record<string, FieldShape>;
  * items are `path[]`; a discriminated union's option with discriminator value `v` is `path<v>`.
  * A zod type it doesn't know fails loudly, so a new kind of field can't slip past.
  */
-export function schemaFields(schema: z.ZodType, root = ''): SchemaFields {
+export function schemaFields(schema: ZodSchema, root = ''): SchemaFields {
   const out: SchemaFields = {};
   walk(schema, root, out);
   return out;
 }
 
-function walk(schema: z.ZodType, path: string, out: SchemaFields): void {
+/** Any zod schema, classic or mini: the walkers read only the definitions both share. */
+export type ZodSchema = z.core.$ZodType;
+
+/** The definition of a schema, as zod's core describes it (the same for zod and zod/mini). */
+export const definitionOf = (schema: ZodSchema) => (schema as z.core.$ZodTypes)._zod.def;
+
+/** The schema inside a wrapper (default, prefault, optional, nullable), or null when it is none. */
+export function unwrapped(schema: ZodSchema): ZodSchema | null {
+  const definition = definitionOf(schema);
+  switch (definition.type) {
+    case 'default':
+    case 'prefault':
+    case 'optional':
+    case 'nullable':
+      return definition.innerType;
+    default:
+      return null;
+  }
+}
+
+/** The discriminated union's field and its options, or null when the schema is no such union. */
+export function discriminatedOptions(schema: ZodSchema) {
+  const definition = definitionOf(schema);
+  if (definition.type !== 'union' || !('discriminator' in definition)) return null;
+  return { discriminator: definition.discriminator as string, options: definition.options };
+}
+
+function walk(schema: ZodSchema, path: string, out: SchemaFields): void {
   const flags: Pick<FieldShape, 'default' | 'optional' | 'nullable'> = {};
   let inner = schema;
-  for (;;) {
-    if (inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault) {
-      // The effective default: parsing "left out" applies nested defaults as the schema does.
-      if (!('default' in flags)) flags.default = inner.parse(undefined);
-      inner = inner.unwrap() as z.ZodType;
-    } else if (inner instanceof z.ZodOptional) {
-      flags.optional = true;
-      inner = inner.unwrap() as z.ZodType;
-    } else if (inner instanceof z.ZodNullable) {
-      flags.nullable = true;
-      inner = inner.unwrap() as z.ZodType;
-    } else break;
+  for (let wrapped = unwrapped(inner); wrapped; wrapped = unwrapped(inner)) {
+    const type = definitionOf(inner).type;
+    // The effective default: parsing "left out" applies nested defaults as the schema does.
+    if ((type === 'default' || type === 'prefault') && !('default' in flags))
+      flags.default = z.parse(inner, undefined);
+    if (type === 'optional') flags.optional = true;
+    if (type === 'nullable') flags.nullable = true;
+    inner = wrapped;
   }
   const at = (shape: Omit<FieldShape, keyof typeof flags>) => {
     if (path !== '') out[path] = { ...shape, ...flags };
   };
-  if (inner instanceof z.ZodObject) {
+  const definition = definitionOf(inner);
+  const union = discriminatedOptions(inner);
+  if (union) {
+    const values = union.options.map((option) => discriminatorValue(option, union.discriminator, path));
+    at({ type: 'union', discriminator: union.discriminator, options: values });
+    union.options.forEach((option, i) => walkFields(option, `${path}<${String(values[i])}>`, out));
+  } else if (definition.type === 'object') {
     at({ type: 'object' });
     walkFields(inner, path, out);
-  } else if (inner instanceof z.ZodArray) {
+  } else if (definition.type === 'array') {
     at({ type: 'array' });
-    walk(inner.element as z.ZodType, `${path}[]`, out);
-  } else if (inner instanceof z.ZodDiscriminatedUnion) {
-    const discriminator = inner.def.discriminator;
-    const options = inner.options as z.ZodType[];
-    const values = options.map((option) => discriminatorValue(option, discriminator, path));
-    at({ type: 'union', discriminator, options: values });
-    options.forEach((option, i) => walkFields(option as z.ZodObject, `${path}<${String(values[i])}>`, out));
-  } else if (inner instanceof z.ZodEnum) {
-    at({ type: 'enum', options: inner.options as Array<string | number> });
-  } else if (inner instanceof z.ZodLiteral) {
-    at({ type: 'literal', options: [...inner.values] as Array<string | number | boolean> });
-  } else if (inner instanceof z.ZodString) at({ type: 'string' });
-  else if (inner instanceof z.ZodNumber) at({ type: 'number' });
-  else if (inner instanceof z.ZodBoolean) at({ type: 'boolean' });
+    walk(definition.element, `${path}[]`, out);
+  } else if (definition.type === 'enum') {
+    at({ type: 'enum', options: Object.values(definition.entries) });
+  } else if (definition.type === 'literal') {
+    at({ type: 'literal', options: definition.values as Array<string | number | boolean> });
+  } else if (definition.type === 'string' || definition.type === 'number' || definition.type === 'boolean')
+    at({ type: definition.type });
   else {
     throw new Error(
-      `schemaFields: ${path || 'the schema'} is a zod ${inner.def.type}, which it doesn't know; ` +
+      `schemaFields: ${path || 'the schema'} is a zod ${definition.type}, which it doesn't know; ` +
         'teach it in src/model/schema-shape.ts (and the link format guard will show the change)',
     );
   }
 }
 
+/** The fields of an object schema, by name. */
+export function objectFields(object: ZodSchema): Record<string, ZodSchema> {
+  const definition = definitionOf(object);
+  return definition.type === 'object' ? definition.shape : {};
+}
+
 /** The fields of an object, under `path`. */
-function walkFields(object: z.ZodObject, path: string, out: SchemaFields): void {
-  for (const [key, field] of Object.entries(object.shape as Record<string, z.ZodType>))
+function walkFields(object: ZodSchema, path: string, out: SchemaFields): void {
+  for (const [key, field] of Object.entries(objectFields(object)))
     walk(field, path === '' ? key : `${path}.${key}`, out);
 }
 
-function discriminatorValue(option: z.ZodType, discriminator: string, path: string) {
-  const field =
-    option instanceof z.ZodObject ? (option.shape as Record<string, z.ZodType>)[discriminator] : null;
-  if (!(field instanceof z.ZodLiteral) || field.values.size !== 1)
+/** The one literal value of a discriminated union option's discriminator field. */
+export function discriminatorValue(option: ZodSchema, discriminator: string, path: string) {
+  const field = objectFields(option)[discriminator];
+  const definition = field && definitionOf(field);
+  if (definition?.type !== 'literal' || definition.values.length !== 1)
     throw new Error(`schemaFields: an option of ${path} has no single literal "${discriminator}"`);
-  return [...field.values][0] as string | number | boolean;
+  return definition.values[0] as string | number | boolean;
 }
 
 /** The differences between two field lists, one line each, in path order; empty when they agree. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Diagram } from '../../model/schema';
 import { useAppStore } from '../../store';
 import { setAt, type Commit } from './fields';
@@ -9,7 +9,7 @@ import { setAt, type Commit } from './fields';
  * one undoable edit (typing in one field coalesces into one undo step).
  */
 export function useEntityEdit<T extends { id: string }>(
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   entity: T,
   replace: (d: Diagram, next: T) => Diagram,
   label: string,
