@@ -27,6 +27,7 @@ import {
   ShareDialog,
   ShortcutsDialog,
   useFirstDrawDone,
+  WatchCard,
   usePreloadDialogsWhenDrawn,
   TraceDock,
 } from './lazyParts';
@@ -46,7 +47,7 @@ import { Topbar } from './Topbar';
 import type { MenuExtra } from './TopbarMenu';
 import { PHONE_QUERY, useMediaQuery } from './useMediaQuery';
 import { useShortcuts } from './useShortcuts';
-import { WatchCard } from '../gallery/WatchCard';
+import { useGalleryState } from '../gallery/galleryState';
 import { usePresentation } from '../workshop/presentation';
 
 const ScenesDialog = lazy(() =>
@@ -76,6 +77,7 @@ function Editor() {
   useShortcuts(ctx);
   useThemeEffect();
   const drawn = useFirstDrawDone();
+  const galleryEntryOpen = useGalleryState((s) => s.active !== null);
   usePreloadDialogsWhenDrawn(drawn);
   useEffect(() => {
     exposeTestHook({
@@ -131,7 +133,11 @@ function Editor() {
                 </Suspense>
               )}
             </div>
-            <WatchCard playback={p} />
+            {galleryEntryOpen && (
+              <Suspense fallback={null}>
+                <WatchCard playback={p} />
+              </Suspense>
+            )}
             {selectedMessage && (
               <div className="envelope-dock">
                 <Suspense fallback={null}>
@@ -151,10 +157,10 @@ function Editor() {
         </DockColumn>
         {phone ? (
           <BottomSheet open={sheet.open} label="Inspector" testId="inspector" onClose={sheet.close}>
-            <InspectorBody />
+            <InspectorBody diagramDrawn={drawn} />
           </BottomSheet>
         ) : (
-          <Inspector />
+          <Inspector diagramDrawn={drawn} />
         )}
       </div>
       <footer className="runbar">

@@ -30,6 +30,8 @@ export function preloadDialogs(): void {
     () => import('../panels/playback/EnvelopePanel'),
     () => import('../panels/inspector/ServiceInspector'),
     () => import('../panels/inspector/EdgeInspector'),
+    () => import('../panels/inspector/NoteInspector'),
+    () => import('../canvas/KindPicker'),
   ];
   for (const load of [...Object.values(loaders), ...more]) void load().catch(() => {});
 }
@@ -52,6 +54,8 @@ export const Legend = lazy(() => import('../panels/playback/Legend').then((m) =>
 export const EnvelopePanel = lazy(() =>
   import('../panels/playback/EnvelopePanel').then((m) => ({ default: m.EnvelopePanel })),
 );
+/** The opened gallery entry's card of moments to watch, with the decision guide's advice. */
+export const WatchCard = lazy(() => import('../gallery/WatchCard').then((m) => ({ default: m.WatchCard })));
 /** The Metrics panel, with its charting library (uPlot): loaded when the panel is first opened. */
 export const MetricsPanel = lazy(() =>
   import('../panels/metrics/MetricsPanel').then((m) => ({ default: m.MetricsPanel })),

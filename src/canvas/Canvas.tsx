@@ -13,6 +13,8 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import {
+  lazy,
+  Suspense,
   useCallback,
   useMemo,
   useRef,
@@ -29,7 +31,6 @@ import { placeEdgeLabels } from './edgeLabels';
 import { createEdgeRouter, routeInputs, RoutesContext } from './edgeRoutes';
 import { KindEdge, EdgeMarkers } from './edges/KindEdge';
 import { SERVICE_SIZE } from './geometry';
-import { KindPicker } from './KindPicker';
 import { ZoomControls } from './ZoomControls';
 import { MenuContext, type OpenMenu } from './menuButton';
 import { dropSpot } from './placeNew';
@@ -38,6 +39,9 @@ import { ServiceNode } from './nodes/ServiceNode';
 import { OVERVIEW_ZOOM, OverviewContext } from './detail';
 import { createFlowMapper, type FlowNode } from './toFlow';
 import { START_VIEWPORT, useDiagramView } from './useDiagramView';
+
+/** Offered when a connection is dropped, so loaded then (the app fetches it ahead once drawn). */
+const KindPicker = lazy(() => import('./KindPicker').then((m) => ({ default: m.KindPicker })));
 
 // Module scope, so React Flow never sees new component types (xyflow's advice).
 const nodeTypes = { service: ServiceNode, note: NoteNode };
@@ -73,6 +77,7 @@ export function Canvas({
   onElementClick,
 }: CanvasProps) {
   const diagram = useAppStore((s) => s.diagram);
+  const kindPickerOpen = useAppStore((s) => s.kindPicker !== null);
   const selection = useAppStore((s) => s.selection);
   const measured = useAppStore((s) => s.measured);
   const themePref = useAppStore((s) => s.theme);
@@ -342,7 +347,11 @@ export function Canvas({
           </RoutesContext>
         </OverviewContext>
       </MenuContext>
-      <KindPicker />
+      {kindPickerOpen && (
+        <Suspense fallback={null}>
+          <KindPicker />
+        </Suspense>
+      )}
       {!readOnly && diagram.services.length + diagram.notes.length === 0 && (
         <div className="canvas-empty" data-testid="canvas-empty">
           <strong>An empty canvas</strong>

@@ -1,28 +1,36 @@
-import { Note } from '../../model/schema';
-import { replaceNote } from '../../model/edits';
 import { useAppStore } from '../../store';
 import { lazy, Suspense } from 'react';
-import { DiagramInspector } from './DiagramInspector';
-import { Section, SelectField, TextField } from './fields';
-import { useEntityEdit } from './useEntityEdit';
+import { Section } from './fields';
 
-// Loaded on the first selection: the first screen shows the diagram's own settings.
+// Each is loaded when first shown, so the first screen's script holds none of them: the diagram's
+// settings (with the advisor and its checklist) once the diagram is drawn, the others on selection.
 const ServiceInspector = lazy(() =>
   import('./ServiceInspector').then((m) => ({ default: m.ServiceInspector })),
 );
 const EdgeInspector = lazy(() => import('./EdgeInspector').then((m) => ({ default: m.EdgeInspector })));
+const NoteInspector = lazy(() => import('./NoteInspector').then((m) => ({ default: m.NoteInspector })));
+const DiagramInspector = lazy(() =>
+  import('./DiagramInspector').then((m) => ({ default: m.DiagramInspector })),
+);
+
+const LOADING = <p className="muted">Loading…</p>;
+
+/** Whether the diagram's settings may load: not before the diagram itself is drawn. */
+interface InspectorProps {
+  diagramDrawn: boolean;
+}
 
 /** The right-hand panel: edits whatever is selected, or the diagram itself when nothing is. */
-export function Inspector() {
+export function Inspector({ diagramDrawn }: InspectorProps) {
   return (
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
-      <InspectorBody />
+      <InspectorBody diagramDrawn={diagramDrawn} />
     </aside>
   );
 }
 
 /** What the inspector shows, without its frame (a side panel, or a bottom sheet on a phone). */
-export function InspectorBody() {
+export function InspectorBody({ diagramDrawn }: InspectorProps) {
   const diagram = useAppStore((s) => s.diagram);
   const selection = useAppStore((s) => s.selection);
   let body;
@@ -54,32 +62,11 @@ export function InspectorBody() {
       <EdgeInspector key={edge.id} edge={edge} />
     ) : note ? (
       <NoteInspector key={note.id} note={note} />
-    ) : (
+    ) : diagramDrawn ? (
       <DiagramInspector diagram={diagram} />
+    ) : (
+      LOADING
     );
   }
-  return <Suspense fallback={<p className="muted">Loading…</p>}>{body}</Suspense>;
-}
-
-function NoteInspector({ note }: { note: Note }) {
-  const field = useEntityEdit(Note, note, replaceNote, 'Edit note');
-  return (
-    <div data-testid="inspector-note">
-      <Section title="Sticky note">
-        <TextField
-          label="Text"
-          multiline
-          value={note.text}
-          onCommit={field('text')}
-          testId="field-note-text"
-        />
-        <SelectField
-          label="Colour"
-          value={note.color}
-          options={['yellow', 'blue', 'green', 'pink'] as const}
-          onCommit={field('color')}
-        />
-      </Section>
-    </div>
-  );
+  return <Suspense fallback={LOADING}>{body}</Suspense>;
 }
