@@ -38,6 +38,11 @@ function litNow(s: TracePathState): LitElements | null {
   return s.spotlight ?? s.path;
 }
 
+/** What is lit on the canvas right now (null: nothing, everything is drawn as usual). */
+export function litElementsNow(): LitElements | null {
+  return litNow(useTracePath.getState());
+}
+
 /** Whether service `id` is lit (null: nothing is lit, everything is drawn as usual). */
 export function useServicePathMark(id: string): PathMark {
   return useTracePath((s) => {

@@ -11,6 +11,7 @@ import type { NodeBoxLookup } from './renderer';
 import { MessageRenderer } from './renderer';
 import { prefersReducedMotion } from '../motion';
 import { createLayerSink } from './sinks';
+import { litElementsNow } from '../tracePath';
 
 export interface MessageLayerProps {
   playback: Playback;
@@ -152,6 +153,7 @@ export function MessageLayer(props: MessageLayerProps) {
         correlation,
         reducedMotion,
         presenting: p.presenting === true,
+        lit: litElementsNow(),
         diagram: frame.diagram,
         routes,
       };
@@ -175,6 +177,7 @@ export function MessageLayer(props: MessageLayerProps) {
           selectedMessageId: selected,
           reducedMotion,
           presenting: p.presenting === true,
+          lit: now.lit,
         },
       };
       sink.draw(frame, params, boxOf, nodesMoved ? s.nodeLookup : null);

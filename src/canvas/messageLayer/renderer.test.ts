@@ -5,19 +5,26 @@ import { Playback, createInProcessHost } from '../../playback';
 import { FakeClock, createFakeEngine } from '../../playback/testing';
 import { testDiagram } from '../../playback/testing';
 import { EFFECT_LEGEND, MESSAGE_LEGEND } from '../../legend';
-import { EFFECT_KINDS, MESSAGE_LOOKS } from '../../playback';
+import { EFFECT_KINDS, MESSAGE_LOOKS, type PlaybackFrame } from '../../playback';
 import { anchorBox } from './anchors';
 import { edgeLanes, laneForIndex } from './lanes';
-import { MessageRenderer } from './renderer';
+import { DIMMED_ALPHA, MessageRenderer } from './renderer';
 
 /** A 2D context that records which paints happen (Node has no canvas). */
 function fakeContext() {
   const calls: string[] = [];
+  /** The opacity of each fill and stroke, in order. */
+  const paintAlphas: number[] = [];
   const ctx = new Proxy(
     {},
     {
       get: (_t, prop: string) =>
-        prop in store ? store[prop] : (...args: unknown[]) => calls.push(`${prop}(${args.length})`),
+        prop in store
+          ? store[prop]
+          : (...args: unknown[]) => {
+              if (prop === 'fill' || prop === 'stroke') paintAlphas.push(Number(store.globalAlpha ?? 1));
+              calls.push(`${prop}(${args.length})`);
+            },
       set: (_t, prop: string, value) => {
         store[prop] = value;
         return true;
@@ -25,7 +32,7 @@ function fakeContext() {
     },
   ) as unknown as CanvasRenderingContext2D;
   const store: Record<string, unknown> = {};
-  return { ctx, calls };
+  return { ctx, calls, paintAlphas };
 }
 
 describe('edgeLanes', () => {
@@ -154,6 +161,34 @@ describe('MessageRenderer', () => {
     const calm = arcs(true);
     expect(calm.arcs).toBe(moving.arcs - 1);
     expect(calm.alpha).toBe(1);
+  });
+
+  const paint = (frame: PlaybackFrame, lit: { services: string[]; edges: string[] } | null) => {
+    const { ctx, paintAlphas } = fakeContext();
+    const litSets = lit && { services: new Set(lit.services), edges: new Set(lit.edges) };
+    new MessageRenderer().draw(ctx, frame, { x: 0, y: 0, zoom: 1 }, boxOf, { ...options, lit: litSets });
+    return { alphas: [...new Set(paintAlphas)], after: Number(ctx.globalAlpha ?? 1) };
+  };
+
+  it('draws a message on an edge off the path as faint as the edge, and one on it in full', () => {
+    const frame = playbackAt(151).frame(); // m0 halfway along e1
+    expect(paint(frame, null).alphas).toEqual([1]);
+    expect(paint(frame, { services: ['a', 'b'], edges: ['e1'] }).alphas).toEqual([1]);
+    const off = paint(frame, { services: ['a'], edges: ['elsewhere'] });
+    expect(off.alphas).toEqual([DIMMED_ALPHA]);
+    // Whatever is drawn after the messages starts from full opacity again.
+    expect(off.after).toBe(1);
+  });
+
+  it('draws an effect off the path faint too', () => {
+    const d = testDiagram({ faults: [{ id: 'f', kind: 'down', target: 'b', atMs: 0, durationMs: 0 }] });
+    const frame = playbackAt(302, d).frame(); // m0 refused at 301, on e1
+    expect(frame.effects.some((e) => e.kind === 'refused' && e.edgeId === 'e1')).toBe(true);
+    const on = paint(frame, { services: ['a', 'b'], edges: ['e1'] });
+    const off = paint(frame, { services: [], edges: [] });
+    expect(Math.max(...on.alphas)).toBeGreaterThan(DIMMED_ALPHA);
+    expect(Math.max(...off.alphas)).toBeLessThanOrEqual(DIMMED_ALPHA);
+    expect(off.after).toBe(1);
   });
 });
 

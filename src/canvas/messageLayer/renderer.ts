@@ -1,4 +1,5 @@
 import type { Box } from '../geometry';
+import type { LitElements } from '../tracePath';
 import type { Particles, PlaybackFrame } from '../../playback';
 import { Bundler, EFFECT_KINDS, MESSAGE_LOOKS } from '../../playback';
 import type { Context2D, Palette } from '../../legend';
@@ -32,6 +33,12 @@ export interface DrawOptions {
    * it, so people at the back can see where it is going.
    */
   presenting?: boolean;
+  /**
+   * The services and edges lit on the canvas (a request's path in the Trace view, a presenter's
+   * spotlight): messages and effects elsewhere are drawn faint, as their edges are. Absent or null:
+   * nothing is lit, everything is drawn as usual.
+   */
+  lit?: LitElements | null;
 }
 
 /** How long an effect's burst lasts, in wall milliseconds. */
@@ -40,6 +47,12 @@ export const EFFECT_WALL_MS = 700;
 const BASE_RADIUS = 8;
 /** Zoomed out, marks shrink no further than this share of BASE_RADIUS, so a message stays in sight. */
 const MIN_MARK_SCALE = 0.75;
+/** How opaque marks off the lit path are: as faint as the dimmed edges they ride (tracePath.css). */
+export const DIMMED_ALPHA = 0.25;
+/** Which marks a drawing pass draws: those off the lit path, those on it, or all (nothing lit). */
+const DIMMED = 1;
+const LIT = 0;
+const ALL = 2;
 /** Presenting: how much larger marks are drawn (they must read from the back of a room). */
 export const PRESENT_SCALE = 1.8;
 /** Presenting: a trail reaches this share of its edge behind a message. */
@@ -85,6 +98,11 @@ export class MessageRenderer {
   private sy = new Float32Array(0);
   private sr = new Float32Array(0);
   private particles: Particles | null = null;
+  /** Per particle drawn last frame: 1 when it rides an edge off the lit path. */
+  private dimmed = new Uint8Array(0);
+  /** Which marks the current pass draws (DIMMED, LIT or ALL), and at what opacity. */
+  private pass = ALL;
+  private alpha = 1;
   private slotIds: string[] = [];
   private slotCorrelations: string[] = [];
 
@@ -120,6 +138,7 @@ export class MessageRenderer {
       this.sx = new Float32Array(p.n * 2);
       this.sy = new Float32Array(p.n * 2);
       this.sr = new Float32Array(p.n * 2);
+      this.dimmed = new Uint8Array(p.n * 2);
     }
     const { sx, sy, sr, at } = this;
     const w = o.width;
@@ -157,12 +176,58 @@ export class MessageRenderer {
     // Halos are for telling a mark from the line under it; small marks on a zoomed-out view are
     // told apart by colour and shape alone, and skipping them halves the rasterizing.
     this.halos = r >= HALO_MIN_RADIUS || p.n <= HALO_ALWAYS_UP_TO;
+    // Marks off the lit path first, faint, so the path's own marks are drawn over them.
+    if (this.markDimmed(p, o.lit ?? null)) {
+      this.setPass(ctx, DIMMED, DIMMED_ALPHA);
+      this.drawMarks(ctx, frame, view, p, o, r);
+      this.setPass(ctx, LIT, 1);
+    } else this.setPass(ctx, ALL, 1);
+    this.drawMarks(ctx, frame, view, p, o, r);
+    this.drawEffects(ctx, frame, view, boxOf, o, r);
+  }
+
+  /** Every message mark of the current pass: trails, lone marks, bundles, the highlight, steps. */
+  private drawMarks(
+    ctx: Context2D,
+    frame: DrawFrame,
+    view: ViewTransform,
+    p: Particles,
+    o: DrawOptions,
+    r: number,
+  ): void {
     if (o.presenting) this.drawTrails(ctx, frame, view, p, o, r);
     this.drawSingles(ctx, p, o, false);
     this.drawBundles(ctx, p, o);
     if (o.highlightCorrelation !== null) this.drawSingles(ctx, p, o, true);
     this.drawStepLabels(ctx, p, o, r);
-    this.drawEffects(ctx, frame, view, boxOf, o, r);
+  }
+
+  /** Marks which particles ride edges off the lit path; true when any does. */
+  private markDimmed(p: Particles, lit: LitElements | null): boolean {
+    if (!lit) return false;
+    const onPath = new Uint8Array(this.geo.count);
+    for (const id of lit.edges) {
+      const e = this.geo.edgeIndex.get(id);
+      if (e !== undefined) onPath[e] = 1;
+    }
+    let any = false;
+    for (let i = 0; i < p.n; i++) {
+      const off = onPath[p.edge[i]!] ? 0 : 1;
+      this.dimmed[i] = off;
+      if (off) any = true;
+    }
+    return any;
+  }
+
+  private setPass(ctx: Context2D, pass: number, alpha: number): void {
+    this.pass = pass;
+    this.alpha = alpha;
+    ctx.globalAlpha = alpha;
+  }
+
+  /** Whether particle `i` is left out of the current pass (or was culled). */
+  private skips(i: number): boolean {
+    return Number.isNaN(this.sx[i]!) || (this.pass !== ALL && this.dimmed[i] !== this.pass);
   }
 
   /** The message under screen point (x, y) drawn last frame: its id and correlation, or null. */
@@ -215,9 +280,8 @@ export class MessageRenderer {
         let any = false;
         ctx.beginPath();
         for (let i = 0; i < p.n; i++) {
-          if (p.look[i] !== look || p.count[i] !== 1 || p.highlighted[i] !== want) continue;
+          if (p.look[i] !== look || p.count[i] !== 1 || p.highlighted[i] !== want || this.skips(i)) continue;
           const x = sx[i]!;
-          if (Number.isNaN(x)) continue;
           // A stroked mark's halo is a disc behind it.
           if (halo && !filled) traceMark(ctx, 'dot', x, sy[i]!, sr[i]! + 2);
           else traceMark(ctx, shape, x, sy[i]!, halo ? sr[i]! + HALO : sr[i]!);
@@ -243,13 +307,13 @@ export class MessageRenderer {
     ctx.lineWidth = 2;
     ctx.beginPath();
     for (let i = 0; i < p.n; i++) {
-      if (!p.highlighted[i] || Number.isNaN(sx[i]!)) continue;
+      if (!p.highlighted[i] || this.skips(i)) continue;
       const rr = sr[i]! + 4;
       ctx.moveTo(sx[i]! + rr, sy[i]!);
       ctx.arc(sx[i]!, sy[i]!, rr, 0, Math.PI * 2);
     }
     ctx.stroke();
-    if (o.selectedMessageId !== null) {
+    if (o.selectedMessageId !== null && this.pass !== DIMMED) {
       const at = this.positionOf(o.selectedMessageId);
       if (at) {
         ctx.lineWidth = 3;
@@ -276,7 +340,7 @@ export class MessageRenderer {
     const { at, geo } = this;
     ctx.lineCap = 'round';
     for (let i = 0; i < p.n; i++) {
-      if (p.count[i] !== 1 || Number.isNaN(this.sx[i]!)) continue;
+      if (p.count[i] !== 1 || this.skips(i)) continue;
       const slot = p.slot[i]!;
       const from = cols.fromT[slot] ?? 0;
       const to = cols.toT[slot] ?? 1;
@@ -292,7 +356,7 @@ export class MessageRenderer {
         geo.point(p.edge[i]!, pos + (back * reach * k) / TRAIL_SEGMENTS, at);
         const x1 = at.x * view.zoom + view.x;
         const y1 = at.y * view.zoom + view.y;
-        ctx.globalAlpha = 0.45 * (1 - (k - 1) / TRAIL_SEGMENTS);
+        ctx.globalAlpha = this.alpha * 0.45 * (1 - (k - 1) / TRAIL_SEGMENTS);
         ctx.lineWidth = r * (1.1 - (0.8 * k) / TRAIL_SEGMENTS);
         ctx.beginPath();
         ctx.moveTo(x0, y0);
@@ -302,7 +366,7 @@ export class MessageRenderer {
         y0 = y1;
       }
     }
-    ctx.globalAlpha = 1;
+    ctx.globalAlpha = this.alpha;
     ctx.lineCap = 'butt';
   }
 
@@ -315,7 +379,7 @@ export class MessageRenderer {
       let any = false;
       ctx.beginPath();
       for (let i = 0; i < p.n; i++) {
-        if (p.count[i] === 1 || Number.isNaN(sx[i]!)) continue;
+        if (p.count[i] === 1 || this.skips(i)) continue;
         ctx.moveTo(sx[i]! + sr[i]! + HALO, sy[i]!);
         ctx.arc(sx[i]!, sy[i]!, sr[i]! + HALO, 0, Math.PI * 2);
         any = true;
@@ -328,7 +392,7 @@ export class MessageRenderer {
       let any = false;
       ctx.beginPath();
       for (let i = 0; i < p.n; i++) {
-        if (p.look[i] !== look || p.count[i] === 1 || Number.isNaN(sx[i]!)) continue;
+        if (p.look[i] !== look || p.count[i] === 1 || this.skips(i)) continue;
         ctx.moveTo(sx[i]! + sr[i]!, sy[i]!);
         ctx.arc(sx[i]!, sy[i]!, sr[i]!, 0, Math.PI * 2);
         any = true;
@@ -342,7 +406,7 @@ export class MessageRenderer {
     ctx.textBaseline = 'middle';
     ctx.font = '700 10px system-ui, sans-serif';
     for (let i = 0; i < p.n && labels < MAX_LABELS; i++) {
-      if (p.count[i] === 1 || Number.isNaN(sx[i]!) || sr[i]! < LABEL_MIN_RADIUS) continue;
+      if (p.count[i] === 1 || this.skips(i) || sr[i]! < LABEL_MIN_RADIUS) continue;
       ctx.fillText(String(p.count[i]), sx[i]!, sy[i]! + 0.5);
       labels++;
     }
@@ -358,7 +422,7 @@ export class MessageRenderer {
     let labels = 0;
     for (let i = 0; i < p.n && labels < MAX_LABELS; i++) {
       const step = p.step[i]!;
-      if (step === 0 || p.count[i] !== 1 || !HAS_STEP[p.look[i]!] || Number.isNaN(this.sx[i]!)) continue;
+      if (step === 0 || p.count[i] !== 1 || !HAS_STEP[p.look[i]!] || this.skips(i)) continue;
       ctx.fillText(String(step), this.sx[i]!, this.sy[i]! + 0.5);
       labels++;
     }
@@ -390,10 +454,12 @@ export class MessageRenderer {
       const k = EFFECT_INDEX.get(fx.kind) ?? 0;
       const color = o.palette.effects[k]!;
       const shape = EFFECT_SHAPES[k]!;
+      const alpha = isLit(o.lit ?? null, fx.edgeId, fx.serviceId) ? 1 : DIMMED_ALPHA;
       ctx.strokeStyle = color;
+      ctx.globalAlpha = alpha;
       if (!o.reducedMotion) {
         const life = age / horizon;
-        ctx.globalAlpha = 1 - life;
+        ctx.globalAlpha = alpha * (1 - life);
         ctx.lineWidth = 2;
         ctx.beginPath();
         ctx.arc(x, y, r * (1.5 + life * 3), 0, Math.PI * 2);
@@ -432,4 +498,11 @@ export class MessageRenderer {
     }
     return false;
   }
+}
+
+/** Whether an effect at an edge (or, without one, a service) is on the lit path; all are when none is. */
+function isLit(lit: LitElements | null, edgeId: string | undefined, serviceId: string | undefined): boolean {
+  if (!lit) return true;
+  if (edgeId !== undefined) return lit.edges.has(edgeId);
+  return serviceId === undefined || lit.services.has(serviceId);
 }
