@@ -8,7 +8,8 @@ import { EFFECT_LEGEND, MESSAGE_LEGEND } from '../../legend';
 import { EFFECT_KINDS, MESSAGE_LOOKS, type PlaybackFrame } from '../../playback';
 import { anchorBox } from './anchors';
 import { edgeLanes, laneForIndex } from './lanes';
-import { DIMMED_ALPHA, MessageRenderer } from './renderer';
+import { DIMMED_ALPHA } from './dimming';
+import { MessageRenderer } from './renderer';
 
 /** A 2D context that records which paints happen (Node has no canvas). */
 function fakeContext() {

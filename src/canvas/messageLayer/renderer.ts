@@ -1,9 +1,10 @@
-import type { Box } from '../geometry';
 import type { LitElements } from '../tracePath';
 import type { Particles, PlaybackFrame } from '../../playback';
-import { Bundler, EFFECT_KINDS, MESSAGE_LOOKS } from '../../playback';
+import { Bundler, MESSAGE_LOOKS } from '../../playback';
 import type { Context2D, Palette } from '../../legend';
-import { EFFECT_LEGEND, MESSAGE_LEGEND, SHAPE_PAINT, STEP_LOOKS, traceMark } from '../../legend';
+import { MESSAGE_LEGEND, SHAPE_PAINT, STEP_LOOKS, traceMark } from '../../legend';
+import { DIMMED_ALPHA } from './dimming';
+import { EffectPainter } from './effectMarks';
 import {
   EdgeGeometry,
   type EdgeEnds,
@@ -41,14 +42,10 @@ export interface DrawOptions {
   lit?: LitElements | null;
 }
 
-/** How long an effect's burst lasts, in wall milliseconds. */
-export const EFFECT_WALL_MS = 700;
 /** A single message's radius at zoom 1, in pixels: big enough to catch the eye on a first run. */
 const BASE_RADIUS = 8;
 /** Zoomed out, marks shrink no further than this share of BASE_RADIUS, so a message stays in sight. */
 const MIN_MARK_SCALE = 0.75;
-/** How opaque marks off the lit path are: as faint as the dimmed edges they ride (tracePath.css). */
-export const DIMMED_ALPHA = 0.25;
 /** Which marks a drawing pass draws: those off the lit path, those on it, or all (nothing lit). */
 const DIMMED = 1;
 const LIT = 0;
@@ -78,8 +75,6 @@ const LABEL_MIN_RADIUS = 8;
 const PARTICLE_BUDGET = 600;
 const LOOK_SHAPES = MESSAGE_LOOKS.map((l) => MESSAGE_LEGEND[l].shape);
 const HAS_STEP = Uint8Array.from(MESSAGE_LOOKS, (l) => (STEP_LOOKS.has(l) ? 1 : 0));
-const EFFECT_SHAPES = EFFECT_KINDS.map((k) => EFFECT_LEGEND[k].shape);
-const EFFECT_INDEX = new Map(EFFECT_KINDS.map((k, i) => [k, i]));
 
 /**
  * Draws the messages in flight and the recent effects onto one 2D context, in screen space. Plain
@@ -88,10 +83,9 @@ const EFFECT_INDEX = new Map(EFFECT_KINDS.map((k, i) => [k, i]));
  */
 export class MessageRenderer {
   private readonly geo = new EdgeGeometry();
+  private readonly effects = new EffectPainter(this.geo);
   private halos = true;
   private readonly bundler = new Bundler();
-  private readonly sb: Box = { x: 0, y: 0, width: 0, height: 0 };
-  private readonly tb: Box = { x: 0, y: 0, width: 0, height: 0 };
   private readonly at = { x: 0, y: 0 };
   /** Screen position and radius of each particle drawn last frame (NaN when culled), for hit tests. */
   private sx = new Float32Array(0);
@@ -183,7 +177,7 @@ export class MessageRenderer {
       this.setPass(ctx, LIT, 1);
     } else this.setPass(ctx, ALL, 1);
     this.drawMarks(ctx, frame, view, p, o, r);
-    this.drawEffects(ctx, frame, view, boxOf, o, r);
+    this.effects.draw(ctx, frame, view, boxOf, o, r);
   }
 
   /** Every message mark of the current pass: trails, lone marks, bundles, the highlight, steps. */
@@ -427,82 +421,4 @@ export class MessageRenderer {
       labels++;
     }
   }
-
-  /**
-   * Effects as short bursts: an expanding, fading ring with the effect's mark at its centre; with
-   * reduced motion, the mark alone, steady, for as long.
-   */
-  private drawEffects(
-    ctx: Context2D,
-    frame: DrawFrame,
-    view: ViewTransform,
-    boxOf: NodeBoxLookup,
-    o: DrawOptions,
-    r: number,
-  ): void {
-    const horizon = EFFECT_WALL_MS * Math.max(frame.speed, 1e-6);
-    const list = frame.effects;
-    for (let i = list.length - 1; i >= 0; i--) {
-      const fx = list[i]!;
-      const age = frame.time - fx.at;
-      if (age > horizon) break;
-      if (age < 0) continue;
-      if (!this.effectPoint(fx.edgeId, fx.serviceId, boxOf)) continue;
-      const x = this.sb.x * view.zoom + view.x;
-      const y = this.sb.y * view.zoom + view.y;
-      if (x < -40 || y < -40 || x > o.width + 40 || y > o.height + 40) continue;
-      const k = EFFECT_INDEX.get(fx.kind) ?? 0;
-      const color = o.palette.effects[k]!;
-      const shape = EFFECT_SHAPES[k]!;
-      const alpha = isLit(o.lit ?? null, fx.edgeId, fx.serviceId) ? 1 : DIMMED_ALPHA;
-      ctx.strokeStyle = color;
-      ctx.globalAlpha = alpha;
-      if (!o.reducedMotion) {
-        const life = age / horizon;
-        ctx.globalAlpha = alpha * (1 - life);
-        ctx.lineWidth = 2;
-        ctx.beginPath();
-        ctx.arc(x, y, r * (1.5 + life * 3), 0, Math.PI * 2);
-        ctx.stroke();
-      }
-      ctx.beginPath();
-      traceMark(ctx, shape, x, y, r * 1.3);
-      if (SHAPE_PAINT[shape] === 'fill') {
-        ctx.fillStyle = color;
-        ctx.fill();
-      } else {
-        ctx.lineWidth = 2.5;
-        ctx.stroke();
-      }
-    }
-    ctx.globalAlpha = 1;
-  }
-
-  /** Puts where an effect happened (flow coordinates) into `this.sb.x/y`. */
-  private effectPoint(
-    edgeId: string | undefined,
-    serviceId: string | undefined,
-    boxOf: NodeBoxLookup,
-  ): boolean {
-    const geo = this.geo;
-    const e = edgeId !== undefined ? geo.edgeIndex.get(edgeId) : undefined;
-    if (e !== undefined && geo.curveOk[e]) {
-      const t = serviceId === geo.to[e] ? 0.92 : serviceId === geo.from[e] ? 0.08 : 0.5;
-      geo.point(e, t, this.sb);
-      return true;
-    }
-    if (serviceId !== undefined && boxOf(serviceId, this.tb)) {
-      this.sb.x = this.tb.x + this.tb.width / 2;
-      this.sb.y = this.tb.y;
-      return true;
-    }
-    return false;
-  }
-}
-
-/** Whether an effect at an edge (or, without one, a service) is on the lit path; all are when none is. */
-function isLit(lit: LitElements | null, edgeId: string | undefined, serviceId: string | undefined): boolean {
-  if (!lit) return true;
-  if (edgeId !== undefined) return lit.edges.has(edgeId);
-  return serviceId === undefined || lit.services.has(serviceId);
 }
