@@ -67,7 +67,7 @@ const standaloneNodesBounds = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'schema'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'schema'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
