@@ -94,6 +94,8 @@ export class MessageRenderer {
   private particles: Particles | null = null;
   /** Per particle drawn last frame: 1 when it rides an edge off the lit path. */
   private dimmed = new Uint8Array(0);
+  /** Per edge of the frame's geometry: 1 when it is on the lit path. */
+  private onPath = new Uint8Array(0);
   /** Which marks the current pass draws (DIMMED, LIT or ALL), and at what opacity. */
   private pass = ALL;
   private alpha = 1;
@@ -199,7 +201,9 @@ export class MessageRenderer {
   /** Marks which particles ride edges off the lit path; true when any does. */
   private markDimmed(p: Particles, lit: LitElements | null): boolean {
     if (!lit) return false;
-    const onPath = new Uint8Array(this.geo.count);
+    // Reused from frame to frame: the draw loop allocates nothing.
+    if (this.onPath.length < this.geo.count) this.onPath = new Uint8Array(this.geo.count * 2);
+    const onPath = this.onPath.fill(0);
     for (const id of lit.edges) {
       const e = this.geo.edgeIndex.get(id);
       if (e !== undefined) onPath[e] = 1;
