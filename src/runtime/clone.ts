@@ -2,8 +2,15 @@
  * Deep copies of object graphs, for engine checkpoints: cycles and shared references keep their
  * shape (an object reached twice is copied once), class instances keep their prototype, Maps, Sets
  * and typed arrays are copied, functions and the objects in `shared` are kept by reference (the
- * behaviour registries: code, not state). Iterative, so long linked chains cannot overflow the stack.
+ * behaviour registries: code, not state), and so are `Immutable` objects (a run's history, which
+ * only grows). Iterative, so long linked chains cannot overflow the stack.
  */
+
+/**
+ * A value never written after it is built (a closed series bucket): copies of a run share it rather
+ * than copy it, so a checkpoint costs the run's current state, not its whole history.
+ */
+export abstract class Immutable {}
 
 type AnyTypedArray = Float64Array | Float32Array | Int32Array | Uint32Array | Uint16Array | Uint8Array;
 type TypedArrayClass = new (length: number) => AnyTypedArray;
@@ -43,7 +50,8 @@ export function cloneGraph<T>(root: T, shared: ReadonlySet<object>, compact = fa
   const copies = new Map<object, unknown>();
   const pending: Array<[object, object]> = [];
   const shell = (value: unknown): unknown => {
-    if (typeof value !== 'object' || value === null || shared.has(value)) return value;
+    if (typeof value !== 'object' || value === null || shared.has(value) || value instanceof Immutable)
+      return value;
     const known = copies.get(value);
     if (known !== undefined) return known;
     let copy: object;

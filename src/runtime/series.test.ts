@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Diagram, type DiagramInput } from '../model/schema';
-import { createEngine, MAX_SERIES_BUCKETS, type Engine, type Metrics, type RunSeries } from './index';
+import { Immutable, reachableObjects } from './clone';
+import {
+  createEngine,
+  MAX_SERIES_BUCKETS,
+  type Engine,
+  type EngineCheckpoint,
+  type Metrics,
+  type RunSeries,
+} from './index';
 import { diagramArb, parse } from './testing/randomDiagrams';
 import { mmcDiagram } from './testing/queueingDiagrams';
 import { checkoutExample } from '../scenarios/checkout';
@@ -108,6 +116,34 @@ describe('run series', () => {
       expect(s.t[s.t.length - 1]! + s.bucketMs).toBeGreaterThanOrEqual(untilMs);
       expectCountsAddUp(engine);
     }
+  });
+
+  it('checkpoints share the closed buckets, and a restored run goes on with the same series, across a downsample', () => {
+    const d = checkoutExample;
+    const straight = createEngine(d, { seriesBucketMs: 10 });
+    straight.advanceTo(9_000);
+    const run = createEngine(d, { seriesBucketMs: 10 });
+    run.advanceTo(2_000);
+    const early = run.checkpoint!();
+    run.advanceTo(3_000);
+    const later = run.checkpoint!();
+    // History that only grows is shared, not copied: the later copy holds the earlier one's 200 buckets.
+    const history = (c: EngineCheckpoint) => [...reachableObjects(c)].filter((o) => o instanceof Immutable);
+    const shared = new Set(history(early));
+    expect(history(later).filter((o) => shared.has(o)).length).toBeGreaterThanOrEqual(200);
+    const size = (c: EngineCheckpoint) => reachableObjects(c).size;
+    const sizes: number[] = [];
+    // From 2 s to 9 s crosses a downsample (512 buckets of 10 ms become 256 of 20 ms at 5.12 s).
+    let from = early;
+    for (let i = 0; i < 3; i++) {
+      run.restore!(from);
+      run.advanceTo(9_000);
+      expect(run.series()).toEqual(straight.series());
+      from = run.checkpoint!();
+      sizes.push(size(from));
+    }
+    // A restore adds nothing that the run's later copies would carry: a chain of them stays one size.
+    expect(new Set(sizes).size).toBe(1);
   });
 
   it('downsampling is exact: merged buckets equal buckets collected at the wider width from the start', () => {

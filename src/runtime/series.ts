@@ -1,4 +1,5 @@
 import { dict } from '../lib/dict';
+import { Immutable } from './clone';
 import { BREAKER_STATE, MAX_SERIES_BUCKETS, subscriptionBacklogKey, type RunSeries } from './seriesShape';
 import { depthIntegral } from './channels';
 import { inboxIntegral, usedIntegral } from './entities';
@@ -35,8 +36,6 @@ interface Leaf {
   scale: number;
   /** Breaker: index of its edge's `circuitOpened` leaf. */
   ref: number;
-  /** Closed buckets' values. */
-  data: Float64Array;
   /** The cumulative value at the open bucket's start. */
   base: number;
 }
@@ -44,13 +43,23 @@ interface Leaf {
 /** Values a breaker state reads as. */
 const BREAKER_NUMBER = BREAKER_STATE;
 
+/**
+ * One closed bucket: every leaf's value, by leaf index. Never written once closed (downsampling
+ * makes new ones), so a run's copies share the closed buckets and a checkpoint copies none of them.
+ */
+class ClosedBucket extends Immutable {
+  constructor(readonly values: Float64Array) {
+    super();
+  }
+}
+
 /** A run's time-series collector; the engine calls `closeThrough` as the clock passes `nextBoundary`. */
 export class SeriesRecorder {
   bucketMs: number;
   /** Where the open bucket ends: the engine closes buckets when its clock reaches this. */
   nextBoundary: number;
-  /** Closed buckets held (the open one comes after them). */
-  private closed = 0;
+  /** The closed buckets, oldest first (the open one comes after them). */
+  private readonly buckets: ClosedBucket[] = [];
   private readonly leaves: Leaf[] = [];
   private readonly latencies: LatencyBuckets[] = [];
 
@@ -71,7 +80,8 @@ export class SeriesRecorder {
   /**
    * After a deep copy (an engine checkpoint restored): each leaf reads through a closure over the
    * original run's objects, so the copy's leaves get fresh readers over the copy's own (`sim` is the
-   * copy's); the data, bases and latency buckets are the copy's already.
+   * copy's); the buckets, bases and latency buckets are the copy's already (the fresh latency
+   * buckets `addLeaves` makes are dropped, or each restore would add a set).
    */
   rebind(): void {
     const kept = this.leaves.splice(0);
@@ -79,7 +89,12 @@ export class SeriesRecorder {
     this.addLeaves();
     kept.forEach((l, i) => (l.read = this.leaves[i]!.read));
     this.leaves.splice(0, this.leaves.length, ...kept);
-    this.latencies.push(...latencies);
+    this.latencies.splice(0, this.latencies.length, ...latencies);
+  }
+
+  /** How many buckets are closed. */
+  private get closed(): number {
+    return this.buckets.length;
   }
 
   private leaf(
@@ -90,8 +105,7 @@ export class SeriesRecorder {
     read: (t: number) => number,
     scale = 1,
   ): number {
-    const data = new Float64Array(this.cap);
-    this.leaves.push({ kind, group, id, key, read, scale, ref: -1, data, base: 0 });
+    this.leaves.push({ kind, group, id, key, read, scale, ref: -1, base: 0 });
     return this.leaves.length - 1;
   }
 
@@ -108,7 +122,7 @@ export class SeriesRecorder {
       this.leaf('clients', s.id, 'succeeded', Count, () => r.succeeded);
       this.leaf('clients', s.id, 'failed', Count, () => r.failed);
       this.leaf('clients', s.id, 'timedOut', Count, () => r.timedOut);
-      this.latencies.push(new LatencyBuckets(s.id, r.latency, this.cap));
+      this.latencies.push(new LatencyBuckets(s.id, r.latency));
     }
     for (const s of sim.services) {
       this.leaf('services', s.id, 'utilization', Gauge, (t) => usedIntegral(s, t), s.capacity);
@@ -201,41 +215,39 @@ export class SeriesRecorder {
 
   private closeOne(): void {
     const end = this.nextBoundary;
-    const i = this.closed;
     // Values first (a breaker reads its `opened` leaf's base), then the bases move to `end`.
-    for (const l of this.leaves) l.data[i] = this.valueAt(l, end, this.bucketMs);
+    const values = new Float64Array(this.leaves.length);
+    this.leaves.forEach((l, k) => (values[k] = this.valueAt(l, end, this.bucketMs)));
+    this.buckets.push(new ClosedBucket(values));
     for (const l of this.leaves)
       if (l.kind === LeafKind.Count || l.kind === LeafKind.Gauge) l.base = l.read(end);
-    for (const h of this.latencies) h.close(i);
-    this.closed++;
+    for (const h of this.latencies) h.close();
     if (this.closed === this.cap) this.downsample();
     this.nextBoundary = this.closed * this.bucketMs + this.bucketMs;
   }
 
   /** Merges neighbouring closed buckets pairwise and doubles the width: memory stays bounded. */
   private downsample(): void {
-    const half = this.closed / 2;
-    // Breakers first: they read their edge's per-bucket `opened` counts before those merge.
-    for (const l of this.leaves) {
-      if (l.kind !== LeafKind.Breaker) continue;
-      const opened = this.leaves[l.ref]!.data;
-      for (let k = 0; k < half; k++)
-        l.data[k] = opened[2 * k]! > 0 ? BREAKER_NUMBER.open : l.data[2 * k + 1]!;
-    }
-    for (const l of this.leaves) {
-      const d = l.data;
-      for (let k = 0; k < half; k++) {
-        const a = d[2 * k]!;
-        const b = d[2 * k + 1]!;
-        if (l.kind === LeafKind.Count) d[k] = a + b;
-        else if (l.kind === LeafKind.Gauge) d[k] = (a + b) / 2;
-        else if (l.kind === LeafKind.End) d[k] = b;
-      }
-      d.fill(0, half);
-    }
+    const half = this.buckets.length / 2;
+    const merged: ClosedBucket[] = [];
+    for (let k = 0; k < half; k++)
+      merged.push(this.merge(this.buckets[2 * k]!.values, this.buckets[2 * k + 1]!.values));
+    this.buckets.splice(0, this.buckets.length, ...merged);
     for (const h of this.latencies) h.downsample(half);
-    this.closed = half;
     this.bucketMs *= 2;
+  }
+
+  /** Buckets `a` and the one after it, `b`, as one twice as wide. */
+  private merge(a: Float64Array, b: Float64Array): ClosedBucket {
+    const out = new Float64Array(a.length);
+    this.leaves.forEach((l, k) => {
+      if (l.kind === LeafKind.Count) out[k] = a[k]! + b[k]!;
+      else if (l.kind === LeafKind.Gauge) out[k] = (a[k]! + b[k]!) / 2;
+      else if (l.kind === LeafKind.End) out[k] = b[k]!;
+      // Open when it opened in the first half; the second half already reads open if it opened there.
+      else out[k] = a[l.ref]! > 0 ? BREAKER_NUMBER.open : b[k]!;
+    });
+    return new ClosedBucket(out);
   }
 
   /** The series from 0 to `now`: the closed buckets and the open one (partial unless `now` is its end). */
@@ -255,16 +267,16 @@ export class SeriesRecorder {
       sagas: dict(),
       edges: dict(),
     };
-    for (const l of this.leaves) {
+    this.leaves.forEach((l, k) => {
       const a = new Float64Array(n);
-      a.set(l.data.subarray(0, this.closed));
-      a[this.closed] = this.valueAt(l, now, width);
+      for (let i = 0; i < n - 1; i++) a[i] = this.buckets[i]!.values[k]!;
+      a[n - 1] = this.valueAt(l, now, width);
       const group = out[l.group] as unknown as Record<string, Record<string, Float64Array>>;
       (group[l.id] ??= {})[l.key] = a;
-    }
+    });
     for (const h of this.latencies) {
       const own = out.clients[h.id] as unknown as Record<string, Float64Array>;
-      Object.assign(own, h.read(this.closed));
+      Object.assign(own, h.read());
     }
     return out;
   }

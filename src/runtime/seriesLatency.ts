@@ -1,3 +1,4 @@
+import { Immutable } from './clone';
 import { HISTOGRAM_BINS, binValue, type Histogram } from './histogram';
 
 /** The samples of one bucket: the histogram bins they fell in (only those not empty), ascending. */
@@ -8,6 +9,26 @@ interface SparseBins {
 }
 
 const NO_BINS: SparseBins = { index: new Uint16Array(0), count: new Uint32Array(0), total: 0 };
+
+/**
+ * One closed bucket's latency: its samples and what they come to. Never written once closed
+ * (downsampling makes new ones), so a run's copies share it rather than copy it.
+ */
+class ClosedLatency extends Immutable {
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+
+  constructor(
+    readonly bins: SparseBins,
+    readonly sum: number,
+  ) {
+    super();
+    this.p50 = quantile(bins, 0.5);
+    this.p95 = quantile(bins, 0.95);
+    this.p99 = quantile(bins, 0.99);
+  }
+}
 
 /** The value below which a share `q` of a bucket's samples lie (its bin's midpoint, to 0.001 ms); NaN if none. */
 function quantile(bins: SparseBins, q: number): number {
@@ -48,23 +69,13 @@ export class LatencyBuckets {
   private readonly base = new Uint32Array(HISTOGRAM_BINS);
   private baseCount = 0;
   private baseSum = 0;
-  private readonly bins: SparseBins[];
-  private readonly sums: Float64Array;
-  private readonly p50: Float64Array;
-  private readonly p95: Float64Array;
-  private readonly p99: Float64Array;
+  /** The closed buckets, oldest first. */
+  private readonly closed: ClosedLatency[] = [];
 
   constructor(
     readonly id: string,
     private readonly histogram: Histogram,
-    cap: number,
-  ) {
-    this.bins = new Array<SparseBins>(cap).fill(NO_BINS);
-    this.sums = new Float64Array(cap);
-    this.p50 = new Float64Array(cap);
-    this.p95 = new Float64Array(cap);
-    this.p99 = new Float64Array(cap);
-  }
+  ) {}
 
   /** The samples since the last boundary, as sparse bins (`move`: the boundary moves here). */
   private sinceBase(move: boolean): SparseBins {
@@ -91,32 +102,26 @@ export class LatencyBuckets {
     return out;
   }
 
-  private setPercentiles(i: number, bins: SparseBins): void {
-    this.bins[i] = bins;
-    this.p50[i] = quantile(bins, 0.5);
-    this.p95[i] = quantile(bins, 0.95);
-    this.p99[i] = quantile(bins, 0.99);
-  }
-
-  /** Closes bucket `i` at the current state of the histogram. */
-  close(i: number): void {
+  /** Closes the next bucket at the current state of the histogram. */
+  close(): void {
     const sum = this.histogram.sum - this.baseSum;
-    this.setPercentiles(i, this.sinceBase(true));
-    this.sums[i] = sum;
+    this.closed.push(new ClosedLatency(this.sinceBase(true), sum));
   }
 
   /** Merges buckets 2k and 2k+1 into k, for k < `half`. */
   downsample(half: number): void {
+    const merged: ClosedLatency[] = [];
     for (let k = 0; k < half; k++) {
-      this.setPercentiles(k, mergeBins(this.bins[2 * k]!, this.bins[2 * k + 1]!));
-      this.sums[k] = this.sums[2 * k]! + this.sums[2 * k + 1]!;
+      const a = this.closed[2 * k]!;
+      const b = this.closed[2 * k + 1]!;
+      merged.push(new ClosedLatency(mergeBins(a.bins, b.bins), a.sum + b.sum));
     }
-    this.bins.fill(NO_BINS, half);
-    this.sums.fill(0, half);
+    this.closed.splice(0, this.closed.length, ...merged);
   }
 
-  /** p50, p95, p99 and mean per bucket: `closed` closed buckets, then the open one up to now. */
-  read(closed: number): { p50: Float64Array; p95: Float64Array; p99: Float64Array; mean: Float64Array } {
+  /** p50, p95, p99 and mean per bucket: the closed buckets, then the open one up to now. */
+  read(): { p50: Float64Array; p95: Float64Array; p99: Float64Array; mean: Float64Array } {
+    const closed = this.closed.length;
     const n = closed + 1;
     const out = {
       p50: new Float64Array(n),
@@ -124,11 +129,12 @@ export class LatencyBuckets {
       p99: new Float64Array(n),
       mean: new Float64Array(n),
     };
-    out.p50.set(this.p50.subarray(0, closed));
-    out.p95.set(this.p95.subarray(0, closed));
-    out.p99.set(this.p99.subarray(0, closed));
-    for (let i = 0; i < closed; i++)
-      out.mean[i] = this.bins[i]!.total > 0 ? this.sums[i]! / this.bins[i]!.total : NaN;
+    this.closed.forEach((bucket, i) => {
+      out.p50[i] = bucket.p50;
+      out.p95[i] = bucket.p95;
+      out.p99[i] = bucket.p99;
+      out.mean[i] = bucket.bins.total > 0 ? bucket.sum / bucket.bins.total : NaN;
+    });
     const open = this.sinceBase(false);
     out.p50[closed] = quantile(open, 0.5);
     out.p95[closed] = quantile(open, 0.95);
