@@ -6,6 +6,7 @@ import type { Diagram } from '../model/schema';
 import { createEngine } from '../runtime/index';
 import { SCENARIOS } from '../scenarios';
 import type { HostCommand, HostReply, Snapshot } from './protocol';
+import { MAX_CHECKPOINTS } from './checkpoints';
 import { EngineSession } from './session';
 import type { Engine, EngineFactory } from './types';
 
@@ -118,7 +119,7 @@ describe('seeking from checkpoints', () => {
     send(s, { type: 'load', diagram, seed: 1 });
     send(s, { type: 'advance', t: 120_000, ui: false });
     const { count, spacing } = s.checkpoints.stats;
-    expect(count).toBeLessThanOrEqual(48);
+    expect(count).toBeLessThanOrEqual(MAX_CHECKPOINTS);
     expect(spacing).toBeGreaterThan(500);
   });
 });

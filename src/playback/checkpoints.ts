@@ -5,12 +5,16 @@ import type { Engine, EngineCheckpoint } from './types';
 export const CHECKPOINT_GRID_MS = 1000;
 /**
  * Events between checkpoints at first: a copy of a 20-service run costs about as much as simulating
- * 10–20k events, so at this spacing checkpoints cost the engine a few per cent of its speed, and a
- * seek re-simulates at most this many events after restoring the nearest one.
+ * 3–5k events (its closed series buckets are shared, not copied), so at this spacing checkpoints
+ * cost the engine under a tenth of its speed, and a seek re-simulates at most about this many
+ * events after restoring the nearest one (bench:seek).
  */
-export const CHECKPOINT_EVENTS = 100_000;
-/** The most checkpoints kept; at this many every other one is dropped and the spacing doubles. */
-export const MAX_CHECKPOINTS = 48;
+export const CHECKPOINT_EVENTS = 50_000;
+/**
+ * The most checkpoints kept (a 10-minute reference-20 run takes 83); past it every other one is
+ * dropped and the spacing doubles.
+ */
+export const MAX_CHECKPOINTS = 96;
 
 interface Entry {
   checkpoint: EngineCheckpoint;
