@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import type { EditorPage } from './pages/EditorPage';
+import { EditorPage } from './pages/EditorPage';
 import { PlaybackPage } from './pages/PlaybackPage';
 
 /**
@@ -291,3 +291,23 @@ for (const viewport of [
     expect(marks.length, 'a message is drawn where a person can see it').toBeGreaterThan(0);
   });
 }
+
+test('without Web Workers (a sandboxed page), the run plays on the page itself and says so', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    // As a sandbox that forbids workers leaves it: no Worker constructor at all.
+    delete (window as { Worker?: unknown }).Worker;
+  });
+  const editor = new EditorPage(page);
+  await editor.open();
+  const run = playback(editor);
+  const notice = page
+    .getByTestId('notice-info')
+    .filter({ hasText: 'The simulation runs on the page itself' });
+  await expect(notice).toBeVisible();
+  await run.setSpeed(5);
+  await run.button('play').click();
+  // The engine and its session are fetched on demand for this rare case; the run still goes on.
+  await run.until('requests are answered', (r) => (r.requests?.succeeded ?? 0) > 0);
+});

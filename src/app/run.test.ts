@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Playback, createInProcessHost } from '../playback';
+import { Playback } from '../playback';
+import { createInProcessHost } from '../playback/sessionHosts';
 import { FakeClock } from '../playback/testing';
 import { createEngine } from '../runtime';
 import { checkoutExample, choreographyExample } from '../scenarios';

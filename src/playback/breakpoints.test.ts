@@ -4,7 +4,7 @@ import { createEngine } from '../runtime/index';
 import { paymentDownFrom5s } from '../runtime/testing/faults';
 import type { TraceRecord } from '../runtime/trace';
 import { checkoutExample } from '../scenarios';
-import { createInProcessHost } from './host';
+import { createInProcessHost } from './sessionHosts';
 import { Playback } from './playback';
 import type { HostCommand, HostReply, Snapshot } from './protocol';
 import { EngineSession } from './session';

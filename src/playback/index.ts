@@ -4,7 +4,6 @@ export * from './clock';
 export * from './columns';
 export * from './interpolate';
 export * from './host';
-export * from './session';
 export * from './playback';
 export * from './signature';
 export * from './markers';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeEngine, createFakeEngine, heldRepliesSetup, testDiagram } from './testing';
-import { createInProcessHost } from './host';
+import { createInProcessHost } from './sessionHosts';
 import { Playback } from './playback';
 import type { EngineFactory } from './types';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock, createFakeEngine, heldRepliesSetup, testDiagram } from './testing';
-import { createInProcessHost } from './host';
+import { createInProcessHost } from './sessionHosts';
 import { MessageColumns } from './columns';
 import { Playback } from './playback';
 

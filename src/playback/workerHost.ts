@@ -1,5 +1,5 @@
 import type { EngineHost } from './host';
-import { createInProcessHost, createWorkerHostFrom } from './host';
+import { createWorkerHostFrom } from './host';
 import type { HostCommand, HostReply } from './protocol';
 
 /**
@@ -34,9 +34,11 @@ function spawnEngineHost(onFallback?: (reason: string) => void): EngineHost {
   }
   onFallback?.(reason);
   const pending = pendingHost();
-  // The worker bundles its own engine, so the page's first script need not carry it for the rare
-  // page without workers: this thread loads it on demand.
-  void import('../runtime').then(({ createEngine }) => pending.attach(createInProcessHost(createEngine)));
+  // The worker bundles its own engine and session, so the page's first script need not carry them
+  // for the rare page without workers: this thread loads them on demand.
+  void Promise.all([import('./sessionHosts'), import('../runtime')]).then(
+    ([{ createInProcessHost }, { createEngine }]) => pending.attach(createInProcessHost(createEngine)),
+  );
   return pending.host;
 }
 

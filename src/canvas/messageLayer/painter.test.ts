@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_SIZE, type Box } from '../geometry';
 import { resolvePalette } from '../../legend';
-import { Playback, createInProcessHost } from '../../playback';
+import { Playback } from '../../playback';
+import { createInProcessHost } from '../../playback/sessionHosts';
 import { FakeClock, createFakeEngine } from '../../playback/testing';
 import type { ColumnsEvent } from '../../playback';
 import { testDiagram } from '../../playback/testing';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { edgeCurve, pointAt, SERVICE_SIZE, type Box } from '../geometry';
 import { resolvePalette } from '../../legend';
-import { Playback, createInProcessHost } from '../../playback';
+import { Playback } from '../../playback';
+import { createInProcessHost } from '../../playback/sessionHosts';
 import { FakeClock, createFakeEngine } from '../../playback/testing';
 import { testDiagram } from '../../playback/testing';
 import { EFFECT_LEGEND, MESSAGE_LEGEND } from '../../legend';

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Playback, createInProcessHost } from '../../playback';
+import { Playback } from '../../playback';
+import { createInProcessHost } from '../../playback/sessionHosts';
 import { FakeClock, createFakeEngine } from '../../playback/testing';
 import { testDiagram } from '../../playback/testing';
 import { EnvelopePanel } from './EnvelopePanel';

@@ -1,7 +1,8 @@
 import { FakeClock } from './fakeClock';
 import { createFakeEngine } from './fakeEngine';
 import type { EngineFactory } from '../types';
-import { createInProcessHost, type EngineHost } from '../host';
+import type { EngineHost } from '../host';
+import { createInProcessHost } from '../sessionHosts';
 import { Playback } from '../playback';
 import type { HostReply } from '../protocol';
 
