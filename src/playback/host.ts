@@ -8,29 +8,47 @@ export interface EngineHost {
   dispose(): void;
 }
 
+/** The one reply listener a host keeps: `listen` sets it (returning its removal), `hear` calls it. */
+export class ReplyListener {
+  private listener: ((reply: HostReply) => void) | null = null;
+
+  /** Sets the listener; the returned function removes it unless another has replaced it since. */
+  listen(onReply: (reply: HostReply) => void): () => void {
+    this.listener = onReply;
+    return () => {
+      if (this.listener === onReply) this.listener = null;
+    };
+  }
+
+  /** Passes `reply` to the listener, if any. */
+  hear(reply: HostReply): void {
+    this.listener?.(reply);
+  }
+
+  /** Forgets the listener (the host is disposed). */
+  clear(): void {
+    this.listener = null;
+  }
+}
+
 /** An engine in the given Web Worker (running engine.worker.ts). */
 export function createWorkerHostFrom(worker: Worker): EngineHost {
-  let listener: ((r: HostReply) => void) | null = null;
-  const onMessage = (ev: MessageEvent<HostReply>) => listener?.(ev.data);
+  const replies = new ReplyListener();
+  const onMessage = (ev: MessageEvent<HostReply>) => replies.hear(ev.data);
   const onError = (ev: ErrorEvent) =>
-    listener?.({ type: 'error', seq: -1, message: `Engine worker failed: ${ev.message}` });
+    replies.hear({ type: 'error', seq: -1, message: `Engine worker failed: ${ev.message}` });
   worker.addEventListener('message', onMessage);
   worker.addEventListener('error', onError);
   return {
     send(cmd) {
       worker.postMessage(cmd);
     },
-    listen(onReply) {
-      listener = onReply;
-      return () => {
-        if (listener === onReply) listener = null;
-      };
-    },
+    listen: (onReply) => replies.listen(onReply),
     dispose() {
       worker.removeEventListener('message', onMessage);
       worker.removeEventListener('error', onError);
       worker.terminate();
-      listener = null;
+      replies.clear();
     },
   };
 }

@@ -1,5 +1,5 @@
-import type { EngineHost, WorkerScope } from './host';
-import { transferables, type HostReply } from './protocol';
+import { ReplyListener, type EngineHost, type WorkerScope } from './host';
+import { transferables } from './protocol';
 import { EngineSession } from './session';
 import type { EngineFactory } from './types';
 
@@ -18,25 +18,20 @@ export function createInProcessHost(
   options: { synchronous?: boolean } = {},
 ): EngineHost {
   const session = new EngineSession(createEngine);
-  let listener: ((r: HostReply) => void) | null = null;
+  const replies = new ReplyListener();
   let disposed = false;
   return {
     send(cmd) {
       if (disposed) return;
       const reply = session.handle(cmd);
       if (!reply) return;
-      if (options.synchronous) listener?.(reply);
-      else queueMicrotask(() => !disposed && listener?.(reply));
+      if (options.synchronous) replies.hear(reply);
+      else queueMicrotask(() => !disposed && replies.hear(reply));
     },
-    listen(onReply) {
-      listener = onReply;
-      return () => {
-        if (listener === onReply) listener = null;
-      };
-    },
+    listen: (onReply) => replies.listen(onReply),
     dispose() {
       disposed = true;
-      listener = null;
+      replies.clear();
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { EngineHost } from './host';
-import { createWorkerHostFrom } from './host';
-import type { HostCommand, HostReply } from './protocol';
+import { ReplyListener, createWorkerHostFrom } from './host';
+import type { HostCommand } from './protocol';
 
 /**
  * The app's engine host: a module Web Worker running engine.worker.ts, or the engine in this thread
@@ -74,7 +74,7 @@ export function deferredHost(create: () => EngineHost, startSoon: (start: () => 
  */
 function pendingHost(onQueued?: (cmd: HostCommand) => void) {
   let real: EngineHost | null = null;
-  let listener: ((reply: HostReply) => void) | null = null;
+  const replies = new ReplyListener();
   let disposed = false;
   const waiting: HostCommand[] = [];
   const host: EngineHost = {
@@ -84,22 +84,17 @@ function pendingHost(onQueued?: (cmd: HostCommand) => void) {
       waiting.push(cmd);
       onQueued?.(cmd);
     },
-    listen(onReply) {
-      listener = onReply;
-      return () => {
-        if (listener === onReply) listener = null;
-      };
-    },
+    listen: (onReply) => replies.listen(onReply),
     dispose() {
       disposed = true;
-      listener = null;
+      replies.clear();
       real?.dispose();
     },
   };
   const attach = (next: EngineHost) => {
     if (disposed) return next.dispose();
     real = next;
-    next.listen((reply) => listener?.(reply));
+    next.listen((reply) => replies.hear(reply));
     for (const cmd of waiting.splice(0)) next.send(cmd);
   };
   return { host, attach, disposed: () => disposed };
