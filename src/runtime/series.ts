@@ -267,13 +267,14 @@ export class SeriesRecorder {
       sagas: dict(),
       edges: dict(),
     };
-    this.leaves.forEach((l, k) => {
+    const columns = this.leaves.map((l) => {
       const a = new Float64Array(n);
-      for (let i = 0; i < n - 1; i++) a[i] = this.buckets[i]!.values[k]!;
       a[n - 1] = this.valueAt(l, now, width);
       const group = out[l.group] as unknown as Record<string, Record<string, Float64Array>>;
-      (group[l.id] ??= {})[l.key] = a;
+      return ((group[l.id] ??= {})[l.key] = a);
     });
+    // Row by row: each closed bucket's values lie together in memory.
+    this.buckets.forEach(({ values }, i) => values.forEach((v, k) => (columns[k]![i] = v)));
     for (const h of this.latencies) {
       const own = out.clients[h.id] as unknown as Record<string, Float64Array>;
       Object.assign(own, h.read());
