@@ -4,15 +4,15 @@ import type { Engine, EngineCheckpoint } from './types';
 /** Checkpoints fall on whole multiples of this much simulated time, so a run's are the same wherever it paused. */
 export const CHECKPOINT_GRID_MS = 1000;
 /**
- * Events between checkpoints at first: a copy of a 20-service run costs about as much as simulating
- * 3–5k events (its closed series buckets are shared, not copied), so at this spacing checkpoints
- * cost the engine under a tenth of its speed, and a seek re-simulates at most about this many
+ * Events between checkpoints at first: a snapshot of a 20-service run costs less than simulating
+ * 3k events (its closed series buckets are kept, not copied), so at this spacing checkpoints cost
+ * the engine a few percent of its speed, and a seek re-simulates at most about this many
  * events after restoring the nearest one (bench:seek).
  */
 export const CHECKPOINT_EVENTS = 50_000;
 /**
- * The most checkpoints kept (a 10-minute reference-20 run takes 83); past it every other one is
- * dropped and the spacing doubles.
+ * The most checkpoints kept (a 10-minute reference-20 run takes 83, holding about 115 MB); past it
+ * every other one is dropped and the spacing doubles.
  */
 export const MAX_CHECKPOINTS = 96;
 

@@ -1,6 +1,6 @@
 import type { Diagram, Fault } from '../model/schema';
 import type { Engine, EngineCheckpoint } from './api';
-import { cloneGraph, reachableObjects } from './clone';
+import { type GraphSnapshot, reachableObjects, restoreGraph, snapshotGraph } from './snapshot';
 import { checkInvariants } from './check';
 import { onBurst, onClientTick, startClient, type ClientTraffic } from './client';
 import { compileDiagram } from './compile';
@@ -85,7 +85,7 @@ interface CheckpointState {
 }
 
 interface Checkpoint extends EngineCheckpoint {
-  state: CheckpointState;
+  state: GraphSnapshot<CheckpointState>;
 }
 
 let shared: Set<object> | null = null;
@@ -330,15 +330,15 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
       // Breakpoints are the driver's, not the run's: a checkpoint neither keeps nor restores them.
       const watch = sim.watch;
       sim.watch = null;
-      const copy = cloneGraph(state, sharedState(), true);
+      const saved = snapshotGraph(state, sharedState(), true);
       sim.watch = watch;
-      return { atMs: sim.now, faults: applied.slice(), state: copy };
+      return { atMs: sim.now, faults: applied.slice(), state: saved };
     },
     restore(checkpoint) {
-      // A copy of the copy: the checkpoint stays as it was, for the next seek.
-      const state = cloneGraph((checkpoint as Checkpoint).state, sharedState());
-      ({ sim, guard, recorder, seriesBoundary, agenda, applied, openEnded } = state);
-      recorder?.rebind();
+      // The checkpoint stays as it was, for the next seek.
+      ({ sim, guard, recorder, seriesBoundary, agenda, applied, openEnded } = restoreGraph(
+        (checkpoint as Checkpoint).state,
+      ));
     },
   };
   return engine;

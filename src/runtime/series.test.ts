@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Diagram, type DiagramInput } from '../model/schema';
-import { Immutable, reachableObjects } from './clone';
+import { Immutable, reachableObjects } from './snapshot';
 import {
   createEngine,
   MAX_SERIES_BUCKETS,

@@ -1,5 +1,5 @@
 import { dict } from '../lib/dict';
-import { Immutable } from './clone';
+import { Immutable } from './snapshot';
 import { BREAKER_STATE, MAX_SERIES_BUCKETS, subscriptionBacklogKey, type RunSeries } from './seriesShape';
 import { depthIntegral } from './channels';
 import { inboxIntegral, usedIntegral } from './entities';
@@ -75,21 +75,6 @@ export class SeriesRecorder {
     this.addLeaves();
     for (const l of this.leaves)
       l.base = l.kind === LeafKind.Count || l.kind === LeafKind.Gauge ? l.read(0) : 0;
-  }
-
-  /**
-   * After a deep copy (an engine checkpoint restored): each leaf reads through a closure over the
-   * original run's objects, so the copy's leaves get fresh readers over the copy's own (`sim` is the
-   * copy's); the buckets, bases and latency buckets are the copy's already (the fresh latency
-   * buckets `addLeaves` makes are dropped, or each restore would add a set).
-   */
-  rebind(): void {
-    const kept = this.leaves.splice(0);
-    const latencies = this.latencies.splice(0);
-    this.addLeaves();
-    kept.forEach((l, i) => (l.read = this.leaves[i]!.read));
-    this.leaves.splice(0, this.leaves.length, ...kept);
-    this.latencies.splice(0, this.latencies.length, ...latencies);
   }
 
   /** How many buckets are closed. */

@@ -1,4 +1,4 @@
-import { Immutable } from './clone';
+import { Immutable } from './snapshot';
 import { HISTOGRAM_BINS, binValue, type Histogram } from './histogram';
 
 /** The samples of one bucket: the histogram bins they fell in (only those not empty), ascending. */
