@@ -13,6 +13,18 @@ import type { TraceRecord } from './trace';
  * - any other: the correlation of the record just before it at the same simulated instant (the
  *   engine records one event's consequences together), else of the next record at that instant.
  */
+/**
+ * Told of each record once its request is known (records are not copied: the listener adds the
+ * correlation where it keeps them); `facts` when the record's message was looked up for it, and on a
+ * timeout the request message whose attempt ran out.
+ */
+type Attributed = (
+  record: TraceRecord,
+  correlationId: string,
+  facts?: MessageFacts,
+  timedOutMessage?: string,
+) => void;
+
 export class TraceCorrelator {
   /** Correlation of each message seen (facts are looked up once per message). */
   private readonly messageCorrelation = new Map<string, string>();
@@ -25,7 +37,7 @@ export class TraceCorrelator {
 
   constructor(
     private readonly lookup: (messageId: string) => MessageFacts | undefined,
-    private readonly onAttributed: (record: CorrelatedRecord, facts?: MessageFacts) => void,
+    private readonly onAttributed: Attributed,
   ) {}
 
   /** Takes the next record of the run (in trace order). */
@@ -41,7 +53,7 @@ export class TraceCorrelator {
         this.waiting.push(record);
       return;
     }
-    for (const waiting of this.waiting) this.onAttributed({ ...waiting, correlationId: correlation });
+    for (const waiting of this.waiting) this.onAttributed(waiting, correlation);
     this.waiting = [];
     this.lastCorrelation = correlation;
   }
@@ -52,11 +64,10 @@ export class TraceCorrelator {
     if (record.type === 'saga-ended' && record.n !== undefined) {
       const correlation = this.sagaCorrelation.get(record.n);
       this.sagaCorrelation.delete(record.n);
-      if (correlation !== undefined) this.onAttributed({ ...record, correlationId: correlation });
+      if (correlation !== undefined) this.onAttributed(record, correlation);
       return correlation;
     }
-    if (this.lastCorrelation !== undefined)
-      this.onAttributed({ ...record, correlationId: this.lastCorrelation });
+    if (this.lastCorrelation !== undefined) this.onAttributed(record, this.lastCorrelation);
     return this.lastCorrelation;
   }
 
@@ -73,7 +84,7 @@ export class TraceCorrelator {
     this.trackAttempts(record, correlation, facts);
     if (record.type === 'saga-started' && record.n !== undefined)
       this.sagaCorrelation.set(record.n, correlation);
-    this.onAttributed({ ...record, correlationId: correlation }, facts);
+    this.onAttributed(record, correlation, facts);
     return correlation;
   }
 
@@ -113,7 +124,7 @@ export class TraceCorrelator {
     for (const [msg, attempt] of open) {
       if (attempt.attempt !== (record.n ?? 1)) continue;
       open.delete(msg);
-      this.onAttributed({ ...record, correlationId: attempt.correlation, timedOutMessage: msg });
+      this.onAttributed(record, attempt.correlation, undefined, msg);
       return attempt.correlation;
     }
     return undefined;
@@ -159,8 +170,10 @@ export class RequestCollector {
   constructor(lookup: (messageId: string) => MessageFacts | undefined, options: CollectOptions = {}) {
     this.maxRequests = options.maxRequests ?? 1000;
     const only = options.only;
-    this.correlator = new TraceCorrelator(lookup, (record, facts) => {
-      const id = record.correlationId;
+    this.correlator = new TraceCorrelator(lookup, (plain, id, facts, timedOutMessage) => {
+      const record: CorrelatedRecord = timedOutMessage
+        ? { ...plain, correlationId: id, timedOutMessage }
+        : { ...plain, correlationId: id };
       let request = this.requests.get(id);
       if (request === undefined) {
         if ((only && !only.has(id)) || this.requests.size >= this.maxRequests) {

@@ -62,6 +62,13 @@ const ERROR_TYPES = new Set([
   'overloaded',
 ]);
 
+/** A record's detail and number, read: `timeout #2`. */
+function outcomeOf(record: TraceRecord): string {
+  const n = record.n === undefined ? '' : `#${record.n}`;
+  if (!record.detail) return n;
+  return n ? `${record.detail} ${n}` : record.detail;
+}
+
 /** Whether a record says something went wrong. */
 export function isErrorRecord(r: TraceRecord): boolean {
   if (ERROR_TYPES.has(r.type)) return true;
@@ -82,7 +89,6 @@ export class EventLog {
   private readonly dropped: Record<string, number> = {};
   private readonly correlator: TraceCorrelator;
   private readonly names = new Map<string, string>();
-  private pendingCorrelation = new Map<number, string>();
   private cache: { key: string; seen: number; indexes: number[] } | null = null;
 
   constructor(
@@ -90,15 +96,19 @@ export class EventLog {
     private readonly channelOf: (edgeId: string) => string | undefined,
     private readonly capacity = EVENT_LOG_CAPACITY,
   ) {
-    this.correlator = new TraceCorrelator(lookup, (record, facts) => {
-      if (facts) this.rememberName(facts.id, facts.type);
-      this.pendingCorrelation.set(record.seq, record.correlationId);
+    // Correlations arrive with their record or just after it (same instant), once its row is kept.
+    this.correlator = new TraceCorrelator(lookup, (record, correlationId, facts) => {
+      const row = this.rowBySeq(record.seq);
+      if (facts) {
+        this.rememberName(facts.id, facts.type);
+        if (row && row.message === undefined && record.msg === facts.id) row.message = facts.type;
+      }
+      if (row) row.correlationId = correlationId;
     });
   }
 
   /** Takes the next record of the run. */
   add(record: TraceRecord): void {
-    this.correlator.add(record);
     const row: LogRow = { seq: record.seq, t: record.t, type: record.type, error: isErrorRecord(record) };
     if (record.service !== undefined) row.service = record.service;
     if (record.edge !== undefined) {
@@ -110,22 +120,10 @@ export class EventLog {
       const name = this.names.get(record.msg);
       if (name !== undefined) row.message = name;
     }
-    const outcome = [record.detail, record.n === undefined ? undefined : `#${record.n}`]
-      .filter(Boolean)
-      .join(' ');
+    const outcome = outcomeOf(record);
     if (outcome) row.outcome = outcome;
     this.push(row);
-    this.assignCorrelations();
-  }
-
-  /** Correlations arrive with the record or just after it (same instant): set them on their rows. */
-  private assignCorrelations(): void {
-    if (this.pendingCorrelation.size === 0) return;
-    for (const [seq, correlation] of this.pendingCorrelation) {
-      const row = this.rowBySeq(seq);
-      if (row) row.correlationId = correlation;
-    }
-    this.pendingCorrelation = new Map();
+    this.correlator.add(record);
   }
 
   /** The request a kept record belongs to, once known. */
