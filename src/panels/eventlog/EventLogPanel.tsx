@@ -34,16 +34,17 @@ export function EventLogPanel({ rows, names, tick, onPick, onTrace }: EventLogPa
   const scroller = useRef<HTMLDivElement>(null);
   const first = Math.floor(view.top / LOG_ROW_HEIGHT);
   const count = Math.ceil(view.height / LOG_ROW_HEIGHT) + 1;
+  const limit = count + 2 * OVERSCAN;
   useEffect(() => {
     let live = true;
     const offset = follow ? -1 : Math.max(0, first - OVERSCAN);
-    void rows(filter, offset, count + 2 * OVERSCAN).then((p) => {
+    void rows(filter, offset, limit).then((p) => {
       if (live && p) setPage(p);
     });
     return () => {
       live = false;
     };
-  }, [rows, filter, first, count, follow, tick]);
+  }, [rows, filter, first, limit, follow, tick]);
   useEffect(() => {
     const el = scroller.current;
     if (!el || !follow || !page) return;
@@ -73,7 +74,9 @@ export function EventLogPanel({ rows, names, tick, onPick, onTrace }: EventLogPa
         <ol className="el-rows" style={{ height: total * LOG_ROW_HEIGHT }} aria-rowcount={total}>
           {page?.rows.map((row, i) => (
             <li
-              key={row.seq}
+              // Keyed by place, not by record: a scroll fills the same elements with other rows
+              // instead of replacing them all (rows are consecutive, so no two share a key).
+              key={(page.offset + i) % limit}
               style={{ top: (page.offset + i) * LOG_ROW_HEIGHT }}
               className={row.error ? 'is-error' : undefined}
             >
