@@ -1,4 +1,5 @@
 import {
+  useEffect,
   useRef,
   useState,
   type KeyboardEvent,
@@ -43,6 +44,7 @@ export function useDockResize(options: DockResizeOptions): {
   const maxHeight = () => Math.max(min, (panel.current?.parentElement?.clientHeight ?? 800) - CANVAS_KEEPS);
   const clamp = (h: number) => Math.round(Math.min(maxHeight(), Math.max(min, h)));
   const current = () => dragHeight ?? height ?? panel.current?.offsetHeight ?? min;
+  const measured = useMeasuredHeights(panel);
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     e.currentTarget.setPointerCapture(e.pointerId);
@@ -75,8 +77,8 @@ export function useDockResize(options: DockResizeOptions): {
       aria-orientation="horizontal"
       aria-label={options.label}
       aria-valuemin={min}
-      aria-valuemax={maxHeight()}
-      aria-valuenow={Math.round(current())}
+      aria-valuemax={Math.max(min, (measured?.column ?? 800) - CANVAS_KEEPS)}
+      aria-valuenow={Math.round(dragHeight ?? height ?? measured?.dock ?? min)}
       tabIndex={0}
       data-testid={options.testId}
       onPointerDown={onPointerDown}
@@ -87,6 +89,33 @@ export function useDockResize(options: DockResizeOptions): {
     />
   );
   return { height: dragHeight ?? height, separator };
+}
+
+/**
+ * The dock's and its column's heights, kept by a ResizeObserver: the separator's ARIA values are
+ * read from them, so rendering the dock (many times a second while a run plays) never forces a layout.
+ */
+function useMeasuredHeights(panel: RefObject<HTMLElement | null>): { dock: number; column: number } | null {
+  const [heights, setHeights] = useState<{ dock: number; column: number } | null>(null);
+  const observed = useRef<{ dock: HTMLElement; observer: ResizeObserver } | null>(null);
+  // After every render, as the dock may only exist while it is open: (re)observe when it changed.
+  useEffect(() => {
+    const dock = panel.current;
+    if (observed.current?.dock === dock) return;
+    observed.current?.observer.disconnect();
+    observed.current = null;
+    const column = dock?.parentElement;
+    if (!dock || !column) return;
+    // A ResizeObserver reports once when it starts observing, then on every change.
+    const observer = new ResizeObserver(() =>
+      setHeights({ dock: dock.offsetHeight, column: column.clientHeight }),
+    );
+    observer.observe(dock);
+    observer.observe(column);
+    observed.current = { dock, observer };
+  });
+  useEffect(() => () => observed.current?.observer.disconnect(), []);
+  return heights;
 }
 
 /** The height a key on the separator asks for, or null for a key it does not handle. */
