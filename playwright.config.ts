@@ -43,6 +43,9 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // Chromium's own address-bar popup (a WebUI page of about 150 scripts, loaded with every new
+        // page): the tests' pages need those cores (see NO_OMNIBOX_POPUP in bench/serve.ts).
+        '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup',
       ],
     },
   },
