@@ -112,9 +112,7 @@ test('the dock is resized by dragging its top edge or with the keys on it, and k
   const before = (await dock().boundingBox())!.height;
   const handle = dock().getByRole('separator', { name: 'Resize the event log and trace' });
   // Before any resize the separator already tells the dock's own height (a dock opened after the page).
-  await expect
-    .poll(async () => Number(await handle.getAttribute('aria-valuenow')))
-    .toBeCloseTo(before, 0);
+  await expect.poll(async () => Number(await handle.getAttribute('aria-valuenow'))).toBeCloseTo(before, 0);
   const box = (await handle.boundingBox())!;
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;

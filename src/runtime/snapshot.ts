@@ -118,7 +118,9 @@ function writeBack(target: object, saved: unknown): void {
     // later), so the same keys come back in the same order.
     const keys = Object.keys(target);
     if (keys.length !== items.length)
-      throw new Error(`A ${target.constructor?.name ?? 'object'} gained or lost fields since the checkpoint.`);
+      throw new Error(
+        `A ${target.constructor?.name ?? 'object'} gained or lost fields since the checkpoint.`,
+      );
     const record = target as Record<string, unknown>;
     for (let i = 0; i < keys.length; i++) record[keys[i]!] = items[i];
   }
