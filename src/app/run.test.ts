@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Playback } from '../playback';
 import { createInProcessHost } from '../playback/sessionHosts';
 import { FakeClock } from '../playback/testing';
@@ -7,6 +7,7 @@ import { checkoutExample, choreographyExample } from '../scenarios';
 import { createAppStore } from '../store';
 import { connectPlayback } from './run';
 import { makeFault } from '../model/defaults';
+import { HOLD_MS, holdRunMarks, releaseRunMarks } from '../store/markHold';
 
 function setup() {
   const clock = new FakeClock(16);
@@ -164,5 +165,38 @@ describe('connectPlayback', () => {
     }));
     expect(store.getState().series).toBeNull();
     off();
+  });
+  it("holds the run's marks while the view moves, and takes the latest state once the hold lapses, even paused", async () => {
+    // The hold reads performance.now() and ends on a timer: both faked, so nothing depends on speed.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const { p, store, wait, off } = setup();
+      await wait(16);
+      p.setSpeed(10);
+      p.play();
+      await wait(300);
+      holdRunMarks(performance.now());
+      const held = store.getState().sim;
+      store.getState().liveFault({ kind: 'down', target: 'payment' });
+      await wait(300);
+      // The run went on (and took the fault), the marks did not move.
+      expect(p.getSnapshot().now).toBeGreaterThan(3_000);
+      expect(store.getState().sim).toBe(held);
+      expect(held.services.get('payment')?.status).toBe('up');
+      p.pause();
+      await wait(32);
+      const pausedAt = p.getSnapshot().now;
+      vi.advanceTimersByTime(HOLD_MS - 1);
+      expect(store.getState().sim).toBe(held);
+      // Paused, nothing more comes from the run: the lapse alone brings the latest state.
+      vi.advanceTimersByTime(1);
+      expect(store.getState().sim.services.get('payment')?.status).toBe('down');
+      expect(store.getState().diagram.faults.filter((f) => f.source === 'live')).toHaveLength(1);
+      expect(p.getSnapshot().now).toBe(pausedAt);
+      off();
+    } finally {
+      releaseRunMarks();
+      vi.useRealTimers();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { allIds, uniqueId } from '../model/defaults';
 import { Playback, simulationSignature, type PlaybackState } from '../playback';
 import { createEngineHost } from '../playback/workerHost';
 import type { AppStore } from '../store';
+import { runMarksHeldFor } from '../store/markHold';
 import { SimViewBuilder, type FaultRequest } from '../store/simulationSlice';
 
 let instance: Playback | null = null;
@@ -95,7 +96,21 @@ export function connectPlayback(store: AppStore, p: Playback = playback()): () =
   let lastRun = -1;
   let edgesOf: Diagram | null = null;
   let edgeIds: ReadonlySet<string> = new Set();
-  const offPlayback = p.subscribe(() => {
+  // While the view of a large diagram moves, the state waits (see markHold.ts) and is taken once
+  // the hold lapses, even if the run sends nothing more by then (it may be paused).
+  let release: ReturnType<typeof setTimeout> | null = null;
+  const onPlayback = () => {
+    const wait = runMarksHeldFor(performance.now());
+    if (wait > 0) {
+      release ??= setTimeout(() => {
+        release = null;
+        onPlayback();
+      }, wait);
+      return;
+    }
+    takeState();
+  };
+  const takeState = () => {
     const s = p.getSnapshot();
     if (s === last) return;
     last = s;
@@ -118,7 +133,8 @@ export function connectPlayback(store: AppStore, p: Playback = playback()): () =
     // A new object only when the engine sent new series (a full-detail refresh) or the run restarted.
     if (s.series !== st.series) st.setSeries(s.series);
     recordLiveFaults(s.faults);
-  });
+  };
+  const offPlayback = p.subscribe(onPlayback);
   store.getState().setLiveFaultHandler((f) => handleLiveFault(store, p, f, (r) => (resumeAt = r)));
   const tell = (why: string) =>
     store.getState().notify({
@@ -132,6 +148,7 @@ export function connectPlayback(store: AppStore, p: Playback = playback()): () =
     tellEngineFallback = null;
     offStore();
     offPlayback();
+    if (release) clearTimeout(release);
     store.getState().setLiveFaultHandler(null);
   };
 }

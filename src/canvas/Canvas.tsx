@@ -36,7 +36,8 @@ import { MenuContext, type OpenMenu } from './menuButton';
 import { dropSpot } from './placeNew';
 import { NoteNode } from './nodes/NoteNode';
 import { ServiceNode } from './nodes/ServiceNode';
-import { OVERVIEW_ZOOM, OverviewContext } from './detail';
+import { LARGE_DIAGRAM_NODES, OVERVIEW_ZOOM, OverviewContext } from './detail';
+import { holdRunMarks } from '../store/markHold';
 import { createFlowMapper, type FlowNode } from './toFlow';
 import { START_VIEWPORT, useDiagramView } from './useDiagramView';
 
@@ -96,6 +97,9 @@ export function Canvas({
       return at ? ({ ...n, position: at } as FlowNode) : n;
     });
   }, [mapper, diagram, selected, measured, dragged]);
+  const large = nodes.length > LARGE_DIAGRAM_NODES;
+  const largeRef = useRef(large);
+  largeRef.current = large;
   const frame = useRef(0);
   const commitDrag = useCallback(() => {
     cancelAnimationFrame(frame.current);
@@ -149,6 +153,7 @@ export function Canvas({
         for (const [id, at] of dragged) draggedRef.current.set(id, at);
       }
       const dragMoved = dragged.size > 0;
+      if (dragMoved && largeRef.current) holdRunMarks(performance.now());
       if (noteSizes.size) st.resizeNotesLive(noteSizes);
       // Pointer moves can come faster than frames: the canvas takes the latest once per frame.
       if (dragMoved && frame.current === 0)
@@ -268,7 +273,10 @@ export function Canvas({
       },
       // Set on the first step of a move, not its start: a click on the pane starts and ends one.
       // Auto-pan starts, steps and ends a move within one task, so it never sets it.
-      onMove: () => wrapper.current?.classList.add('is-moving'),
+      onMove: () => {
+        wrapper.current?.classList.add('is-moving');
+        if (largeRef.current) holdRunMarks(performance.now());
+      },
       onMoveEnd: (_: unknown, v: Viewport) => {
         wrapper.current?.classList.remove('is-moving');
         const st = useAppStore.getState();
@@ -328,7 +336,7 @@ export function Canvas({
               nodesConnectable={!readOnly}
               elementsSelectable={!readOnly}
               colorMode={theme}
-              onlyRenderVisibleElements={nodes.length > 150}
+              onlyRenderVisibleElements={large}
               proOptions={PRO_OPTIONS}
             >
               <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />

@@ -7,6 +7,12 @@ import { createContext, useContext } from 'react';
  */
 export const OVERVIEW_ZOOM = 0.45;
 
+/**
+ * From this many cards and notes on, a diagram is large: React Flow draws only what is in view, and
+ * the run's marks hold still while the view moves (store/markHold.ts).
+ */
+export const LARGE_DIAGRAM_NODES = 150;
+
 /** Whether the canvas shows the zoomed-out overview (see OVERVIEW_ZOOM). */
 export const OverviewContext = createContext(false);
 
