@@ -171,19 +171,20 @@ export class RequestCollector {
     this.maxRequests = options.maxRequests ?? 1000;
     const only = options.only;
     this.correlator = new TraceCorrelator(lookup, (plain, id, facts, timedOutMessage) => {
-      const record: CorrelatedRecord = timedOutMessage
-        ? { ...plain, correlationId: id, timedOutMessage }
-        : { ...plain, correlationId: id };
       let request = this.requests.get(id);
       if (request === undefined) {
         if ((only && !only.has(id)) || this.requests.size >= this.maxRequests) {
           // A root message's first send starts a request: count each skipped request once.
-          if (!only && facts?.causationId === null && record.type === 'sent') this.skipped++;
+          if (!only && facts?.causationId === null && plain.type === 'sent') this.skipped++;
           return;
         }
         request = { correlationId: id, records: [], facts: new Map() };
         this.requests.set(id, request);
       }
+      // Copied only for a request kept: most records of a long run belong to requests skipped.
+      const record: CorrelatedRecord = timedOutMessage
+        ? { ...plain, correlationId: id, timedOutMessage }
+        : { ...plain, correlationId: id };
       request.records.push(record);
       if (facts) request.facts.set(facts.id, facts);
     });
