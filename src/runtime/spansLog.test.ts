@@ -76,5 +76,12 @@ describe('event log', () => {
     expect(log.page({}, 495, 10).rows.map((r) => r.seq)).toEqual(
       [0, 1, 2, 3, 4].map((i) => page.seen - 5 + i),
     );
+    // After the ring wrapped, a filtered page still lists kept records in trace order, each with its request.
+    const sent = log.page({ type: 'sent' }, 0, 1000).rows;
+    expect(sent.length).toBeGreaterThan(10);
+    expect(sent.every((r, i) => r.type === 'sent' && (i === 0 || r.seq > sent[i - 1]!.seq))).toBe(true);
+    expect(sent[0]!.seq).toBeGreaterThanOrEqual(page.seen - 500);
+    expect(sent.every((r) => r.correlationId === log.correlationOf(r.seq) && r.correlationId)).toBe(true);
+    expect(log.correlationOf(page.seen - 501)).toBeUndefined();
   });
 });

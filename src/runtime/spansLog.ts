@@ -1,6 +1,6 @@
 import type { MessageFacts } from './api';
 import { TraceCorrelator } from './spansCollect';
-import type { TraceRecord } from './trace';
+import { TRACE_TYPES, TraceCode, type TraceRecord } from './trace';
 
 /** One row of the event log: a trace record with its request, message name, channel and outcome. */
 export interface LogRow {
@@ -63,10 +63,10 @@ const ERROR_TYPES = new Set([
 ]);
 
 /** A record's detail and number, read: `timeout #2`. */
-function outcomeOf(record: TraceRecord): string {
-  const n = record.n === undefined ? '' : `#${record.n}`;
-  if (!record.detail) return n;
-  return n ? `${record.detail} ${n}` : record.detail;
+function outcomeOf(detail: string | undefined, n: number): string | undefined {
+  const number = Number.isNaN(n) ? '' : `#${n}`;
+  if (!detail) return number || undefined;
+  return number ? `${detail} ${number}` : detail;
 }
 
 /** Whether a record says something went wrong. */
@@ -78,63 +78,91 @@ export function isErrorRecord(r: TraceRecord): boolean {
   return r.type === 'saga-step' && r.detail === 'failed';
 }
 
+/** A column of strings the records already hold (ids, names, details): references, no copies. */
+type StringColumn = (string | undefined)[];
+
 /**
- * The event log of a run: the last `capacity` records as rows (a ring: memory never grows), a count
- * per type of the rows it dropped, and filtered windows of what it keeps. Fed from `onRecord`.
+ * The event log of a run: the last `capacity` records (a ring: memory never grows), a count per
+ * type of the records it dropped, and filtered windows of what it keeps. Fed from `onRecord`.
+ *
+ * Kept as columns (a typed array per number, an array of references per string), one slot per
+ * record at `seq % capacity`: a long replay feeds it hundreds of thousands of records, and an
+ * object per record cost the replay a fifth of its time in garbage collection. Rows are built only
+ * for the window a page shows.
  */
 export class EventLog {
-  private readonly ring: LogRow[] = [];
-  private start = 0;
+  private readonly times: Float64Array;
+  private readonly types: Uint8Array;
+  private readonly errors: Uint8Array;
+  private readonly numbers: Float64Array;
+  private readonly services: StringColumn;
+  private readonly edges: StringColumn;
+  private readonly details: StringColumn;
+  private readonly messages: StringColumn;
+  private readonly correlations: StringColumn;
   private seen = 0;
-  private readonly dropped: Record<string, number> = {};
+  private readonly droppedByType = new Uint32Array(TRACE_TYPES.length);
   private readonly correlator: TraceCorrelator;
   private readonly names = new Map<string, string>();
-  private cache: { key: string; seen: number; indexes: number[] } | null = null;
+  private cache: { key: string; seen: number; slots: number[] } | null = null;
 
   constructor(
     lookup: (messageId: string) => MessageFacts | undefined,
     private readonly channelOf: (edgeId: string) => string | undefined,
     private readonly capacity = EVENT_LOG_CAPACITY,
   ) {
-    // Correlations arrive with their record or just after it (same instant), once its row is kept.
+    this.times = new Float64Array(capacity);
+    this.types = new Uint8Array(capacity);
+    this.errors = new Uint8Array(capacity);
+    this.numbers = new Float64Array(capacity);
+    this.services = new Array<string | undefined>(capacity);
+    this.edges = new Array<string | undefined>(capacity);
+    this.details = new Array<string | undefined>(capacity);
+    this.messages = new Array<string | undefined>(capacity);
+    this.correlations = new Array<string | undefined>(capacity);
+    // Correlations arrive with their record or just after it (same instant), once its slot is kept.
     this.correlator = new TraceCorrelator(lookup, (record, correlationId, facts) => {
-      const row = this.rowBySeq(record.seq);
+      const slot = this.slotOf(record.seq);
       if (facts) {
         this.rememberName(facts.id, facts.type);
-        if (row && row.message === undefined && record.msg === facts.id) row.message = facts.type;
+        if (slot >= 0 && this.messages[slot] === undefined && record.msg === facts.id)
+          this.messages[slot] = facts.type;
       }
-      if (row) row.correlationId = correlationId;
+      if (slot >= 0) this.correlations[slot] = correlationId;
     });
   }
 
   /** Takes the next record of the run. */
   add(record: TraceRecord): void {
-    const row: LogRow = { seq: record.seq, t: record.t, type: record.type, error: isErrorRecord(record) };
-    if (record.service !== undefined) row.service = record.service;
-    if (record.edge !== undefined) {
-      row.edge = record.edge;
-      const channel = this.channelOf(record.edge);
-      if (channel !== undefined) row.channel = channel;
-    }
-    if (record.msg !== undefined) {
-      const name = this.names.get(record.msg);
-      if (name !== undefined) row.message = name;
-    }
-    const outcome = outcomeOf(record);
-    if (outcome) row.outcome = outcome;
-    this.push(row);
+    const slot = this.seen % this.capacity;
+    if (this.seen >= this.capacity) this.droppedByType[this.types[slot]!]!++;
+    this.seen++;
+    this.times[slot] = record.t;
+    this.types[slot] = TraceCode[record.type];
+    this.errors[slot] = isErrorRecord(record) ? 1 : 0;
+    this.numbers[slot] = record.n ?? NaN;
+    this.services[slot] = record.service;
+    this.edges[slot] = record.edge;
+    this.details[slot] = record.detail;
+    this.messages[slot] = record.msg === undefined ? undefined : this.names.get(record.msg);
+    this.correlations[slot] = undefined;
     this.correlator.add(record);
   }
 
   /** The request a kept record belongs to, once known. */
   correlationOf(seq: number): string | undefined {
-    return this.rowBySeq(seq)?.correlationId;
+    const slot = this.slotOf(seq);
+    return slot < 0 ? undefined : this.correlations[slot];
   }
 
-  private rowBySeq(seq: number): LogRow | undefined {
-    const oldest = this.seen - this.ring.length;
-    if (seq < oldest || seq >= this.seen) return undefined;
-    return this.ring[(this.start + (seq - oldest)) % this.ring.length];
+  /** Where a kept record's columns are; -1 for one never seen or dropped. */
+  private slotOf(seq: number): number {
+    if (seq < this.seen - this.kept() || seq >= this.seen) return -1;
+    return seq % this.capacity;
+  }
+
+  private kept(): number {
+    return Math.min(this.seen, this.capacity);
   }
 
   /** Message names by id, the oldest forgotten past a bound (their messages are long gone). */
@@ -145,57 +173,79 @@ export class EventLog {
     if (oldest !== undefined) this.names.delete(oldest);
   }
 
-  private push(row: LogRow): void {
-    this.seen++;
-    if (this.ring.length < this.capacity) {
-      this.ring.push(row);
-      return;
+  /** The kept record in `slot` as a row. */
+  private rowAt(slot: number, seq: number): LogRow {
+    const row: LogRow = {
+      seq,
+      t: this.times[slot]!,
+      type: TRACE_TYPES[this.types[slot]!]!,
+      error: this.errors[slot] === 1,
+    };
+    const service = this.services[slot];
+    if (service !== undefined) row.service = service;
+    const edge = this.edges[slot];
+    if (edge !== undefined) {
+      row.edge = edge;
+      const channel = this.channelOf(edge);
+      if (channel !== undefined) row.channel = channel;
     }
-    const old = this.ring[this.start]!;
-    this.dropped[old.type] = (this.dropped[old.type] ?? 0) + 1;
-    this.ring[this.start] = row;
-    this.start = (this.start + 1) % this.capacity;
+    const message = this.messages[slot];
+    if (message !== undefined) row.message = message;
+    const correlationId = this.correlations[slot];
+    if (correlationId !== undefined) row.correlationId = correlationId;
+    const outcome = outcomeOf(this.details[slot], this.numbers[slot]!);
+    if (outcome !== undefined) row.outcome = outcome;
+    return row;
   }
 
   /** Rows `offset` … `offset + limit` of those matching `filter`, oldest first; offset -1: the last ones. */
   page(filter: LogFilter, offset: number, limit: number): LogPage {
-    const indexes = this.matching(filter);
-    const from =
-      offset < 0 ? Math.max(0, indexes.length - limit) : Math.max(0, Math.min(offset, indexes.length));
-    const rows = indexes
-      .slice(from, from + Math.max(0, limit))
-      .map((i) => this.ring[(this.start + i) % this.ring.length]!);
-    return {
-      total: indexes.length,
-      offset: from,
-      rows,
-      seen: this.seen,
-      kept: this.ring.length,
-      dropped: { ...this.dropped },
-    };
+    const slots = this.matching(filter);
+    const from = offset < 0 ? Math.max(0, slots.length - limit) : Math.max(0, Math.min(offset, slots.length));
+    const oldest = this.seen - this.kept();
+    const rows = slots.slice(from, from + Math.max(0, limit)).map((slot) => {
+      // A slot's seq: the kept record whose seq is that slot modulo the capacity.
+      const seq = oldest + ((slot - (oldest % this.capacity) + this.capacity) % this.capacity);
+      return this.rowAt(slot, seq);
+    });
+    const dropped: Record<string, number> = {};
+    this.droppedByType.forEach((n, code) => {
+      if (n > 0) dropped[TRACE_TYPES[code]!] = n;
+    });
+    return { total: slots.length, offset: from, rows, seen: this.seen, kept: this.kept(), dropped };
   }
 
+  /** The slots of the kept records matching `filter`, oldest first (kept until a record comes). */
   private matching(filter: LogFilter): number[] {
     const key = JSON.stringify(filter);
-    if (this.cache && this.cache.key === key && this.cache.seen === this.seen) return this.cache.indexes;
+    if (this.cache && this.cache.key === key && this.cache.seen === this.seen) return this.cache.slots;
     const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const type = filter.type === undefined ? -1 : (TraceCode as Record<string, number>)[filter.type];
     const out: number[] = [];
-    for (let i = 0; i < this.ring.length; i++) {
-      const r = this.ring[(this.start + i) % this.ring.length]!;
-      if (filter.service !== undefined && r.service !== filter.service) continue;
-      if (filter.edge !== undefined && r.edge !== filter.edge) continue;
-      if (filter.channel !== undefined && r.channel !== filter.channel) continue;
-      if (filter.type !== undefined && r.type !== filter.type) continue;
-      if (filter.errorsOnly && !r.error) continue;
-      if (filter.correlationId !== undefined && r.correlationId !== filter.correlationId) continue;
-      if (words.length > 0) {
-        const text =
-          `${r.type} ${r.service ?? ''} ${r.edge ?? ''} ${r.channel ?? ''} ${r.message ?? ''} ${r.correlationId ?? ''} ${r.outcome ?? ''}`.toLowerCase();
-        if (!words.every((w) => text.includes(w))) continue;
+    const oldest = this.seen - this.kept();
+    for (let seq = oldest; seq < this.seen; seq++) {
+      const slot = seq % this.capacity;
+      if (type !== -1 && this.types[slot] !== type) continue;
+      if (filter.service !== undefined && this.services[slot] !== filter.service) continue;
+      if (filter.edge !== undefined && this.edges[slot] !== filter.edge) continue;
+      if (filter.errorsOnly && this.errors[slot] === 0) continue;
+      if (filter.correlationId !== undefined && this.correlations[slot] !== filter.correlationId) continue;
+      if (filter.channel !== undefined) {
+        const edge = this.edges[slot];
+        if (edge === undefined || this.channelOf(edge) !== filter.channel) continue;
       }
-      out.push(i);
+      if (words.length > 0 && !words.every((w) => this.textOf(slot).includes(w))) continue;
+      out.push(slot);
     }
-    this.cache = { key, seen: this.seen, indexes: out };
+    this.cache = { key, seen: this.seen, slots: out };
     return out;
+  }
+
+  /** What a search looks through in a record, lower-cased. */
+  private textOf(slot: number): string {
+    const edge = this.edges[slot];
+    const channel = edge === undefined ? undefined : this.channelOf(edge);
+    const outcome = outcomeOf(this.details[slot], this.numbers[slot]!);
+    return `${TRACE_TYPES[this.types[slot]!]} ${this.services[slot] ?? ''} ${edge ?? ''} ${channel ?? ''} ${this.messages[slot] ?? ''} ${this.correlations[slot] ?? ''} ${outcome ?? ''}`.toLowerCase();
   }
 }
