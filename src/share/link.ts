@@ -1,4 +1,4 @@
-import { deflateSync, Inflate, inflateSync } from 'fflate';
+import { deflateSync, inflateSync } from 'fflate';
 import type { DiagramError } from '../model/parse';
 import { parseDiagram } from '../model/parse';
 import type { Diagram } from '../model/schema';
@@ -21,6 +21,8 @@ import { FIELDS_V6 } from './codec-v6-fields';
 import type { BytePull } from './varint';
 import { ByteReader, PayloadLimitError, PayloadShapeError } from './varint';
 import { decodeComparison, findComparison } from './variantDiff';
+import { inflateStream, InflateStop } from './inflate';
+import { findPayload } from './link-find';
 
 /**
  * A share link's fragment: `m<format>.<base64url>`, where the bytes are a 3-byte fingerprint of the
@@ -307,51 +309,6 @@ function checkRest(
   return (print & 0xffffff) === expected ? null : fail('corrupt', MISMATCH);
 }
 
-/** Why an inflating link stopped short of its end. */
-class InflateStop extends Error {
-  constructor(readonly reason: 'eof' | 'invalid' | 'too-large') {
-    super(reason);
-  }
-}
-
-/** Input fed to the inflater at a time: one push makes at most about 1,032 times as much output. */
-const INFLATE_STEP = 512;
-
-/**
- * Raw inflate, a piece at a time as the reader asks for it: `pull` gives the next output (null at
- * the end) and throws InflateStop when the data is cut, invalid or unpacks past `cap`.
- */
-function inflateStream(
-  data: Uint8Array,
-  dictionary: Uint8Array,
-  cap: number,
-  stats: DecodeStats,
-): { pull: BytePull } {
-  const ready: Uint8Array[] = [];
-  let total = 0;
-  let at = 0;
-  const inflater = new Inflate({ dictionary }, (chunk) => {
-    total += chunk.length;
-    stats.inflatedBytes += chunk.length;
-    if (chunk.length) ready.push(chunk);
-  });
-  const pull = (): Uint8Array | null => {
-    while (ready.length === 0) {
-      if (at >= data.length) return null;
-      const next = Math.min(at + INFLATE_STEP, data.length);
-      try {
-        inflater.push(data.subarray(at, next), next === data.length);
-      } catch (e) {
-        throw new InflateStop((e as { code?: number }).code === 0 ? 'eof' : 'invalid');
-      }
-      at = next;
-      if (total > cap) throw new InflateStop('too-large');
-    }
-    return ready.shift()!;
-  };
-  return { pull };
-}
-
 /**
  * Text after the end of a link's compressed data (`<link>hello-world`), which inflating alone
  * ignores: the message saying so, or null. Run only on a link that decoded: its payload is small.
@@ -392,38 +349,4 @@ function extraText(
     `This link has extra text at its end (“${shown}”), probably pasted or typed after it. ` +
     'Remove the extra text, or copy the link again.'
   );
-}
-
-/** Characters that copying adds without showing them: zero-width spaces and joiners, soft hyphens, BOMs. */
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060\uFEFF]/g;
-/** Escapes of URL punctuation that mail and chat link-wrappers (e.g. Outlook safe links) add. */
-const ESCAPED = /%(23|2F|3A|3F|3D|26|2E|25|20)/gi;
-/** Percent-encoded non-ASCII text (an ellipsis, a zero-width space), as browsers show it in a URL. */
-const ESCAPED_UTF8 = /(?:%[C-F][0-9A-F](?:%[89AB][0-9A-F]){1,3})+/gi;
-
-/**
- * Finds `m<format>.<body>` in a URL, fragment or bare payload, forgiving what copying adds. `cut` is
- * set when the body ends in an ellipsis, the mark chat tools leave where they shortened a link.
- */
-function findPayload(input: string): { format: number; body: string; cut: boolean } | null {
-  // Mail quotes lines with "> "; mail and chat wrap long links onto several lines.
-  let s = input.replace(/^[ \t]*(?:>[ \t]?)+/gm, '');
-  // A link inside another link arrives percent-encoded, sometimes twice.
-  for (let i = 0; i < 3 && s.search(ESCAPED) >= 0; i++) {
-    s = s.replace(ESCAPED, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  }
-  s = s.replace(ESCAPED_UTF8, (escaped) => {
-    try {
-      return decodeURIComponent(escaped);
-    } catch {
-      return escaped;
-    }
-  });
-  s = s.replace(INVISIBLE, '').replace(/\s+/g, '');
-  const hash = s.indexOf('#');
-  if (hash >= 0) s = s.slice(hash + 1);
-  const match = /(?:^|[&/=?;(<"'])m(\d{1,6})\.([^&/=?;#]*)/.exec(s);
-  if (!match) return null;
-  const body = match[2]!.replace(/[.,;:!?)\]>'"…]+$/, '');
-  return { format: Number(match[1]), body, cut: /…[.,;:!?)\]>'"]*$/.test(match[2]!) };
 }
