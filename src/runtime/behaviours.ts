@@ -1,6 +1,7 @@
 import type { EdgeKind, Fault, FaultKind } from '../model/schema';
 import type { MessageKind as MessageKindName } from './api';
-import type { Action, Call, CALL_OWNERS, Message, Service, Edge } from './entities';
+import type { Action, Service, Edge } from './entities';
+import type { Call, CALL_OWNERS, Message } from './messages';
 import type { Simulation } from './sim';
 
 /**

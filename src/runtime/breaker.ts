@@ -1,5 +1,6 @@
 import type { CircuitState } from './api';
-import type { Call, Edge } from './entities';
+import type { Edge } from './entities';
+import type { Call } from './messages';
 import { EffectCode, EventKind, Word, type Simulation } from './sim';
 import { TraceCode } from './trace';
 

@@ -1,6 +1,6 @@
 import type { Breakpoint, BreakpointKind } from '../model/schema';
 import type { BreakHit } from './api';
-import type { Call } from './entities';
+import type { Call } from './messages';
 import { Word, type Simulation } from './sim';
 import { TraceCode, type TraceType } from './trace';
 

@@ -1,5 +1,5 @@
 import { breakerLetsThrough, breakerOutcome } from './breaker';
-import { CallOwner, Look, MessageKind, type Call, type Message } from './entities';
+import { CallOwner, Look, MessageKind, type Call, type Message } from './messages';
 import type { SagaInstance } from './sagaState';
 import { EffectCode, EventKind, Word, type Simulation } from './sim';
 import type { TimeoutLane } from './timeouts';

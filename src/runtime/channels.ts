@@ -1,6 +1,7 @@
 import { Fifo } from './fifo';
 import { Histogram } from './histogram';
-import type { Edge, Message, Service } from './entities';
+import type { Edge, Service } from './entities';
+import type { Message } from './messages';
 
 const DEPTH_SAMPLE_MS = 250;
 const DEPTH_HISTORY = 120;

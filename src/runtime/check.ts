@@ -1,5 +1,5 @@
 import type { InvariantReport } from './api';
-import { MessageKind, MessageState, type Message } from './entities';
+import { MessageKind, MessageState, type Message } from './messages';
 import type { Simulation } from './sim';
 
 const NAMES = ['in flight', 'waiting', 'handling', 'delivered', 'dead-lettered', 'dropped'];

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
  * The engine's modules import each other without a loop: behaviours call the core's verbs and the
  * core calls behaviours only through the registries (see behaviours.ts), so a behaviour importing
  * another, or the core importing a behaviour, shows up here as a cycle. Type-only imports are erased
- * and don't count (entities, channels and saga state describe each other's types).
+ * and don't count (entities, messages, channels and saga state describe each other's types).
  */
 const dir = new URL('.', import.meta.url).pathname;
 

@@ -8,7 +8,7 @@ import type {
   MessageBehaviour,
 } from './behaviours';
 import { clientCallOwner } from './client';
-import { CALL_OWNERS, MESSAGE_KIND_NAMES } from './entities';
+import { CALL_OWNERS, MESSAGE_KIND_NAMES } from './messages';
 import { FAULT_BEHAVIOURS } from './faultKinds';
 import { asyncReplyMessages, queueEdges, queueMessages } from './queue';
 import { replyMessages, requestMessages } from './replies';

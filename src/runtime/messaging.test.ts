@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Diagram, type DiagramInput } from '../model/schema';
-import { Call, Edge, Exchange, Look, CallOwner, Service } from './entities';
+import { Edge, Exchange, Service } from './entities';
+import { Call, Look, CallOwner } from './messages';
 import { createEngine } from './index';
 import { client, runAll } from './testkit';
 import { TimeoutLane } from './timeouts';

@@ -1,13 +1,5 @@
-import {
-  Look,
-  MessageKind,
-  PendingReply,
-  MessageState,
-  type Action,
-  type Edge,
-  type Message,
-  type Service,
-} from './entities';
+import { type Action, type Edge, type Service } from './entities';
+import { Look, MessageKind, PendingReply, MessageState, type Message } from './messages';
 import type { EdgeBehaviour, MessageBehaviour } from './behaviours';
 import { depthChanged, toConsumersChanging, type Queue } from './channels';
 import { pickReplica, startJob } from './services';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Edge, Look, MessageKind, Message, Service } from './entities';
+import { Edge, Service } from './entities';
+import { Look, MessageKind, Message } from './messages';
 import { RecentMessages } from './recent';
 
 const service = (index: number) =>

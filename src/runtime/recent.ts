@@ -1,4 +1,4 @@
-import type { Message } from './entities';
+import type { Message } from './messages';
 
 /** What the engine remembers of a recently created message (for envelopes and correlation paths). */
 export interface RecentMessage {

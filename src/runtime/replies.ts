@@ -1,6 +1,7 @@
 import type { MessageBehaviour } from './behaviours';
 import { attemptResult } from './calls';
-import { Look, MessageKind, MessageState, type Message, type Service } from './entities';
+import { type Service } from './entities';
+import { Look, MessageKind, MessageState, type Message } from './messages';
 import { arriveAtService } from './services';
 import { EffectCode, Word, type Simulation } from './sim';
 import { TraceCode } from './trace';

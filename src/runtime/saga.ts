@@ -1,15 +1,7 @@
 import type { CallOwnerBehaviour, EdgeBehaviour } from './behaviours';
 import { abandonCall, startCall, stopCall } from './calls';
-import {
-  Call,
-  Look,
-  CallOwner,
-  type Action,
-  type CallPolicy,
-  type Edge,
-  type Message,
-  type Service,
-} from './entities';
+import { type Action, type CallPolicy, type Edge, type Service } from './entities';
+import { Call, Look, CallOwner, type Message } from './messages';
 import { SagaInstance, type SagaDefinition, type SagaStep } from './sagaState';
 import { EffectCode, Word, type Simulation } from './sim';
 import { TraceCode } from './trace';

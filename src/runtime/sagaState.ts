@@ -1,4 +1,5 @@
-import type { Call, CallPolicy, Edge, Service } from './entities';
+import type { CallPolicy, Edge, Service } from './entities';
+import type { Call } from './messages';
 
 /** A saga step at run time. */
 export interface SagaStep {

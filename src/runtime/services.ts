@@ -1,14 +1,6 @@
 import { sampleLatency } from './distributions';
-import {
-  CallOwner,
-  inboxChanging,
-  MessageKind,
-  MessageState,
-  type Action,
-  type Call,
-  type Message,
-  type Service,
-} from './entities';
+import { inboxChanging, type Action, type Service } from './entities';
+import { CallOwner, MessageKind, MessageState, type Call, type Message } from './messages';
 import type { CallOwnerBehaviour } from './behaviours';
 import { EffectCode, EventKind, Word, type Simulation } from './sim';
 import { TraceCode } from './trace';

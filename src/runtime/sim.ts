@@ -1,15 +1,14 @@
 import { EFFECT_KINDS, type Effect } from './api';
+import { type Edge, type Service } from './entities';
 import {
   LOOKS,
   MessageState,
-  type Edge,
   type Look,
   type Message,
   type MessageKind,
   type PendingReply,
-  type Service,
   Message as MessageClass,
-} from './entities';
+} from './messages';
 import { type Queue, type Topic } from './channels';
 import { type SagaDefinition, type SagaInstance } from './sagaState';
 import type { Behaviours } from './behaviours';

@@ -1,6 +1,7 @@
 import type { EdgeBehaviour } from './behaviours';
 import { abandonCall, startCall } from './calls';
-import { Call, CallOwner, Look, type Action, type Message, type Service } from './entities';
+import { type Action, type Service } from './entities';
+import { Call, CallOwner, Look, type Message } from './messages';
 import type { Simulation } from './sim';
 
 /**

@@ -1,4 +1,4 @@
-import type { Call } from './entities';
+import type { Call } from './messages';
 
 /** Below this many entries a lane is never compacted (compaction would cost more than it frees). */
 const COMPACT_MIN = 64;

@@ -1,12 +1,5 @@
-import {
-  Look,
-  MessageKind,
-  MessageState,
-  type Action,
-  type Edge,
-  type Message,
-  type Service,
-} from './entities';
+import { type Action, type Edge, type Service } from './entities';
+import { Look, MessageKind, MessageState, type Message } from './messages';
 import { type Subscription, type Topic } from './channels';
 import type { EdgeBehaviour, MessageBehaviour } from './behaviours';
 import { depthChanged } from './channels';

@@ -9,7 +9,7 @@ import type {
   SagaInstanceState,
   ServiceState,
 } from './api';
-import { Look, LOOKS, MESSAGE_KIND_NAMES, MessageKind, type Message } from './entities';
+import { Look, LOOKS, MESSAGE_KIND_NAMES, MessageKind, type Message } from './messages';
 import { type SagaInstance } from './sagaState';
 import type { Simulation } from './sim';
 
