@@ -1,6 +1,7 @@
 /**
- * While a person pans the view or drags a card of a large diagram, the run's marks on cards and
- * edges (colours, badges, counts, load) hold still and catch up when the movement stops. Repainting
+ * While a person pans the view or drags a card of a large diagram, the run's state waits before
+ * reaching the store (app/run.ts), so the marks on cards and edges (colours, badges, counts, load),
+ * the inspector and the charts hold still and catch up when the movement stops. Repainting
  * hundreds of changing cards inside a moving layer is what cost such a diagram its frames (issue
  * 17); the messages keep moving on their own canvas, so the run still visibly plays.
  *
