@@ -75,20 +75,7 @@ export type LiveFaultInput = Pick<Fault, 'kind' | 'target'> &
 /** The envelope of a message with the path its causal chain took so far. */
 export type EnvelopeView = Envelope & { path: PathHop[] };
 
-/** Every message look, in a fixed order: a look travels between threads as its index here. */
-export const MESSAGE_LOOKS: readonly MessageLook[] = [
-  'request',
-  'reply-ok',
-  'reply-error',
-  'queue',
-  'event',
-  'saga-action',
-  'compensation',
-  'retry',
-  'dead-letter',
-];
-
-export { EFFECT_KINDS } from '../runtime/api';
+export { EFFECT_KINDS, MESSAGE_LOOKS } from '../runtime/api';
 
 /** The part of the run's state the canvas shows, refreshed with every panel refresh. */
 export type LiveRunState = Omit<

@@ -8,17 +8,24 @@ import type { TraceRecord } from './trace';
  * `source/runtime/index.ts`, which re-exports this contract and `createEngine`.
  */
 
+/**
+ * Every message look, in a fixed order: one entry per mark in the legend. A look crosses threads
+ * (engine to page to drawing worker) as its index here, and the engine's `Look` enum follows it.
+ */
+export const MESSAGE_LOOKS = [
+  'request',
+  'reply-ok',
+  'reply-error',
+  'queue',
+  'event',
+  'saga-action',
+  'compensation',
+  'retry',
+  'dead-letter',
+] as const;
+
 /** How a message is drawn; one entry per mark in the legend. */
-export type MessageLook =
-  | 'request'
-  | 'reply-ok'
-  | 'reply-error'
-  | 'queue'
-  | 'event'
-  | 'saga-action'
-  | 'compensation'
-  | 'retry'
-  | 'dead-letter';
+export type MessageLook = (typeof MESSAGE_LOOKS)[number];
 
 /**
  * What a message is, whatever it looks like: a sync (or saga) request, its reply, a topic copy, a

@@ -1,5 +1,5 @@
 import type { Diagram, Fault } from '../model/schema';
-import type { Engine, EngineCheckpoint } from './api';
+import { MESSAGE_LOOKS, type Engine, type EngineCheckpoint } from './api';
 import { type GraphSnapshot, reachableObjects, restoreGraph, snapshotGraph } from './snapshot';
 import { checkInvariants } from './check';
 import { onBurst, onClientTick, startClient, type ClientTraffic } from './client';
@@ -8,7 +8,7 @@ import { attempt, laneIsStale, onLaneDue } from './calls';
 import { onHalfOpen } from './breaker';
 import { BreakWatch } from './breakpoints';
 import { type Edge } from './entities';
-import { LOOKS, type Call, type Message } from './messages';
+import { type Call, type Message } from './messages';
 import { FaultAgenda, resolveFault, type ActiveFault } from './faults';
 import { DEFAULT_MAX_EVENTS, WorkGuard } from './guard';
 import { buildMetrics } from './metrics';
@@ -107,7 +107,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     diagram.edges.map((e) => e.id),
     options.traceBuffer ?? 2000,
     options.onRecord ?? null,
-    [...LOOKS, ...WORDS],
+    [...MESSAGE_LOOKS, ...WORDS],
   );
   compileDiagram(sim, diagram);
   let recorder =

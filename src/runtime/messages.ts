@@ -30,18 +30,7 @@ export const enum MessageKind {
 /** Names of the message kinds, in `MessageKind` order (the keys of the message registry). */
 export const MESSAGE_KIND_NAMES = ['request', 'reply', 'event', 'queue', 'async-reply'] as const;
 
-/** Message looks, in the order of `MessageLook`. */
-export const LOOKS = [
-  'request',
-  'reply-ok',
-  'reply-error',
-  'queue',
-  'event',
-  'saga-action',
-  'compensation',
-  'retry',
-  'dead-letter',
-] as const;
+/** A message's look as the engine keeps it: its index in `MESSAGE_LOOKS` (api.ts). */
 export const enum Look {
   Request = 0,
   ReplyOk = 1,

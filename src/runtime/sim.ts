@@ -1,7 +1,6 @@
-import { EFFECT_KINDS, type Effect } from './api';
+import { EFFECT_KINDS, MESSAGE_LOOKS, type Effect } from './api';
 import { type Edge, type Service } from './entities';
 import {
-  LOOKS,
   MessageState,
   type Look,
   type Message,
@@ -59,7 +58,7 @@ export const WORDS = [
   'unanswered',
 ] as const;
 /** Interned id of each word in `WORDS`. */
-export const Word = Object.fromEntries(WORDS.map((w, i) => [w, LOOKS.length + i])) as {
+export const Word = Object.fromEntries(WORDS.map((w, i) => [w, MESSAGE_LOOKS.length + i])) as {
   [K in (typeof WORDS)[number]]: number;
 };
 

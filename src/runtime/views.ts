@@ -9,7 +9,8 @@ import type {
   SagaInstanceState,
   ServiceState,
 } from './api';
-import { Look, LOOKS, MESSAGE_KIND_NAMES, MessageKind, type Message } from './messages';
+import { Look, MESSAGE_KIND_NAMES, MessageKind, type Message } from './messages';
+import { MESSAGE_LOOKS } from './api';
 import { type SagaInstance } from './sagaState';
 import type { Simulation } from './sim';
 
@@ -27,7 +28,7 @@ export function inFlightView(sim: Simulation): InFlightMessage[] {
     const v: InFlightMessage = {
       id: `m${m.id}`,
       edgeId: m.edge.id,
-      look: LOOKS[m.look]!,
+      look: MESSAGE_LOOKS[m.look]!,
       type: m.type,
       correlationId: `c${m.correlation}`,
       sentAt: m.since,
