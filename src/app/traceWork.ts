@@ -4,13 +4,12 @@ import {
   buildRequestSpans,
   collectRun,
   createEngine,
-  EventLog,
   type Engine,
+  type EventLog,
   type Envelope,
   type PathHop,
   type LogFilter,
   type LogPage,
-  type TraceRecord,
 } from '../runtime/index';
 
 type EnvelopeView = Envelope & { path: PathHop[] };
@@ -39,57 +38,13 @@ export interface TraceWorkAnswer {
   error?: string;
 }
 
-/** The slowest finished request, the latest failed one and the latest compensated saga, as the run goes. */
-class RequestPicks {
-  private readonly started = new Map<string, number>();
-  slowest: { id: string; ms: number } | null = null;
-  failed: string | null = null;
-  compensated: string | null = null;
-  constructor(private readonly clients: ReadonlySet<string>) {}
-  add(r: TraceRecord, correlationId: string | undefined): void {
-    if (correlationId === undefined || r.service === undefined || !this.clients.has(r.service)) {
-      if (r.type === 'saga-ended' && r.detail === 'compensated' && correlationId)
-        this.compensated = correlationId;
-      return;
-    }
-    if (r.type === 'sent' && !this.started.has(correlationId)) this.started.set(correlationId, r.t);
-    if (r.type !== 'call-done') return;
-    const start = this.started.get(correlationId);
-    this.started.delete(correlationId);
-    if (r.detail !== 'ok') this.failed = correlationId;
-    else if (start !== undefined && (this.slowest === null || r.t - start > this.slowest.ms))
-      this.slowest = { id: correlationId, ms: r.t - start };
-  }
-}
-
 /** The replay kept between asks, moved forward while the same run goes on. */
-let kept: { runKey: string; faults: string; engine: Engine; log: EventLog; picks: RequestPicks } | null =
-  null;
+let kept: { runKey: string; faults: string; engine: Engine; log: EventLog } | null = null;
 
 function replay(r: TraceWorkRequest): NonNullable<typeof kept> {
   const diagram = { ...r.diagram, faults: [...r.faults] };
-  const channels = new Map<string, string>();
-  for (const e of diagram.edges) {
-    if (e.kind === 'queue') channels.set(e.id, e.channel);
-    else if (e.kind === 'topic') channels.set(e.id, e.topic);
-  }
-  const ref: { engine?: Engine } = {};
-  const log = new EventLog(
-    (id) => ref.engine?.messageFacts?.(id),
-    (edge) => channels.get(edge),
-  );
-  const picks = new RequestPicks(
-    new Set(diagram.services.filter((s) => s.kind === 'client').map((s) => s.id)),
-  );
-  const engine = createEngine(diagram, {
-    seed: diagram.run.seed,
-    onRecord: (record) => {
-      log.add(record);
-      picks.add(record, log.correlationOf(record.seq));
-    },
-  });
-  ref.engine = engine;
-  return { runKey: r.runKey, faults: JSON.stringify(r.faults), engine, log, picks };
+  const engine = createEngine(diagram, { seed: diagram.run.seed, eventLog: {} });
+  return { runKey: r.runKey, faults: JSON.stringify(r.faults), engine, log: engine.eventLog! };
 }
 
 /**
@@ -108,9 +63,9 @@ export function handleTraceRequest(r: TraceWorkRequest): TraceWorkAnswer {
     if (ask.kind === 'rows')
       return { id: r.id, atMs, page: kept.log.page(ask.filter, ask.offset, ask.limit) };
     if (ask.kind === 'pick') {
-      const p = kept.picks;
+      const p = kept.log.notable;
       const picked =
-        ask.which === 'slowest' ? (p.slowest?.id ?? null) : ask.which === 'failed' ? p.failed : p.compensated;
+        ask.which === 'slowest' ? p.slowest : ask.which === 'failed' ? p.failed : p.compensated;
       return { id: r.id, atMs, picked };
     }
     return { id: r.id, atMs, trace: requestTrace(r, ask.correlationId, atMs) };

@@ -1,6 +1,7 @@
 import type { Breakpoint, BreakpointKind, Fault } from '../model/schema';
 import type { RunSeries } from './seriesShape';
 import type { TraceRecord } from './trace';
+import type { EventLog } from './spansLog';
 
 /**
  * The engine's public contract: what the playback layer, the worker, the CLI and the tests use.
@@ -351,6 +352,8 @@ export interface Engine {
    * Optional so that stand-in engines (test fakes) need not answer it; the real engine always does.
    */
   messageFacts?(messageId: string): MessageFacts | undefined;
+  /** The run's event log, when the engine was created with `eventLog`; otherwise null (or absent in fakes). */
+  readonly eventLog?: EventLog | null;
   /**
    * Set when the run floods itself (too many messages, calls, saga instances or pending requests
    * alive, or too many events for the simulated time they span, as a cycle of instant services

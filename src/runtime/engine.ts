@@ -18,6 +18,7 @@ import { BEHAVIOURS } from './kinds';
 import { onHandleDone } from './services';
 import { EventKind, Simulation, WORDS } from './sim';
 import type { TimeoutLane } from './timeouts';
+import { EventLog } from './spansLog';
 import { TraceLog, type TraceRecord } from './trace';
 import {
   channelsView,
@@ -36,6 +37,11 @@ export interface EngineOptions {
   untilMs?: number;
   /** How many recent trace records to keep for `recentTrace` (default 2000). */
   traceBuffer?: number;
+  /**
+   * Keep the run's event log (`Engine.eventLog`): the last `capacity` records (default
+   * `EVENT_LOG_CAPACITY`), each with its request. Costs the run little (see `bench:eventlog`).
+   */
+  eventLog?: { capacity?: number };
   /** Called with every trace record as it happens (streaming; slower, for tests and tools). */
   onRecord?: (r: TraceRecord) => void;
   /** The most events the run may process before it stops (default `DEFAULT_MAX_EVENTS`). */
@@ -95,6 +101,21 @@ function sharedState(): Set<object> {
   return (shared ??= reachableObjects(BEHAVIOURS));
 }
 
+/** An event log for a run of `diagram`, naming what `trace` records by index. */
+function createEventLog(trace: TraceLog, diagram: Diagram, capacity?: number): EventLog {
+  const channels = diagram.edges.map((e) =>
+    e.kind === 'queue' ? e.channel : e.kind === 'topic' ? e.topic : undefined,
+  );
+  const run = {
+    serviceIds: diagram.services.map((s) => s.id),
+    edgeIds: diagram.edges.map((e) => e.id),
+    channels,
+    clients: diagram.services.map((s) => s.kind === 'client'),
+    trace,
+  };
+  return new EventLog(run, capacity);
+}
+
 /** Creates an engine for `diagram`, ready at time 0 with its clients and fault script scheduled. */
 export function createEngine(diagram: Diagram, options: EngineOptions = {}): Engine {
   const seed = options.seed ?? diagram.run.seed;
@@ -109,6 +130,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     options.onRecord ?? null,
     [...MESSAGE_LOOKS, ...WORDS],
   );
+  if (options.eventLog) sim.eventLog = createEventLog(sim.trace, diagram, options.eventLog.capacity);
   compileDiagram(sim, diagram);
   let recorder =
     options.seriesBucketMs === undefined ? null : new SeriesRecorder(sim, options.seriesBucketMs);
@@ -319,6 +341,9 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     traceHash: () => sim.trace.hash(),
     envelope: (id: string) => envelopeView(sim, id),
     messageFacts: (id: string) => messageFactsView(sim, id),
+    get eventLog() {
+      return sim.eventLog;
+    },
     pauseOn(breakpoints) {
       const watch = breakpoints === null ? null : new BreakWatch(sim, breakpoints);
       sim.watch = watch === null || watch.empty ? null : watch;

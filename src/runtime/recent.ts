@@ -82,6 +82,37 @@ export class RecentMessages {
     return this.id[i] === id ? this.at(i) : undefined;
   }
 
+  /** Where the message with this id is remembered, or -1: for the `…At` readers, which build nothing. */
+  slotOf(id: number): number {
+    const i = id % this.capacity;
+    return this.id[i] === id ? i : -1;
+  }
+
+  /** The correlation of the message in `slot` (see `slotOf`). */
+  correlationAt(slot: number): number {
+    return this.correlation[slot]!;
+  }
+
+  /** The cause (the message it answers or follows), or -1, of the message in `slot`. */
+  causeAt(slot: number): number {
+    return this.cause[slot]!;
+  }
+
+  /** The `MessageKind` of the message in `slot`. */
+  kindAt(slot: number): number {
+    return this.ints[slot * INTS]!;
+  }
+
+  /** The request attempt number (or 0) of the message in `slot`. */
+  attemptAt(slot: number): number {
+    return this.ints[slot * INTS + 5]!;
+  }
+
+  /** The message type (its name: `ChargeCard`) of the message in `slot`. */
+  typeAt(slot: number): string {
+    return this.types[slot]!;
+  }
+
   /** Remembered messages of a correlation, oldest first. */
   correlated(correlation: number): RecentMessage[] {
     const out: RecentMessage[] = [];

@@ -15,6 +15,7 @@ import { EventQueue } from './heap';
 import { Histogram } from './histogram';
 import { RecentMessages } from './recent';
 import { Rng } from './rng';
+import type { EventLog } from './spansLog';
 import { TraceCode, type TraceLog } from './trace';
 import type { BreakWatch } from './breakpoints';
 
@@ -87,6 +88,8 @@ export class Simulation {
   readonly eventQueue = new EventQueue();
   readonly rng: Rng;
   trace!: TraceLog;
+  /** The run's event log, when asked for (`EngineOptions.eventLog`): fed by `record`. */
+  eventLog: EventLog | null = null;
   services: Service[] = [];
   edges: Edge[] = [];
   queues: Queue[] = [];
@@ -140,6 +143,7 @@ export class Simulation {
   /** Appends a trace record. */
   record(type: number, msg: number, service: number, edge: number, detail: number, n: number): void {
     this.trace.add(type, this.now, msg, service, edge, detail, n);
+    if (this.eventLog !== null) this.eventLog.add(this.recent, type, this.now, msg, service, edge, detail, n);
     if (this.watch !== null) this.watch.onRecord(type, msg, service, edge, detail, n);
   }
 
@@ -229,7 +233,19 @@ export class Simulation {
     m.fromHalf = fromHalf;
     m.toHalf = toHalf;
     this.eventQueue.push(this.now + dur, EventKind.Arrive, m, 0);
+    // Not through `record`: no breakpoint watches a send, and this is the hottest record.
     this.trace.add(TraceCode.sent, this.now, m.id, m.source.index, m.edge.index, m.look, NaN);
+    if (this.eventLog !== null)
+      this.eventLog.add(
+        this.recent,
+        TraceCode.sent,
+        this.now,
+        m.id,
+        m.source.index,
+        m.edge.index,
+        m.look,
+        NaN,
+      );
   }
 
   /**

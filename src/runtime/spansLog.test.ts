@@ -1,27 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagram, Fault } from '../model/schema';
 import { checkoutExample } from '../scenarios/checkout';
-import { createEngine } from './index';
-import { EventLog } from './spansLog';
+import { readFileSync } from 'node:fs';
+import { parseDiagram } from '../model/parse';
+import { choreographyExample, jobQueueExample, orderSagaExample } from '../scenarios';
+import { createEngine, type Engine } from './index';
+import { TraceCorrelator } from './spansCollect';
 
 function logOf(diagram: Diagram, untilMs: number, capacity?: number) {
-  const ref: {
-    facts?: (id: string) => ReturnType<NonNullable<ReturnType<typeof createEngine>['messageFacts']>>;
-  } = {};
-  const channels = new Map(
-    diagram.edges.flatMap((e) =>
-      e.kind === 'topic' ? [[e.id, e.topic]] : e.kind === 'queue' ? [[e.id, e.channel]] : [],
-    ),
-  );
-  const log = new EventLog(
-    (id) => ref.facts?.(id),
-    (edge) => channels.get(edge),
-    capacity,
-  );
-  const engine = createEngine(diagram, { onRecord: (r) => log.add(r) });
-  ref.facts = (id) => engine.messageFacts?.(id);
+  const engine = createEngine(diagram, { eventLog: capacity === undefined ? {} : { capacity } });
   engine.advanceTo(untilMs);
-  return log;
+  return engine.eventLog!;
+}
+
+/**
+ * Each record's request and message name as `TraceCorrelator` gives them on the stream of record
+ * objects (the way the event log was fed before it was kept by the engine): the reference.
+ */
+function correlatedStream(diagram: Diagram, untilMs: number) {
+  const correlations: (string | undefined)[] = [];
+  const names: (string | undefined)[] = [];
+  const nameOf = new Map<string, string>();
+  const ref: { engine?: Engine } = {};
+  const correlator = new TraceCorrelator(
+    (id) => ref.engine?.messageFacts?.(id),
+    (record, correlationId, facts) => {
+      correlations[record.seq] = correlationId;
+      if (facts) nameOf.set(facts.id, facts.type);
+      if (facts && record.msg === facts.id) names[record.seq] ??= facts.type;
+    },
+  );
+  const engine = createEngine(diagram, {
+    eventLog: { capacity: 1_000_000 },
+    onRecord: (record) => {
+      names[record.seq] = record.msg === undefined ? undefined : nameOf.get(record.msg);
+      correlator.add(record);
+    },
+  });
+  ref.engine = engine;
+  engine.advanceTo(untilMs);
+  return { engine, correlations, names };
 }
 
 describe('event log', () => {
@@ -83,5 +101,54 @@ describe('event log', () => {
     expect(sent[0]!.seq).toBeGreaterThanOrEqual(page.seen - 500);
     expect(sent.every((r) => r.correlationId === log.correlationOf(r.seq) && r.correlationId)).toBe(true);
     expect(log.correlationOf(page.seen - 501)).toBeUndefined();
+  });
+
+  it('gives every record the request and message name the record-stream correlator gives it', () => {
+    const reference = parseDiagram(
+      JSON.parse(readFileSync(new URL('../../bench/diagrams/reference-20.json', import.meta.url), 'utf8')),
+    );
+    if (!reference.ok) throw new Error('reference-20.json');
+    const slow: Diagram = {
+      ...checkoutExample,
+      faults: [
+        { id: 's', kind: 'slow', target: 'payment', atMs: 1000, durationMs: 4000, factor: 50 } as Fault,
+      ],
+    };
+    const runs: [Diagram, number][] = [
+      [down, 20_000],
+      [slow, 10_000],
+      [orderSagaExample, 20_000],
+      [choreographyExample, 20_000],
+      [jobQueueExample, 20_000],
+      [reference.diagram, 5_000],
+    ];
+    const attributedWithoutMessage = new Set<string>();
+    for (const [diagram, untilMs] of runs) {
+      const { engine, correlations, names } = correlatedStream(diagram, untilMs);
+      const rows = engine.eventLog!.page({}, 0, 1_000_000).rows;
+      expect(rows.length, diagram.name).toBe(engine.recentTrace(1).at(-1)!.seq + 1);
+      expect(rows.length, diagram.name).toBeGreaterThan(500);
+      const mismatches = rows.filter(
+        (row) => row.correlationId !== correlations[row.seq] || row.message !== names[row.seq],
+      );
+      expect(mismatches.slice(0, 3), diagram.name).toEqual([]);
+      for (const row of rows) if (row.correlationId && !row.message) attributedWithoutMessage.add(row.type);
+    }
+    // Records naming no message are attributed by the other rules: an open attempt, a saga instance, the instant.
+    for (const type of ['timed-out', 'saga-ended', 'call-done', 'retried', 'compensation'])
+      expect(attributedWithoutMessage).toContain(type);
+  });
+
+  it('names the slowest request, the latest failed one and the latest compensated saga', () => {
+    const failing = logOf(down, 20_000).notable;
+    expect(failing.slowest).toMatch(/^c\d+$/);
+    expect(failing.failed).toMatch(/^c\d+$/);
+    const failedRows = logOf(down, 20_000).page({ correlationId: failing.failed! }, 0, 1000).rows;
+    expect(failedRows.some((r) => r.type === 'call-done' && r.error && r.service === 'client')).toBe(true);
+    const saga = logOf(orderSagaExample, 60_000);
+    if (saga.notable.compensated !== null) {
+      const rows = saga.page({ correlationId: saga.notable.compensated }, 0, 1000).rows;
+      expect(rows.some((r) => r.type === 'saga-ended' && r.outcome?.startsWith('compensated'))).toBe(true);
+    }
   });
 });

@@ -1,6 +1,6 @@
-import type { MessageFacts } from './api';
-import { TraceCorrelator } from './spansCollect';
-import { TRACE_TYPES, TraceCode, type TraceRecord } from './trace';
+import { LogCorrelator } from './logCorrelation';
+import type { RecentMessages } from './recent';
+import { TRACE_TYPES, TraceCode, type TraceLog, type TraceRecord, type TraceType } from './trace';
 
 /** One row of the event log: a trace record with its request, message name, channel and outcome. */
 export interface LogRow {
@@ -45,10 +45,11 @@ export interface LogPage {
   dropped: Record<string, number>;
 }
 
-const REMEMBERED_NAMES = 200_000;
-
 /** How many records the event log keeps by default: older ones are summarised by type. */
 export const EVENT_LOG_CAPACITY = 100_000;
+
+/** The ring's first size; it doubles as records come, up to the log's capacity. */
+const INITIAL_SLOTS = 4096;
 
 const ERROR_TYPES = new Set([
   'failed',
@@ -69,90 +70,144 @@ function outcomeOf(detail: string | undefined, n: number): string | undefined {
   return number ? `${detail} ${number}` : detail;
 }
 
-/** Whether a record says something went wrong. */
-export function isErrorRecord(r: TraceRecord): boolean {
-  if (ERROR_TYPES.has(r.type)) return true;
-  if (r.type === 'call-done' || r.type === 'retried') return r.detail !== 'ok';
-  if (r.type === 'circuit') return r.detail === 'open';
-  if (r.type === 'saga-ended') return r.detail !== 'completed';
-  return r.type === 'saga-step' && r.detail === 'failed';
+/** Whether a record of this type and detail says something went wrong. */
+function isError(type: TraceType, detail: string | undefined): boolean {
+  if (ERROR_TYPES.has(type)) return true;
+  if (type === 'call-done' || type === 'retried') return detail !== 'ok';
+  if (type === 'circuit') return detail === 'open';
+  if (type === 'saga-ended') return detail !== 'completed';
+  return type === 'saga-step' && detail === 'failed';
 }
 
-/** A column of strings the records already hold (ids, names, details): references, no copies. */
-type StringColumn = (string | undefined)[];
+/** Whether a record says something went wrong. */
+export function isErrorRecord(r: TraceRecord): boolean {
+  return isError(r.type, r.detail);
+}
+
+/** What the event log needs of its run, besides the records: names for the indexes it keeps. */
+export interface EventLogRun {
+  /** Service and edge ids by the indexes the engine records. */
+  serviceIds: readonly string[];
+  edgeIds: readonly string[];
+  /** The queue or topic of each edge (by index), if it has one. */
+  channels: readonly (string | undefined)[];
+  /** Which services (by index) are clients: the requests they start are the ones `notable` picks among. */
+  clients: readonly boolean[];
+  /** The run's trace, for the text of the detail ids it records. */
+  trace: TraceLog;
+}
 
 /**
  * The event log of a run: the last `capacity` records (a ring: memory never grows), a count per
- * type of the records it dropped, and filtered windows of what it keeps. Fed from `onRecord`.
+ * type of the records it dropped, each kept record's request, and filtered windows of what it keeps.
+ * Fed by the playing engine as it records (`createEngine(…, { eventLog: {} })`), with the numbers
+ * it records: no record object is built and no message looked up by its string id, so a run with its
+ * log is nearly as fast as one without (`bench:eventlog`).
  *
  * Kept as columns (a typed array per number, an array of references per string), one slot per
- * record at `seq % capacity`: a long replay feeds it hundreds of thousands of records, and an
- * object per record cost the replay a fifth of its time in garbage collection. Rows are built only
- * for the window a page shows.
+ * record at `seq % capacity`. Rows are built only for the window a page shows.
  */
 export class EventLog {
-  private readonly times: Float64Array;
-  private readonly types: Uint8Array;
-  private readonly errors: Uint8Array;
-  private readonly numbers: Float64Array;
-  private readonly services: StringColumn;
-  private readonly edges: StringColumn;
-  private readonly details: StringColumn;
-  private readonly messages: StringColumn;
-  private readonly correlations: StringColumn;
+  /** Slots allocated so far: the ring starts small and doubles up to `capacity` (most runs are short). */
+  private size: number;
+  private times: Float64Array;
+  private types: Uint8Array;
+  private numbers: Float64Array;
+  private services: Int32Array;
+  private edges: Int32Array;
+  private details: Int32Array;
+  /** The message each record names, or -1 (its name is read from the correlator's memory). */
+  private messages: Float64Array;
+  /** Each record's correlation number, -1 while unknown. */
+  private correlations: Float64Array;
   private seen = 0;
   private readonly droppedByType = new Uint32Array(TRACE_TYPES.length);
-  private readonly correlator: TraceCorrelator;
-  private readonly names = new Map<string, string>();
+  private readonly correlator: LogCorrelator;
+  /** The slowest finished request, the latest failed one and the latest compensated saga. */
+  readonly notable: NotableRequests;
   private cache: { key: string; seen: number; slots: number[] } | null = null;
 
   constructor(
-    lookup: (messageId: string) => MessageFacts | undefined,
-    private readonly channelOf: (edgeId: string) => string | undefined,
+    private readonly run: EventLogRun,
     private readonly capacity = EVENT_LOG_CAPACITY,
   ) {
-    this.times = new Float64Array(capacity);
-    this.types = new Uint8Array(capacity);
-    this.errors = new Uint8Array(capacity);
-    this.numbers = new Float64Array(capacity);
-    this.services = new Array<string | undefined>(capacity);
-    this.edges = new Array<string | undefined>(capacity);
-    this.details = new Array<string | undefined>(capacity);
-    this.messages = new Array<string | undefined>(capacity);
-    this.correlations = new Array<string | undefined>(capacity);
+    this.size = Math.min(INITIAL_SLOTS, capacity);
+    this.times = new Float64Array(this.size);
+    this.types = new Uint8Array(this.size);
+    this.numbers = new Float64Array(this.size);
+    this.services = new Int32Array(this.size);
+    this.edges = new Int32Array(this.size);
+    this.details = new Int32Array(this.size);
+    this.messages = new Float64Array(this.size);
+    this.correlations = new Float64Array(this.size);
+    this.notable = new NotableRequests(run.clients, run.trace);
     // Correlations arrive with their record or just after it (same instant), once its slot is kept.
-    this.correlator = new TraceCorrelator(lookup, (record, correlationId, facts) => {
-      const slot = this.slotOf(record.seq);
-      if (facts) {
-        this.rememberName(facts.id, facts.type);
-        if (slot >= 0 && this.messages[slot] === undefined && record.msg === facts.id)
-          this.messages[slot] = facts.type;
-      }
-      if (slot >= 0) this.correlations[slot] = correlationId;
+    this.correlator = new LogCorrelator((seq, correlation) => {
+      const slot = this.slotOf(seq);
+      if (slot >= 0) this.correlations[slot] = correlation;
     });
   }
 
-  /** Takes the next record of the run. */
-  add(record: TraceRecord): void {
+  /** Takes the engine's next record (its arguments to `Simulation.record`, and the time). */
+  add(
+    recent: RecentMessages,
+    type: number,
+    t: number,
+    msg: number,
+    service: number,
+    edge: number,
+    detail: number,
+    n: number,
+  ) {
+    if (this.seen === this.size && this.size < this.capacity) this.grow();
     const slot = this.seen % this.capacity;
     if (this.seen >= this.capacity) this.droppedByType[this.types[slot]!]!++;
-    this.seen++;
-    this.times[slot] = record.t;
-    this.types[slot] = TraceCode[record.type];
-    this.errors[slot] = isErrorRecord(record) ? 1 : 0;
-    this.numbers[slot] = record.n ?? NaN;
-    this.services[slot] = record.service;
-    this.edges[slot] = record.edge;
-    this.details[slot] = record.detail;
-    this.messages[slot] = record.msg === undefined ? undefined : this.names.get(record.msg);
-    this.correlations[slot] = undefined;
-    this.correlator.add(record);
+    const seq = this.seen++;
+    this.times[slot] = t;
+    this.types[slot] = type;
+    this.numbers[slot] = n;
+    this.services[slot] = service;
+    this.edges[slot] = edge;
+    this.details[slot] = detail;
+    this.messages[slot] = msg;
+    const correlation = this.correlator.correlate(recent, seq, type, t, msg, edge, n);
+    this.correlations[slot] = correlation;
+    if (correlation >= 0) this.notable.add(type, t, service, detail, correlation);
+  }
+
+  /** Doubles the ring (before it first wraps, so every slot keeps its place). */
+  private grow(): void {
+    this.size = Math.min(this.capacity, this.size * 2);
+    const grown = <T extends Float64Array | Int32Array | Uint8Array>(column: T): T => {
+      const next = new (column.constructor as new (length: number) => T)(this.size);
+      next.set(column);
+      return next;
+    };
+    this.times = grown(this.times);
+    this.types = grown(this.types);
+    this.numbers = grown(this.numbers);
+    this.services = grown(this.services);
+    this.edges = grown(this.edges);
+    this.details = grown(this.details);
+    this.messages = grown(this.messages);
+    this.correlations = grown(this.correlations);
+  }
+
+  /** Whether the record in `slot` says something went wrong. */
+  private errorAt(slot: number): boolean {
+    return isError(TRACE_TYPES[this.types[slot]!]!, this.run.trace.detailText(this.details[slot]!));
+  }
+
+  /** The name of the message the record in `slot` names, once known. */
+  private messageAt(slot: number): string | undefined {
+    const msg = this.messages[slot]!;
+    return msg < 0 ? undefined : this.correlator.nameOf(msg);
   }
 
   /** The request a kept record belongs to, once known. */
   correlationOf(seq: number): string | undefined {
     const slot = this.slotOf(seq);
-    return slot < 0 ? undefined : this.correlations[slot];
+    return slot < 0 || this.correlations[slot]! < 0 ? undefined : `c${this.correlations[slot]}`;
   }
 
   /** Where a kept record's columns are; -1 for one never seen or dropped. */
@@ -165,37 +220,33 @@ export class EventLog {
     return Math.min(this.seen, this.capacity);
   }
 
-  /** Message names by id, the oldest forgotten past a bound (their messages are long gone). */
-  private rememberName(id: string, name: string): void {
-    this.names.set(id, name);
-    if (this.names.size <= REMEMBERED_NAMES) return;
-    const oldest = this.names.keys().next().value;
-    if (oldest !== undefined) this.names.delete(oldest);
-  }
-
   /** The kept record in `slot` as a row. */
   private rowAt(slot: number, seq: number): LogRow {
     const row: LogRow = {
       seq,
       t: this.times[slot]!,
       type: TRACE_TYPES[this.types[slot]!]!,
-      error: this.errors[slot] === 1,
+      error: this.errorAt(slot),
     };
-    const service = this.services[slot];
-    if (service !== undefined) row.service = service;
-    const edge = this.edges[slot];
-    if (edge !== undefined) {
-      row.edge = edge;
-      const channel = this.channelOf(edge);
+    const service = this.services[slot]!;
+    if (service >= 0) row.service = this.run.serviceIds[service];
+    const edge = this.edges[slot]!;
+    if (edge >= 0) {
+      row.edge = this.run.edgeIds[edge];
+      const channel = this.run.channels[edge];
       if (channel !== undefined) row.channel = channel;
     }
-    const message = this.messages[slot];
+    const message = this.messageAt(slot);
     if (message !== undefined) row.message = message;
-    const correlationId = this.correlations[slot];
+    const correlationId = this.correlationOf(seq);
     if (correlationId !== undefined) row.correlationId = correlationId;
-    const outcome = outcomeOf(this.details[slot], this.numbers[slot]!);
+    const outcome = this.outcomeAt(slot);
     if (outcome !== undefined) row.outcome = outcome;
     return row;
+  }
+
+  private outcomeAt(slot: number): string | undefined {
+    return outcomeOf(this.run.trace.detailText(this.details[slot]!), this.numbers[slot]!);
   }
 
   /** Rows `offset` … `offset + limit` of those matching `filter`, oldest first; offset -1: the last ones. */
@@ -219,33 +270,88 @@ export class EventLog {
   private matching(filter: LogFilter): number[] {
     const key = JSON.stringify(filter);
     if (this.cache && this.cache.key === key && this.cache.seen === this.seen) return this.cache.slots;
-    const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    const type = filter.type === undefined ? -1 : (TraceCode as Record<string, number>)[filter.type];
+    const matches = this.matcher(filter);
     const out: number[] = [];
-    const oldest = this.seen - this.kept();
-    for (let seq = oldest; seq < this.seen; seq++) {
+    for (let seq = this.seen - this.kept(); seq < this.seen; seq++) {
       const slot = seq % this.capacity;
-      if (type !== -1 && this.types[slot] !== type) continue;
-      if (filter.service !== undefined && this.services[slot] !== filter.service) continue;
-      if (filter.edge !== undefined && this.edges[slot] !== filter.edge) continue;
-      if (filter.errorsOnly && this.errors[slot] === 0) continue;
-      if (filter.correlationId !== undefined && this.correlations[slot] !== filter.correlationId) continue;
-      if (filter.channel !== undefined) {
-        const edge = this.edges[slot];
-        if (edge === undefined || this.channelOf(edge) !== filter.channel) continue;
-      }
-      if (words.length > 0 && !words.every((w) => this.textOf(slot).includes(w))) continue;
-      out.push(slot);
+      if (matches(slot)) out.push(slot);
     }
     this.cache = { key, seen: this.seen, slots: out };
     return out;
   }
 
+  /** A test of one slot against `filter`, with the filter's ids turned into the indexes kept. */
+  private matcher(filter: LogFilter): (slot: number) => boolean {
+    const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const type = filter.type === undefined ? -1 : ((TraceCode as Record<string, number>)[filter.type] ?? -2);
+    const service = filter.service === undefined ? -1 : indexIn(this.run.serviceIds, filter.service);
+    const edge = filter.edge === undefined ? -1 : indexIn(this.run.edgeIds, filter.edge);
+    const correlation = filter.correlationId === undefined ? -1 : correlationNumber(filter.correlationId);
+    const channel = filter.channel;
+    return (slot) => {
+      if (type !== -1 && this.types[slot] !== type) return false;
+      if (filter.service !== undefined && this.services[slot] !== service) return false;
+      if (filter.edge !== undefined && this.edges[slot] !== edge) return false;
+      if (filter.errorsOnly && !this.errorAt(slot)) return false;
+      if (filter.correlationId !== undefined && this.correlations[slot] !== correlation) return false;
+      if (channel !== undefined && this.run.channels[this.edges[slot]!] !== channel) return false;
+      return words.length === 0 || words.every((w) => this.textOf(slot).includes(w));
+    };
+  }
+
   /** What a search looks through in a record, lower-cased. */
   private textOf(slot: number): string {
-    const edge = this.edges[slot];
-    const channel = edge === undefined ? undefined : this.channelOf(edge);
-    const outcome = outcomeOf(this.details[slot], this.numbers[slot]!);
-    return `${TRACE_TYPES[this.types[slot]!]} ${this.services[slot] ?? ''} ${edge ?? ''} ${channel ?? ''} ${this.messages[slot] ?? ''} ${this.correlations[slot] ?? ''} ${outcome ?? ''}`.toLowerCase();
+    const service = this.services[slot]!;
+    const edge = this.edges[slot]!;
+    const correlation = this.correlations[slot]!;
+    return `${TRACE_TYPES[this.types[slot]!]} ${service >= 0 ? this.run.serviceIds[service] : ''} ${edge >= 0 ? this.run.edgeIds[edge] : ''} ${this.run.channels[edge] ?? ''} ${this.messageAt(slot) ?? ''} ${correlation >= 0 ? `c${correlation}` : ''} ${this.outcomeAt(slot) ?? ''}`.toLowerCase();
+  }
+}
+
+/** The index of `id` in `ids`; -2 (matching nothing, not even "none") when it is not there. */
+function indexIn(ids: readonly string[], id: string): number {
+  const index = ids.indexOf(id);
+  return index < 0 ? -2 : index;
+}
+
+/** The number of a correlation id (`c12` → 12); -2 (matching nothing) for anything else. */
+function correlationNumber(id: string): number {
+  const match = /^c(\d+)$/.exec(id);
+  return match ? Number(match[1]) : -2;
+}
+
+/**
+ * The slowest finished request, the latest failed one and the latest compensated saga, as the run
+ * goes (what the Metrics panel's "the slowest", "a failed one", "a compensated saga" open). A request
+ * is a client's: from its first send to its call's end.
+ */
+export class NotableRequests {
+  private readonly started = new Map<number, number>();
+  private slowestMs = -1;
+  slowest: string | null = null;
+  failed: string | null = null;
+  compensated: string | null = null;
+
+  constructor(
+    private readonly clients: readonly boolean[],
+    private readonly trace: TraceLog,
+  ) {}
+
+  /** Takes a record with its correlation, as known when it is made. */
+  add(type: number, t: number, service: number, detail: number, correlation: number): void {
+    if (service < 0 || !this.clients[service]) {
+      if (type === TraceCode['saga-ended'] && this.trace.detailText(detail) === 'compensated')
+        this.compensated = `c${correlation}`;
+      return;
+    }
+    if (type === TraceCode.sent && !this.started.has(correlation)) this.started.set(correlation, t);
+    if (type !== TraceCode['call-done']) return;
+    const start = this.started.get(correlation);
+    this.started.delete(correlation);
+    if (this.trace.detailText(detail) !== 'ok') this.failed = `c${correlation}`;
+    else if (start !== undefined && t - start > this.slowestMs) {
+      this.slowestMs = t - start;
+      this.slowest = `c${correlation}`;
+    }
   }
 }

@@ -105,6 +105,11 @@ export class TraceLog {
     return id;
   }
 
+  /** The text of an interned detail id (undefined for -1, "none"). */
+  detailText(id: number): string | undefined {
+    return id < 0 ? undefined : this.details[id];
+  }
+
   /** Appends a record; -1 means "none" for msg/service/edge/detail and NaN for n. */
   add(type: number, t: number, msg: number, service: number, edge: number, detail: number, n: number): void {
     const i = this.count % this.cap;
