@@ -14,6 +14,8 @@ async function load(device: MemoryStore) {
   const crash = await import('./crash');
   const boundary = await import('./CrashBoundary');
   const { useAppStore } = await import('../store');
+  // As once the page is drawn and idle (or before the first draw, when storage holds a diagram).
+  await (await import('../storage')).loadDiagramReader();
   return { persistence, crash, ...boundary, store: useAppStore };
 }
 

@@ -1,6 +1,6 @@
 import { Component, useSyncExternalStore, type ErrorInfo, type ReactNode } from 'react';
 import type { Diagram } from '../model/schema';
-import type { RecentEntry } from '../storage';
+import { diagramReaderLoaded, loadDiagramReader, type RecentEntry } from '../storage';
 import { useAppStore } from '../store';
 import {
   crashRecovered,
@@ -45,6 +45,8 @@ export class CrashBoundary extends Component<Props, State> {
   override componentDidCatch(error: unknown, _info: ErrorInfo) {
     const crashed = this.state.crashed ?? useAppStore.getState().diagram;
     if (this.props.embed) return;
+    // Going back opens a recent diagram, which the diagram reader reads: fetched now, before the click.
+    void loadDiagramReader().catch(() => {});
     this.setState({ report: recordCrash(crashed, error), previous: previousDiagram(crashed) });
   }
 
@@ -82,7 +84,14 @@ export class CrashBoundary extends Component<Props, State> {
               </p>
               <div className="crash__actions">
                 {previous && (
-                  <button className="btn btn--primary" onClick={() => goBackTo(useAppStore, previous)}>
+                  <button
+                    className="btn btn--primary"
+                    onClick={() => {
+                      const goBack = () => goBackTo(useAppStore, previous);
+                      if (diagramReaderLoaded()) goBack();
+                      else void loadDiagramReader().then(goBack, goBack);
+                    }}
+                  >
                     Go back to “{previous.name}”
                   </button>
                 )}

@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { Suspense, useMemo, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
-import { errorLines } from '../model/parse';
+import { errorLines } from '../model/diagramErrors';
 import { TimeControls } from '../panels/playback/TimeControls';
 import { useAppStore } from '../store';
 import type { CommandContext } from './commands';

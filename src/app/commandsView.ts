@@ -1,4 +1,4 @@
-import { EDGE_KINDS } from '../model/schema';
+import { EDGE_KINDS } from '../model/schemaConstants';
 import { motionMs } from '../canvas/motion';
 import { fitDiagram } from '../canvas/useDiagramView';
 import { useTraceDock } from './traceDockState';

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { loadDiagramReader } from '../storage';
 import { useAppStore } from '../store';
 
 /**
@@ -12,7 +13,8 @@ import { useAppStore } from '../store';
 const loaders = {
   share: () => import('./ShareDialog'),
   examples: () => import('./ExamplesDialog'),
-  recent: () => import('./RecentDialog'),
+  // Opening or renaming a recent diagram reads it: the diagram reader comes with the dialog.
+  recent: () => Promise.all([import('./RecentDialog'), loadDiagramReader()]).then(([dialog]) => dialog),
   shortcuts: () => import('./ShortcutsDialog'),
   palette: () => import('./CommandPalette'),
   report: () => import('./ReportDialog'),
@@ -21,7 +23,10 @@ const loaders = {
   decision: () => import('../gallery/DecisionGuide'),
 };
 
-/** Fetches every dialog's code without showing any, and what menus, panels and Tidy up use. */
+/**
+ * Fetches every dialog's code without showing any, what menus, panels and Tidy up use, and the
+ * diagram reader (what reads stored diagrams, which a first visit starts without).
+ */
 export function preloadDialogs(): void {
   const more = [
     () => import('../canvas/layout'),
@@ -32,6 +37,7 @@ export function preloadDialogs(): void {
     () => import('../panels/inspector/EdgeInspector'),
     () => import('../panels/inspector/NoteInspector'),
     () => import('../canvas/KindPicker'),
+    loadDiagramReader,
   ];
   for (const load of [...Object.values(loaders), ...more]) void load().catch(() => {});
 }

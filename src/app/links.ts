@@ -1,4 +1,4 @@
-import { errorLines } from '../model/parse';
+import { errorLines } from '../model/diagramErrors';
 import type { Diagram } from '../model/schema';
 import type { DecodeLinkResult, LinkError } from '../share/link';
 import { openDecodedLink } from '../storage';

@@ -7,6 +7,8 @@ import { App } from './App';
 import { bootstrap } from './bootstrap';
 import { loadLinkCodec } from './linkCodec';
 import { parseRoute } from './links';
+import { holdsDiagrams } from './persistence';
+import { loadDiagramReader } from '../storage';
 import { startOffline } from '../workshop/offline';
 import { PRESENTER_ROUTE } from '../workshop/presenterChannel';
 import { savedTheme } from './theme';
@@ -44,7 +46,14 @@ if (location.hash === PRESENTER_ROUTE) {
       </StrictMode>,
     );
   };
+  // A diagram stored on this device is read before the first draw too, with the diagram parser (zod
+  // and the schema, not in the first script either: a first visit, opening on the built-in example,
+  // does without it; issue 10). If it cannot load, the app says so and saves nothing over the
+  // stored diagram. The embed touches no storage.
   const route = parseRoute(location.hash);
-  if (route.link || route.embed) void loadLinkCodec().then(start, start);
+  const first: Promise<unknown>[] = [];
+  if (route.link || route.embed) first.push(loadLinkCodec());
+  if (!route.embed && holdsDiagrams()) first.push(loadDiagramReader());
+  if (first.length) void Promise.allSettled(first).then(start);
   else start();
 }

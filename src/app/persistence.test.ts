@@ -100,3 +100,40 @@ describe('storage that is full', () => {
     expect(device.getItem('microsim:current')).toContain('"Saved again"');
   });
 });
+
+describe('a saved diagram when the diagram reader could not load', () => {
+  it('is left as it is: a notice, the example, and no autosave over it', async () => {
+    const device = new MemoryStore();
+    browserStorage(device);
+    const first = await startApp();
+    await (await import('../storage')).loadDiagramReader();
+    rename(first.store, 'Mine');
+    vi.advanceTimersByTime(1_000);
+    const saved = device.getItem('microsim:current');
+    expect(saved).toContain('Mine');
+
+    // The next start, with main.tsx's loading of the reader failed: nothing read, nothing moved.
+    vi.resetModules();
+    const persistence = await import('./persistence');
+    expect(persistence.holdsDiagrams()).toBe(true);
+    const restored = persistence.restoreSaved();
+    expect(restored.diagram).toBeUndefined();
+    expect(restored.notice?.title).toBe('Your saved diagram could not be opened');
+    expect(persistence.autosaveGuard.paused).toBe(true);
+    const { createAppStore } = await import('../store');
+    const store = createAppStore();
+    store.getState().replaceDiagram(checkout, { undoable: false });
+    persistence.startAutosave(store);
+    rename(store, 'Other');
+    vi.advanceTimersByTime(1_000);
+    expect(device.getItem('microsim:current')).toBe(saved);
+    expect(persistence.diagramStorage().listQuarantined()).toEqual([]);
+  });
+
+  it('is not looked for on a first visit', async () => {
+    browserStorage(new MemoryStore());
+    vi.resetModules();
+    const persistence = await import('./persistence');
+    expect(persistence.holdsDiagrams()).toBe(false);
+  });
+});

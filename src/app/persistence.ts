@@ -1,4 +1,4 @@
-import { errorLines } from '../model/parse';
+import { errorLines } from '../model/diagramErrors';
 import type { Diagram } from '../model/schema';
 import {
   DiagramStorage,
@@ -70,12 +70,31 @@ export function documentSession(): DocumentSession {
   return session;
 }
 
+/**
+ * Whether this device holds a diagram that start-up may read: the autosave, or the list of recent
+ * diagrams (listing a damaged one reads its entries). main.tsx then loads the diagram reader
+ * (storage's loadDiagramReader) before the first draw; a first visit does without it.
+ */
+export function holdsDiagrams(): boolean {
+  return diagramStorage().hasCurrent() || recentDiagrams().hasIndex();
+}
+
 /** The diagram saved on this device, or a message saying why it couldn't be read (the data is kept aside). */
 export function restoreSaved(): { diagram?: Diagram; notice?: Omit<Notice, 'id'> } {
   const r = documentSession().restore();
   switch (r.status) {
     case 'ok':
       return { diagram: r.diagram };
+    case 'not-loaded':
+      // Nothing is wrong with the saved diagram: autosave must not write over it before a reload.
+      autosaveGuard.paused = true;
+      return {
+        notice: {
+          tone: 'warning',
+          title: 'Your saved diagram could not be opened',
+          detail: `${r.message} Starting with the example; nothing will be saved over your diagram.`,
+        },
+      };
     case 'recovered':
       return {
         notice: {

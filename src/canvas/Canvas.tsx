@@ -24,7 +24,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { Position, ServiceKind } from '../model/schema';
-import { SERVICE_KINDS } from '../model/schema';
+import { SERVICE_KINDS } from '../model/schemaConstants';
 import { moveElements } from '../model/edits';
 import { useAppStore } from '../store';
 import { placeEdgeLabels } from './edgeLabels';

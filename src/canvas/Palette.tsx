@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { EDGE_KIND_INFO, SERVICE_KIND_INFO } from '../model/defaults';
-import { EDGE_KINDS, SERVICE_KINDS, type ServiceKind } from '../model/schema';
+import type { ServiceKind } from '../model/schema';
+import { EDGE_KINDS, SERVICE_KINDS } from '../model/schemaConstants';
 import { useAppStore } from '../store';
 import { PALETTE_MIME } from './Canvas';
 import { SERVICE_SIZE } from './geometry';

@@ -1,5 +1,6 @@
 import { uniqueId, uniqueName } from './defaults';
-import { LIMITS, type Camera, type Diagram, type Scene, type SceneDiagram, type ScenePanels } from './schema';
+import type { Camera, Diagram, Scene, SceneDiagram, ScenePanels } from './schema';
+import { LIMITS } from './schemaConstants';
 
 /**
  * Edits of a diagram's deck of scenes (issue 15), pure: each returns a new diagram, or the same one

@@ -1,14 +1,27 @@
-import {
+import type {
   Diagram,
   Edge,
+  EdgeInput,
+  EdgeKind,
   Fault,
   Latency,
   Note,
+  Position,
   Service,
-  type EdgeKind,
-  type Position,
-  type ServiceKind,
+  ServiceInput,
+  ServiceKind,
 } from './schema';
+import {
+  diagramWithDefaults,
+  edgeWithDefaults,
+  faultWithDefaults,
+  latencyWithDefaults,
+  noteWithDefaults,
+  serviceWithDefaults,
+} from './schemaDefaults';
+
+// New elements take the schema's defaults from their plain copy (schemaDefaults.ts), not from zod:
+// adding a service or an edge, and the first screen, work without loading the schema.
 
 /** What a new service of each kind is called and how it behaves until the user says otherwise. */
 export const SERVICE_KIND_INFO: Record<ServiceKind, { label: string; baseName: string; hint: string }> = {
@@ -51,29 +64,35 @@ export function allIds(d: Diagram): string[] {
 
 /** A new service of `kind` with defaults suited to that kind. */
 export function makeService(kind: ServiceKind, id: string, name: string, position: Position): Service {
-  const byKind: Partial<Record<ServiceKind, object>> = {
+  const byKind: Partial<Record<ServiceKind, Partial<ServiceInput>>> = {
     client: { concurrency: 1000, latency: { dist: 'fixed', ms: 0 } },
     gateway: { concurrency: 64, latency: { dist: 'normal', mean: 3, sd: 1 }, idempotent: true },
     database: { latency: { dist: 'lognormal', median: 8, sigma: 0.4 }, concurrency: 16 },
     external: { latency: { dist: 'lognormal', median: 120, sigma: 0.6 }, concurrency: 8 },
     orchestrator: { concurrency: 16, latency: { dist: 'normal', mean: 5, sd: 1 } },
   };
-  return Service.parse({ id, name, kind, position, ...byKind[kind] });
+  return serviceWithDefaults({ id, name, kind, position, ...byKind[kind] });
 }
 
 /** A new edge of `kind` with its defaults; message and channel names follow the services it joins. */
-export function makeEdge(kind: EdgeKind, id: string, from: string, to: string, extra: object = {}): Edge {
-  return Edge.parse({ id, from, to, kind, ...extra });
+export function makeEdge(
+  kind: EdgeKind,
+  id: string,
+  from: string,
+  to: string,
+  extra: Partial<Omit<EdgeInput, 'kind'>> = {},
+): Edge {
+  return edgeWithDefaults({ ...extra, id, from, to, kind } as EdgeInput);
 }
 
 /** A latency of distribution `dist` with the schema's default parameters for it. */
 export function defaultLatency(dist: Latency['dist']): Latency {
-  return Latency.parse({ dist });
+  return latencyWithDefaults({ dist });
 }
 
 /** A fault with the schema's defaults for every number `input` leaves out. */
 export function makeFault(input: Pick<Fault, 'id' | 'kind' | 'target'> & Partial<Fault>): Fault {
-  return Fault.parse(input);
+  return faultWithDefaults(input);
 }
 
 /** A fault to apply during a run: like makeFault, without the time and source the run records. */
@@ -86,10 +105,10 @@ export function makeLiveFault(
 
 /** A sticky note with `text`. */
 export function makeNote(id: string, text: string, position: Position): Note {
-  return Note.parse({ id, text, position });
+  return noteWithDefaults({ id, text, position });
 }
 
 /** An empty diagram with every default. */
 export function emptyDiagram(name = 'Untitled diagram'): Diagram {
-  return Diagram.parse({ name });
+  return diagramWithDefaults({ name });
 }

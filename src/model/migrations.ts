@@ -1,4 +1,4 @@
-import { CURRENT_VERSION } from './schema';
+import { CURRENT_VERSION } from './schemaConstants';
 
 /** One named step from version `from` to `from + 1`, applied to raw (unvalidated) JSON. */
 export interface Migration {

@@ -2,13 +2,10 @@ import type * as z from 'zod/mini';
 import { FAULT_KIND_INFO } from './faultKinds';
 import { nestingDepth, nestingProblem } from './depth';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
+import type { DiagramError } from './diagramErrors';
 import { CURRENT_VERSION, Diagram, EDGE_KINDS, LATENCY_DISTS } from './schema';
 
-/** A problem with a diagram, at a path such as `edges[3].to`. */
-export interface DiagramError {
-  path: string;
-  message: string;
-}
+export { errorLines, formatErrors, type DiagramError } from './diagramErrors';
 
 export type ParseResult =
   | { ok: true; diagram: Diagram; migratedFrom: number; migrations: string[] }
@@ -238,14 +235,4 @@ function deepestField(input: object): string {
     if (depth > deepest.depth) deepest = { key, depth };
   }
   return deepest.key;
-}
-
-/** One line per error (`edges[3].to: no service with id "pay"`), for messages in the interface. */
-export function errorLines(errors: readonly DiagramError[]): string[] {
-  return errors.map((e) => `${e.path}: ${e.message}`);
-}
-
-/** One line per error, as one text for the CLI. */
-export function formatErrors(errors: readonly DiagramError[]): string {
-  return errorLines(errors).join('\n');
 }

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { checkReferences } from '../model/parse';
+import { checkReferences, parseDiagram } from '../model/parse';
+import { Diagram } from '../model/schema';
 import { createEngine } from '../runtime/index';
+import { checkoutExample, checkoutInput } from './checkout';
 import { SCENARIOS } from './index';
 
 /** Each built-in example runs cleanly and shows what its description promises. */
 describe('built-in scenarios', () => {
+  // Checkout takes its defaults from their plain copy (it is on the first screen, which does without
+  // zod): the schema must read it as valid and as the same diagram, key order included.
+  it('checkout is what the schema makes of it', () => {
+    const parsed = parseDiagram(checkoutInput);
+    expect(parsed.ok && parsed.diagram).toStrictEqual(checkoutExample);
+    expect(JSON.stringify(checkoutExample)).toBe(JSON.stringify(Diagram.parse(checkoutInput)));
+  });
+
   const run = (id: string) => {
     const s = SCENARIOS.find((x) => x.id === id)!;
     const engine = createEngine(s.diagram);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../scenarios';
 import { arbitraryDiagram } from './fixtures/arbitrary';
 import { generateDiagram } from './fixtures/generate';
@@ -9,7 +9,7 @@ import { MemoryStore } from '../storage/memory-store';
 import { openSharedLink } from '../storage/open-shared-link';
 import { RecentDiagrams } from '../storage/recent';
 import { DocumentSession } from '../storage/session';
-import { DiagramStorage } from '../storage/storage';
+import { DiagramStorage, loadDiagramReader } from '../storage/storage';
 
 const LINK_CODES: LinkErrorCode[] = [
   'truncated',
@@ -41,6 +41,9 @@ function expectSpecificLinkError(input: string) {
 }
 
 const links = [SCENARIOS[0]!.diagram, generateDiagram(20), generateDiagram(40, 3)].map((d) => encodeLink(d));
+
+// Reading stored diagrams needs the diagram parser, which the app loads with import().
+beforeAll(loadDiagramReader);
 
 describe('fuzz: links', () => {
   it('every truncation of a link is reported as truncated (or, at the very start, as not a link)', () => {

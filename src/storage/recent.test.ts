@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Diagram } from '../model/schema';
 import { generateDiagram } from '../share/fixtures/generate';
 import { MemoryStore } from './memory-store';
 import { isReopenable, RecentDiagrams } from './recent';
-import { DiagramStorage, diagramFingerprint } from './storage';
+import { DiagramStorage, loadDiagramReader, diagramFingerprint } from './storage';
 
 function setup(max = 3, quota = Infinity) {
   let t = 1_000;
@@ -20,6 +20,9 @@ const entryKeys = (store: MemoryStore) =>
   [...store.data.keys()].filter((k) => k.startsWith('microsim:recent:'));
 /** Saves `d` as if opened from a link and left unchanged. */
 const asLink = (d: Diagram) => ({ origin: 'link' as const, base: diagramFingerprint(d) });
+
+// Reading stored diagrams needs the diagram parser, which the app loads with import().
+beforeAll(loadDiagramReader);
 
 describe('recent diagrams', () => {
   it('saves, lists newest first, opens, renames and deletes', () => {

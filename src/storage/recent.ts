@@ -1,7 +1,14 @@
-import type { DiagramError } from '../model/parse';
+import type { DiagramError } from '../model/diagramErrors';
 import type { Diagram } from '../model/schema';
 import type { DiagramOrigin, DiagramStorage, StorageFailure } from './storage';
-import { baseFor, diagramFingerprint, readOrigin, readStoredDiagram, storedDiagramText } from './storage';
+import {
+  baseFor,
+  diagramFingerprint,
+  diagramReaderLoaded,
+  readOrigin,
+  readStoredDiagram,
+  storedDiagramText,
+} from './storage';
 
 /** One diagram in the list of recent diagrams. */
 export interface RecentEntry {
@@ -27,7 +34,7 @@ export type OpenRecentResult =
   | { ok: true; diagram: Diagram; entry: RecentEntry }
   | {
       ok: false;
-      reason: 'missing' | 'corrupt' | 'future-version' | 'invalid';
+      reason: 'missing' | 'corrupt' | 'future-version' | 'invalid' | 'not-loaded';
       message: string;
       errors: DiagramError[];
     };
@@ -79,6 +86,11 @@ export class RecentDiagrams {
   /** How many times the stored index was parsed: tests check that opening Recent parses it once. */
   parseCount = 0;
 
+  /** Whether the list is stored at all (listing it reads its entries when it must rebuild it). */
+  hasIndex(): boolean {
+    return this.storage.safeGet(this.indexKey) !== null;
+  }
+
   /** The entries, most recently opened first. */
   list(): RecentEntry[] {
     const raw = this.storage.safeGet(this.indexKey);
@@ -92,6 +104,9 @@ export class RecentDiagrams {
       value = null;
     }
     if (!Array.isArray(value)) {
+      // Rebuilding reads every entry: without the diagram parser it would find none and write an
+      // empty index, so the index stays as it is until the parser is in.
+      if (!diagramReaderLoaded()) return [];
       // The index is damaged: keep it aside and rebuild it from the entries themselves.
       this.storage.quarantine(this.indexKey, raw);
       return this.rebuild();
@@ -183,6 +198,8 @@ export class RecentDiagrams {
       };
     }
     const read = readStoredDiagram(raw, `The recent diagram "${entry.name}"`);
+    // Not read at all (the parser is not loaded): nothing is known to be wrong with it, so it stays.
+    if (!read.ok && read.reason === 'not-loaded') return read;
     if (!read.ok) {
       const moved = this.storage.quarantine(this.entryKey(id), raw);
       if (moved) this.writeIndex(entries.filter((e) => e.id !== id));
@@ -207,6 +224,9 @@ export class RecentDiagrams {
     const entry = entries.find((e) => e.id === id);
     const raw = entry ? this.storage.safeGet(this.entryKey(id)) : null;
     const read = raw === null ? null : readStoredDiagram(raw);
+    if (read?.ok === false && read.reason === 'not-loaded') {
+      return { ok: false, reason: 'missing', message: read.message };
+    }
     if (!entry || !read?.ok) {
       return { ok: false, reason: 'missing', message: 'This recent diagram is no longer stored.' };
     }

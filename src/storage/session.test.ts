@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Diagram } from '../model/schema';
 import { SCENARIOS } from '../scenarios';
 import { generateDiagram } from '../share/fixtures/generate';
@@ -7,7 +7,7 @@ import { MemoryStore } from './memory-store';
 import { openSharedLink } from './open-shared-link';
 import { RecentDiagrams } from './recent';
 import { DocumentSession } from './session';
-import { DiagramStorage, storedDiagramText } from './storage';
+import { DiagramStorage, loadDiagramReader, storedDiagramText } from './storage';
 
 const example = SCENARIOS[0]!.diagram;
 const mine = Diagram.parse({ name: 'Mine', services: [{ id: 'x' }] });
@@ -25,6 +25,9 @@ function device(quota = Infinity, max = 20) {
   const tab = () => new DocumentSession(storage, recent);
   return { store, storage, recent, tab };
 }
+
+// Reading stored diagrams needs the diagram parser, which the app loads with import().
+beforeAll(loadDiagramReader);
 
 describe('a tab’s open document', () => {
   it('does not file an untouched example, and files it once it is edited', () => {

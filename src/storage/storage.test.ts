@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Diagram } from '../model/schema';
 import { SCENARIOS } from '../scenarios';
 import { MemoryStore } from './memory-store';
 import { RecentDiagrams } from './recent';
-import { DiagramStorage, storedDiagramText, type KeyValueStore } from './storage';
+import { DiagramStorage, loadDiagramReader, storedDiagramText, type KeyValueStore } from './storage';
 
 const checkout = SCENARIOS[0]!.diagram;
 
@@ -26,6 +26,9 @@ const lockedStore: KeyValueStore = {
     throw new DOMException('denied', 'SecurityError');
   },
 };
+
+// Reading stored diagrams needs the diagram parser, which the app loads with import().
+beforeAll(loadDiagramReader);
 
 describe('autosave of the current diagram', () => {
   it('saves and loads the diagram with its viewport', () => {
@@ -155,5 +158,36 @@ describe('autosave of the current diagram', () => {
     expect(storage.listQuarantined()).toHaveLength(1);
     storage.discardQuarantined(item!.key);
     expect(storage.listQuarantined()).toEqual([]);
+  });
+});
+
+describe('before the diagram parser has loaded (a first visit starts without it)', () => {
+  /** The storage modules as a page has them before loadDiagramReader. */
+  async function fresh() {
+    vi.resetModules();
+    const storage = await import('./storage');
+    const { RecentDiagrams: Recent } = await import('./recent');
+    const store = new MemoryStore();
+    const diagrams = new storage.DiagramStorage(store);
+    return { storage, store, diagrams, recent: new Recent(diagrams) };
+  }
+
+  it('reads a stored diagram as not read yet, and moves nothing aside', async () => {
+    const { storage, store, diagrams, recent } = await fresh();
+    expect(storage.diagramReaderLoaded()).toBe(false);
+    const saved = recent.save(checkout);
+    diagrams.saveCurrent(checkout);
+    const current = store.getItem('microsim:current');
+    expect(diagrams.hasCurrent() && recent.hasIndex()).toBe(true);
+    expect(diagrams.loadCurrent()).toMatchObject({ status: 'not-loaded' });
+    expect(recent.open(saved.ok ? saved.value.id : '')).toMatchObject({ ok: false, reason: 'not-loaded' });
+    store.setItem('microsim:recent', 'damaged');
+    expect(recent.list()).toEqual([]);
+    expect(store.getItem('microsim:recent')).toBe('damaged');
+    expect(store.getItem('microsim:current')).toBe(current);
+    expect(diagrams.listQuarantined()).toEqual([]);
+    await storage.loadDiagramReader();
+    expect(diagrams.loadCurrent()).toMatchObject({ status: 'ok', diagram: checkout });
+    expect(recent.list().map((e) => e.name)).toEqual(['Checkout']);
   });
 });

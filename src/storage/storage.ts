@@ -1,9 +1,39 @@
-import type { DiagramError } from '../model/parse';
+import type { DiagramError } from '../model/diagramErrors';
 import { nestingProblem } from '../model/depth';
-import { parseDiagram } from '../model/parse';
-import { CURRENT_VERSION, Diagram as DiagramSchema } from '../model/schema';
+import type { ParseResult } from '../model/parse';
 import type { Diagram } from '../model/schema';
+import { CURRENT_VERSION, DIAGRAM_FIELDS } from '../model/schemaConstants';
 import { fnv1a } from '../share/bytes';
+
+/**
+ * The parser that reading a stored diagram needs (zod and the schema, about 10 kB gzipped) is not in
+ * the first script (issue 10): loadDiagramReader loads it. The app awaits it before its first draw
+ * whenever storage holds a diagram (app/persistence.ts, holdsDiagrams), and fetches it once the
+ * first diagram is drawn.
+ * Until it is in, a stored diagram reads as `not-loaded`: never as damaged, so nothing is moved aside.
+ */
+let parseDiagram: ((input: unknown) => ParseResult) | null = null;
+let readerLoading: Promise<void> | null = null;
+
+/** Loads the diagram parser that reading stored diagrams needs; later calls share the first. */
+export function loadDiagramReader(): Promise<void> {
+  readerLoading ??= import('../model/parse').then(
+    (parse) => {
+      parseDiagram = parse.parseDiagram;
+    },
+    (error: unknown) => {
+      // A later call tries again (the network may be back).
+      readerLoading = null;
+      throw error;
+    },
+  );
+  return readerLoading;
+}
+
+/** Whether stored diagrams can be read now (loadDiagramReader has finished). */
+export function diagramReaderLoaded(): boolean {
+  return parseDiagram !== null;
+}
 
 /** What the storage layer needs of a key-value store; `window.localStorage` fits. */
 export interface KeyValueStore {
@@ -29,7 +59,9 @@ export type LoadResult =
       quarantineKey?: string;
       errors: DiagramError[];
     }
-  | { status: 'unavailable'; message: string };
+  | { status: 'unavailable'; message: string }
+  /** The diagram parser is not loaded (loadDiagramReader): the saved diagram is left as it is. */
+  | { status: 'not-loaded'; message: string };
 
 export interface QuarantinedItem {
   key: string;
@@ -108,10 +140,20 @@ export function diagramFingerprint(diagram: Diagram): string {
 
 export type ReadStored =
   | { ok: true; diagram: Diagram; savedAt: number; migratedFrom: number; doc?: StoredDocument }
-  | { ok: false; reason: 'corrupt' | 'future-version' | 'invalid'; message: string; errors: DiagramError[] };
+  | { ok: false; reason: 'corrupt' | 'future-version' | 'invalid'; message: string; errors: DiagramError[] }
+  /** Not read: the diagram parser is not loaded yet (loadDiagramReader). The data may be fine. */
+  | { ok: false; reason: 'not-loaded'; message: string; errors: DiagramError[] };
 
 /** Reads stored text (an envelope, or a bare diagram as written by hand or by older builds). */
 export function readStoredDiagram(raw: string, what = 'The saved diagram'): ReadStored {
+  if (!parseDiagram) {
+    return {
+      ok: false,
+      reason: 'not-loaded',
+      message: `${what} could not be opened: part of Microsim did not load. Reload the page to try again.`,
+      errors: [],
+    };
+  }
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -175,7 +217,6 @@ export function readStoredDiagram(raw: string, what = 'The saved diagram'): Read
 }
 
 const ENVELOPE_KEYS = ['format', 'savedAt', 'diagram', 'doc'];
-const DIAGRAM_KEYS = Object.keys(DiagramSchema.shape);
 
 function isEnvelope(value: unknown): value is Record<string, unknown> {
   return isObject(value) && ENVELOPE_KEYS.some((k) => Object.hasOwn(value, k));
@@ -185,7 +226,7 @@ function isEnvelope(value: unknown): value is Record<string, unknown> {
 function holdsDiagram(value: unknown): boolean {
   if (!isObject(value)) return value !== null;
   if (isEnvelope(value)) return 'diagram' in value && 'format' in value;
-  return DIAGRAM_KEYS.some((k) => Object.hasOwn(value, k));
+  return DIAGRAM_FIELDS.some((k) => Object.hasOwn(value, k));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -227,6 +268,11 @@ export class DiagramStorage {
     return `${this.prefix}:quarantine`;
   }
 
+  /** Whether an autosaved diagram is stored (start-up reads it). */
+  hasCurrent(): boolean {
+    return this.safeGet(this.currentKey) !== null;
+  }
+
   /** Reads the autosaved diagram on start: the diagram, nothing, or a message and a fresh start. */
   loadCurrent(): LoadResult {
     let raw: string | null;
@@ -242,6 +288,7 @@ export class DiagramStorage {
       const { ok: _ok, ...loaded } = read;
       return { status: 'ok', ...loaded };
     }
+    if (read.reason === 'not-loaded') return { status: 'not-loaded', message: read.message };
     const moved = this.quarantine(this.currentKey, raw);
     this.currentIsUnreadable = !moved;
     const kept = moved
