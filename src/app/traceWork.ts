@@ -64,8 +64,7 @@ export function handleTraceRequest(r: TraceWorkRequest): TraceWorkAnswer {
       return { id: r.id, atMs, page: kept.log.page(ask.filter, ask.offset, ask.limit) };
     if (ask.kind === 'pick') {
       const p = kept.log.notable;
-      const picked =
-        ask.which === 'slowest' ? p.slowest : ask.which === 'failed' ? p.failed : p.compensated;
+      const picked = ask.which === 'slowest' ? p.slowest : ask.which === 'failed' ? p.failed : p.compensated;
       return { id: r.id, atMs, picked };
     }
     return { id: r.id, atMs, trace: requestTrace(r, ask.correlationId, atMs) };

@@ -17,7 +17,15 @@ import { TraceCode } from './trace';
 export function breakerLetsThrough(sim: Simulation, e: Edge, call: Call): boolean {
   const breaker = e.breaker!;
   if (breaker.state === 'open' || breaker.trialOut) {
-    sim.record(TraceCode.failed, -1, call.caller.index, e.index, Word['circuit open'], call.attempt + 1);
+    sim.record(
+      TraceCode.failed,
+      -1,
+      call.caller.index,
+      e.index,
+      Word['circuit open'],
+      call.attempt + 1,
+      call.correlation,
+    );
     sim.effect(EffectCode['circuit-open'], -1, e.index, -1);
     call.lastFailure = Word['circuit open'];
     breaker.shortCircuited++;

@@ -123,7 +123,7 @@ export function onLaneDue(sim: Simulation, lane: TimeoutLane): void {
 export function onTimeout(sim: Simulation, call: Call): void {
   const e = call.edge;
   call.exchange.timedOut++;
-  sim.record(TraceCode['timed-out'], -1, call.caller.index, e.index, -1, call.attempt);
+  sim.record(TraceCode['timed-out'], -1, call.caller.index, e.index, -1, call.attempt, call.correlation);
   sim.effect(EffectCode.timeout, call.caller.index, e.index, -1);
   attemptResult(sim, call, false, Word.timeout);
 }
@@ -146,7 +146,7 @@ export function attemptResult(sim: Simulation, call: Call, ok: boolean, reason: 
     const raw = Math.min(p.maxMs, p.baseMs * Math.pow(p.factor, call.attempt - 1));
     const delay = raw * (1 + p.jitter * (2 * sim.rng.next() - 1));
     call.exchange.retried++;
-    sim.record(TraceCode.retried, -1, call.caller.index, e.index, reason, call.attempt + 1);
+    sim.record(TraceCode.retried, -1, call.caller.index, e.index, reason, call.attempt + 1, call.correlation);
     sim.schedule(sim.now + delay, EventKind.Retry, call, 0);
     return;
   }
@@ -177,6 +177,7 @@ export function endCall(sim: Simulation, call: Call, ok: boolean): void {
     call.edge.index,
     ok ? Word.ok : call.lastFailure,
     call.attempt,
+    call.correlation,
   );
   sim.kinds.callOwners[call.owner]!.done(sim, call, ok);
   if (sim.watch !== null && call.owner === CallOwner.Client) sim.watch.onRequestEnded(call);
@@ -205,5 +206,13 @@ export function stopCall(sim: Simulation, call: Call, reason: number): void {
     call.edge.breaker!.trialOut = false;
   }
   close(sim, call);
-  sim.record(TraceCode['call-done'], -1, call.caller.index, call.edge.index, reason, call.attempt);
+  sim.record(
+    TraceCode['call-done'],
+    -1,
+    call.caller.index,
+    call.edge.index,
+    reason,
+    call.attempt,
+    call.correlation,
+  );
 }

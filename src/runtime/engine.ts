@@ -18,7 +18,7 @@ import { BEHAVIOURS } from './kinds';
 import { onHandleDone } from './services';
 import { EventKind, Simulation, WORDS } from './sim';
 import type { TimeoutLane } from './timeouts';
-import { EventLog } from './spansLog';
+import { EVENT_LOG_CAPACITY, EventLog } from './spansLog';
 import { TraceLog, type TraceRecord } from './trace';
 import {
   channelsView,
@@ -126,7 +126,11 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
   sim.trace = new TraceLog(
     diagram.services.map((s) => s.id),
     diagram.edges.map((e) => e.id),
-    options.traceBuffer ?? 2000,
+    // An event log reads its records from the trace's ring, which must then hold as many.
+    Math.max(
+      options.traceBuffer ?? 2000,
+      options.eventLog ? (options.eventLog.capacity ?? EVENT_LOG_CAPACITY) : 0,
+    ),
     options.onRecord ?? null,
     [...MESSAGE_LOOKS, ...WORDS],
   );

@@ -1,4 +1,3 @@
-import { MessageKind } from './messages';
 import type { RecentMessages } from './recent';
 import { TraceCode } from './trace';
 
@@ -8,9 +7,6 @@ import { TraceCode } from './trace';
  * thousands of newer messages come and go.
  */
 const MEMORY_SIZE = 1 << 18;
-
-/** Attempt numbers and correlations share one number in the open-attempt tables. */
-const ATTEMPT_SPAN = 4096;
 
 /** The correlation and name of each message seen, by id, in typed arrays (nothing built per message). */
 class MessageMemory {
@@ -67,19 +63,14 @@ class MessageMemory {
 
 /**
  * Says which request (correlation) each record of the playing engine belongs to, as the records are
- * made, from the numbers the engine records: the rules of `TraceCorrelator` (spansCollect.ts), which
- * does the same on a stream of record objects, and gives the same answers (a test compares them).
- *
- * A record naming a message takes the message's correlation. A timeout takes the oldest attempt still
- * open on its edge with its attempt number; a saga's end, the instance its start named; any other
- * record, that of the record before it at the same instant, else of the next one at that instant
- * (records wait for it, and `attribute` is told when it comes).
+ * made. A record naming a message takes the message's correlation; one naming none takes the
+ * correlation its maker knew (a call's timeout, retry or end, a saga's steps and end), else that of
+ * the record before it at the same instant, else of the next one at that instant (records wait for
+ * it, and `attribute` is told when it comes). `TraceCorrelator` (spansCollect.ts) infers the same
+ * from a stream of record objects alone; a test holds the two to the same answers.
  */
 export class LogCorrelator {
   private readonly memory = new MessageMemory();
-  /** Open request attempts per edge, oldest first: message id → correlation × ATTEMPT_SPAN + attempt. */
-  private readonly openAttempts: (Map<number, number> | undefined)[] = [];
-  private readonly sagaCorrelation = new Map<number, number>();
   private lastTime = NaN;
   private lastCorrelation = -1;
   /** Records waiting for a correlation at this instant: the first `waitingCount` of `waiting`. */
@@ -89,21 +80,13 @@ export class LogCorrelator {
   constructor(private readonly attribute: (seq: number, correlation: number) => void) {}
 
   /** The correlation of record `seq`, or -1 while unknown; attributes earlier records waiting for it. */
-  correlate(
-    recent: RecentMessages,
-    seq: number,
-    type: number,
-    t: number,
-    msg: number,
-    edge: number,
-    n: number,
-  ) {
+  correlate(recent: RecentMessages, seq: number, type: number, t: number, msg: number, hint: number): number {
     if (t !== this.lastTime) {
       this.waitingCount = 0;
       this.lastCorrelation = -1;
       this.lastTime = t;
     }
-    const correlation = this.correlationOf(recent, type, msg, edge, n);
+    const correlation = msg >= 0 ? this.fromMessage(recent, msg) : hint >= 0 ? hint : this.lastCorrelation;
     if (correlation < 0) {
       if (
         type !== TraceCode['fault-start'] &&
@@ -124,72 +107,13 @@ export class LogCorrelator {
     return this.memory.nameOf(msg);
   }
 
-  private correlationOf(recent: RecentMessages, type: number, msg: number, edge: number, n: number): number {
-    if (msg >= 0) return this.fromMessage(recent, type, msg, edge, n);
-    if (type === TraceCode['timed-out']) return this.fromTimeout(edge, n);
-    if (type === TraceCode['saga-ended'] && n === n) {
-      const correlation = this.sagaCorrelation.get(n) ?? -1;
-      this.sagaCorrelation.delete(n);
-      return correlation;
-    }
-    return this.lastCorrelation;
-  }
-
-  private fromMessage(recent: RecentMessages, type: number, msg: number, edge: number, n: number): number {
-    let correlation = this.memory.correlationOf(msg);
-    let lookedUp = -1;
-    if (correlation < 0) {
-      lookedUp = recent.slotOf(msg);
-      if (lookedUp < 0) return -1;
-      correlation = recent.correlationAt(lookedUp);
-      this.memory.remember(msg, correlation, recent.typeAt(lookedUp));
-    }
-    this.trackAttempts(recent, lookedUp, type, msg, edge, correlation);
-    if (type === TraceCode['saga-started'] && n === n) this.sagaCorrelation.set(n, correlation);
-    return correlation;
-  }
-
-  /** Keeps the open attempts per edge, for timeouts; a reply (or a dropped request) closes its attempt. */
-  private trackAttempts(
-    recent: RecentMessages,
-    lookedUp: number,
-    type: number,
-    msg: number,
-    edge: number,
-    correlation: number,
-  ) {
-    // Only when the message was just looked up, that is at its first record (the send).
-    if (
-      lookedUp >= 0 &&
-      type === TraceCode.sent &&
-      edge >= 0 &&
-      recent.kindAt(lookedUp) === MessageKind.Request
-    ) {
-      let open = this.openAttempts[edge];
-      if (!open) this.openAttempts[edge] = open = new Map();
-      open.set(msg, correlation * ATTEMPT_SPAN + Math.max(1, recent.attemptAt(lookedUp)));
-      return;
-    }
-    if (type !== TraceCode.arrived && type !== TraceCode['late-reply'] && type !== TraceCode.dropped) return;
+  /** The correlation of message `msg`: remembered, or read from the engine's recent messages; -1 if gone. */
+  private fromMessage(recent: RecentMessages, msg: number): number {
+    const correlation = this.memory.correlationOf(msg);
+    if (correlation >= 0) return correlation;
     const slot = recent.slotOf(msg);
-    if (slot < 0 || edge < 0) return;
-    const kind = recent.kindAt(slot);
-    let requestId = -1;
-    if (kind === MessageKind.Reply) requestId = recent.causeAt(slot);
-    else if (kind === MessageKind.Request && type === TraceCode.dropped) requestId = msg;
-    if (requestId >= 0) this.openAttempts[edge]?.delete(requestId);
-  }
-
-  private fromTimeout(edge: number, n: number): number {
-    const open = edge < 0 ? undefined : this.openAttempts[edge];
-    if (!open) return -1;
-    const attempt = n === n ? n : 1;
-    // Oldest first: a Map iterates in the order its entries were sent.
-    for (const [msg, packed] of open) {
-      if (packed % ATTEMPT_SPAN !== attempt) continue;
-      open.delete(msg);
-      return Math.floor(packed / ATTEMPT_SPAN);
-    }
-    return -1;
+    if (slot < 0) return -1;
+    this.memory.remember(msg, recent.correlationAt(slot), recent.typeAt(slot));
+    return recent.correlationAt(slot);
   }
 }

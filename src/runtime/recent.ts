@@ -93,21 +93,6 @@ export class RecentMessages {
     return this.correlation[slot]!;
   }
 
-  /** The cause (the message it answers or follows), or -1, of the message in `slot`. */
-  causeAt(slot: number): number {
-    return this.cause[slot]!;
-  }
-
-  /** The `MessageKind` of the message in `slot`. */
-  kindAt(slot: number): number {
-    return this.ints[slot * INTS]!;
-  }
-
-  /** The request attempt number (or 0) of the message in `slot`. */
-  attemptAt(slot: number): number {
-    return this.ints[slot * INTS + 5]!;
-  }
-
   /** The message type (its name: `ChargeCard`) of the message in `slot`. */
   typeAt(slot: number): string {
     return this.types[slot]!;

@@ -31,7 +31,7 @@ export function startSaga(
   def.started++;
   inst.listIndex = sim.liveSagas.length;
   sim.liveSagas.push(inst);
-  sim.record(TraceCode['saga-started'], cause, def.starter.index, -1, def.nameId, inst.id);
+  sim.record(TraceCode['saga-started'], cause, def.starter.index, -1, def.nameId, inst.id, correlation);
   startStage(sim, inst, 0);
 }
 
@@ -120,6 +120,7 @@ function onSagaActionDone(sim: Simulation, inst: SagaInstance, call: Call, ok: b
     step.edge.index,
     ok ? Word.ok : Word.failed,
     step.step,
+    inst.correlation,
   );
   const firstFailure = inst.failedStep === undefined;
   // Where the saga is: where its latest outcome became known, or where it first failed.
@@ -214,7 +215,15 @@ function compensate(sim: Simulation, inst: SagaInstance, j: number): void {
         compensation: true,
       });
   }
-  sim.record(TraceCode.compensation, -1, participant.index, call.edge.index, Word.started, step.step);
+  sim.record(
+    TraceCode.compensation,
+    -1,
+    participant.index,
+    call.edge.index,
+    Word.started,
+    step.step,
+    inst.correlation,
+  );
   startCall(sim, call);
 }
 
@@ -265,7 +274,15 @@ function onCompensationDone(sim: Simulation, inst: SagaInstance, call: Call, ok:
   inst.compensatedSteps.push(step.step);
   inst.undoneIndexes.push(call.stepIndex);
   if (!inst.def.orchestrated) inst.at = call.callee;
-  sim.record(TraceCode.compensation, -1, call.callee.index, call.edge.index, Word.done, step.step);
+  sim.record(
+    TraceCode.compensation,
+    -1,
+    call.callee.index,
+    call.edge.index,
+    Word.done,
+    step.step,
+    inst.correlation,
+  );
   sim.effect(EffectCode.compensated, call.callee.index, call.edge.index, -1);
   compensateNext(sim, inst);
 }
@@ -275,7 +292,15 @@ function suspendOnAbandon(sim: Simulation, inst: SagaInstance, call: Call): void
   settle(inst, call);
   inst.suspended = true;
   const step = inst.def.steps[call.stepIndex]!;
-  sim.record(TraceCode['saga-step'], -1, inst.def.starter.index, step.edge.index, Word.suspended, step.step);
+  sim.record(
+    TraceCode['saga-step'],
+    -1,
+    inst.def.starter.index,
+    step.edge.index,
+    Word.suspended,
+    step.step,
+    inst.correlation,
+  );
 }
 
 /** A crashed orchestrator abandons the steps of the sagas it drives (its saga log keeps them). */
@@ -297,7 +322,15 @@ function resumeSagas(sim: Simulation, service: Service): void {
     const resent = inst.status === 'running' ? inst.pending : [inst.cursor];
     for (const k of resent) {
       const step = inst.def.steps[k]!;
-      sim.record(TraceCode['saga-step'], -1, service.index, step.edge.index, Word.resumed, step.step);
+      sim.record(
+        TraceCode['saga-step'],
+        -1,
+        service.index,
+        step.edge.index,
+        Word.resumed,
+        step.step,
+        inst.correlation,
+      );
     }
     if (inst.status === 'running') for (const k of [...inst.pending]) sendAction(sim, inst, k);
     else compensate(sim, inst, inst.cursor);
@@ -309,7 +342,7 @@ function end(sim: Simulation, inst: SagaInstance, status: 'completed' | 'compens
   inst.status = status;
   inst.calls = [];
   def[status]++;
-  sim.record(TraceCode['saga-ended'], -1, def.starter.index, -1, Word[status], inst.id);
+  sim.record(TraceCode['saga-ended'], -1, def.starter.index, -1, Word[status], inst.id, inst.correlation);
   const list = sim.liveSagas;
   const last = list.pop()!;
   if (last !== inst) {

@@ -140,10 +140,22 @@ export class Simulation {
   /** The breakpoints the run stops at (set by the engine only while the run plays; see breakpoints.ts). */
   watch: BreakWatch | null = null;
 
-  /** Appends a trace record. */
-  record(type: number, msg: number, service: number, edge: number, detail: number, n: number): void {
+  /**
+   * Appends a trace record. `correlation`: the request a record that names no message belongs to,
+   * when the caller knows it (for the event log; not part of the trace).
+   */
+  record(
+    type: number,
+    msg: number,
+    service: number,
+    edge: number,
+    detail: number,
+    n: number,
+    correlation = -1,
+  ) {
     this.trace.add(type, this.now, msg, service, edge, detail, n);
-    if (this.eventLog !== null) this.eventLog.add(this.recent, type, this.now, msg, service, edge, detail, n);
+    if (this.eventLog !== null)
+      this.eventLog.add(this.recent, type, this.now, msg, service, detail, correlation);
     if (this.watch !== null) this.watch.onRecord(type, msg, service, edge, detail, n);
   }
 
@@ -236,16 +248,7 @@ export class Simulation {
     // Not through `record`: no breakpoint watches a send, and this is the hottest record.
     this.trace.add(TraceCode.sent, this.now, m.id, m.source.index, m.edge.index, m.look, NaN);
     if (this.eventLog !== null)
-      this.eventLog.add(
-        this.recent,
-        TraceCode.sent,
-        this.now,
-        m.id,
-        m.source.index,
-        m.edge.index,
-        m.look,
-        NaN,
-      );
+      this.eventLog.add(this.recent, TraceCode.sent, this.now, m.id, m.source.index, m.look, -1);
   }
 
   /**

@@ -98,213 +98,191 @@ export interface EventLogRun {
 }
 
 /**
- * The event log of a run: the last `capacity` records (a ring: memory never grows), a count per
- * type of the records it dropped, each kept record's request, and filtered windows of what it keeps.
- * Fed by the playing engine as it records (`createEngine(…, { eventLog: {} })`), with the numbers
- * it records: no record object is built and no message looked up by its string id, so a run with its
- * log is nearly as fast as one without (`bench:eventlog`).
- *
- * Kept as columns (a typed array per number, an array of references per string), one slot per
- * record at `seq % capacity`. Rows are built only for the window a page shows.
+ * The event log of a run: the last `capacity` records, a count per type of the records it dropped,
+ * each kept record's request, and filtered windows of what it keeps. Fed by the playing engine as it
+ * records (`createEngine(…, { eventLog: {} })`): the records themselves stay where the engine keeps
+ * them, in its trace's ring (made as large as the log); the log adds one number per record, its
+ * request, found from the numbers the engine records. No record object is built and no message
+ * looked up by its string id, so a run with its log is nearly as fast as one without
+ * (`bench:eventlog`). Rows are built only for the window a page shows.
  */
 export class EventLog {
-  /** Slots allocated so far: the ring starts small and doubles up to `capacity` (most runs are short). */
-  private size: number;
-  private times: Float64Array;
-  private types: Uint8Array;
-  private numbers: Float64Array;
-  private services: Int32Array;
-  private edges: Int32Array;
-  private details: Int32Array;
-  /** The message each record names, or -1 (its name is read from the correlator's memory). */
-  private messages: Float64Array;
-  /** Each record's correlation number, -1 while unknown. */
-  private correlations: Float64Array;
+  /** Each kept record's correlation number (-1 while unknown), at `seq % capacity`; grows like the trace. */
+  private correlations: Int32Array;
   private seen = 0;
-  private readonly droppedByType = new Uint32Array(TRACE_TYPES.length);
+  private readonly seenByType = new Uint32Array(TRACE_TYPES.length);
   private readonly correlator: LogCorrelator;
   /** The slowest finished request, the latest failed one and the latest compensated saga. */
   readonly notable: NotableRequests;
-  private cache: { key: string; seen: number; slots: number[] } | null = null;
+  private cache: { key: string; seen: number; seqs: number[] } | null = null;
+  private droppedCache: { seen: number; dropped: Record<string, number> } | null = null;
+  private readonly trace: TraceLog;
 
   constructor(
     private readonly run: EventLogRun,
     private readonly capacity = EVENT_LOG_CAPACITY,
   ) {
-    this.size = Math.min(INITIAL_SLOTS, capacity);
-    this.times = new Float64Array(this.size);
-    this.types = new Uint8Array(this.size);
-    this.numbers = new Float64Array(this.size);
-    this.services = new Int32Array(this.size);
-    this.edges = new Int32Array(this.size);
-    this.details = new Int32Array(this.size);
-    this.messages = new Float64Array(this.size);
-    this.correlations = new Float64Array(this.size);
+    this.trace = run.trace;
+    if (this.trace.capacity < capacity) throw new Error('the trace keeps fewer records than the event log');
+    this.correlations = new Int32Array(Math.min(INITIAL_SLOTS, capacity));
     this.notable = new NotableRequests(run.clients, run.trace);
     // Correlations arrive with their record or just after it (same instant), once its slot is kept.
     this.correlator = new LogCorrelator((seq, correlation) => {
-      const slot = this.slotOf(seq);
-      if (slot >= 0) this.correlations[slot] = correlation;
+      if (this.isKept(seq)) this.correlations[seq % this.capacity] = correlation;
     });
   }
 
-  /** Takes the engine's next record (its arguments to `Simulation.record`, and the time). */
+  /**
+   * Takes the engine's next record (already in its trace): its type, time, message (or -1), service
+   * and detail, and the request it belongs to when the engine knows it and it names no message (or -1).
+   */
   add(
     recent: RecentMessages,
     type: number,
     t: number,
     msg: number,
     service: number,
-    edge: number,
     detail: number,
-    n: number,
+    hint: number,
   ) {
-    if (this.seen === this.size && this.size < this.capacity) this.grow();
-    const slot = this.seen % this.capacity;
-    if (this.seen >= this.capacity) this.droppedByType[this.types[slot]!]!++;
     const seq = this.seen++;
-    this.times[slot] = t;
-    this.types[slot] = type;
-    this.numbers[slot] = n;
-    this.services[slot] = service;
-    this.edges[slot] = edge;
-    this.details[slot] = detail;
-    this.messages[slot] = msg;
-    const correlation = this.correlator.correlate(recent, seq, type, t, msg, edge, n);
-    this.correlations[slot] = correlation;
+    if (seq === this.correlations.length && seq < this.capacity) this.grow();
+    this.seenByType[type]!++;
+    const correlation = this.correlator.correlate(recent, seq, type, t, msg, hint);
+    this.correlations[seq % this.capacity] = correlation;
     if (correlation >= 0) this.notable.add(type, t, service, detail, correlation);
   }
 
-  /** Doubles the ring (before it first wraps, so every slot keeps its place). */
+  /** Doubles the correlations (before they first wrap, so every record keeps its slot). */
   private grow(): void {
-    this.size = Math.min(this.capacity, this.size * 2);
-    const grown = <T extends Float64Array | Int32Array | Uint8Array>(column: T): T => {
-      const next = new (column.constructor as new (length: number) => T)(this.size);
-      next.set(column);
-      return next;
-    };
-    this.times = grown(this.times);
-    this.types = grown(this.types);
-    this.numbers = grown(this.numbers);
-    this.services = grown(this.services);
-    this.edges = grown(this.edges);
-    this.details = grown(this.details);
-    this.messages = grown(this.messages);
-    this.correlations = grown(this.correlations);
-  }
-
-  /** Whether the record in `slot` says something went wrong. */
-  private errorAt(slot: number): boolean {
-    return isError(TRACE_TYPES[this.types[slot]!]!, this.run.trace.detailText(this.details[slot]!));
-  }
-
-  /** The name of the message the record in `slot` names, once known. */
-  private messageAt(slot: number): string | undefined {
-    const msg = this.messages[slot]!;
-    return msg < 0 ? undefined : this.correlator.nameOf(msg);
+    const next = new Int32Array(Math.min(this.capacity, this.correlations.length * 2));
+    next.set(this.correlations);
+    this.correlations = next;
   }
 
   /** The request a kept record belongs to, once known. */
   correlationOf(seq: number): string | undefined {
-    const slot = this.slotOf(seq);
-    return slot < 0 || this.correlations[slot]! < 0 ? undefined : `c${this.correlations[slot]}`;
+    if (!this.isKept(seq)) return undefined;
+    const correlation = this.correlations[seq % this.capacity]!;
+    return correlation < 0 ? undefined : `c${correlation}`;
   }
 
-  /** Where a kept record's columns are; -1 for one never seen or dropped. */
-  private slotOf(seq: number): number {
-    if (seq < this.seen - this.kept() || seq >= this.seen) return -1;
-    return seq % this.capacity;
+  private isKept(seq: number): boolean {
+    return seq >= this.oldest() && seq < this.seen;
   }
 
-  private kept(): number {
-    return Math.min(this.seen, this.capacity);
+  private oldest(): number {
+    return Math.max(0, this.seen - this.capacity);
   }
 
-  /** The kept record in `slot` as a row. */
-  private rowAt(slot: number, seq: number): LogRow {
+  /** Whether record `seq` says something went wrong. */
+  private errorAt(seq: number): boolean {
+    return isError(TRACE_TYPES[this.trace.typeOf(seq)]!, this.trace.detailText(this.trace.detailOf(seq)));
+  }
+
+  /** The name of the message record `seq` names, once known. */
+  private messageAt(seq: number): string | undefined {
+    const msg = this.trace.messageOf(seq);
+    return msg < 0 ? undefined : this.correlator.nameOf(msg);
+  }
+
+  private outcomeAt(seq: number): string | undefined {
+    return outcomeOf(this.trace.detailText(this.trace.detailOf(seq)), this.trace.numberOf(seq));
+  }
+
+  /** Kept record `seq` as a row. */
+  private rowAt(seq: number): LogRow {
     const row: LogRow = {
       seq,
-      t: this.times[slot]!,
-      type: TRACE_TYPES[this.types[slot]!]!,
-      error: this.errorAt(slot),
+      t: this.trace.timeOf(seq),
+      type: TRACE_TYPES[this.trace.typeOf(seq)]!,
+      error: this.errorAt(seq),
     };
-    const service = this.services[slot]!;
+    const service = this.trace.serviceOf(seq);
     if (service >= 0) row.service = this.run.serviceIds[service];
-    const edge = this.edges[slot]!;
+    const edge = this.trace.edgeOf(seq);
     if (edge >= 0) {
       row.edge = this.run.edgeIds[edge];
       const channel = this.run.channels[edge];
       if (channel !== undefined) row.channel = channel;
     }
-    const message = this.messageAt(slot);
+    const message = this.messageAt(seq);
     if (message !== undefined) row.message = message;
     const correlationId = this.correlationOf(seq);
     if (correlationId !== undefined) row.correlationId = correlationId;
-    const outcome = this.outcomeAt(slot);
+    const outcome = this.outcomeAt(seq);
     if (outcome !== undefined) row.outcome = outcome;
     return row;
   }
 
-  private outcomeAt(slot: number): string | undefined {
-    return outcomeOf(this.run.trace.detailText(this.details[slot]!), this.numbers[slot]!);
-  }
-
   /** Rows `offset` … `offset + limit` of those matching `filter`, oldest first; offset -1: the last ones. */
   page(filter: LogFilter, offset: number, limit: number): LogPage {
-    const slots = this.matching(filter);
-    const from = offset < 0 ? Math.max(0, slots.length - limit) : Math.max(0, Math.min(offset, slots.length));
-    const oldest = this.seen - this.kept();
-    const rows = slots.slice(from, from + Math.max(0, limit)).map((slot) => {
-      // A slot's seq: the kept record whose seq is that slot modulo the capacity.
-      const seq = oldest + ((slot - (oldest % this.capacity) + this.capacity) % this.capacity);
-      return this.rowAt(slot, seq);
-    });
-    const dropped: Record<string, number> = {};
-    this.droppedByType.forEach((n, code) => {
-      if (n > 0) dropped[TRACE_TYPES[code]!] = n;
-    });
-    return { total: slots.length, offset: from, rows, seen: this.seen, kept: this.kept(), dropped };
+    const seqs = this.matching(filter);
+    const from = offset < 0 ? Math.max(0, seqs.length - limit) : Math.max(0, Math.min(offset, seqs.length));
+    const rows = seqs.slice(from, from + Math.max(0, limit)).map((seq) => this.rowAt(seq));
+    return {
+      total: seqs.length,
+      offset: from,
+      rows,
+      seen: this.seen,
+      kept: this.seen - this.oldest(),
+      dropped: this.dropped(),
+    };
   }
 
-  /** The slots of the kept records matching `filter`, oldest first (kept until a record comes). */
-  private matching(filter: LogFilter): number[] {
-    const key = JSON.stringify(filter);
-    if (this.cache && this.cache.key === key && this.cache.seen === this.seen) return this.cache.slots;
-    const matches = this.matcher(filter);
-    const out: number[] = [];
-    for (let seq = this.seen - this.kept(); seq < this.seen; seq++) {
-      const slot = seq % this.capacity;
-      if (matches(slot)) out.push(slot);
-    }
-    this.cache = { key, seen: this.seen, slots: out };
+  /** Records dropped to stay within the bound, by type: those seen less those kept (kept until a record comes). */
+  private dropped(): Record<string, number> {
+    if (this.droppedCache?.seen !== this.seen)
+      this.droppedCache = { seen: this.seen, dropped: this.countDropped() };
+    return { ...this.droppedCache.dropped };
+  }
+
+  private countDropped(): Record<string, number> {
+    const dropped = Array.from(this.seenByType);
+    for (let seq = this.oldest(); seq < this.seen; seq++) dropped[this.trace.typeOf(seq)]!--;
+    const out: Record<string, number> = {};
+    dropped.forEach((n, code) => {
+      if (n > 0) out[TRACE_TYPES[code]!] = n;
+    });
     return out;
   }
 
-  /** A test of one slot against `filter`, with the filter's ids turned into the indexes kept. */
-  private matcher(filter: LogFilter): (slot: number) => boolean {
+  /** The kept records matching `filter`, oldest first (kept until a record comes). */
+  private matching(filter: LogFilter): number[] {
+    const key = JSON.stringify(filter);
+    if (this.cache && this.cache.key === key && this.cache.seen === this.seen) return this.cache.seqs;
+    const matches = this.matcher(filter);
+    const seqs: number[] = [];
+    for (let seq = this.oldest(); seq < this.seen; seq++) if (matches(seq)) seqs.push(seq);
+    this.cache = { key, seen: this.seen, seqs };
+    return seqs;
+  }
+
+  /** A test of one record against `filter`, with the filter's ids turned into the indexes kept. */
+  private matcher(filter: LogFilter): (seq: number) => boolean {
     const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const type = filter.type === undefined ? -1 : ((TraceCode as Record<string, number>)[filter.type] ?? -2);
     const service = filter.service === undefined ? -1 : indexIn(this.run.serviceIds, filter.service);
     const edge = filter.edge === undefined ? -1 : indexIn(this.run.edgeIds, filter.edge);
     const correlation = filter.correlationId === undefined ? -1 : correlationNumber(filter.correlationId);
     const channel = filter.channel;
-    return (slot) => {
-      if (type !== -1 && this.types[slot] !== type) return false;
-      if (filter.service !== undefined && this.services[slot] !== service) return false;
-      if (filter.edge !== undefined && this.edges[slot] !== edge) return false;
-      if (filter.errorsOnly && !this.errorAt(slot)) return false;
-      if (filter.correlationId !== undefined && this.correlations[slot] !== correlation) return false;
-      if (channel !== undefined && this.run.channels[this.edges[slot]!] !== channel) return false;
-      return words.length === 0 || words.every((w) => this.textOf(slot).includes(w));
+    const trace = this.trace;
+    return (seq) => {
+      if (type !== -1 && trace.typeOf(seq) !== type) return false;
+      if (filter.service !== undefined && trace.serviceOf(seq) !== service) return false;
+      if (filter.edge !== undefined && trace.edgeOf(seq) !== edge) return false;
+      if (filter.errorsOnly && !this.errorAt(seq)) return false;
+      if (filter.correlationId !== undefined && this.correlations[seq % this.capacity] !== correlation)
+        return false;
+      if (channel !== undefined && this.run.channels[trace.edgeOf(seq)] !== channel) return false;
+      return words.length === 0 || words.every((w) => this.textOf(seq).includes(w));
     };
   }
 
   /** What a search looks through in a record, lower-cased. */
-  private textOf(slot: number): string {
-    const service = this.services[slot]!;
-    const edge = this.edges[slot]!;
-    const correlation = this.correlations[slot]!;
-    return `${TRACE_TYPES[this.types[slot]!]} ${service >= 0 ? this.run.serviceIds[service] : ''} ${edge >= 0 ? this.run.edgeIds[edge] : ''} ${this.run.channels[edge] ?? ''} ${this.messageAt(slot) ?? ''} ${correlation >= 0 ? `c${correlation}` : ''} ${this.outcomeAt(slot) ?? ''}`.toLowerCase();
+  private textOf(seq: number): string {
+    const row = this.rowAt(seq);
+    return `${row.type} ${row.service ?? ''} ${row.edge ?? ''} ${row.channel ?? ''} ${row.message ?? ''} ${row.correlationId ?? ''} ${row.outcome ?? ''}`.toLowerCase();
   }
 }
 

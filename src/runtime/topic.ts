@@ -27,7 +27,7 @@ function publishTopic(
   t.published++;
   const subs = t.subs;
   const fanout = edge.topic!.fanout;
-  sim.record(TraceCode.published, -1, source.index, edge.index, t.nameId, subs.length);
+  sim.record(TraceCode.published, -1, source.index, edge.index, t.nameId, subs.length, correlation);
   const type = edge.message || t.name;
   for (let i = 0; i < subs.length; i++) {
     const sub = subs[i]!;

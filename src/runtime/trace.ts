@@ -62,18 +62,30 @@ const u32 = new Uint32Array(f64.buffer);
 /** The high word of the quiet NaN that JavaScript's `NaN` is (0x7ff8000000000000). */
 const CANONICAL_NAN_HIGH = 0x7ff80000;
 
+/** The first size of a ring allocated to grow. */
+const INITIAL_SLOTS = 4096;
+
+/** A copy of `column`, `size` long (the rest zero). */
+function grown<T extends Float64Array | Int32Array>(column: T, size: number): T {
+  const next = new (column.constructor as new (length: number) => T)(size);
+  next.set(column);
+  return next;
+}
+
 /** Records the trace: bounded ring of recent records, running hash, optional live listener. */
 export class TraceLog {
   count = 0;
   private h1 = 0x811c9dc5;
   private h2 = 0x9747b28c;
   private readonly cap: number;
-  private readonly rT: Float64Array;
+  /** Slots allocated: a large ring (an event log's) starts small and doubles up to `cap`. */
+  private size: number;
+  private rT: Float64Array;
   /** Type, service and edge of a record in one word: type | (service + 1) << 5 | (edge + 1) << 17. */
-  private readonly rWho: Int32Array;
-  private readonly rMsg: Float64Array;
-  private readonly rDetail: Int32Array;
-  private readonly rN: Float64Array;
+  private rWho: Int32Array;
+  private rMsg: Float64Array;
+  private rDetail: Int32Array;
+  private rN: Float64Array;
   private readonly details: string[] = [];
   private readonly detailIds = new Map<string, number>();
 
@@ -87,11 +99,67 @@ export class TraceLog {
   ) {
     for (const s of preinterned) this.intern(s);
     this.cap = Math.max(1, capacity);
-    this.rT = new Float64Array(this.cap);
-    this.rWho = new Int32Array(this.cap);
-    this.rMsg = new Float64Array(this.cap);
-    this.rDetail = new Int32Array(this.cap);
-    this.rN = new Float64Array(this.cap);
+    this.size = Math.min(this.cap, INITIAL_SLOTS);
+    this.rT = new Float64Array(this.size);
+    this.rWho = new Int32Array(this.size);
+    this.rMsg = new Float64Array(this.size);
+    this.rDetail = new Int32Array(this.size);
+    this.rN = new Float64Array(this.size);
+  }
+
+  /** Doubles the ring (before it first wraps, so every record keeps its slot). */
+  private grow(): void {
+    this.size = Math.min(this.cap, this.size * 2);
+    this.rT = grown(this.rT, this.size);
+    this.rWho = grown(this.rWho, this.size);
+    this.rMsg = grown(this.rMsg, this.size);
+    this.rDetail = grown(this.rDetail, this.size);
+    this.rN = grown(this.rN, this.size);
+  }
+
+  /** How many records the ring holds (the most recent ones). */
+  get capacity(): number {
+    return this.cap;
+  }
+
+  /** Where record `seq` is, if the ring still holds it (the caller checks: see `capacity`). */
+  private slot(seq: number): number {
+    return seq % this.cap;
+  }
+
+  /** Record `seq`'s time (a record the ring still holds). */
+  timeOf(seq: number): number {
+    return this.rT[this.slot(seq)]!;
+  }
+
+  /** Record `seq`'s type code. */
+  typeOf(seq: number): number {
+    return this.rWho[this.slot(seq)]! & 31;
+  }
+
+  /** Record `seq`'s service index, or -1. */
+  serviceOf(seq: number): number {
+    return ((this.rWho[this.slot(seq)]! >>> 5) & 0xfff) - 1;
+  }
+
+  /** Record `seq`'s edge index, or -1. */
+  edgeOf(seq: number): number {
+    return (this.rWho[this.slot(seq)]! >>> 17) - 1;
+  }
+
+  /** Record `seq`'s message id, or -1. */
+  messageOf(seq: number): number {
+    return this.rMsg[this.slot(seq)]!;
+  }
+
+  /** Record `seq`'s detail id, or -1. */
+  detailOf(seq: number): number {
+    return this.rDetail[this.slot(seq)]!;
+  }
+
+  /** Record `seq`'s number, or NaN. */
+  numberOf(seq: number): number {
+    return this.rN[this.slot(seq)]!;
   }
 
   /** The id of a detail string, interned in first-use order (so hashes are stable). */
@@ -112,6 +180,7 @@ export class TraceLog {
 
   /** Appends a record; -1 means "none" for msg/service/edge/detail and NaN for n. */
   add(type: number, t: number, msg: number, service: number, edge: number, detail: number, n: number): void {
+    if (this.count === this.size && this.size < this.cap) this.grow();
     const i = this.count % this.cap;
     this.rT[i] = t;
     this.rWho[i] = type | ((service + 1) << 5) | ((edge + 1) << 17);
