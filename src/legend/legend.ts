@@ -1,5 +1,8 @@
 import { EFFECT_KINDS, MESSAGE_LOOKS } from '../playback/types';
 import type { Effect, MessageLook } from '../playback/types';
+import { legendEntry, MESSAGE_LEGEND, type LegendEntry, type MarkShape, type Theme } from './entries';
+
+export * from './entries';
 
 /**
  * The one legend: how every message look and every effect is drawn, on the canvas and in the
@@ -12,27 +15,6 @@ import type { Effect, MessageLook } from '../playback/types';
  * compiles without the DOM library, so only this shape is named).
  */
 export type Context2D = Omit<OffscreenCanvasRenderingContext2D, 'canvas'>;
-
-export type Theme = 'light' | 'dark';
-
-/** Shapes a mark can take; each is drawn by `traceMark` and painted as `SHAPE_PAINT` says. */
-export type MarkShape =
-  | 'dot'
-  | 'donut'
-  | 'retry'
-  | 'hexagon'
-  | 'ring'
-  | 'cross'
-  | 'square'
-  | 'diamond'
-  | 'badge'
-  | 'triangle'
-  | 'burst'
-  | 'clock'
-  | 'slash'
-  | 'double'
-  | 'bolt'
-  | 'check';
 
 /** Whether a shape is filled or stroked (so a batch of one look is one fill() or one stroke()). */
 export const SHAPE_PAINT: Record<MarkShape, 'fill' | 'stroke'> = {
@@ -54,99 +36,19 @@ export const SHAPE_PAINT: Record<MarkShape, 'fill' | 'stroke'> = {
   check: 'stroke',
 };
 
-export interface LegendEntry {
-  label: string;
-  description: string;
-  shape: MarkShape;
-  color: Record<Theme, string>;
-  /** A CSS custom property that, when set on the canvas or an ancestor, overrides the colour. */
-  cssVar: string;
-}
-
-const entry = (
-  key: string,
-  label: string,
-  description: string,
-  shape: MarkShape,
-  light: string,
-  dark: string,
-): LegendEntry => ({ label, description, shape, color: { light, dark }, cssVar: `--ms-mark-${key}` });
-
-/** Every message look, in legend order. */
-export const MESSAGE_LEGEND: Record<MessageLook, LegendEntry> = {
-  request: entry('request', 'Request', 'A sync call travelling to the callee', 'dot', '#2563eb', '#60a5fa'),
-  'reply-ok': entry(
-    'reply-ok',
-    'Reply (ok)',
-    'A successful reply travelling back (a disc with a hole)',
-    'donut',
-    '#16a34a',
-    '#4ade80',
-  ),
-  'reply-error': entry(
-    'reply-error',
-    'Reply (error)',
-    'A failed reply travelling back',
-    'cross',
-    '#dc2626',
-    '#f87171',
-  ),
-  queue: entry(
-    'queue',
-    'Queue message',
-    'Sent to a queue; waits there for one consumer',
-    'square',
-    '#d97706',
-    '#fbbf24',
-  ),
-  event: entry(
-    'event',
-    'Event',
-    'Published to a topic; every subscriber gets a copy',
-    'diamond',
-    '#7c3aed',
-    '#a78bfa',
-  ),
-  'saga-action': entry(
-    'saga-action',
-    'Saga action',
-    'A saga step, with its step number',
-    'badge',
-    '#0d9488',
-    '#2dd4bf',
-  ),
-  compensation: entry(
-    'compensation',
-    'Compensation',
-    'Undoes a completed step, in reverse order (a hexagon with the step it undoes)',
-    'hexagon',
-    '#db2777',
-    '#f472b6',
-  ),
-  retry: entry(
-    'retry',
-    'Retry',
-    'The same request sent again after a backoff',
-    'retry',
-    '#ea580c',
-    '#fb923c',
-  ),
-  'dead-letter': entry(
-    'dead-letter',
-    'Dead letter',
-    'Gave up after max deliveries; parked in the DLQ',
-    'triangle',
-    '#44403c',
-    '#d6d3d1',
-  ),
-};
-
 /** Every effect kind, in legend order. */
 export const EFFECT_LEGEND: Record<Effect['kind'], LegendEntry> = {
-  failed: entry('failed', 'Failure', 'Handling failed here', 'burst', '#dc2626', '#f87171'),
-  timeout: entry('timeout', 'Timeout', 'The caller stopped waiting', 'clock', '#b45309', '#fcd34d'),
-  refused: entry('refused', 'Refused', 'The service is down: refused at once', 'slash', '#b91c1c', '#fca5a5'),
-  dropped: entry(
+  failed: legendEntry('failed', 'Failure', 'Handling failed here', 'burst', '#dc2626', '#f87171'),
+  timeout: legendEntry('timeout', 'Timeout', 'The caller stopped waiting', 'clock', '#b45309', '#fcd34d'),
+  refused: legendEntry(
+    'refused',
+    'Refused',
+    'The service is down: refused at once',
+    'slash',
+    '#b91c1c',
+    '#fca5a5',
+  ),
+  dropped: legendEntry(
     'dropped',
     'Dropped',
     'Lost: no durable subscription, hop limit, or at-most-once',
@@ -154,7 +56,7 @@ export const EFFECT_LEGEND: Record<Effect['kind'], LegendEntry> = {
     '#57534e',
     '#a8a29e',
   ),
-  'dead-lettered': entry(
+  'dead-lettered': legendEntry(
     'dead-lettered',
     'Dead-lettered',
     'Moved to the dead-letter queue',
@@ -162,7 +64,7 @@ export const EFFECT_LEGEND: Record<Effect['kind'], LegendEntry> = {
     '#44403c',
     '#d6d3d1',
   ),
-  duplicate: entry(
+  duplicate: legendEntry(
     'duplicate',
     'Duplicate',
     'A side effect applied twice (non-idempotent retry or redelivery)',
@@ -170,7 +72,7 @@ export const EFFECT_LEGEND: Record<Effect['kind'], LegendEntry> = {
     '#9333ea',
     '#c084fc',
   ),
-  'circuit-open': entry(
+  'circuit-open': legendEntry(
     'circuit-open',
     'Circuit open',
     'The breaker tripped: calls fail fast',
@@ -178,7 +80,14 @@ export const EFFECT_LEGEND: Record<Effect['kind'], LegendEntry> = {
     '#ca8a04',
     '#facc15',
   ),
-  compensated: entry('compensated', 'Compensated', 'A saga step was undone', 'check', '#db2777', '#f472b6'),
+  compensated: legendEntry(
+    'compensated',
+    'Compensated',
+    'A saga step was undone',
+    'check',
+    '#db2777',
+    '#f472b6',
+  ),
 };
 
 /** A bundle: one particle standing for many messages of one look. */

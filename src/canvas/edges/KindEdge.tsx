@@ -1,7 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, type Edge as FlowEdge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { Edge } from '../../model/schema';
-import { MESSAGE_LEGEND } from '../../legend';
+import { MESSAGE_LEGEND } from '../../legend/entries';
 import { ArrowMarker } from '../../legend/ArrowMarker';
 import { MESSAGE_LOOKS } from '../../playback';
 import { useAppStore } from '../../store';
