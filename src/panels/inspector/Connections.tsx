@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { EDGE_KIND_INFO } from '../../model/defaults';
 import { EDGE_KINDS, type EdgeKind, type Service } from '../../model/schema';
 import { useAppStore } from '../../store';
-import { Section } from './fields';
+import { Section } from './Section';
 
 /**
  * A service's edges, each a button that selects it, and a way to connect it to another service

@@ -1,6 +1,6 @@
 import { useAppStore } from '../../store';
 import { lazy, Suspense } from 'react';
-import { Section } from './fields';
+import { Section } from './Section';
 
 // Each is loaded when first shown, so the first screen's script holds none of them: the diagram's
 // settings (with the advisor and its checklist) once the diagram is drawn, the others on selection.

@@ -1,7 +1,7 @@
 import { useAppStore } from '../../store';
 import type { FaultRequest } from '../../store/simulationSlice';
 import { edgeFaultAction, serviceFaultActions, type FaultAction } from './faultActions';
-import { Section } from './fields';
+import { Section } from './Section';
 import { FAULT_NUMBERS, NumberAction } from './NumberAction';
 import './liveFaults.css';
 

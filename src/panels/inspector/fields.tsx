@@ -1,5 +1,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 
+export { Section } from './Section';
+
 /** Sets `value` at `path` in a copy of `obj` (plain objects only). */
 export function setAt<T>(obj: T, path: readonly (string | number)[], value: unknown): T {
   if (path.length === 0) return value as T;
@@ -196,14 +198,5 @@ export function ToggleField(props: {
       <label htmlFor={id}>{props.label}</label>
       {props.hint && <div className="field__hint">{props.hint}</div>}
     </div>
-  );
-}
-
-export function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="insp-section">
-      <h3>{title}</h3>
-      {children}
-    </section>
   );
 }
