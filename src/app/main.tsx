@@ -10,7 +10,7 @@ import { parseRoute } from './links';
 import { holdsDiagrams } from './persistence';
 import { loadDiagramReader } from '../storage';
 import { startOffline } from '../workshop/offline';
-import { PRESENTER_ROUTE } from '../workshop/presenterChannel';
+import { PRESENTER_ROUTE } from '../workshop/presenterRoute';
 import { savedTheme } from './theme';
 
 // Only the presenter's own window shows it.

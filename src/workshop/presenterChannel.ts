@@ -3,8 +3,7 @@ import { isPresentAction, type PresentAction } from './keys';
 /** The BroadcastChannel the audience window and the presenter window talk on (same origin only). */
 export const PRESENTER_CHANNEL = 'microsim-presenter';
 
-/** The route that opens a window as the presenter view. */
-export const PRESENTER_ROUTE = '#presenter';
+export { PRESENTER_ROUTE } from './presenterRoute';
 
 /** What the audience window tells the presenter window: sent on every change and once a second. */
 export interface AudienceState {
