@@ -1,21 +1,11 @@
 import { playback } from '../app/run';
 import { autosaveGuard } from '../app/persistence';
 import { useAppStore } from '../store';
-import type { PresentAction } from './keys';
-import {
-  nextScene,
-  previousScene,
-  spotlight,
-  startPresenting,
-  stopPresenting,
-  toggleBlack,
-  usePresentation,
-} from './presentation';
+import { startPresenting, stopPresenting, usePresentation } from './presentation';
 import { diagramOfScene } from '../model/deck';
 import type { Diagram } from '../model/schema';
 import { currentPanels } from './panels';
 import { currentDiagramScene, type PresentedScene } from './scenes';
-import { nextSpotlight } from './spotlight';
 
 /** Whether this window made the page full screen (so leaving it ends the presentation). */
 let ownFullscreen = false;
@@ -62,29 +52,6 @@ export function leavePresenting() {
   autosaveGuard.paused = autosaveWasPaused;
   if (ownFullscreen && document.fullscreenElement) void document.exitFullscreen().catch(() => {});
   ownFullscreen = false;
-}
-
-/** What each presentation action does (a record: an action without a handler does not compile). */
-const PRESENT_HANDLERS: Record<PresentAction, () => void> = {
-  next: () => nextScene(useAppStore),
-  previous: () => previousScene(useAppStore),
-  'play-pause': () => {
-    const p = playback();
-    // A run stopped at the scene's end plays it again from its start.
-    if (p.getSnapshot().status === 'ended') {
-      p.reset();
-      p.play();
-    } else p.toggle();
-  },
-  spotlight: () =>
-    spotlight(nextSpotlight(useAppStore.getState().diagram, usePresentation.getState().spotlight)),
-  black: () => toggleBlack(),
-  leave: () => leavePresenting(),
-};
-
-/** Does what a clicker key (or its button) asks. */
-export function runPresentAction(action: PresentAction) {
-  PRESENT_HANDLERS[action]();
 }
 
 function requestFullscreen() {

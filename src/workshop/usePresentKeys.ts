@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { presentAction } from './keys';
-import { runPresentAction, watchFullscreen } from './present';
+import { watchFullscreen } from './present';
+import { runPresentAction } from './presentActions';
 
 /**
  * The clicker keys while presenting. Listened for before anything else on the page (capture on the

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { playback } from '../app/run';
-import { runPresentAction } from './present';
+import { runPresentAction } from './presentActions';
 import { usePresentation } from './presentation';
 import { spotlightName } from './spotlight';
 import { isPresenterMessage, PRESENTER_CHANNEL, type AudienceState } from './presenterChannel';
