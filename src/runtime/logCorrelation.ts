@@ -14,14 +14,14 @@ class MessageMemory {
   private size = 4096;
   private ids = new Float64Array(this.size).fill(-1);
   private correlations = new Float64Array(this.size);
-  /** Index of each message's name in `nameList` (a run has few message names), -1 for none. */
+  /** Index of each message's name in `nameList` (a run has few message names). */
   private names = new Int32Array(this.size);
   private readonly nameList: string[] = [];
   private readonly nameIndex = new Map<string, number>();
 
   remember(id: number, correlation: number, name: string): void {
     if (id >= this.size && this.size < MEMORY_SIZE) this.grow(id);
-    const i = id % this.size;
+    const i = id & (this.size - 1);
     this.ids[i] = id;
     this.correlations[i] = correlation;
     let nameIndex = this.nameIndex.get(name);
@@ -50,13 +50,13 @@ class MessageMemory {
 
   /** The remembered correlation of message `id`, or -1. */
   correlationOf(id: number): number {
-    const i = id % this.size;
+    const i = id & (this.size - 1);
     return this.ids[i] === id ? this.correlations[i]! : -1;
   }
 
   /** The remembered name of message `id`. */
   nameOf(id: number): string | undefined {
-    const i = id % this.size;
+    const i = id & (this.size - 1);
     return this.ids[i] === id ? this.nameList[this.names[i]!] : undefined;
   }
 }

@@ -34,7 +34,12 @@ export class RecentMessages {
   private readonly ints: Int32Array;
   private readonly types: string[];
 
+  /** `capacity - 1`: a slot is `id & mask` (a power of two's remainder without a division). */
+  private readonly mask: number;
+
   constructor(private readonly capacity: number) {
+    if ((capacity & (capacity - 1)) !== 0) throw new Error('RecentMessages: capacity must be a power of two');
+    this.mask = capacity - 1;
     // One slot past the ring is scratch space for `describe`.
     const slots = capacity + 1;
     this.id = new Float64Array(slots).fill(-1);
@@ -47,7 +52,7 @@ export class RecentMessages {
 
   /** Remembers a message just created (its call, saga and pending entry are already set). */
   add(m: Message): void {
-    this.write(m.id % this.capacity, m);
+    this.write(m.id & this.mask, m);
   }
 
   /** What `add` would remember of `m`, without remembering it (for a live message no longer in the ring). */
@@ -78,13 +83,13 @@ export class RecentMessages {
 
   /** The remembered message with this id, if it is still remembered. */
   get(id: number): RecentMessage | undefined {
-    const i = id % this.capacity;
+    const i = id & this.mask;
     return this.id[i] === id ? this.at(i) : undefined;
   }
 
   /** Where the message with this id is remembered, or -1: for the `…At` readers, which build nothing. */
   slotOf(id: number): number {
-    const i = id % this.capacity;
+    const i = id & this.mask;
     return this.id[i] === id ? i : -1;
   }
 

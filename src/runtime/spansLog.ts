@@ -48,9 +48,6 @@ export interface LogPage {
 /** How many records the event log keeps by default: older ones are summarised by type. */
 export const EVENT_LOG_CAPACITY = 100_000;
 
-/** The ring's first size; it doubles as records come, up to the log's capacity. */
-const INITIAL_SLOTS = 4096;
-
 const ERROR_TYPES = new Set([
   'failed',
   'timed-out',
@@ -101,14 +98,12 @@ export interface EventLogRun {
  * The event log of a run: the last `capacity` records, a count per type of the records it dropped,
  * each kept record's request, and filtered windows of what it keeps. Fed by the playing engine as it
  * records (`createEngine(…, { eventLog: {} })`): the records themselves stay where the engine keeps
- * them, in its trace's ring (made as large as the log); the log adds one number per record, its
- * request, found from the numbers the engine records. No record object is built and no message
+ * them, in its trace's ring (made as large as the log), and the log writes beside each its request,
+ * found from the numbers the engine records. No record object is built and no message
  * looked up by its string id, so a run with its log is nearly as fast as one without
  * (`bench:eventlog`). Rows are built only for the window a page shows.
  */
 export class EventLog {
-  /** Each kept record's correlation number (-1 while unknown), at `seq % capacity`; grows like the trace. */
-  private correlations: Int32Array;
   private seen = 0;
   private readonly seenByType = new Uint32Array(TRACE_TYPES.length);
   private readonly correlator: LogCorrelator;
@@ -124,11 +119,10 @@ export class EventLog {
   ) {
     this.trace = run.trace;
     if (this.trace.capacity < capacity) throw new Error('the trace keeps fewer records than the event log');
-    this.correlations = new Int32Array(Math.min(INITIAL_SLOTS, capacity));
     this.notable = new NotableRequests(run.clients, run.trace);
     // Correlations arrive with their record or just after it (same instant), once its slot is kept.
     this.correlator = new LogCorrelator((seq, correlation) => {
-      if (this.isKept(seq)) this.correlations[seq % this.capacity] = correlation;
+      if (this.isKept(seq)) this.trace.ring.setCorrelation(seq, correlation);
     });
   }
 
@@ -146,24 +140,16 @@ export class EventLog {
     hint: number,
   ) {
     const seq = this.seen++;
-    if (seq === this.correlations.length && seq < this.capacity) this.grow();
     this.seenByType[type]!++;
     const correlation = this.correlator.correlate(recent, seq, type, t, msg, hint);
-    this.correlations[seq % this.capacity] = correlation;
+    if (correlation >= 0) this.trace.ring.setCorrelation(seq, correlation);
     if (correlation >= 0) this.notable.add(type, t, service, detail, correlation);
-  }
-
-  /** Doubles the correlations (before they first wrap, so every record keeps its slot). */
-  private grow(): void {
-    const next = new Int32Array(Math.min(this.capacity, this.correlations.length * 2));
-    next.set(this.correlations);
-    this.correlations = next;
   }
 
   /** The request a kept record belongs to, once known. */
   correlationOf(seq: number): string | undefined {
     if (!this.isKept(seq)) return undefined;
-    const correlation = this.correlations[seq % this.capacity]!;
+    const correlation = this.trace.ring.correlation(seq);
     return correlation < 0 ? undefined : `c${correlation}`;
   }
 
@@ -177,24 +163,24 @@ export class EventLog {
 
   /** Whether record `seq` says something went wrong. */
   private errorAt(seq: number): boolean {
-    return isError(TRACE_TYPES[this.trace.typeOf(seq)]!, this.trace.detailText(this.trace.detailOf(seq)));
+    return isError(TRACE_TYPES[this.trace.typeOf(seq)]!, this.trace.detailText(this.trace.ring.detail(seq)));
   }
 
   /** The name of the message record `seq` names, once known. */
   private messageAt(seq: number): string | undefined {
-    const msg = this.trace.messageOf(seq);
+    const msg = this.trace.ring.message(seq);
     return msg < 0 ? undefined : this.correlator.nameOf(msg);
   }
 
   private outcomeAt(seq: number): string | undefined {
-    return outcomeOf(this.trace.detailText(this.trace.detailOf(seq)), this.trace.numberOf(seq));
+    return outcomeOf(this.trace.detailText(this.trace.ring.detail(seq)), this.trace.ring.number(seq));
   }
 
   /** Kept record `seq` as a row. */
   private rowAt(seq: number): LogRow {
     const row: LogRow = {
       seq,
-      t: this.trace.timeOf(seq),
+      t: this.trace.ring.time(seq),
       type: TRACE_TYPES[this.trace.typeOf(seq)]!,
       error: this.errorAt(seq),
     };
@@ -272,8 +258,7 @@ export class EventLog {
       if (filter.service !== undefined && trace.serviceOf(seq) !== service) return false;
       if (filter.edge !== undefined && trace.edgeOf(seq) !== edge) return false;
       if (filter.errorsOnly && !this.errorAt(seq)) return false;
-      if (filter.correlationId !== undefined && this.correlations[seq % this.capacity] !== correlation)
-        return false;
+      if (filter.correlationId !== undefined && trace.ring.correlation(seq) !== correlation) return false;
       if (channel !== undefined && this.run.channels[trace.edgeOf(seq)] !== channel) return false;
       return words.length === 0 || words.every((w) => this.textOf(seq).includes(w));
     };

@@ -1,3 +1,5 @@
+import { RecordRing } from './traceRing';
+
 /**
  * Trace records: the one module that names them. The engine writes numbers into a ring buffer and
  * folds them into the trace hash; record objects are only built when someone reads or streams them.
@@ -62,30 +64,13 @@ const u32 = new Uint32Array(f64.buffer);
 /** The high word of the quiet NaN that JavaScript's `NaN` is (0x7ff8000000000000). */
 const CANONICAL_NAN_HIGH = 0x7ff80000;
 
-/** The first size of a ring allocated to grow. */
-const INITIAL_SLOTS = 4096;
-
-/** A copy of `column`, `size` long (the rest zero). */
-function grown<T extends Float64Array | Int32Array>(column: T, size: number): T {
-  const next = new (column.constructor as new (length: number) => T)(size);
-  next.set(column);
-  return next;
-}
-
 /** Records the trace: bounded ring of recent records, running hash, optional live listener. */
 export class TraceLog {
   count = 0;
   private h1 = 0x811c9dc5;
   private h2 = 0x9747b28c;
-  private readonly cap: number;
-  /** Slots allocated: a large ring (an event log's) starts small and doubles up to `cap`. */
-  private size: number;
-  private rT: Float64Array;
-  /** Type, service and edge of a record in one word: type | (service + 1) << 5 | (edge + 1) << 17. */
-  private rWho: Int32Array;
-  private rMsg: Float64Array;
-  private rDetail: Int32Array;
-  private rN: Float64Array;
+  /** The recent records (all of a run's last `capacity`, for an event log). */
+  readonly ring: RecordRing;
   private readonly details: string[] = [];
   private readonly detailIds = new Map<string, number>();
 
@@ -98,68 +83,27 @@ export class TraceLog {
     preinterned: readonly string[] = [],
   ) {
     for (const s of preinterned) this.intern(s);
-    this.cap = Math.max(1, capacity);
-    this.size = Math.min(this.cap, INITIAL_SLOTS);
-    this.rT = new Float64Array(this.size);
-    this.rWho = new Int32Array(this.size);
-    this.rMsg = new Float64Array(this.size);
-    this.rDetail = new Int32Array(this.size);
-    this.rN = new Float64Array(this.size);
-  }
-
-  /** Doubles the ring (before it first wraps, so every record keeps its slot). */
-  private grow(): void {
-    this.size = Math.min(this.cap, this.size * 2);
-    this.rT = grown(this.rT, this.size);
-    this.rWho = grown(this.rWho, this.size);
-    this.rMsg = grown(this.rMsg, this.size);
-    this.rDetail = grown(this.rDetail, this.size);
-    this.rN = grown(this.rN, this.size);
+    this.ring = new RecordRing(Math.max(1, capacity));
   }
 
   /** How many records the ring holds (the most recent ones). */
   get capacity(): number {
-    return this.cap;
+    return this.ring.capacity;
   }
 
-  /** Where record `seq` is, if the ring still holds it (the caller checks: see `capacity`). */
-  private slot(seq: number): number {
-    return seq % this.cap;
-  }
-
-  /** Record `seq`'s time (a record the ring still holds). */
-  timeOf(seq: number): number {
-    return this.rT[this.slot(seq)]!;
-  }
-
-  /** Record `seq`'s type code. */
+  /** Record `seq`'s type code (a record the ring still holds). */
   typeOf(seq: number): number {
-    return this.rWho[this.slot(seq)]! & 31;
+    return this.ring.who(seq) & 31;
   }
 
   /** Record `seq`'s service index, or -1. */
   serviceOf(seq: number): number {
-    return ((this.rWho[this.slot(seq)]! >>> 5) & 0xfff) - 1;
+    return ((this.ring.who(seq) >>> 5) & 0xfff) - 1;
   }
 
   /** Record `seq`'s edge index, or -1. */
   edgeOf(seq: number): number {
-    return (this.rWho[this.slot(seq)]! >>> 17) - 1;
-  }
-
-  /** Record `seq`'s message id, or -1. */
-  messageOf(seq: number): number {
-    return this.rMsg[this.slot(seq)]!;
-  }
-
-  /** Record `seq`'s detail id, or -1. */
-  detailOf(seq: number): number {
-    return this.rDetail[this.slot(seq)]!;
-  }
-
-  /** Record `seq`'s number, or NaN. */
-  numberOf(seq: number): number {
-    return this.rN[this.slot(seq)]!;
+    return (this.ring.who(seq) >>> 17) - 1;
   }
 
   /** The id of a detail string, interned in first-use order (so hashes are stable). */
@@ -180,14 +124,8 @@ export class TraceLog {
 
   /** Appends a record; -1 means "none" for msg/service/edge/detail and NaN for n. */
   add(type: number, t: number, msg: number, service: number, edge: number, detail: number, n: number): void {
-    if (this.count === this.size && this.size < this.cap) this.grow();
-    const i = this.count % this.cap;
-    this.rT[i] = t;
-    this.rWho[i] = type | ((service + 1) << 5) | ((edge + 1) << 17);
-    this.rMsg[i] = msg;
-    this.rDetail[i] = detail;
-    this.rN[i] = n;
-    this.count++;
+    const seq = this.count++;
+    this.ring.write(seq, t, type | ((service + 1) << 5) | ((edge + 1) << 17), msg, detail, n);
     // Word-wise FNV-1a and a murmur-style lane: 64 bits of hash with no allocation.
     let h1 = this.h1;
     let h2 = this.h2;
@@ -220,7 +158,7 @@ export class TraceLog {
     h2 = Math.imul(h2 ^ (h2 >>> 15) ^ n0 ^ n1, 0x5bd1e995);
     this.h1 = h1;
     this.h2 = h2;
-    if (this.listener) this.listener(this.materialize(i, this.count - 1));
+    if (this.listener) this.listener(this.materialize(seq));
   }
 
   /** The hash of every record so far, as 16 hex digits. */
@@ -230,24 +168,25 @@ export class TraceLog {
 
   /** The most recent `limit` records, oldest first. */
   recent(limit: number): TraceRecord[] {
-    const n = Math.min(limit, this.count, this.cap);
+    const n = Math.min(limit, this.count, this.ring.capacity);
     const out: TraceRecord[] = [];
-    for (let s = this.count - n; s < this.count; s++) out.push(this.materialize(s % this.cap, s));
+    for (let s = this.count - n; s < this.count; s++) out.push(this.materialize(s));
     return out;
   }
 
-  private materialize(i: number, seq: number): TraceRecord {
-    const who = this.rWho[i]!;
-    const r: TraceRecord = { seq, t: this.rT[i]!, type: TRACE_TYPES[who & 31]! };
-    const msg = this.rMsg[i]!;
+  private materialize(seq: number): TraceRecord {
+    const ring = this.ring;
+    const who = ring.who(seq);
+    const r: TraceRecord = { seq, t: ring.time(seq), type: TRACE_TYPES[who & 31]! };
+    const msg = ring.message(seq);
     if (msg >= 0) r.msg = `m${msg}`;
     const service = ((who >>> 5) & 0xfff) - 1;
     if (service >= 0) r.service = this.serviceIds[service];
     const edge = (who >>> 17) - 1;
     if (edge >= 0) r.edge = this.edgeIds[edge];
-    const d = this.rDetail[i]!;
+    const d = ring.detail(seq);
     if (d >= 0) r.detail = this.details[d];
-    const n = this.rN[i]!;
+    const n = ring.number(seq);
     if (!Number.isNaN(n)) r.n = n;
     return r;
   }
