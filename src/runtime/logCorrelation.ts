@@ -8,12 +8,12 @@ import { TraceCode } from './trace';
  */
 const MEMORY_SIZE = 1 << 18;
 
-/** The correlation and name of each message seen, by id, in typed arrays (nothing built per message). */
+/** The correlation and name of each message seen, by id, in typed arrays (nothing built per message; ids and correlations stay far below 2^31 within the event budget). */
 class MessageMemory {
   /** Grows with the ids seen, up to `MEMORY_SIZE`: until then, every id has its own slot. */
   private size = 4096;
-  private ids = new Float64Array(this.size).fill(-1);
-  private correlations = new Float64Array(this.size);
+  private ids = new Int32Array(this.size).fill(-1);
+  private correlations = new Int32Array(this.size);
   /** Index of each message's name in `nameList` (a run has few message names). */
   private names = new Int32Array(this.size);
   private readonly nameList: string[] = [];
@@ -36,9 +36,9 @@ class MessageMemory {
   private grow(id: number): void {
     let size = this.size;
     while (size <= id && size < MEMORY_SIZE) size *= 2;
-    const ids = new Float64Array(size).fill(-1);
+    const ids = new Int32Array(size).fill(-1);
     ids.set(this.ids);
-    const correlations = new Float64Array(size);
+    const correlations = new Int32Array(size);
     correlations.set(this.correlations);
     const names = new Int32Array(size);
     names.set(this.names);
