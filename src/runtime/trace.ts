@@ -125,7 +125,7 @@ export class TraceLog {
   /** Appends a record; -1 means "none" for msg/service/edge/detail and NaN for n. */
   add(type: number, t: number, msg: number, service: number, edge: number, detail: number, n: number): void {
     const seq = this.count++;
-    this.ring.write(seq, t, type | ((service + 1) << 5) | ((edge + 1) << 17), msg, detail, n);
+    this.ring.write(t, type | ((service + 1) << 5) | ((edge + 1) << 17), msg, detail, n);
     // Word-wise FNV-1a and a murmur-style lane: 64 bits of hash with no allocation.
     let h1 = this.h1;
     let h2 = this.h2;
