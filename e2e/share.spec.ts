@@ -395,6 +395,9 @@ test('a long link pasted and the page reloaded before it was read still opens af
   await expect.poll(() => new URL(editor.page.url()).hash).not.toBe('');
   hold = false;
   await editor.page.reload();
+  // The app starts once what it reads first has loaded (the link's codec, the storage code), which
+  // can be after the load event: wait for it, as after every reload.
+  await editor.ready();
   await expect.poll(async () => (await share.diagram()).name, { timeout: 60_000 }).toBe('Big system');
   await expect.poll(() => new URL(editor.page.url()).hash).toBe('');
 });

@@ -14,8 +14,8 @@ async function load(device: MemoryStore) {
   const crash = await import('./crash');
   const boundary = await import('./CrashBoundary');
   const { useAppStore } = await import('../store');
-  // As once the page is drawn and idle (or before the first draw, when storage holds a diagram).
-  await (await import('../storage')).loadDiagramReader();
+  // As main.tsx does before the first draw when storage holds something (and the page once drawn).
+  await (await (await import('./persistenceLoader')).loadPersistence()).loadDiagramReader();
   return { persistence, crash, ...boundary, store: useAppStore };
 }
 

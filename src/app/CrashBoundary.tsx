@@ -1,17 +1,11 @@
 import { Component, useSyncExternalStore, type ErrorInfo, type ReactNode } from 'react';
 import type { Diagram } from '../model/schema';
-import { diagramReaderLoaded, loadDiagramReader, type RecentEntry } from '../storage';
+import type { RecentEntry } from '../storage';
 import { useAppStore } from '../store';
-import {
-  crashRecovered,
-  errorText,
-  goBackTo,
-  previousDiagram,
-  recordCrash,
-  startFresh,
-  type CrashReport,
-} from './crash';
+import type { CrashReport } from './crash';
+import { errorText } from './errorText';
 import { Notices } from './Notices';
+import { autosaveGuard, withPersistence, type Persistence } from './persistenceLoader';
 import './share.css';
 
 interface Props {
@@ -45,15 +39,19 @@ export class CrashBoundary extends Component<Props, State> {
   override componentDidCatch(error: unknown, _info: ErrorInfo) {
     const crashed = this.state.crashed ?? useAppStore.getState().diagram;
     if (this.props.embed) return;
-    // Going back opens a recent diagram, which the diagram reader reads: fetched now, before the click.
-    void loadDiagramReader().catch(() => {});
-    this.setState({ report: recordCrash(crashed, error), previous: previousDiagram(crashed) });
+    // At once, even before the storage code is in: no autosave may write the crashed diagram.
+    autosaveGuard.crashed = true;
+    withStorage((p) => {
+      // Going back opens a recent diagram, which the diagram reader reads: fetched now, before the click.
+      void p.loadDiagramReader().catch(() => {});
+      this.setState({ report: p.recordCrash(crashed, error), previous: p.previousDiagram(crashed) });
+    });
   }
 
   override componentDidMount() {
     this.off = useAppStore.subscribe((s) => {
       if (this.state.error === null || s.loads === this.state.loads) return;
-      if (!this.props.embed) crashRecovered();
+      if (!this.props.embed) withStorage((p) => p.crashRecovered());
       this.setState({ error: null, crashed: null, report: null, previous: undefined });
     });
   }
@@ -86,18 +84,20 @@ export class CrashBoundary extends Component<Props, State> {
                 {previous && (
                   <button
                     className="btn btn--primary"
-                    onClick={() => {
-                      const goBack = () => goBackTo(useAppStore, previous);
-                      if (diagramReaderLoaded()) goBack();
-                      else void loadDiagramReader().then(goBack, goBack);
-                    }}
+                    onClick={() =>
+                      withStorage((p) => {
+                        const goBack = () => p.goBackTo(useAppStore, previous);
+                        if (p.diagramReaderLoaded()) goBack();
+                        else void p.loadDiagramReader().then(goBack, goBack);
+                      })
+                    }
                   >
                     Go back to “{previous.name}”
                   </button>
                 )}
                 <button
                   className={`btn${previous ? '' : ' btn--primary'}`}
-                  onClick={() => startFresh(useAppStore)}
+                  onClick={() => withStorage((p) => p.startFresh(useAppStore))}
                 >
                   Start a new diagram
                 </button>
@@ -109,6 +109,18 @@ export class CrashBoundary extends Component<Props, State> {
       </div>
     );
   }
+}
+
+/** Runs `run` with the storage code (at once when it is in); says so when it cannot load. */
+function withStorage(run: (p: Persistence) => void) {
+  withPersistence(run, () =>
+    useAppStore.getState().notify({
+      tone: 'error',
+      title: 'Part of Microsim did not load',
+      detail:
+        'What keeps and reopens diagrams on this device could not be loaded. Reload the page to try again.',
+    }),
+  );
 }
 
 /**

@@ -1,12 +1,18 @@
 import { exposeTestHook, seriesForHook } from './testHook';
+import type { Diagram } from '../model/schema';
 import { checkoutExample } from '../scenarios/checkout';
 import { useAppStore } from '../store';
-import { startAfterCrash } from './crash';
 import { drawingFault } from './CrashBoundary';
 import { beginPresenting, leavePresenting } from '../workshop/present';
 import { codecUnavailable, linkCodecIfLoaded } from './linkCodec';
 import { embedProblem, openLink, parseRoute, type LinkOpened } from './links';
-import { documentSession, restoreSaved, startAutosave } from './persistence';
+import {
+  autosaveGuard,
+  loadPersistence,
+  persistenceIfLoaded,
+  storageNeededAtStart,
+  whenPersistenceLoads,
+} from './persistenceLoader';
 import { connectPlayback, playback } from './run';
 import { persistMetricsPanel, savedMetricsPanel } from './metricsPanelPrefs';
 import { savedTheme } from './theme';
@@ -33,6 +39,15 @@ function guardFileDrops(embed: boolean) {
     // The file importer (with the JSON reader) is not in the first script: it loads on the first drop.
     if (file && !embed) void import('./files').then((files) => files.importJsonFile(useAppStore, file));
   });
+}
+
+/**
+ * Whether `d` differs from `was` in more than its viewport: the first view's fit moves the camera
+ * before the first draw, and must not pull the storage code in ahead of it.
+ */
+function editedSince(d: Diagram, was: Diagram): boolean {
+  const fields = Object.keys(d) as (keyof Diagram)[];
+  return d !== was && fields.some((field) => field !== 'viewport' && d[field] !== was[field]);
 }
 
 /** What an opened link asks for: presenting its deck from scene 1 (which plays), or playing. */
@@ -74,12 +89,40 @@ export function bootstrap() {
   st.setTheme(savedTheme());
   st.setMetricsPanel(savedMetricsPanel());
   persistMetricsPanel(useAppStore);
-  const restored = startAfterCrash(restoreSaved());
-  if (!restored.diagram) documentSession().begin(checkoutExample, 'example');
-  st.replaceDiagram(restored.diagram ?? checkoutExample, { undoable: false });
-  for (const notice of restored.notices) st.notify(notice);
-  // Autosave starts before a link opens, so the link's diagram starts its own document.
-  startAutosave(useAppStore);
+  const persistence = persistenceIfLoaded();
+  if (persistence) {
+    const restored = persistence.startAfterCrash(persistence.restoreSaved());
+    if (!restored.diagram) persistence.documentSession().begin(checkoutExample, 'example');
+    st.replaceDiagram(restored.diagram ?? checkoutExample, { undoable: false });
+    for (const notice of restored.notices) st.notify(notice);
+    // Autosave starts before a link opens, so the link's diagram starts its own document.
+    persistence.startAutosave(useAppStore);
+  } else {
+    // A first visit (main.tsx found nothing stored): the example, and the storage code once the
+    // page is drawn and idle (lazyParts.tsx) or at the first edit, whichever comes first; its
+    // autosave then takes the changes made meanwhile.
+    st.replaceDiagram(checkoutExample, { undoable: false });
+    if (storageNeededAtStart()) {
+      // Something is stored, but the storage code did not load: nothing may be saved over it.
+      autosaveGuard.paused = true;
+      st.notify({
+        tone: 'warning',
+        title: 'Your saved diagram could not be opened',
+        detail:
+          'Part of Microsim did not load. Reload the page to try again. Starting with the example; nothing will be saved over your diagram.',
+      });
+    }
+    const atStart = useAppStore.getState();
+    whenPersistenceLoads((p) => {
+      p.documentSession().begin(checkoutExample, 'example');
+      p.startAutosave(useAppStore, atStart);
+    });
+    const off = useAppStore.subscribe((state) => {
+      if (!editedSince(state.diagram, atStart.diagram)) return;
+      off();
+      void loadPersistence().catch(() => {});
+    });
+  }
   // A long link is read in a worker: the person's own diagram shows meanwhile, and stays if it fails.
   let connected = false;
   let waiting = null as LinkOpened | null;

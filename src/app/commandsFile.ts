@@ -1,6 +1,6 @@
 import { emptyDiagram } from '../model/defaults';
-import { openDiagram } from './persistence';
 import type { Command } from './commands';
+import { withPersistence } from './persistenceLoader';
 
 /** Opening, sharing and finding diagrams (new, examples, gallery, decision guide, share, recent). */
 export const FILE_COMMANDS: Command[] = [
@@ -8,20 +8,31 @@ export const FILE_COMMANDS: Command[] = [
     id: 'new',
     label: 'New diagram',
     group: 'File',
-    run: ({ store }) => {
-      const opened = openDiagram(
-        store,
-        emptyDiagram(),
-        { origin: 'own' },
-        { undoable: true, label: 'New diagram' },
-      );
-      if (!opened) return;
-      store.getState().notify({
-        tone: 'info',
-        title: 'New empty diagram',
-        detail: 'Undo (Ctrl+Z) brings the previous one back.',
-      });
-    },
+    // The diagram on screen goes to Recent first: with the storage code (at once when it is in).
+    run: ({ store }) =>
+      withPersistence(
+        (p) => {
+          const opened = p.openDiagram(
+            store,
+            emptyDiagram(),
+            { origin: 'own' },
+            { undoable: true, label: 'New diagram' },
+          );
+          if (!opened) return;
+          store.getState().notify({
+            tone: 'info',
+            title: 'New empty diagram',
+            detail: 'Undo (Ctrl+Z) brings the previous one back.',
+          });
+        },
+        () =>
+          store.getState().notify({
+            tone: 'error',
+            title: 'Nothing else was opened',
+            detail:
+              'Part of Microsim did not load (what keeps your diagram first). Reload the page to try again.',
+          }),
+      ),
   },
   {
     id: 'examples',

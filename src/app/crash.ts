@@ -10,6 +10,7 @@ import {
   openDiagram,
   recentDiagrams,
 } from './persistence';
+import { errorText } from './errorText';
 
 /** What is stored about a diagram that crashed the drawing, for the next start to say so. */
 export interface CrashReport {
@@ -23,12 +24,6 @@ export interface CrashReport {
 }
 
 const crashKey = () => `${diagramStorage().prefix}:crash`;
-
-/** The error's own words, short enough for a sentence. */
-export function errorText(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-}
 
 /**
  * The drawing crashed on `diagram`: autosave stops (its waiting change is dropped), so the last good

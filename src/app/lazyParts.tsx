@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { loadDiagramReader } from '../storage';
 import { useAppStore } from '../store';
+import { loadPersistenceWithReader } from './persistenceLoader';
 
 /**
  * What the first screen does not need is loaded on demand, so a link opens to a drawn diagram
@@ -14,7 +14,7 @@ const loaders = {
   share: () => import('./ShareDialog'),
   examples: () => import('./ExamplesDialog'),
   // Opening or renaming a recent diagram reads it: the diagram reader comes with the dialog.
-  recent: () => Promise.all([import('./RecentDialog'), loadDiagramReader()]).then(([dialog]) => dialog),
+  recent: () => Promise.all([import('./RecentDialog'), loadReader()]).then(([dialog]) => dialog),
   shortcuts: () => import('./ShortcutsDialog'),
   palette: () => import('./CommandPalette'),
   report: () => import('./ReportDialog'),
@@ -23,9 +23,13 @@ const loaders = {
   decision: () => import('../gallery/DecisionGuide'),
 };
 
+/** The storage code (which a first visit starts without, persistenceLoader.ts) with the diagram reader. */
+const loadReader = () => loadPersistenceWithReader();
+
 /**
  * Fetches every dialog's code without showing any, what menus, panels and Tidy up use, and the
- * diagram reader (what reads stored diagrams, which a first visit starts without).
+ * storage code with the diagram reader (what keeps and reads stored diagrams, which a first visit
+ * starts without).
  */
 export function preloadDialogs(): void {
   const more = [
@@ -37,7 +41,7 @@ export function preloadDialogs(): void {
     () => import('../panels/inspector/EdgeInspector'),
     () => import('../panels/inspector/NoteInspector'),
     () => import('../canvas/KindPicker'),
-    loadDiagramReader,
+    loadReader,
   ];
   for (const load of [...Object.values(loaders), ...more]) void load().catch(() => {});
 }

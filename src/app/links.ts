@@ -1,12 +1,11 @@
 import { errorLines } from '../model/diagramErrors';
 import type { Diagram } from '../model/schema';
 import type { DecodeLinkResult, LinkError } from '../share/link';
-import { openDecodedLink } from '../storage';
 import type { AppStore } from '../store';
 import { formatKey } from './keys';
 import { linkCodecIfLoaded } from './linkCodec';
 import { decodeLinkThen } from './linkDecoder';
-import { autosaveGuard, keepOpenDiagram } from './persistence';
+import { autosaveGuard, withPersistence, type Persistence } from './persistenceLoader';
 
 /** Where the app was opened: the editor, or the read-only embed; with a shared link or not. */
 export interface Route {
@@ -98,15 +97,31 @@ export function openLink(
   const ticket = ++latestLink;
   decodeLinkThen(text, (decoded) => {
     if (ticket !== latestLink) return;
-    // Only a link that reads: a broken one leaves everything (a presentation too) as it was.
-    if (decoded.ok) beforeOpen();
-    onOpened(applyLink(store, decoded));
+    // The person's diagram is kept in Recent first: with the storage code (at once when it is in, as
+    // it is when the page was opened on a link).
+    withPersistence(
+      (p) => {
+        if (ticket !== latestLink) return;
+        // Only a link that reads: a broken one leaves everything (a presentation too) as it was.
+        if (decoded.ok) beforeOpen();
+        onOpened(applyLink(store, decoded, p));
+      },
+      () => {
+        store.getState().notify({
+          tone: 'error',
+          title: 'The link could not be opened',
+          detail:
+            'Part of Microsim did not load (what keeps your diagram first). Reload the page to try again.',
+        });
+        onOpened({ opened: false, autoplay: false, present: false });
+      },
+    );
   });
 }
 
-function applyLink(store: AppStore, decoded: DecodeLinkResult): LinkOpened {
+function applyLink(store: AppStore, decoded: DecodeLinkResult, p: Persistence): LinkOpened {
   const st = store.getState();
-  const r = openDecodedLink(decoded, st.diagram, { keep: keepOpenDiagram });
+  const r = p.openLinkKeeping(decoded, st.diagram);
   if (!r.ok) {
     reportLinkError(store, r.error);
     return { opened: false, autoplay: false, present: false };

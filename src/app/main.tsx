@@ -7,8 +7,7 @@ import { App } from './App';
 import { bootstrap } from './bootstrap';
 import { loadLinkCodec } from './linkCodec';
 import { parseRoute } from './links';
-import { holdsDiagrams } from './persistence';
-import { loadDiagramReader } from '../storage';
+import { loadPersistence, loadPersistenceWithReader, storageNeededAtStart } from './persistenceLoader';
 import { startOffline } from '../workshop/offline';
 import { PRESENTER_ROUTE } from '../workshop/presenterRoute';
 import { savedTheme } from './theme';
@@ -46,14 +45,17 @@ if (location.hash === PRESENTER_ROUTE) {
       </StrictMode>,
     );
   };
-  // A diagram stored on this device is read before the first draw too, with the diagram parser (zod
-  // and the schema, not in the first script either: a first visit, opening on the built-in example,
-  // does without it; issue 10). If it cannot load, the app says so and saves nothing over the
-  // stored diagram. The embed touches no storage.
+  // What is stored on this device is read before the first draw too, with the storage code and the
+  // diagram parser (zod and the schema), neither in the first script: a first visit, opening on the
+  // built-in example, loads them after (issue 10). A link needs the storage code to keep the
+  // person's diagram in Recent. If they cannot load, the app says so and saves nothing over what is
+  // stored. The embed touches no storage.
   const route = parseRoute(location.hash);
   const first: Promise<unknown>[] = [];
   if (route.link || route.embed) first.push(loadLinkCodec());
-  if (!route.embed && holdsDiagrams()) first.push(loadDiagramReader());
+  const stored = !route.embed && storageNeededAtStart();
+  if (stored) first.push(loadPersistenceWithReader());
+  else if (route.link && !route.embed) first.push(loadPersistence());
   if (first.length) void Promise.allSettled(first).then(start);
   else start();
 }

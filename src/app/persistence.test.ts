@@ -115,7 +115,7 @@ describe('a saved diagram when the diagram reader could not load', () => {
     // The next start, with main.tsx's loading of the reader failed: nothing read, nothing moved.
     vi.resetModules();
     const persistence = await import('./persistence');
-    expect(persistence.holdsDiagrams()).toBe(true);
+    expect((await import('./persistenceLoader')).storageNeededAtStart()).toBe(true);
     const restored = persistence.restoreSaved();
     expect(restored.diagram).toBeUndefined();
     expect(restored.notice?.title).toBe('Your saved diagram could not be opened');
@@ -133,7 +133,51 @@ describe('a saved diagram when the diagram reader could not load', () => {
   it('is not looked for on a first visit', async () => {
     browserStorage(new MemoryStore());
     vi.resetModules();
+    expect((await import('./persistenceLoader')).storageNeededAtStart()).toBe(false);
+  });
+});
+
+describe('the storage code on a first visit (loaded after the first draw)', () => {
+  it('is needed at start once anything start-up reads is stored, or when storage cannot be read', async () => {
+    const device = new MemoryStore();
+    browserStorage(device);
+    const { store, persistence } = await startApp();
+    const loader = await import('./persistenceLoader');
+    expect(loader.storageNeededAtStart()).toBe(false);
+    rename(store, 'Mine');
+    vi.advanceTimersByTime(1_000);
+    expect(loader.storageNeededAtStart()).toBe(true);
+    // Every key a session writes is one start-up looks for, or kept aside, or a preference.
+    persistence.recentDiagrams().save({ ...checkout, name: 'Other' });
+    (await import('./crash')).recordCrash({ ...checkout, name: 'Boom' }, new Error('boom'));
+    const { START_KEYS } = await import('../storage/keys');
+    const keys = [...device.data.keys()].map((k) => k.split(':')[1]);
+    expect(keys.filter((k) => !START_KEYS.some((s) => s === k) && k !== 'quarantine')).toEqual([]);
+    device.data.clear();
+    expect(loader.storageNeededAtStart()).toBe(false);
+    browserStorage('blocked');
+    expect(loader.storageNeededAtStart()).toBe(true);
+  });
+
+  it('autosaves what changed before it started, as one change', async () => {
+    const device = new MemoryStore();
+    browserStorage(device);
+    vi.resetModules();
+    const { createAppStore } = await import('../store');
+    const store: AppStore = createAppStore();
+    store.getState().replaceDiagram(checkout, { undoable: false });
+    const atStart = store.getState();
+    rename(store, 'Edited before the storage code was in');
     const persistence = await import('./persistence');
-    expect(persistence.holdsDiagrams()).toBe(false);
+    persistence.documentSession().begin(checkout, 'example');
+    persistence.startAutosave(store, atStart);
+    vi.advanceTimersByTime(1_000);
+    expect(device.getItem('microsim:current')).toContain('Edited before the storage code was in');
+    expect(
+      persistence
+        .recentDiagrams()
+        .list()
+        .map((e) => e.name),
+    ).toEqual(['Edited before the storage code was in']);
   });
 });

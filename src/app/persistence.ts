@@ -1,16 +1,22 @@
 import { errorLines } from '../model/diagramErrors';
 import type { Diagram } from '../model/schema';
+import type { DecodeLinkResult } from '../share/link';
 import {
   DiagramStorage,
   DocumentSession,
   MemoryStore,
+  openDecodedLink,
   RecentDiagrams,
   type DocumentStart,
   type KeepResult,
   type KeyValueStore,
   type OpenDocument,
+  type OpenLinkResult,
 } from '../storage';
-import type { AppStore, Notice } from '../store';
+import type { AppState, AppStore, Notice } from '../store';
+import { autosaveGuard } from './persistenceLoader';
+
+export { autosaveGuard } from './persistenceLoader';
 
 /** Set when the browser refused its storage and the app keeps everything in memory for this visit. */
 let blocked = false;
@@ -42,12 +48,6 @@ export const BLOCKED_NOTICE: Omit<Notice, 'id'> = {
   action: { label: 'Share & export', commandId: 'share' },
 };
 
-/**
- * Autosave stays off while the person's own diagram could not be put aside (so nothing is lost), and
- * while a diagram that crashed the drawing is on screen (so it never takes the last good one's place).
- */
-export const autosaveGuard = { paused: false, crashed: false };
-
 let storage: DiagramStorage | null = null;
 let recent: RecentDiagrams | null = null;
 let session: DocumentSession | null = null;
@@ -68,15 +68,6 @@ export function recentDiagrams(): RecentDiagrams {
 export function documentSession(): DocumentSession {
   session ??= new DocumentSession(diagramStorage(), recentDiagrams());
   return session;
-}
-
-/**
- * Whether this device holds a diagram that start-up may read: the autosave, or the list of recent
- * diagrams (listing a damaged one reads its entries). main.tsx then loads the diagram reader
- * (storage's loadDiagramReader) before the first draw; a first visit does without it.
- */
-export function holdsDiagrams(): boolean {
-  return diagramStorage().hasCurrent() || recentDiagrams().hasIndex();
 }
 
 /** The diagram saved on this device, or a message saying why it couldn't be read (the data is kept aside). */
@@ -132,8 +123,10 @@ export function flushAutosave() {
  * Saves the diagram (and its viewport) shortly after every change, into its own entry of the recent
  * list and as the diagram the next start opens; says so once if it can't. A replaced diagram (link,
  * file, example, new, recent) starts a new document; undo back across it returns to the old one.
+ * Started after the first draw (a first visit), it is given the state it would have started from,
+ * `since`, and takes what changed since then as one change.
  */
-export function startAutosave(store: AppStore): () => void {
+export function startAutosave(store: AppStore, since?: AppState): () => void {
   let timer: number | undefined;
   let pending: Diagram | null = null;
   let toldForked = false;
@@ -176,7 +169,7 @@ export function startAutosave(store: AppStore): () => void {
     pending = null;
     save(d);
   };
-  const off = store.subscribe((state, prev) => {
+  const changed = (state: AppState, prev: AppState) => {
     if (state.diagram === prev.diagram) return;
     // A comparison's variant B is not the open document: it is kept in Recent only when asked (or
     // when something replaces the comparison), never saved over A.
@@ -201,7 +194,9 @@ export function startAutosave(store: AppStore): () => void {
     window.clearTimeout(timer);
     pending = state.diagram;
     timer = window.setTimeout(flushPending, 250);
-  });
+  };
+  const off = store.subscribe(changed);
+  if (since) changed(store.getState(), since);
   // Only a change still waiting for its timer is written on the way out: an unconditional save
   // would overwrite data another tab (or a person fixing storage by hand) put there meanwhile.
   window.addEventListener('pagehide', flushPending);
@@ -227,6 +222,11 @@ function storageProblem(store: AppStore) {
       shown = null;
     },
   };
+}
+
+/** What opening a decoded link gives, the open diagram kept in Recent diagrams first. */
+export function openLinkKeeping(decoded: DecodeLinkResult, current: Diagram): OpenLinkResult {
+  return openDecodedLink(decoded, current, { keep: keepOpenDiagram });
 }
 
 /** Files the open diagram in Recent diagrams now (a pending autosave first). */

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Dialog } from '../app/Dialog';
 import { useAppStore } from '../store';
 import { ADVICE, applyChoice, QUESTIONS, recommend, targetOf, type Answers } from './decision';
-import { openGalleryEntry, useGalleryState } from './galleryState';
+import { useGalleryState } from './galleryState';
+import { openGalleryEntry } from './openEntry';
 import { galleryEntry } from './index';
 import './gallery.css';
 

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Dialog } from '../app/Dialog';
 import { AddToDeck } from './AddToDeck';
 import { useAppStore } from '../store';
-import { openGalleryEntry } from './galleryState';
+import { openGalleryEntry } from './openEntry';
 import { GALLERY, GALLERY_TAGS, type GalleryEntry, type GalleryTag } from './index';
 import { Thumbnail } from './Thumbnail';
 import './gallery.css';

@@ -1,6 +1,4 @@
 import { create } from 'zustand';
-import type { AppStore } from '../store';
-import { openDiagram } from '../app/persistence';
 import type { Answers } from './decision';
 import type { GalleryEntry } from './types';
 
@@ -26,23 +24,6 @@ export const useGalleryState = create<GalleryState>()((set) => ({
   close: () => set({ active: null, openedAt: null }),
   guideAnswers: null,
 }));
-
-/**
- * Opens a gallery entry as a copy, as an example opens: the diagram is replaced in one undoable
- * step and the previous one stays in Recent. Returns whether it opened.
- */
-export function openGalleryEntry(store: AppStore, entry: GalleryEntry): boolean {
-  const opened = openDiagram(
-    store,
-    entry.diagram,
-    { origin: 'example' },
-    { undoable: true, label: `Open ${entry.title}` },
-  );
-  if (!opened) return false;
-  const st = store.getState();
-  useGalleryState.setState({ active: entry, openedAt: { loads: st.loads, past: st.history.past.length } });
-  return true;
-}
 
 /** Whether the card of the entry opened last still belongs to the diagram on the canvas. */
 export function entryStillOpen(openedAt: GalleryState['openedAt'], loads: number, past: number): boolean {

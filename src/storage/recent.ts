@@ -86,11 +86,6 @@ export class RecentDiagrams {
   /** How many times the stored index was parsed: tests check that opening Recent parses it once. */
   parseCount = 0;
 
-  /** Whether the list is stored at all (listing it reads its entries when it must rebuild it). */
-  hasIndex(): boolean {
-    return this.storage.safeGet(this.indexKey) !== null;
-  }
-
   /** The entries, most recently opened first. */
   list(): RecentEntry[] {
     const raw = this.storage.safeGet(this.indexKey);

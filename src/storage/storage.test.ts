@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Diagram } from '../model/schema';
 import { SCENARIOS } from '../scenarios';
+import { holdsStartData } from './keys';
 import { MemoryStore } from './memory-store';
 import { RecentDiagrams } from './recent';
 import { DiagramStorage, loadDiagramReader, storedDiagramText, type KeyValueStore } from './storage';
@@ -178,7 +179,7 @@ describe('before the diagram parser has loaded (a first visit starts without it)
     const saved = recent.save(checkout);
     diagrams.saveCurrent(checkout);
     const current = store.getItem('microsim:current');
-    expect(diagrams.hasCurrent() && recent.hasIndex()).toBe(true);
+    expect(holdsStartData(() => store)).toBe(true);
     expect(diagrams.loadCurrent()).toMatchObject({ status: 'not-loaded' });
     expect(recent.open(saved.ok ? saved.value.id : '')).toMatchObject({ ok: false, reason: 'not-loaded' });
     store.setItem('microsim:recent', 'damaged');

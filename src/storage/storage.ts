@@ -4,11 +4,12 @@ import type { ParseResult } from '../model/parse';
 import type { Diagram } from '../model/schema';
 import { CURRENT_VERSION, DIAGRAM_FIELDS } from '../model/schemaConstants';
 import { fnv1a } from '../share/bytes';
+import { STORAGE_PREFIX } from './keys';
 
 /**
  * The parser that reading a stored diagram needs (zod and the schema, about 10 kB gzipped) is not in
  * the first script (issue 10): loadDiagramReader loads it. The app awaits it before its first draw
- * whenever storage holds a diagram (app/persistence.ts, holdsDiagrams), and fetches it once the
+ * whenever storage holds what start-up reads (keys.ts, holdsStartData), and fetches it once the
  * first diagram is drawn.
  * Until it is in, a stored diagram reads as `not-loaded`: never as damaged, so nothing is moved aside.
  */
@@ -240,8 +241,7 @@ function readDocument(value: unknown): StoredDocument | undefined {
   return { id: d.id, origin, base: baseFor(origin, d.base) };
 }
 
-/** The prefix of every key this app keeps in the browser's storage (`microsim:current`, …). */
-export const STORAGE_PREFIX = 'microsim';
+export { STORAGE_PREFIX } from './keys';
 
 /**
  * The current diagram's autosave and the quarantine for unreadable data. Unreadable data is never
@@ -266,11 +266,6 @@ export class DiagramStorage {
   }
   private get quarantineIndexKey(): string {
     return `${this.prefix}:quarantine`;
-  }
-
-  /** Whether an autosaved diagram is stored (start-up reads it). */
-  hasCurrent(): boolean {
-    return this.safeGet(this.currentKey) !== null;
   }
 
   /** Reads the autosaved diagram on start: the diagram, nothing, or a message and a fresh start. */

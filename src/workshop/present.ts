@@ -1,5 +1,5 @@
 import { playback } from '../app/run';
-import { autosaveGuard } from '../app/persistence';
+import { autosaveGuard } from '../app/persistenceLoader';
 import { useAppStore } from '../store';
 import { startPresenting, stopPresenting, usePresentation } from './presentation';
 import { diagramOfScene } from '../model/deck';

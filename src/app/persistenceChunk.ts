@@ -1,0 +1,8 @@
+/**
+ * What loadPersistence (persistenceLoader.ts) loads, as one module: the device's storage of
+ * diagrams (persistence.ts over src/storage), what a crash keeps and restores (crash.ts), and the
+ * loader of the diagram reader.
+ */
+export * from './persistence';
+export * from './crash';
+export { diagramReaderLoaded, loadDiagramReader } from '../storage';
