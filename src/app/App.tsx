@@ -18,6 +18,7 @@ import {
   ExamplesDialog,
   GalleryDialog,
   DecisionGuide,
+  EmbedView,
   Legend,
   MessageLayer,
   MetricsPanel,
@@ -35,7 +36,6 @@ import { useTraceDock } from './traceDockState';
 import { runCommand, type CommandContext } from './commands';
 import type { MenuTarget } from './ContextMenu';
 import { CrashBoundary, DrawingFaultProbe } from './CrashBoundary';
-import { EmbedView } from './EmbedView';
 import { Notices } from './Notices';
 import type { Playback } from '../playback';
 import { RunHealth } from './RunHealth';
@@ -253,7 +253,9 @@ export function App() {
       {mode === 'embed' ? (
         <CrashBoundary embed>
           <DrawingFaultProbe />
-          <EmbedView />
+          <Suspense fallback={null}>
+            <EmbedView />
+          </Suspense>
         </CrashBoundary>
       ) : presenting ? (
         <CrashBoundary>

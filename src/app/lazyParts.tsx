@@ -5,9 +5,9 @@ import { loadPersistenceWithReader } from './persistenceLoader';
 /**
  * What the first screen does not need is loaded on demand, so a link opens to a drawn diagram
  * sooner (bench:open): the dialogs (with the picture export and the link writer the Share dialog
- * brings), menus and panels shown on demand, and the message layer. The embed's player stays in
- * the first script: it is about 1 kB gzipped, less than the round trip loading it apart would
- * cost. Once the diagram is drawn and the page is idle, the dialogs are fetched ahead
+ * brings), menus and panels shown on demand, the message layer, and the embed's player (main.tsx
+ * fetches it alongside the link's codec, which an embed waits for anyway: no round trip of its
+ * own). Once the diagram is drawn and the page is idle, the dialogs are fetched ahead
  * (preloadDialogs), so the first click or shortcut rarely waits for the network.
  */
 const loaders = {
@@ -70,6 +70,10 @@ export const WatchCard = lazy(() => import('../gallery/WatchCard').then((m) => (
 export const MetricsPanel = lazy(() =>
   import('../panels/metrics/MetricsPanel').then((m) => ({ default: m.MetricsPanel })),
 );
+/** Loads the embed's player (main.tsx, before an embed's first draw). */
+export const loadEmbedView = () => import('./EmbedView');
+/** The read-only player an embed link shows, in place of the editor. */
+export const EmbedView = lazy(() => loadEmbedView().then((m) => ({ default: m.EmbedView })));
 /** Draws messages in flight: nothing is in flight before the diagram is drawn, so it loads after. */
 export const MessageLayer = lazy(() =>
   import('../canvas/messageLayer/MessageLayer').then((m) => ({ default: m.MessageLayer })),

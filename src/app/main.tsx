@@ -5,6 +5,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { bootstrap } from './bootstrap';
+import { loadEmbedView } from './lazyParts';
 import { loadLinkCodec } from './linkCodec';
 import { parseRoute } from './links';
 import { loadPersistence, loadPersistenceWithReader, storageNeededAtStart } from './persistenceLoader';
@@ -34,7 +35,8 @@ if (location.hash === PRESENTER_ROUTE) {
   );
 } else {
   // A link in the address still opens before the first draw: its codec (not in the first script)
-  // loads first. If it cannot load, opening the link says so, and the app starts all the same.
+  // loads first, with the embed's player for an embed link. If it cannot load, opening the link
+  // says so, and the app starts all the same.
   // Not a top-level await: the codec's chunk imports the first screen's, which would then wait on
   // itself (a module awaiting an import of a module that imports it never finishes).
   const start = () => {
@@ -53,6 +55,7 @@ if (location.hash === PRESENTER_ROUTE) {
   const route = parseRoute(location.hash);
   const first: Promise<unknown>[] = [];
   if (route.link || route.embed) first.push(loadLinkCodec());
+  if (route.embed) first.push(loadEmbedView());
   const stored = !route.embed && storageNeededAtStart();
   if (stored) first.push(loadPersistenceWithReader());
   else if (route.link && !route.embed) first.push(loadPersistence());
