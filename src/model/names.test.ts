@@ -111,3 +111,20 @@ describe('renaming a service', () => {
     expect(replaceService(d, { ...b, replicas: 2 }).edges).toBe(d.edges);
   });
 });
+
+describe('generated names', () => {
+  it('stay within the schema’s length for names, so the diagram still reads', () => {
+    const long = 'Service '.padEnd(80, 'x');
+    let d = Diagram.parse({
+      services: [
+        { id: 'a', name: long },
+        { id: 'b', name: 'Consumer '.padEnd(80, 'x') },
+      ],
+    });
+    for (const kind of ['sync', 'queue', 'topic', 'saga'] as const) d = connect(d, kind, 'a', 'b')!.diagram;
+    expect(Diagram.safeParse(d).success).toBe(true);
+    expect(d.edges.map((e) => e.message.length)).toEqual([80, 80, 80, 80]);
+    const renamed = renameService(d, 'b', 'Consumer '.padEnd(80, 'y'));
+    expect(Diagram.safeParse(renamed).success).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Diagram, Edge, EdgeKind, Service } from './schema';
+import { LIMITS } from './schemaConstants';
 
 /** Names a new edge takes from the services it joins; a rename makes those still unchanged follow. */
 
@@ -18,18 +19,26 @@ const kebab = (s: string) => words(s).join('-').toLowerCase() || 'channel';
 type NamedField = 'message' | 'channel' | 'topic' | 'action' | 'compensation';
 export type GeneratedNames = Partial<Record<NamedField, string>>;
 
+/**
+ * A generated name, cut to the schema's length for names: from a service named with 80 characters,
+ * "POST /…" would be longer, and a diagram holding it would not load again (new edges take their
+ * defaults without the schema's checks, schemaDefaults.ts). Generated names are ASCII: no character
+ * is cut in half.
+ */
+const fit = (name: string) => name.slice(0, LIMITS.nameChars);
+
 /** The names a new edge of `kind` from `from` to `to` gets ("POST /orders", "orders-jobs"…). */
 export function generatedNames(kind: EdgeKind, from: { name: string }, to: { name: string }): GeneratedNames {
   switch (kind) {
     case 'sync':
-      return { message: `POST /${kebab(to.name)}` };
+      return { message: fit(`POST /${kebab(to.name)}`) };
     case 'queue':
-      return { message: `Process${pascal(to.name)}`, channel: `${kebab(to.name)}-jobs` };
+      return { message: fit(`Process${pascal(to.name)}`), channel: fit(`${kebab(to.name)}-jobs`) };
     case 'topic':
-      return { message: `${pascal(from.name)}Event`, topic: `${kebab(from.name)}-events` };
+      return { message: fit(`${pascal(from.name)}Event`), topic: fit(`${kebab(from.name)}-events`) };
     case 'saga': {
-      const action = `Do${pascal(to.name)}`;
-      return { message: action, action, compensation: `Undo${pascal(to.name)}` };
+      const action = fit(`Do${pascal(to.name)}`);
+      return { message: action, action, compensation: fit(`Undo${pascal(to.name)}`) };
     }
   }
 }

@@ -48,7 +48,7 @@ const id = text().check(
   z.minLength(1, 'must not be empty'),
   z.maxLength(64, 'must be at most 64 characters'),
 );
-const name = textUpTo(80);
+const name = textUpTo(LIMITS.nameChars);
 /** A number from `min` to `max`, refused in the words the inspector shows. */
 const between = (min: number, max: number, unit = '') =>
   z

@@ -24,6 +24,8 @@ export const LIMITS = {
   triggers: 50,
   breakpoints: 100,
   scenes: 50,
+  /** A name: of a diagram, service, message, channel, topic, saga, scene… */
+  nameChars: 80,
   descriptionChars: 4_000,
   narrationChars: 500,
   speakerNotesChars: 4_000,
