@@ -1,11 +1,8 @@
-import { errorLines } from '../model/diagramErrors';
 import type { Diagram } from '../model/schema';
-import type { DecodeLinkResult, LinkError } from '../share/link';
+import type { LinkError } from '../share/link';
 import type { AppStore } from '../store';
-import { formatKey } from './keys';
 import { linkCodecIfLoaded } from './linkCodec';
-import { decodeLinkThen } from './linkDecoder';
-import { autosaveGuard, withPersistence, type Persistence } from './persistenceLoader';
+import { withPersistence } from './persistenceLoader';
 
 /** Where the app was opened: the editor, or the read-only embed; with a shared link or not. */
 export interface Route {
@@ -62,16 +59,6 @@ export function linkErrorTitle(code: LinkError['code']): string {
   return TITLES[code];
 }
 
-/** Tells the person what is wrong with a link, in the interface. */
-export function reportLinkError(store: AppStore, error: LinkError) {
-  store.getState().notify({
-    tone: 'error',
-    title: TITLES[error.code],
-    detail: `${error.message} Nothing of yours was changed.`,
-    lines: errorLines(error.details ?? []),
-  });
-}
-
 /** What opening a link gave: whether it opened, and whether it asks to start playing or presenting. */
 export interface LinkOpened {
   opened: boolean;
@@ -86,7 +73,9 @@ let latestLink = 0;
  * Opens a shared link in the editor; `onOpened` hears whether it opened and asked to start playing.
  * A long link is read off the main thread (linkDecoder.ts), the person's diagram staying meanwhile.
  * Their own diagram goes to Recent diagrams first; a bad link changes nothing and says what is wrong.
- * `beforeOpen` runs once the link has been read and before it replaces anything.
+ * `beforeOpen` runs once the link has been read and before it replaces anything. The reading and
+ * opening (openLink.ts) come with the storage code, which keeps the person's diagram: at once when
+ * it is in, as it is when the page was opened on a link.
  */
 export function openLink(
   store: AppStore,
@@ -95,59 +84,17 @@ export function openLink(
   beforeOpen: () => void = () => {},
 ): void {
   const ticket = ++latestLink;
-  decodeLinkThen(text, (decoded) => {
-    if (ticket !== latestLink) return;
-    // The person's diagram is kept in Recent first: with the storage code (at once when it is in, as
-    // it is when the page was opened on a link).
-    withPersistence(
-      (p) => {
-        if (ticket !== latestLink) return;
-        // Only a link that reads: a broken one leaves everything (a presentation too) as it was.
-        if (decoded.ok) beforeOpen();
-        onOpened(applyLink(store, decoded, p));
-      },
-      () => {
-        store.getState().notify({
-          tone: 'error',
-          title: 'The link could not be opened',
-          detail:
-            'Part of Microsim did not load (what keeps your diagram first). Reload the page to try again.',
-        });
-        onOpened({ opened: false, autoplay: false, present: false });
-      },
-    );
-  });
-}
-
-function applyLink(store: AppStore, decoded: DecodeLinkResult, p: Persistence): LinkOpened {
-  const st = store.getState();
-  const r = p.openLinkKeeping(decoded, st.diagram);
-  if (!r.ok) {
-    reportLinkError(store, r.error);
-    return { opened: false, autoplay: false, present: false };
-  }
-  if (!r.previous.kept) autosaveGuard.paused = true;
-  st.replaceDiagram(r.diagram, { undoable: false, start: { origin: 'link' } });
-  // A comparison link (issue 12) brings its variant B back beside A.
-  if (r.variant) st.openComparison(r.variant);
-  const title = `Opened “${r.diagram.name}” from a link`;
-  if (!r.previous.kept) {
-    st.notify({
-      tone: 'warning',
-      title,
-      detail: `${r.previous.message} Autosave is paused so your saved diagram is not overwritten.`,
-    });
-  } else {
-    const entry = r.previous.entry;
-    st.notify({
-      tone: 'success',
-      title,
-      detail: r.previous.same
-        ? 'It was already open here.'
-        : entry
-          ? `The diagram you had, “${entry.name}”, is in Recent diagrams (${formatKey('mod+o')}).`
-          : undefined,
-    });
-  }
-  return { opened: true, autoplay: r.autoplay, present: r.present ?? false };
+  const latest = () => ticket === latestLink;
+  withPersistence(
+    (p) => p.readAndOpenLink(store, text, latest, onOpened, beforeOpen),
+    () => {
+      store.getState().notify({
+        tone: 'error',
+        title: 'The link could not be opened',
+        detail:
+          'Part of Microsim did not load (what keeps your diagram first). Reload the page to try again.',
+      });
+      onOpened({ opened: false, autoplay: false, present: false });
+    },
+  );
 }

@@ -1,17 +1,14 @@
 import { errorLines } from '../model/diagramErrors';
 import type { Diagram } from '../model/schema';
-import type { DecodeLinkResult } from '../share/link';
 import {
   DiagramStorage,
   DocumentSession,
   MemoryStore,
-  openDecodedLink,
   RecentDiagrams,
   type DocumentStart,
   type KeepResult,
   type KeyValueStore,
   type OpenDocument,
-  type OpenLinkResult,
 } from '../storage';
 import type { AppState, AppStore, Notice } from '../store';
 import { autosaveGuard } from './persistenceLoader';
@@ -222,11 +219,6 @@ function storageProblem(store: AppStore) {
       shown = null;
     },
   };
-}
-
-/** What opening a decoded link gives, the open diagram kept in Recent diagrams first. */
-export function openLinkKeeping(decoded: DecodeLinkResult, current: Diagram): OpenLinkResult {
-  return openDecodedLink(decoded, current, { keep: keepOpenDiagram });
 }
 
 /** Files the open diagram in Recent diagrams now (a pending autosave first). */
