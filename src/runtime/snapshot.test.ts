@@ -95,4 +95,19 @@ describe('graph snapshots (engine checkpoints)', () => {
     (root.jobs[0] as Job & { extra?: number }).extra = 1;
     expect(() => restoreGraph(snapshot)).toThrow('A Job gained or lost fields since the checkpoint.');
   });
+
+  it('copies a buffer read through two views once, and puts all of it back', () => {
+    const buffer = new ArrayBuffer(64 * 8);
+    const ring = { doubles: new Float64Array(buffer), words: new Int32Array(buffer) };
+    ring.doubles[3] = 1.5;
+    ring.words[1] = 7;
+    const snapshot = snapshotGraph(ring, new Set());
+    const copies = snapshot.contents.filter((c) => ArrayBuffer.isView(c));
+    expect(copies).toHaveLength(1);
+    ring.doubles[3] = -2;
+    ring.words[1] = 9;
+    ring.words[100] = 4;
+    restoreGraph(snapshot);
+    expect([ring.doubles[3], ring.words[1], ring.words[100]]).toEqual([1.5, 7, 0]);
+  });
 });

@@ -37,6 +37,12 @@ function copyTypedArray(value: AnyTypedArray, compact: boolean): AnyTypedArray |
   return new Trimmed(value.slice(0, end));
 }
 
+/**
+ * What a snapshot keeps for a second view of a buffer another view copied whole (the trace's ring
+ * is read as float64 and as int32): restoring that other view puts back every byte.
+ */
+const SAME_BUFFER = Symbol('same buffer');
+
 /** A graph's objects and, index for index, their contents at the moment it was taken. */
 export class GraphSnapshot<T extends object> {
   constructor(
@@ -56,6 +62,8 @@ export function snapshotGraph<T extends object>(
   const stack: object[] = [root];
   const objects: object[] = [];
   const contents: unknown[] = [];
+  /** Buffers already copied whole through one view: another view of all of it needs no copy. */
+  const copiedBuffers = new Set<ArrayBufferLike>();
   const reach = (value: unknown): void => {
     if (typeof value !== 'object' || value === null || seen.has(value)) return;
     seen.add(value);
@@ -65,6 +73,12 @@ export function snapshotGraph<T extends object>(
     const value = stack.pop()!;
     objects.push(value);
     if (ArrayBuffer.isView(value)) {
+      const whole = value.byteOffset === 0 && value.byteLength === value.buffer.byteLength;
+      if (whole && copiedBuffers.has(value.buffer)) {
+        contents.push(SAME_BUFFER);
+        continue;
+      }
+      if (whole) copiedBuffers.add(value.buffer);
       contents.push(copyTypedArray(value as AnyTypedArray, compact));
       continue;
     }
@@ -95,6 +109,7 @@ export function restoreGraph<T extends object>(snapshot: GraphSnapshot<T>): T {
 }
 
 function writeBack(target: object, saved: unknown): void {
+  if (saved === SAME_BUFFER) return;
   if (ArrayBuffer.isView(target)) {
     const array = target as Float64Array;
     if (saved instanceof Trimmed) {
