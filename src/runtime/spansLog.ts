@@ -260,7 +260,9 @@ export class EventLog {
       if (filter.errorsOnly && !this.errorAt(seq)) return false;
       if (filter.correlationId !== undefined && trace.ring.correlation(seq) !== correlation) return false;
       if (channel !== undefined && this.run.channels[trace.edgeOf(seq)] !== channel) return false;
-      return words.length === 0 || words.every((w) => this.textOf(seq).includes(w));
+      if (words.length === 0) return true;
+      const text = this.textOf(seq);
+      return words.every((w) => text.includes(w));
     };
   }
 
