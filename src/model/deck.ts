@@ -1,6 +1,7 @@
 import { uniqueId, uniqueName } from './defaults';
 import type { Camera, Diagram, Scene, SceneDiagram, ScenePanels } from './schema';
 import { LIMITS } from './schemaConstants';
+import { SCENE } from './schemaDefaults';
 
 /**
  * Edits of a diagram's deck of scenes (issue 15), pure: each returns a new diagram, or the same one
@@ -45,7 +46,7 @@ export function addScene(
     d.scenes.map((s) => s.id),
   );
   const title = uniqueName(
-    (options.title ?? state.name).trim() || 'Scene',
+    (options.title ?? state.name).trim() || SCENE.title,
     d.scenes.map((s) => s.title),
   ).slice(0, 80);
   const scene: Scene = {

@@ -108,7 +108,7 @@ export function makeNote(id: string, text: string, position: Position): Note {
   return noteWithDefaults({ id, text, position });
 }
 
-/** An empty diagram with every default. */
-export function emptyDiagram(name = 'Untitled diagram'): Diagram {
+/** An empty diagram with every default (its name too, unless `name` is given). */
+export function emptyDiagram(name?: string): Diagram {
   return diagramWithDefaults({ name });
 }

@@ -16,6 +16,10 @@ import {
   Service,
 } from './schema';
 import {
+  DIAGRAM,
+  EDGE_COMMON,
+  NOTE,
+  SERVICE,
   diagramWithDefaults,
   edgeWithDefaults,
   faultWithDefaults,
@@ -30,7 +34,13 @@ function expectSame(filled: unknown, parsed: unknown) {
   expect(JSON.stringify(filled)).toBe(JSON.stringify(parsed));
 }
 
-describe('the schema defaults as plain data (schemaDefaults.ts)', () => {
+/**
+ * schemaDefaults.ts holds each default value once and schema.ts reads it from there, so the values
+ * agree by construction. What can still differ is structure: a field the schema has and the plain
+ * fill forgets (or the other way round), a field in another order, an optional field filled, a
+ * nested object or list shared. These tests fill diagrams both ways and fail on any difference.
+ */
+describe('the schema’s defaults, written once in schemaDefaults.ts and filled without zod', () => {
   it('fill every element left at its defaults as the schema does', () => {
     expectSame(serviceWithDefaults({ id: 's' }), Service.parse({ id: 's' }));
     for (const kind of EDGE_KINDS) {
@@ -96,6 +106,28 @@ describe('the schema defaults as plain data (schemaDefaults.ts)', () => {
     expect(x.breaker).not.toBe(y.breaker);
     const [d, e] = [diagramWithDefaults({}), diagramWithDefaults({})];
     expect(d.run).not.toBe(e.run);
+    expect(d.run.serializationMs).not.toBe(e.run.serializationMs);
+  });
+
+  it('leave each parsed element its own objects and lists, never a table’s (zod copies them)', () => {
+    const [a, b] = [Service.parse({ id: 'a' }), Service.parse({ id: 'b' })];
+    expect(a.position).not.toBe(b.position);
+    expect(a.position).not.toBe(SERVICE.position);
+    a.position.x = 7;
+    expect(b.position.x).toBe(0);
+    expect(SERVICE.position.x).toBe(0);
+    const [m, n] = [Note.parse({ id: 'm' }), Note.parse({ id: 'n' })];
+    expect(m.position).not.toBe(n.position);
+    expect(m.position).not.toBe(NOTE.position);
+    const edge = { from: 'a', to: 'b', kind: 'sync' } as const;
+    const [x, y] = [Edge.parse({ id: 'x', ...edge }), Edge.parse({ id: 'y', ...edge })];
+    expect(x.triggers).not.toBe(y.triggers);
+    expect(x.triggers).not.toBe(EDGE_COMMON.triggers);
+    const [d, e] = [Diagram.parse({}), Diagram.parse({})];
+    for (const list of ['services', 'edges', 'notes', 'faults', 'breakpoints', 'scenes'] as const) {
+      expect(d[list]).not.toBe(e[list]);
+      expect(d[list]).not.toBe(DIAGRAM[list]);
+    }
     expect(d.run.serializationMs).not.toBe(e.run.serializationMs);
   });
 
