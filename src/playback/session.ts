@@ -1,32 +1,18 @@
 import type { Breakpoint, Diagram, Fault } from '../model/schema';
 import { clockHit, nextClockStop } from './breakpointClock';
-import type { HostCommand, HostReply, InFlightDiff, RunDetail, Snapshot } from './protocol';
-import { META_STRIDE, TIMES_STRIDE } from './protocol';
+import type { HostCommand, HostReply, RunDetail, Snapshot } from './protocol';
+import { InFlightDiffer } from './inFlightDiff';
 import { Checkpoints, faultsAfter } from './checkpoints';
-import { DEFAULT_SERIES_BUCKET_MS, MESSAGE_LOOKS } from './types';
+import { DEFAULT_SERIES_BUCKET_MS } from './types';
 import type {
   BreakHit,
   Effect,
   Engine,
   EngineCheckpoint,
   EngineFactory,
-  InFlightMessage,
   LiveRunState,
-  MessageLook,
   RunState,
 } from './types';
-
-interface Live {
-  slot: number;
-  sentAt: number;
-  arrivesAt: number;
-  fromT: number;
-  toT: number;
-  edge: number;
-  seen: number;
-}
-
-const LOOK_INDEX = new Map<MessageLook, number>(MESSAGE_LOOKS.map((l, i) => [l, i]));
 
 /**
  * Owns one engine run and answers protocol commands with compact snapshots. The Web Worker wraps
@@ -39,11 +25,7 @@ export class EngineSession {
   private diagram: Diagram | null = null;
   private seed = 1;
   private untilMs: number | undefined;
-  private live = new Map<string, Live>();
-  private freeSlots: number[] = [];
-  private nextSlot = 0;
-  private generation = 0;
-  private full = true;
+  private readonly wire = new InFlightDiffer();
   private effectsAfter = -1;
   private effectKeysAtBoundary = new Set<string>();
   private failure: string | null = null;
@@ -216,10 +198,7 @@ export class EngineSession {
 
   /** The receiving side starts over: the next snapshot sends everything in flight and recent effects. */
   private forgetSent(): void {
-    this.live.clear();
-    this.freeSlots = [];
-    this.nextSlot = 0;
-    this.full = true;
+    this.wire.reset();
     this.effectsAfter = -1;
     this.effectKeysAtBoundary.clear();
   }
@@ -253,12 +232,13 @@ export class EngineSession {
   /** The run now, with what changed in flight since the last snapshot. */
   snapshot(withRun: RunDetail): Snapshot {
     const e = this.requireEngine();
-    const diff = this.diffInFlight(e.inFlight());
+    const edges = this.edgeIndex();
+    const diff = this.wire.diff(e, (edgeId) => edges.get(edgeId) ?? -1);
     const snap: Snapshot = {
       now: e.now,
       untilMs: e.untilMs,
       events: e.events,
-      inFlight: this.live.size,
+      inFlight: this.wire.size,
       // A run with nothing left to do still plays on to its end, so only time or an overload ends it.
       ended: e.now >= e.untilMs || e.overloaded !== null,
       overloaded: e.overloaded,
@@ -286,64 +266,6 @@ export class EngineSession {
     this.effectKeysAtBoundary = boundary;
     this.effectsAfter = e.now;
     return out;
-  }
-
-  private diffInFlight(list: InFlightMessage[]): InFlightDiff {
-    const gen = ++this.generation;
-    const removed: number[] = [];
-    const added: Array<{ m: InFlightMessage; slot: number; edge: number }> = [];
-    const edgeIndex = this.edgeIndex();
-    for (const m of list) {
-      const edge = edgeIndex.get(m.edgeId) ?? -1;
-      const prev = this.live.get(m.id);
-      if (prev) {
-        if (
-          prev.sentAt === m.sentAt &&
-          prev.arrivesAt === m.arrivesAt &&
-          prev.fromT === m.fromT &&
-          prev.toT === m.toT &&
-          prev.edge === edge
-        ) {
-          prev.seen = gen;
-          continue;
-        }
-        if (prev.seen === gen) continue; // the engine listed the same id twice
-        removed.push(prev.slot);
-        this.freeSlots.push(prev.slot);
-      }
-      const slot = this.freeSlots.pop() ?? this.nextSlot++;
-      const { sentAt, arrivesAt, fromT, toT } = m;
-      this.live.set(m.id, { slot, sentAt, arrivesAt, fromT, toT, edge, seen: gen });
-      added.push({ m, slot, edge });
-    }
-    for (const [id, rec] of this.live) {
-      if (rec.seen === gen) continue;
-      removed.push(rec.slot);
-      this.freeSlots.push(rec.slot);
-      this.live.delete(id);
-    }
-    const n = added.length;
-    const diff: InFlightDiff = {
-      full: this.full,
-      removed: Int32Array.from(removed),
-      slots: new Int32Array(n),
-      times: new Float64Array(n * TIMES_STRIDE),
-      meta: new Int32Array(n * META_STRIDE),
-      ids: new Array<string>(n),
-      correlations: new Array<string>(n),
-      types: new Array<string>(n),
-    };
-    for (let i = 0; i < n; i++) {
-      const { m, slot, edge } = added[i]!;
-      diff.slots[i] = slot;
-      diff.times.set([m.sentAt, m.arrivesAt, m.fromT, m.toT], i * TIMES_STRIDE);
-      diff.meta.set([edge, LOOK_INDEX.get(m.look) ?? 0, m.step ?? 0], i * META_STRIDE);
-      diff.ids[i] = m.id;
-      diff.correlations[i] = m.correlationId;
-      diff.types[i] = m.type;
-    }
-    this.full = false;
-    return diff;
   }
 
   private cachedEdgeIndex: Map<string, number> | null = null;

@@ -14,6 +14,7 @@ import type {
   PathHop,
   SagaInstanceState,
   ServiceState,
+  WireMessage,
 } from '../runtime/api';
 import type {
   ChannelSeries,
@@ -42,6 +43,7 @@ export type {
   PathHop,
   SagaInstanceState,
   ServiceState,
+  WireMessage,
   RunSeries,
   ClientSeries,
   ServiceSeries,

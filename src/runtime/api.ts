@@ -203,6 +203,21 @@ export interface PathHop {
   what: string;
 }
 
+/**
+ * A message on the wire as visitInFlight passes it: numbers and its edge. The engine's own object,
+ * read only and only until the engine next moves.
+ */
+export interface WireMessage {
+  /** The envelope's number: InFlightMessage.id is `m` followed by it. */
+  readonly id: number;
+  /** When it was put on the wire (InFlightMessage.sentAt). */
+  readonly since: number;
+  /** Where along its edge it starts and ends, in halves: twice InFlightMessage.fromT and toT. */
+  readonly fromHalf: number;
+  readonly toHalf: number;
+  readonly edge: { readonly id: string };
+}
+
 /** The engine, stepped by whoever drives it (the worker for the app, a loop for the CLI). */
 export interface Engine {
   /** Simulated now, in ms. */
@@ -224,7 +239,15 @@ export interface Engine {
   endFault(faultId: string): boolean;
   /** Every fault applied in this run, scripted and live, in time order. */
   faults(): Fault[];
+  /** Messages on the wire now, described for drawing, oldest sent first. */
   inFlight(): InFlightMessage[];
+  /**
+   * Visits the messages on the wire now without describing them (no strings built, no sort): what a
+   * caller that sends only the changes from one frame to the next needs (playback/inFlightDiff.ts).
+   */
+  visitInFlight(visit: (message: WireMessage, arrivesAt: number) => void): void;
+  /** The description inFlight() gives of a message visitInFlight passed (until the engine next moves). */
+  describeInFlight(message: WireMessage, arrivesAt: number): InFlightMessage;
   /** Effects that happened at or after `sinceMs` (bounded: the most recent ones). */
   effects(sinceMs: number): Effect[];
   services(): ServiceState[];

@@ -26,6 +26,7 @@ import {
   envelopeView,
   messageFactsView,
   inFlightView,
+  describeInFlight,
   sagaInstancesView,
   servicesView,
 } from './views';
@@ -333,6 +334,9 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
         .map((x) => x.f);
     },
     inFlight: () => inFlightView(sim),
+    visitInFlight: (visit) => sim.forEachInFlight(visit),
+    // Only the engine's own messages reach a caller through visitInFlight.
+    describeInFlight: (message, arrivesAt) => describeInFlight(message as Message, arrivesAt),
     effects: (sinceMs: number) => sim.effectsSince(sinceMs),
     services: () => servicesView(sim),
     channels: () => channelsView(sim),

@@ -24,26 +24,29 @@ function statusOf(m: Message): MessageStatus {
 /** Messages on the wire now, for drawing. */
 export function inFlightView(sim: Simulation): InFlightMessage[] {
   const out: InFlightMessage[] = [];
-  sim.forEachInFlight((m, arrivesAt) => {
-    const v: InFlightMessage = {
-      id: `m${m.id}`,
-      edgeId: m.edge.id,
-      look: MESSAGE_LOOKS[m.look]!,
-      type: m.type,
-      correlationId: `c${m.correlation}`,
-      sentAt: m.since,
-      arrivesAt,
-      fromT: m.fromHalf / 2,
-      toT: m.toHalf / 2,
-      kind: MESSAGE_KIND_NAMES[m.kind]!,
-      direction: m.toHalf >= m.fromHalf ? 'forward' : 'backward',
-      status: statusOf(m),
-    };
-    if (m.saga) v.step = m.step;
-    out.push(v);
-  });
+  sim.forEachInFlight((m, arrivesAt) => out.push(describeInFlight(m, arrivesAt)));
   // The event queue holds them in heap order; a stable order keeps the drawing from flickering.
   return out.sort((a, b) => a.sentAt - b.sentAt || Number(a.id.slice(1)) - Number(b.id.slice(1)));
+}
+
+/** One message on the wire, described for drawing. */
+export function describeInFlight(m: Message, arrivesAt: number): InFlightMessage {
+  const v: InFlightMessage = {
+    id: `m${m.id}`,
+    edgeId: m.edge.id,
+    look: MESSAGE_LOOKS[m.look]!,
+    type: m.type,
+    correlationId: `c${m.correlation}`,
+    sentAt: m.since,
+    arrivesAt,
+    fromT: m.fromHalf / 2,
+    toT: m.toHalf / 2,
+    kind: MESSAGE_KIND_NAMES[m.kind]!,
+    direction: m.toHalf >= m.fromHalf ? 'forward' : 'backward',
+    status: statusOf(m),
+  };
+  if (m.saga) v.step = m.step;
+  return v;
 }
 
 /** Every service's current state. */

@@ -1,5 +1,18 @@
 import type { Diagram, Fault } from '../../model/schema';
-import type { Effect, Engine, EngineFactory, InFlightMessage, Metrics, ServiceState } from '../types';
+import type {
+  Effect,
+  Engine,
+  EngineFactory,
+  InFlightMessage,
+  Metrics,
+  ServiceState,
+  WireMessage,
+} from '../types';
+
+/** A fake message as visitInFlight passes it: the real engine passes its own objects. */
+interface FakeWire extends WireMessage {
+  readonly message: InFlightMessage;
+}
 
 interface FakeEvent {
   t: number;
@@ -141,6 +154,28 @@ export class FakeEngine implements Engine {
 
   inFlight(): InFlightMessage[] {
     return [...this.live.values()];
+  }
+
+  private wireKeys = new Map<string, number>();
+
+  visitInFlight(visit: (message: WireMessage, arrivesAt: number) => void): void {
+    for (const message of this.live.values()) {
+      let id = this.wireKeys.get(message.id);
+      if (id === undefined) this.wireKeys.set(message.id, (id = this.wireKeys.size));
+      const wire: FakeWire = {
+        id,
+        since: message.sentAt,
+        fromHalf: message.fromT * 2,
+        toHalf: message.toT * 2,
+        edge: { id: message.edgeId },
+        message,
+      };
+      visit(wire, message.arrivesAt);
+    }
+  }
+
+  describeInFlight(message: WireMessage): InFlightMessage {
+    return (message as FakeWire).message;
   }
 
   effects(sinceMs: number): Effect[] {
