@@ -20,6 +20,8 @@ export function playback(): Playback {
       engineFallback = why;
       tellEngineFallback?.(why);
     }),
+    // The state would wait for the hold to lapse anyway: the engine need not build nor send it.
+    detailHeld: () => runMarksHeldFor(performance.now()) > 0,
   });
   return instance;
 }

@@ -50,6 +50,9 @@ export abstract class PlaybackCore {
   protected backSeq = 0;
   protected lastUiWall = -Infinity;
   protected uiRefreshes = 0;
+  protected readonly detailHeld: () => boolean;
+  /** Refreshes were skipped while held: the next one carries the full detail. */
+  protected skippedDetail = false;
   protected frameHandle: number | null = null;
   protected liveFaultCount = 0;
   protected envelopeWaiters = new Map<number, (e: EnvelopeView | null) => void>();
@@ -61,6 +64,7 @@ export abstract class PlaybackCore {
     this.clock = options.clock ?? systemClock;
     this.scheduler = options.scheduler ?? animationFrameScheduler;
     this.uiIntervalMs = options.uiIntervalMs ?? 100;
+    this.detailHeld = options.detailHeld ?? (() => false);
     this.state = initialState();
     this.unlisten = this.host.listen((r) => this.onReply(r));
   }
@@ -164,9 +168,13 @@ export abstract class PlaybackCore {
       const wall = this.clock.now();
       let ui: RunDetail = false;
       if (wall - this.lastUiWall >= this.uiIntervalMs) {
-        this.lastUiWall = wall;
-        // Metrics, sagas and the trace weigh the most and change the least visibly: every few refreshes.
-        ui = this.uiRefreshes++ % FULL_DETAIL_EVERY === 0 ? true : 'live';
+        if (this.detailHeld()) this.skippedDetail = true;
+        else {
+          this.lastUiWall = wall;
+          // Metrics, sagas and the trace weigh the most and change the least visibly: every few refreshes.
+          ui = this.uiRefreshes++ % FULL_DETAIL_EVERY === 0 || this.skippedDetail ? true : 'live';
+          this.skippedDetail = false;
+        }
       }
       this.send({ type: 'advance', seq: 0, t: this.askTime(target), ui });
     }

@@ -9,6 +9,11 @@ export interface PlaybackOptions {
   scheduler?: FrameScheduler;
   /** Wall ms between panel refreshes while playing. */
   uiIntervalMs?: number;
+  /**
+   * True while the page would not show the run's state yet (the marks held while a large diagram's
+   * view moves, store/markHold.ts): the engine is then asked for none, and for all of it after.
+   */
+  detailHeld?: () => boolean;
 }
 
 /** If the engine trails the clock by more than this much wall time, time waits for the engine. */

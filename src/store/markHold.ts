@@ -5,6 +5,10 @@
  * hundreds of changing cards inside a moving layer is what cost such a diagram its frames (issue
  * 17); the messages keep moving on their own canvas, so the run still visibly plays.
  *
+ * Meanwhile the playback asks the engine for no run state at all (PlaybackOptions.detailHeld, set
+ * in app/run.ts): the page would not show it, and reading it cost the page's thread 5–40 ms ten
+ * times a second on a 300-service run. The first refresh after a hold carries the full detail.
+ *
  * Plain module state, not store state: it changes on every pointer move, and a store update per move
  * would run every subscriber. A hold lapses by itself `HOLD_MS` after the last move, so a gesture
  * whose end is never reported cannot freeze the marks.
