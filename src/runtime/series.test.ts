@@ -5,6 +5,8 @@ import { Immutable, reachableObjects } from './snapshot';
 import {
   createEngine,
   MAX_SERIES_BUCKETS,
+  seriesBuffers,
+  seriesToJson,
   type Engine,
   type EngineCheckpoint,
   type Metrics,
@@ -68,6 +70,20 @@ const mm1 = (lambdaPerSec: number, meanServiceMs: number, untilMs: number, seed 
   mmcDiagram(lambdaPerSec, meanServiceMs, 1, untilMs, seed);
 
 describe('run series', () => {
+  it('reads into one buffer, so the worker sends the page one transfer, and the values survive it', () => {
+    const engine = createEngine(checkoutExample, { seriesBucketMs: 1000 });
+    engine.advanceTo(12_500);
+    const series = engine.series()!;
+    const buffers = seriesBuffers(series);
+    expect(buffers).toHaveLength(1);
+    const expected = seriesToJson(series);
+    const moved = structuredClone(series, { transfer: buffers });
+    expect(buffers[0]!.byteLength).toBe(0); // transferred, not copied
+    expect(seriesToJson(moved)).toEqual(expected);
+    expect(Object.keys(expected.clients).length).toBeGreaterThan(0);
+    expect(expected.t.length).toBe(13);
+  });
+
   it('per-bucket counts add up exactly to the whole-run totals, on random diagrams, at every checkpoint', () => {
     let compared = 0;
     fc.assert(

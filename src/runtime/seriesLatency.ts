@@ -120,15 +120,14 @@ export class LatencyBuckets {
   }
 
   /** p50, p95, p99 and mean per bucket: the closed buckets, then the open one up to now. */
-  read(): { p50: Float64Array; p95: Float64Array; p99: Float64Array; mean: Float64Array } {
+  read(column: () => Float64Array): {
+    p50: Float64Array;
+    p95: Float64Array;
+    p99: Float64Array;
+    mean: Float64Array;
+  } {
     const closed = this.closed.length;
-    const n = closed + 1;
-    const out = {
-      p50: new Float64Array(n),
-      p95: new Float64Array(n),
-      p99: new Float64Array(n),
-      mean: new Float64Array(n),
-    };
+    const out = { p50: column(), p95: column(), p99: column(), mean: column() };
     this.closed.forEach((bucket, i) => {
       out.p50[i] = bucket.p50;
       out.p95[i] = bucket.p95;

@@ -201,9 +201,10 @@ export function seriesToJson(s: RunSeries): RunSeriesJson {
 
 /** Every `ArrayBuffer` under a series, for `postMessage`'s transfer list. */
 export function seriesBuffers(s: RunSeries): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [s.t.buffer as ArrayBuffer];
+  // Once each: the engine's arrays share one buffer, and a transfer list must not repeat one.
+  const out = new Set<ArrayBuffer>([s.t.buffer as ArrayBuffer]);
   for (const group of [s.clients, s.services, s.channels, s.sagas, s.edges])
     for (const leaves of Object.values(group))
-      for (const a of Object.values(leaves as Record<string, Leaf>)) out.push(a.buffer as ArrayBuffer);
-  return out;
+      for (const a of Object.values(leaves as Record<string, Leaf>)) out.add(a.buffer as ArrayBuffer);
+  return [...out];
 }
