@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { errorLines } from '../model/diagramErrors';
 import { TimeControls } from '../panels/playback/TimeControls';
@@ -12,6 +12,7 @@ import { playback } from './run';
 import './share.css';
 import { useThemeEffect } from './theme';
 import { CommandButton } from './Topbar';
+import { exposeTestHook } from './testHook';
 import { useShortcuts } from './useShortcuts';
 
 /**
@@ -24,6 +25,8 @@ export function EmbedView() {
   const diagram = useAppStore((s) => s.diagram);
   const [legend, setLegend] = useState(false);
   const p = playback();
+  // As the editor does: specs read the embed's run (its event count) through the hook.
+  useEffect(() => exposeTestHook({ playback: p }), [p]);
   const problem = embedProblem.error;
   // Always current (live faults are written into the diagram), so even a middle-click copies the run.
   const href = useMemo(() => (problem ? '' : editorLink(diagram)), [diagram, problem]);
