@@ -8,57 +8,73 @@ import { TraceCode } from './trace';
  */
 const MEMORY_SIZE = 1 << 18;
 
-/** The correlation and name of each message seen, by id, in typed arrays (nothing built per message; ids and correlations stay far below 2^31 within the event budget). */
+/** Int32 words per remembered message: its id, correlation and name index, side by side. */
+const STRIDE = 3;
+
+/**
+ * The correlation and name of each message seen, by id, in one typed array (nothing built per
+ * message; ids and correlations stay far below 2^31 within the event budget). A message's three
+ * words lie together, so looking one up touches one cache line, not one per field: the memory
+ * outgrows the processor's cache, and the log looks up nearly every record's message.
+ */
 class MessageMemory {
   /** Grows with the ids seen, up to `MEMORY_SIZE`: until then, every id has its own slot. */
   private size = 4096;
-  private ids = new Int32Array(this.size).fill(-1);
-  private correlations = new Int32Array(this.size);
-  /** Index of each message's name in `nameList` (a run has few message names). */
-  private names = new Int32Array(this.size);
+  private words = emptyWords(this.size);
+  /** The names (a run has few message names), by the index a message's third word holds. */
   private readonly nameList: string[] = [];
   private readonly nameIndex = new Map<string, number>();
+  /** The name remembered last and its index: messages come in runs of one name, so most need no lookup. */
+  private lastName = '';
+  private lastNameIndex = -1;
 
   remember(id: number, correlation: number, name: string): void {
     if (id >= this.size && this.size < MEMORY_SIZE) this.grow(id);
-    const i = id & (this.size - 1);
-    this.ids[i] = id;
-    this.correlations[i] = correlation;
-    let nameIndex = this.nameIndex.get(name);
-    if (nameIndex === undefined) {
-      nameIndex = this.nameList.push(name) - 1;
-      this.nameIndex.set(name, nameIndex);
+    const o = (id & (this.size - 1)) * STRIDE;
+    this.words[o] = id;
+    this.words[o + 1] = correlation;
+    this.words[o + 2] = name === this.lastName ? this.lastNameIndex : this.indexOfName(name);
+  }
+
+  private indexOfName(name: string): number {
+    let index = this.nameIndex.get(name);
+    if (index === undefined) {
+      index = this.nameList.push(name) - 1;
+      this.nameIndex.set(name, index);
     }
-    this.names[i] = nameIndex;
+    this.lastName = name;
+    this.lastNameIndex = index;
+    return index;
   }
 
   /** Makes room for `id`: every id remembered so far is below the old size, so each keeps its slot. */
   private grow(id: number): void {
     let size = this.size;
     while (size <= id && size < MEMORY_SIZE) size *= 2;
-    const ids = new Int32Array(size).fill(-1);
-    ids.set(this.ids);
-    const correlations = new Int32Array(size);
-    correlations.set(this.correlations);
-    const names = new Int32Array(size);
-    names.set(this.names);
+    const words = emptyWords(size);
+    words.set(this.words);
     this.size = size;
-    this.ids = ids;
-    this.correlations = correlations;
-    this.names = names;
+    this.words = words;
   }
 
   /** The remembered correlation of message `id`, or -1. */
   correlationOf(id: number): number {
-    const i = id & (this.size - 1);
-    return this.ids[i] === id ? this.correlations[i]! : -1;
+    const o = (id & (this.size - 1)) * STRIDE;
+    return this.words[o] === id ? this.words[o + 1]! : -1;
   }
 
   /** The remembered name of message `id`. */
   nameOf(id: number): string | undefined {
-    const i = id & (this.size - 1);
-    return this.ids[i] === id ? this.nameList[this.names[i]!] : undefined;
+    const o = (id & (this.size - 1)) * STRIDE;
+    return this.words[o] === id ? this.nameList[this.words[o + 2]!] : undefined;
   }
+}
+
+/** Words for `size` messages, none remembered (id -1). */
+function emptyWords(size: number): Int32Array {
+  const words = new Int32Array(size * STRIDE);
+  for (let o = 0; o < words.length; o += STRIDE) words[o] = -1;
+  return words;
 }
 
 /**

@@ -142,8 +142,10 @@ export class EventLog {
     const seq = this.seen++;
     this.seenByType[type]!++;
     const correlation = this.correlator.correlate(recent, seq, type, t, msg, hint);
-    if (correlation >= 0) this.trace.ring.setCorrelation(seq, correlation);
-    if (correlation >= 0) this.notable.add(type, t, service, detail, correlation);
+    if (correlation < 0) return;
+    // The record just written is the trace's latest: its slot is known without a division.
+    this.trace.ring.setLatestCorrelation(correlation);
+    this.notable.add(type, t, service, detail, correlation);
   }
 
   /** The request a kept record belongs to, once known. */
@@ -293,30 +295,51 @@ function correlationNumber(id: string): number {
 export class NotableRequests {
   private readonly started = new Map<number, number>();
   private slowestMs = -1;
-  slowest: string | null = null;
-  failed: string | null = null;
-  compensated: string | null = null;
+  /** The correlations themselves (-1 for none): their ids are built only when read. */
+  private slowestCorrelation = -1;
+  private failedCorrelation = -1;
+  private compensatedCorrelation = -1;
 
   constructor(
     private readonly clients: readonly boolean[],
     private readonly trace: TraceLog,
   ) {}
 
+  /** The slowest finished request's correlation id, or null. */
+  get slowest(): string | null {
+    return correlationId(this.slowestCorrelation);
+  }
+
+  /** The latest failed request's correlation id, or null. */
+  get failed(): string | null {
+    return correlationId(this.failedCorrelation);
+  }
+
+  /** The latest compensated saga's correlation id, or null. */
+  get compensated(): string | null {
+    return correlationId(this.compensatedCorrelation);
+  }
+
   /** Takes a record with its correlation, as known when it is made. */
   add(type: number, t: number, service: number, detail: number, correlation: number): void {
     if (service < 0 || !this.clients[service]) {
       if (type === TraceCode['saga-ended'] && this.trace.detailText(detail) === 'compensated')
-        this.compensated = `c${correlation}`;
+        this.compensatedCorrelation = correlation;
       return;
     }
     if (type === TraceCode.sent && !this.started.has(correlation)) this.started.set(correlation, t);
     if (type !== TraceCode['call-done']) return;
     const start = this.started.get(correlation);
     this.started.delete(correlation);
-    if (this.trace.detailText(detail) !== 'ok') this.failed = `c${correlation}`;
+    if (this.trace.detailText(detail) !== 'ok') this.failedCorrelation = correlation;
     else if (start !== undefined && t - start > this.slowestMs) {
       this.slowestMs = t - start;
-      this.slowest = `c${correlation}`;
+      this.slowestCorrelation = correlation;
     }
   }
+}
+
+/** A correlation's id (`c12`), or null for -1. */
+function correlationId(correlation: number): string | null {
+  return correlation < 0 ? null : `c${correlation}`;
 }

@@ -10,6 +10,8 @@ const RECORD_BYTES = 32;
 export class RecordRing {
   /** The slot the next record goes to (`seq % capacity`, kept without dividing on the hot path). */
   private next = 0;
+  /** The slot of the record written last (its correlation is set without dividing either). */
+  private latest = 0;
   private readonly doubles: Float64Array;
   private readonly words: Int32Array;
 
@@ -24,6 +26,7 @@ export class RecordRing {
   /** Writes the next record (who: type | (service + 1) << 5 | (edge + 1) << 17; -1 for none, NaN for no number). */
   write(t: number, who: number, msg: number, detail: number, n: number): void {
     const i = this.next;
+    this.latest = i;
     this.next = i + 1 === this.capacity ? 0 : i + 1;
     const d = i * 4;
     const w = i * 8;
@@ -63,6 +66,11 @@ export class RecordRing {
   /** Record `seq`'s correlation, or -1. */
   correlation(seq: number): number {
     return this.words[(seq % this.capacity) * 8 + 7]!;
+  }
+
+  /** Sets the correlation of the record written last (the event log's, on the hot path). */
+  setLatestCorrelation(correlation: number): void {
+    this.words[this.latest * 8 + 7] = correlation;
   }
 
   /** Sets record `seq`'s correlation (the event log's). */
