@@ -49,11 +49,49 @@ const CALL_OWNER_BEHAVIOURS = {
   'saga-compensation': sagaCompensationOwner,
 } satisfies Record<CallOwnerName, CallOwnerBehaviour>;
 
+/*
+ * The core reads the registries as copies whose entries list every member in one order, present or
+ * not: the entries of a registry then share one hidden class, and the calls the core makes through
+ * them on every event (`messages[m.kind].arrive`, `action.behaviour.perform`, `callOwners[…].done`)
+ * load the member monomorphically. Written as they are above, each entry has its own shape, and a
+ * load over five shapes (the message kinds) goes megamorphic: a lookup in V8's stub cache per call.
+ * Behaviours never use `this`, so a copy behaves as its original.
+ */
+
+/** An edge behaviour with every member, in one order. */
+function edgeEntry(b: EdgeBehaviour): EdgeBehaviour {
+  return {
+    route: b.route,
+    perform: b.perform,
+    sendFromClient: b.sendFromClient,
+    serviceDown: b.serviceDown,
+    serviceUp: b.serviceUp,
+    slotFreed: b.slotFreed,
+    edgeRestored: b.edgeRestored,
+    runEnded: b.runEnded,
+  };
+}
+
+/** A message behaviour with every member, in one order. */
+function messageEntry(b: MessageBehaviour): MessageBehaviour {
+  return { arrive: b.arrive, accept: b.accept, handled: b.handled, crashedInInbox: b.crashedInInbox };
+}
+
+/** A call owner with every member, in one order. */
+function callOwnerEntry(b: CallOwnerBehaviour): CallOwnerBehaviour {
+  return { done: b.done, abandoned: b.abandoned };
+}
+
+/** `EDGE_BEHAVIOURS` as the core reads it, in the same (hook) order. */
+const edges = Object.fromEntries(
+  Object.entries(EDGE_BEHAVIOURS).map(([kind, b]) => [kind, edgeEntry(b)]),
+) as Record<EdgeKind, EdgeBehaviour>;
+
 /** Every registry, as the simulation core reads them. */
 export const BEHAVIOURS: Behaviours = {
-  edges: EDGE_BEHAVIOURS,
-  edgeList: Object.values(EDGE_BEHAVIOURS),
-  messages: MESSAGE_KIND_NAMES.map((k) => MESSAGE_BEHAVIOURS[k]),
-  callOwners: CALL_OWNERS.map((k) => CALL_OWNER_BEHAVIOURS[k]),
+  edges,
+  edgeList: Object.values(edges),
+  messages: MESSAGE_KIND_NAMES.map((k) => messageEntry(MESSAGE_BEHAVIOURS[k])),
+  callOwners: CALL_OWNERS.map((k) => callOwnerEntry(CALL_OWNER_BEHAVIOURS[k])),
   faults: FAULT_BEHAVIOURS,
 };
