@@ -83,7 +83,7 @@ function newCall(sim: Simulation, inst: SagaInstance, spec: StepCall): Call {
  */
 function startStage(sim: Simulation, inst: SagaInstance, s: number): void {
   inst.stage = s;
-  inst.pending = [...inst.def.stages[s]!];
+  inst.pending = inst.def.stages[s]!.slice();
   for (const k of inst.def.stages[s]!) sendAction(sim, inst, k);
 }
 
@@ -112,7 +112,9 @@ function onSagaActionDone(sim: Simulation, inst: SagaInstance, call: Call, ok: b
   const def = inst.def;
   const step = def.steps[k]!;
   settle(inst, call);
-  inst.pending = inst.pending.filter((i) => i !== k);
+  // In place (a step is pending once): no closure and no new array per step.
+  const at = inst.pending.indexOf(k);
+  if (at >= 0) inst.pending.splice(at, 1);
   sim.record(
     TraceCode['saga-step'],
     -1,
