@@ -30,6 +30,7 @@ import {
   useFirstDrawDone,
   WatchCard,
   usePreloadDialogsWhenDrawn,
+  useWhenDrawnAndIdle,
   TraceDock,
 } from './lazyParts';
 import { useTraceDock } from './traceDockState';
@@ -48,6 +49,7 @@ import type { MenuExtra } from './TopbarMenu';
 import { PHONE_QUERY, useMediaQuery } from './useMediaQuery';
 import { useShortcuts } from './useShortcuts';
 import { useGalleryState } from '../gallery/galleryState';
+import { startOffline } from '../workshop/offline';
 import { usePresentation } from '../workshop/presentation';
 
 const ScenesDialog = lazy(() =>
@@ -79,6 +81,7 @@ function Editor() {
   const drawn = useFirstDrawDone();
   const galleryEntryOpen = useGalleryState((s) => s.active !== null);
   usePreloadDialogsWhenDrawn(drawn);
+  useWhenDrawnAndIdle(drawn, startOffline);
   useEffect(() => {
     exposeTestHook({
       playback: p,

@@ -96,7 +96,7 @@ export function DialogLoading({ children }: { children: ReactNode }) {
 }
 
 /** Runs `task` when the browser is idle (or soon, where it has no idle callbacks). */
-function whenIdle(task: () => void) {
+export function whenIdle(task: () => void) {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 3000 });
   else setTimeout(task, 200);
 }
@@ -137,11 +137,16 @@ export function useFirstDrawDone(): boolean {
   return drawn;
 }
 
+/** Runs `task` once `drawn` and the page is idle: what the first screen does not need waits for it. */
+export function useWhenDrawnAndIdle(drawn: boolean, task: () => void): void {
+  useEffect(() => {
+    if (drawn) whenIdle(task);
+  }, [drawn, task]);
+}
+
 /** Preloads the dialogs once `drawn` and the page is idle, so the first click rarely waits. */
 export function usePreloadDialogsWhenDrawn(drawn: boolean): void {
-  useEffect(() => {
-    if (drawn) whenIdle(preloadDialogs);
-  }, [drawn]);
+  useWhenDrawnAndIdle(drawn, preloadDialogs);
 }
 
 /** The Event log and Trace dock (it replays the run in a worker; loads on first open). */

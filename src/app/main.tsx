@@ -5,7 +5,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { bootstrap } from './bootstrap';
-import { loadEmbedView } from './lazyParts';
+import { loadEmbedView, whenIdle } from './lazyParts';
 import { loadLinkCodec } from './linkCodec';
 import { parseRoute } from './links';
 import { loadPersistence, loadPersistenceWithReader, storageNeededAtStart } from './persistenceLoader';
@@ -18,7 +18,14 @@ const PresenterView = lazy(() =>
   import('../workshop/PresenterView').then((m) => ({ default: m.PresenterView })),
 );
 
-startOffline();
+// The service worker's install fetches every script of the app to cache it: started with the page,
+// it competed with the first draw (about 100 ms of the home page's 500 on this 2-core machine,
+// bench:open). The editor starts it once its diagram is drawn and the page idle (App); the
+// presenter's window and the embed, which draw no editor, once the page has loaded and is idle.
+const startOfflineAfterLoad = () => {
+  if (document.readyState === 'complete') whenIdle(startOffline);
+  else window.addEventListener('load', () => whenIdle(startOffline), { once: true });
+};
 const root = createRoot(document.getElementById('root')!);
 if (location.hash === PRESENTER_ROUTE) {
   // The presenter's window: it follows the audience window and touches no diagram or storage.
@@ -26,6 +33,7 @@ if (location.hash === PRESENTER_ROUTE) {
   const dark = theme === 'dark' || (theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
   document.title = 'Microsim: presenter view';
+  startOfflineAfterLoad();
   root.render(
     <StrictMode>
       <Suspense fallback={null}>
@@ -55,7 +63,10 @@ if (location.hash === PRESENTER_ROUTE) {
   const route = parseRoute(location.hash);
   const first: Promise<unknown>[] = [];
   if (route.link || route.embed) first.push(loadLinkCodec());
-  if (route.embed) first.push(loadEmbedView());
+  if (route.embed) {
+    first.push(loadEmbedView());
+    startOfflineAfterLoad();
+  }
   const stored = !route.embed && storageNeededAtStart();
   if (stored) first.push(loadPersistenceWithReader());
   else if (route.link && !route.embed) first.push(loadPersistence());
