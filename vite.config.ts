@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { firstScreenChunk } from './scripts/firstScreenChunk.ts';
+import { linkPreload } from './scripts/linkPreload.ts';
 
 /**
  * `npm run build:report` (vite build --mode report) also writes what each module and dependency
@@ -59,7 +60,7 @@ const firstScreen = firstScreenChunk();
 
 export default defineConfig(({ mode }) => ({
   // Vite awaits a plugin given as a promise.
-  plugins: [react(), firstScreen.plugin, offline, mode === 'report' && bundleReport()],
+  plugins: [react(), firstScreen.plugin, linkPreload(), offline, mode === 'report' && bundleReport()],
   base: './',
   worker: { format: 'es' },
   build: {
