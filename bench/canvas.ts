@@ -26,7 +26,7 @@
 import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from '@playwright/test';
 import { frameStats, range, type Range } from './frames';
-import { buildIfNeeded, KEEP_NAMES_SHIM, launchChromium, startPreview } from './serve';
+import { buildIfNeeded, KEEP_NAMES_SHIM, settleAfterOpen, launchChromium, startPreview } from './serve';
 import { benchDiagram } from './canvasDiagram';
 
 /** One measurement of one case. */
@@ -321,6 +321,7 @@ async function runOnce(base: string, browser: Browser, services: number, mode: M
       () => 'playback' in ((window as unknown as { __microsim?: object }).__microsim ?? {}),
       20_000,
     );
+    await settleAfterOpen(page);
     return await measure(page, services, edges, mode);
   } finally {
     await page.close();

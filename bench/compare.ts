@@ -1,7 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from '@playwright/test';
 import { frameStats, range } from './frames';
-import { buildIfNeeded, KEEP_NAMES_SHIM, launchChromium, startPreview } from './serve';
+import { buildIfNeeded, KEEP_NAMES_SHIM, settleAfterOpen, launchChromium, startPreview } from './serve';
 
 /**
  * `npm run -s bench:compare [-- --json] [--runs 3] [--seconds 4] [--build]`: issue 12's frame-rate
@@ -59,6 +59,7 @@ async function runOnce(browser: Browser, base: string) {
   try {
     await page.addInitScript({ content: KEEP_NAMES_SHIM });
     await page.goto(base);
+    await settleAfterOpen(page);
     await page.getByRole('button', { name: 'Compare' }).click();
     const region = page.getByRole('region', { name: 'Comparison' });
     await region.getByTestId('comparison-verdict').waitFor({ timeout: 60_000 });

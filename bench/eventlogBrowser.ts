@@ -4,7 +4,7 @@ import type { Browser, Page } from '@playwright/test';
 import { parseDiagram } from '../src/model/parse';
 import { encodeLink } from '../src/share/link';
 import { frameStats, range } from './frames';
-import { buildIfNeeded, KEEP_NAMES_SHIM, launchChromium, startPreview } from './serve';
+import { buildIfNeeded, KEEP_NAMES_SHIM, settleAfterOpen, launchChromium, startPreview } from './serve';
 
 /**
  * `npm run -s bench:eventlog:browser [-- --json] [--runs 3] [--seconds 4] [--build]`: issue 13's
@@ -58,6 +58,7 @@ async function runOnce(browser: Browser, url: string) {
     await page.addInitScript({ content: KEEP_NAMES_SHIM });
     await page.goto(url);
     await page.waitForFunction(() => 'playback' in ((window as { __microsim?: object }).__microsim ?? {}));
+    await settleAfterOpen(page);
     await page.evaluate((at) => {
       type Handle = { playback: { seek(t: number): void; play(): void } };
       const playback = (window as unknown as { __microsim: Handle }).__microsim.playback;

@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -98,3 +98,19 @@ export function launchChromium(): Promise<Browser> {
 
 /** tsx compiles with keepNames, which wraps inner functions of page.evaluate callbacks in __name(). */
 export const KEEP_NAMES_SHIM = 'window.__name = (f) => f;';
+
+/**
+ * Waits until a freshly opened page has settled: its service worker (registered once the first
+ * diagram is drawn) has cached the app, and the page has had an idle moment. Without it, a frame
+ * rate measured in a page's first seconds measured that caching too, on the same two cores.
+ */
+export async function settleAfterOpen(page: Page, maxMs = 30_000): Promise<void> {
+  await page.evaluate(async (maxMs) => {
+    const worker = navigator.serviceWorker;
+    if (worker) {
+      const active = worker.ready.then((r) => r.active?.state === 'activated');
+      await Promise.race([active, new Promise((r) => setTimeout(r, maxMs))]);
+    }
+    await new Promise((r) => requestIdleCallback(r, { timeout: 2000 }));
+  }, maxMs);
+}
