@@ -1,3 +1,4 @@
+import { benchDiagram } from '../bench/canvasDiagram';
 import { expect, test } from './fixtures';
 
 /** A checklist remark's one-click fix, as a person uses it: click it, the remark goes; Undo brings it back. */
@@ -62,4 +63,22 @@ test('a client that sends nothing is connected in one click, and undone in one',
   await editor.command('undo').click();
   await expect(remark).toHaveCount(1);
   expect(await editor.edgeIds()).toEqual(edgesBefore);
+});
+
+/** A large diagram's remarks (hundreds) come 25 at a time: the count says how many, one click shows all. */
+test('a large diagram shows its first 25 remarks and how many there are; one click shows them all', async ({
+  editor,
+}) => {
+  const page = editor.page;
+  await page.evaluate((d) => window.__microsim!.loadDiagram!(d as never), benchDiagram(160, 240));
+  await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
+  await editor.clickEmpty();
+  const advisor = editor.inspector.getByTestId('advisor');
+  await expect(advisor.getByRole('listitem')).toHaveCount(25);
+  const more = editor.inspector.getByText(/^25 of [\d,]+ remarks shown\./);
+  const total = Number((await more.textContent())!.match(/of ([\d,]+)/)![1]!.replace(/,/g, ''));
+  expect(total).toBeGreaterThan(100);
+  await editor.inspector.getByRole('button', { name: `Show all ${total.toLocaleString('en-US')}` }).click();
+  await expect(advisor.getByRole('listitem')).toHaveCount(total);
+  await expect(more).toHaveCount(0);
 });

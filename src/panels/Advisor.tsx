@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { advise, type Advice } from '../model/advice';
 import { reportCard } from '../model/reportCard';
 import { useAppStore } from '../store';
@@ -13,6 +13,13 @@ function selectTargets(a: Advice): void {
 }
 
 /**
+ * How many remarks show before "Show all": a large diagram has thousands (about 2,700 for 1,000
+ * services), which no one reads one by one, and each is a few elements the page must lay out and
+ * paint with the canvas.
+ */
+export const REMARKS_SHOWN = 25;
+
+/**
  * What the advisor notices about the diagram, under the checklist's report card; clicking a remark
  * selects what it is about, and its button applies its fix as one undoable edit.
  */
@@ -23,6 +30,8 @@ export function Advisor() {
     () => (diagram.services.length ? reportCard(diagram, advice) : null),
     [diagram, advice],
   );
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? advice : advice.slice(0, REMARKS_SHOWN);
   return (
     <>
       {card && <ReportCardView card={card} />}
@@ -30,7 +39,7 @@ export function Advisor() {
         <p className="advice-ok">✓ No remarks from the advisor.</p>
       ) : (
         <ul className="advice" data-testid="advisor">
-          {advice.map((a) => (
+          {shown.map((a) => (
             <li key={a.id}>
               <button className={`advice__item advice__item--${a.severity}`} onClick={() => selectTargets(a)}>
                 <span aria-hidden="true">{a.severity === 'warning' ? '⚠' : 'ℹ'}</span>
@@ -47,6 +56,14 @@ export function Advisor() {
             </li>
           ))}
         </ul>
+      )}
+      {shown.length < advice.length && (
+        <p className="advice-more">
+          {REMARKS_SHOWN} of {advice.length.toLocaleString('en-US')} remarks shown.{' '}
+          <button className="btn btn--small" onClick={() => setShowAll(true)}>
+            Show all {advice.length.toLocaleString('en-US')}
+          </button>
+        </p>
       )}
     </>
   );
