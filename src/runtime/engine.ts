@@ -135,6 +135,7 @@ export function createEngine(diagram: Diagram, options: EngineOptions = {}): Eng
     options.onRecord ?? null,
     [...MESSAGE_LOOKS, ...WORDS],
   );
+  sim.trace.clock = sim;
   if (options.eventLog) sim.eventLog = createEventLog(sim.trace, diagram, options.eventLog.capacity);
   compileDiagram(sim, diagram);
   let recorder =

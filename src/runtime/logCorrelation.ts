@@ -1,5 +1,5 @@
 import type { RecentMessages } from './recent';
-import { TraceCode } from './trace';
+import { TraceCode, type TraceLog } from './trace';
 
 /**
  * Messages remembered by id (direct-mapped: a message is forgotten when one 2^18 ids younger is
@@ -93,10 +93,15 @@ export class LogCorrelator {
   private readonly waiting: number[] = [];
   private waitingCount = 0;
 
-  constructor(private readonly attribute: (seq: number, correlation: number) => void) {}
+  /** `trace`: the records' time is its clock's (read, not passed: a passed double is boxed per call). */
+  constructor(
+    private readonly trace: Pick<TraceLog, 'clock'>,
+    private readonly attribute: (seq: number, correlation: number) => void,
+  ) {}
 
   /** The correlation of record `seq`, or -1 while unknown; attributes earlier records waiting for it. */
-  correlate(recent: RecentMessages, seq: number, type: number, t: number, msg: number, hint: number): number {
+  correlate(recent: RecentMessages, seq: number, type: number, msg: number, hint: number): number {
+    const t = this.trace.clock.now;
     if (t !== this.lastTime) {
       this.waitingCount = 0;
       this.lastCorrelation = -1;

@@ -153,9 +153,9 @@ export class Simulation {
     n: number,
     correlation = -1,
   ) {
-    this.trace.add(type, this.now, msg, service, edge, detail, n);
-    if (this.eventLog !== null)
-      this.eventLog.add(this.recent, type, this.now, msg, service, detail, correlation);
+    // The time is the trace's clock (this simulation): passed, it would be boxed on every record.
+    this.trace.addNow(type, msg, service, edge, detail, n);
+    if (this.eventLog !== null) this.eventLog.add(this.recent, type, msg, service, detail, correlation);
     if (this.watch !== null) this.watch.onRecord(type, msg, service, edge, detail, n);
   }
 
@@ -246,9 +246,9 @@ export class Simulation {
     m.toHalf = toHalf;
     this.eventQueue.push(this.now + dur, EventKind.Arrive, m, 0);
     // Not through `record`: no breakpoint watches a send, and this is the hottest record.
-    this.trace.add(TraceCode.sent, this.now, m.id, m.source.index, m.edge.index, m.look, NaN);
+    this.trace.addNow(TraceCode.sent, m.id, m.source.index, m.edge.index, m.look, NaN);
     if (this.eventLog !== null)
-      this.eventLog.add(this.recent, TraceCode.sent, this.now, m.id, m.source.index, m.look, -1);
+      this.eventLog.add(this.recent, TraceCode.sent, m.id, m.source.index, m.look, -1);
   }
 
   /**

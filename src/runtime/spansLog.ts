@@ -121,31 +121,23 @@ export class EventLog {
     if (this.trace.capacity < capacity) throw new Error('the trace keeps fewer records than the event log');
     this.notable = new NotableRequests(run.clients, run.trace);
     // Correlations arrive with their record or just after it (same instant), once its slot is kept.
-    this.correlator = new LogCorrelator((seq, correlation) => {
+    this.correlator = new LogCorrelator(this.trace, (seq, correlation) => {
       if (this.isKept(seq)) this.trace.ring.setCorrelation(seq, correlation);
     });
   }
 
   /**
-   * Takes the engine's next record (already in its trace): its type, time, message (or -1), service
+   * Takes the engine's next record (already in its trace, at its clock's time): its type, message (or -1), service
    * and detail, and the request it belongs to when the engine knows it and it names no message (or -1).
    */
-  add(
-    recent: RecentMessages,
-    type: number,
-    t: number,
-    msg: number,
-    service: number,
-    detail: number,
-    hint: number,
-  ) {
+  add(recent: RecentMessages, type: number, msg: number, service: number, detail: number, hint: number) {
     const seq = this.seen++;
     this.seenByType[type]!++;
-    const correlation = this.correlator.correlate(recent, seq, type, t, msg, hint);
+    const correlation = this.correlator.correlate(recent, seq, type, msg, hint);
     if (correlation < 0) return;
     // The record just written is the trace's latest: its slot is known without a division.
     this.trace.ring.setLatestCorrelation(correlation);
-    this.notable.add(type, t, service, detail, correlation);
+    this.notable.add(type, service, detail, correlation);
   }
 
   /** The request a kept record belongs to, once known. */
@@ -320,13 +312,14 @@ export class NotableRequests {
     return correlationId(this.compensatedCorrelation);
   }
 
-  /** Takes a record with its correlation, as known when it is made. */
-  add(type: number, t: number, service: number, detail: number, correlation: number): void {
+  /** Takes a record with its correlation, as known when it is made (at the trace's clock's time). */
+  add(type: number, service: number, detail: number, correlation: number): void {
     if (service < 0 || !this.clients[service]) {
       if (type === TraceCode['saga-ended'] && this.trace.detailText(detail) === 'compensated')
         this.compensatedCorrelation = correlation;
       return;
     }
+    const t = this.trace.clock.now;
     if (type === TraceCode.sent && !this.started.has(correlation)) this.started.set(correlation, t);
     if (type !== TraceCode['call-done']) return;
     const start = this.started.get(correlation);

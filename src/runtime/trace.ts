@@ -64,9 +64,20 @@ const u32 = new Uint32Array(f64.buffer);
 /** The high word of the quiet NaN that JavaScript's `NaN` is (0x7ff8000000000000). */
 const CANONICAL_NAN_HIGH = 0x7ff80000;
 
+/** Where the trace reads the time of the records the engine makes: the run's simulation. */
+export interface Clock {
+  readonly now: number;
+}
+
 /** Records the trace: bounded ring of recent records, running hash, optional live listener. */
 export class TraceLog {
   count = 0;
+  /**
+   * The time of the records `addNow` makes (the engine sets its simulation here). Read here rather
+   * than passed: a double passed to a call too large to inline (this one) is boxed into a new heap
+   * number on every call, about 40 bytes an event, a tenth of what the engine allocates.
+   */
+  clock: Clock = { now: 0 };
   private h1 = 0x811c9dc5;
   private h2 = 0x9747b28c;
   /** The recent records (all of a run's last `capacity`, for an event log). */
@@ -122,8 +133,17 @@ export class TraceLog {
     return id < 0 ? undefined : this.details[id];
   }
 
-  /** Appends a record; -1 means "none" for msg/service/edge/detail and NaN for n. */
+  /** Appends a record at time `t` (for tools and tests: the engine's records use `addNow`). */
   add(type: number, t: number, msg: number, service: number, edge: number, detail: number, n: number): void {
+    const clock = this.clock;
+    this.clock = { now: t };
+    this.addNow(type, msg, service, edge, detail, n);
+    this.clock = clock;
+  }
+
+  /** Appends a record at the clock's time; -1 means "none" for msg/service/edge/detail and NaN for n. */
+  addNow(type: number, msg: number, service: number, edge: number, detail: number, n: number): void {
+    const t = this.clock.now;
     const seq = this.count++;
     this.ring.write(t, type | ((service + 1) << 5) | ((edge + 1) << 17), msg, detail, n);
     // Word-wise FNV-1a and a murmur-style lane: 64 bits of hash with no allocation.
