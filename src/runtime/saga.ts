@@ -2,7 +2,7 @@ import type { CallOwnerBehaviour, EdgeBehaviour } from './behaviours';
 import { abandonCall, startCall, stopCall } from './calls';
 import { type Action, type CallPolicy, type Edge, type Service } from './entities';
 import { Call, Look, CallOwner, type Message } from './messages';
-import { SagaInstance, type SagaDefinition, type SagaStep } from './sagaState';
+import { removeFrom, SagaInstance, type SagaDefinition, type SagaStep } from './sagaState';
 import { EffectCode, Word, type Simulation } from './sim';
 import { TraceCode } from './trace';
 
@@ -99,8 +99,7 @@ function sendAction(sim: Simulation, inst: SagaInstance, k: number): void {
 
 /** Takes `call` off the instance's calls under way. */
 function settle(inst: SagaInstance, call: Call): void {
-  const at = inst.calls.indexOf(call);
-  if (at >= 0) inst.calls.splice(at, 1);
+  removeFrom(inst.calls, call);
 }
 
 /**
@@ -113,8 +112,7 @@ function onSagaActionDone(sim: Simulation, inst: SagaInstance, call: Call, ok: b
   const step = def.steps[k]!;
   settle(inst, call);
   // In place (a step is pending once): no closure and no new array per step.
-  const at = inst.pending.indexOf(k);
-  if (at >= 0) inst.pending.splice(at, 1);
+  removeFrom(inst.pending, k);
   sim.record(
     TraceCode['saga-step'],
     -1,

@@ -90,3 +90,11 @@ export class SagaInstance {
     this.at = def.starter;
   }
 }
+
+/** Removes `item` from `list` (an instance's calls or pending steps), keeping the order; `splice` would build an array of what it removed. */
+export function removeFrom<T>(list: T[], item: T): void {
+  const at = list.indexOf(item);
+  if (at < 0) return;
+  list.copyWithin(at, at + 1);
+  list.pop();
+}
