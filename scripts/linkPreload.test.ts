@@ -15,7 +15,12 @@ const chunk = (fileName: string, moduleIds: string[], imports: string[] = [], is
 /** A build shaped like ours: the page's scripts, the two start chunks and what they share. */
 const bundle: BuiltBundle = {
   'assets/runtime.js': chunk('assets/runtime.js', ['/x/runtime.js']),
-  'assets/first-screen.js': chunk('assets/first-screen.js', ['/x/src/app/main.tsx'], ['assets/runtime.js'], true),
+  'assets/first-screen.js': chunk(
+    'assets/first-screen.js',
+    ['/x/src/app/main.tsx'],
+    ['assets/runtime.js'],
+    true,
+  ),
   'assets/link.js': chunk(
     'assets/link.js',
     ['/x/src/share/link.ts'],
