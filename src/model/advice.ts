@@ -136,8 +136,9 @@ export function advise(d: Diagram): Advice[] {
       targets: [],
       fix: addClientFix(d),
     });
+  const senders = new Set(d.edges.map((e) => e.from));
   for (const c of clients) {
-    if (!d.edges.some((e) => e.from === c.id))
+    if (!senders.has(c.id))
       out.push({
         id: `idle-${c.id}`,
         severity: 'warning',

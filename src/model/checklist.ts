@@ -1,5 +1,6 @@
 import { expectedLoad, type Advice } from './advice';
 import { communicationAdvice } from './checklistRules';
+import { listIn } from './graph';
 import type { Diagram, Edge, SyncEdge } from './schema';
 
 /** Above this many requests per second, an internal REST call is worth moving to gRPC (the article's line). */
@@ -19,6 +20,9 @@ export function checklistAdvice(d: Diagram): Advice[] {
   const out: Advice[] = [];
   const byId = new Map(d.services.map((s) => [s.id, s]));
   const load = expectedLoad(d);
+  // Each service's incoming sync calls, indexed once (not a scan of every edge for every call).
+  const syncCallsTo = new Map<string, SyncEdge[]>();
+  for (const e of d.edges) if (e.kind === 'sync') listIn(syncCallsTo, e.to).push(e);
   for (const e of d.edges) {
     if (e.kind !== 'sync') continue;
     const from = byId.get(e.from);
@@ -36,7 +40,7 @@ export function checklistAdvice(d: Diagram): Advice[] {
         },
       });
     // The caller's own deadline: the longest timeout of a sync call that reaches `from`.
-    const incoming = d.edges.filter((x): x is SyncEdge => x.kind === 'sync' && x.to === e.from);
+    const incoming = syncCallsTo.get(e.from) ?? [];
     const callerTimeout = Math.min(...incoming.map((x) => x.timeoutMs));
     if (incoming.length && e.timeoutMs >= callerTimeout) {
       const shorter = Math.max(1, Math.floor(callerTimeout * 0.8));

@@ -1,5 +1,12 @@
 import type { Diagram, Edge, QueueEdge, SagaEdge, Service, TopicEdge } from './schema';
 
+/** The list under `key` in `lists`, made empty the first time (to group without copying lists). */
+export function listIn<T>(lists: Map<string, T[]>, key: string): T[] {
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = []));
+  return list;
+}
+
 /** Services by id. */
 export function servicesById(d: Diagram): Map<string, Service> {
   return new Map(d.services.map((s) => [s.id, s]));
