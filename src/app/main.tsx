@@ -19,8 +19,8 @@ const PresenterView = lazy(() =>
 );
 
 // The service worker's install fetches every script of the app to cache it: started with the page,
-// it competed with the first draw (about 100 ms of the home page's 500 on this 2-core machine,
-// bench:open). The editor starts it once its diagram is drawn and the page idle (App); the
+// it competed with the first draw (bench:open on this 2-core machine: the reference link drawn
+// 588–640 ms after, 684–765 before). The editor starts it once its diagram is drawn and the page idle (App); the
 // presenter's window and the embed, which draw no editor, once the page has loaded and is idle.
 const startOfflineAfterLoad = () => {
   if (document.readyState === 'complete') whenIdle(startOffline);

@@ -13,8 +13,8 @@ function selectTargets(a: Advice): void {
 }
 
 /**
- * How many remarks show before "Show all": a large diagram has thousands (about 2,700 for 1,000
- * services), which no one reads one by one, and each is a few elements the page must lay out and
+ * How many remarks show before "Show all": a large diagram has thousands (about 2,200 for the
+ * 1,000-service benchmark diagram), which no one reads one by one, and each is a few elements the page must lay out and
  * paint with the canvas.
  */
 export const REMARKS_SHOWN = 25;
