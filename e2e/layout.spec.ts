@@ -113,8 +113,12 @@ test.describe('on a phone', () => {
     await expect(editor.field('name')).toHaveValue('Web Client');
     await touchDrag(page, editor.page.getByTestId('inspector-grip'), 0, 160);
     await expect(editor.inspector).toHaveCount(0);
-    // A short drag is not a dismissal.
-    await editor.node('gateway').tap();
+    // A short drag is not a dismissal. On a busy machine the synthesized tap can reach the page late
+    // enough to read as a long press (no click, no selection): tapped again until the sheet is up.
+    await expect(async () => {
+      await editor.node('gateway').tap();
+      await expect(editor.page.getByTestId('inspector-grip')).toBeVisible({ timeout: 3000 });
+    }).toPass();
     await touchDrag(page, editor.page.getByTestId('inspector-grip'), 0, 20);
     await expect(editor.inspector).toBeVisible();
 
