@@ -103,18 +103,15 @@ export function whenIdle(task: () => void) {
 
 const drawnNow = () => {
   const s = useAppStore.getState();
-  return s.measured.size >= s.diagram.services.length;
+  return s.canvasDrawn || s.diagram.services.length === 0;
 };
 
-/**
- * A diagram too large to draw whole (React Flow then draws only the cards in view) is never all
- * measured: after this long, what waits for the first draw stops waiting.
- */
+/** A safety net: should the canvas never say it has drawn, what waits for it stops waiting after this long. */
 const FIRST_DRAW_WAIT_MS = 3000;
 
 /**
- * True once every service of the first diagram has been measured by React Flow (its cards are
- * drawn), or FIRST_DRAW_WAIT_MS after the first render, and from then on: what waits for it never
+ * True once the canvas has painted the diagram's cards (`canvasDrawn`; at once for a diagram with no
+ * services), or FIRST_DRAW_WAIT_MS after the first render, and from then on: what waits for it never
  * competes with the first draw.
  */
 export function useFirstDrawDone(): boolean {

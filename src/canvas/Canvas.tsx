@@ -39,6 +39,7 @@ import { ServiceNode } from './nodes/ServiceNode';
 import { LARGE_DIAGRAM_NODES, OVERVIEW_ZOOM, OverviewContext } from './detail';
 import { holdRunMarks } from '../store/markHold';
 import { createFlowMapper, type FlowNode } from './toFlow';
+import { useCanvasDrawnMark } from './useCanvasDrawnMark';
 import { START_VIEWPORT, useDiagramView } from './useDiagramView';
 
 /** Offered when a connection is dropped, so loaded then (the app fetches it ahead once drawn). */
@@ -131,6 +132,7 @@ export function Canvas({
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   useDiagramView(wrapper);
+  useCanvasDrawnMark(nodes.length > 0);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {

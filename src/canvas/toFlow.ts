@@ -1,3 +1,4 @@
+import { Position, type NodeHandle } from '@xyflow/react';
 import type { Diagram, Edge, Note, Service } from '../model/schema';
 import type { EdgeLabelSpot, KindEdgeType } from './edges/KindEdge';
 import type { LabelPlace } from './labelPlacement';
@@ -19,6 +20,8 @@ type Size = { width: number; height: number } | undefined;
 export function createFlowMapper() {
   const serviceNodes = new WeakMap<Service, { selected: boolean; size: Size; node: ServiceNodeType }>();
   const noteNodes = new WeakMap<Note, { selected: boolean; node: NoteNodeType }>();
+  // Cards whose first node object React Flow has been given: see `firstHandles`.
+  const handed = new Set<string>();
   const flowEdges = new WeakMap<
     Edge,
     {
@@ -71,10 +74,10 @@ export function createFlowMapper() {
         position: s.position,
         data: { service: s },
         selected,
-        measured: size ?? undefined,
-        initialWidth: SERVICE_SIZE.width,
-        initialHeight: SERVICE_SIZE.height,
+        measured: size ?? SERVICE_SIZE,
+        ...(handed.has(s.id) ? {} : { handles: firstHandles(size ?? SERVICE_SIZE) }),
       };
+      handed.add(s.id);
       serviceNodes.set(s, { selected, size, node });
       out.push(node);
     }
@@ -113,6 +116,32 @@ export function createFlowMapper() {
   };
 
   return { nodes, edges };
+}
+
+/**
+ * Where a card's two handles are, as React Flow measures them (relative to the card: the handle CSS
+ * in styles.css, inside the card's border, which Chromium draws 1 px wide at device pixel ratios 1
+ * and 2). Given with a card's first node object, with its size, so React Flow can draw the card's
+ * edges in the first frame: without them it draws no edge until it has measured every card, and
+ * that second pass (sizes into the store, routes and label places again, every edge drawn) delayed
+ * the reference link's first frame. Later node objects leave them out, so React Flow keeps what it
+ * measured. e2e/firstFrame.spec.ts fails if these drift from what it measures.
+ */
+function firstHandles(size: { width: number; height: number }): NodeHandle[] {
+  const side = 12;
+  const border = 1;
+  const y = size.height / 2 - side / 2;
+  return [
+    { type: 'target', position: Position.Left, x: border - side / 2, y, width: side, height: side },
+    {
+      type: 'source',
+      position: Position.Right,
+      x: size.width - border - side / 2,
+      y,
+      width: side,
+      height: side,
+    },
+  ];
 }
 
 function spotOf(p: LabelPlace | undefined): EdgeLabelSpot | undefined {

@@ -33,6 +33,9 @@ export interface UiSlice {
   setMode: (m: 'editor' | 'embed') => void;
   /** The first view is an author's (from a link): fit it if it cuts off part of the diagram here. */
   checkFirstView: boolean;
+  /** The canvas has painted its first frame with the diagram's cards: what loads later waits for it. */
+  canvasDrawn: boolean;
+  markCanvasDrawn: () => void;
   theme: ThemePreference;
   defaultEdgeKind: EdgeKind;
   /** The edge just connected, offered a kind switch at the point where it was dropped. */
@@ -74,6 +77,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   mode: 'editor',
   setMode: (mode) => set({ mode }),
   checkFirstView: false,
+  canvasDrawn: false,
+  markCanvasDrawn: () => {
+    if (!get().canvasDrawn) set({ canvasDrawn: true });
+  },
   theme: 'system',
   defaultEdgeKind: 'sync',
   kindPicker: null,
