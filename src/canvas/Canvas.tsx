@@ -40,6 +40,7 @@ import { LARGE_DIAGRAM_NODES, OVERVIEW_ZOOM, OverviewContext } from './detail';
 import { holdRunMarks } from '../store/markHold';
 import { createFlowMapper, type FlowNode } from './toFlow';
 import { useCanvasDrawnMark } from './useCanvasDrawnMark';
+import { useMotionDrawing } from './motionDrawing/useMotionDrawing';
 import { START_VIEWPORT, useDiagramView } from './useDiagramView';
 
 /** Offered when a connection is dropped, so loaded then (the app fetches it ahead once drawn). */
@@ -133,6 +134,7 @@ export function Canvas({
   const wrapper = useRef<HTMLDivElement>(null);
   useDiagramView(wrapper);
   useCanvasDrawnMark(nodes.length > 0);
+  const motionDrawing = useMotionDrawing(wrapper, { routes, labelPlaces });
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -277,16 +279,19 @@ export function Canvas({
       // Auto-pan starts, steps and ends a move within one task, so it never sets it.
       onMove: () => {
         wrapper.current?.classList.add('is-moving');
-        if (largeRef.current) holdRunMarks(performance.now());
+        if (!largeRef.current) return;
+        holdRunMarks(performance.now());
+        motionDrawing.begin();
       },
       onMoveEnd: (_: unknown, v: Viewport) => {
         wrapper.current?.classList.remove('is-moving');
+        motionDrawing.end();
         const st = useAppStore.getState();
         if (st.gestureStart) viewDuringDrag.current = v;
         else st.setViewport(v);
       },
     }),
-    [commitDrag, readOnly],
+    [commitDrag, readOnly, motionDrawing],
   );
 
   const theme = themePref === 'system' ? 'system' : themePref;

@@ -1,0 +1,80 @@
+import type { Page } from '@playwright/test';
+import { benchDiagram } from '../bench/canvasDiagram';
+import { expect, test } from './fixtures';
+
+/**
+ * A large diagram's view in motion is drawn on a canvas (src/canvas/motionDrawing): while a person
+ * drags the view, the cards and edges are a drawing, and when they let go the real cards are back,
+ * selectable and focusable as before.
+ */
+
+/** An empty spot of the canvas near its middle, to drag the view by. */
+function emptySpot(page: Page) {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    for (let d = 0; d < 300; d += 6)
+      for (const [x, y] of [
+        [pane.left + pane.width / 2 + d, pane.top + pane.height / 2],
+        [pane.left + pane.width / 2 - d, pane.top + pane.height / 2 + d / 2],
+      ])
+        if (document.elementFromPoint(x!, y!)?.classList.contains('react-flow__pane'))
+          return { x: x!, y: y! };
+    throw new Error('no empty spot of the canvas');
+  });
+}
+
+/** How many of the drawing's pixels are painted (not transparent), sampled on a grid. */
+function paintedPixels(page: Page) {
+  return page.getByTestId('motion-drawing').evaluate((canvas: HTMLCanvasElement) => {
+    const ctx = canvas.getContext('2d');
+    if (!ctx || canvas.width === 0) return 0;
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let painted = 0;
+    for (let i = 3; i < data.length; i += 4 * 97) if (data[i]! > 0) painted++;
+    return painted;
+  });
+}
+
+test('a large diagram panned: drawn while it moves, its cards back when it stops', async ({ editor }) => {
+  const page = editor.page;
+  await page.evaluate((d) => window.__microsim!.loadDiagram!(d as never), benchDiagram(200, 300));
+  await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
+  await editor.settled();
+  const cards = page.locator('.react-flow__nodes');
+  const from = await emptySpot(page);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  // The drawing takes over from the move's next frame: keep moving until it has.
+  await expect(async () => {
+    await page.mouse.move(from.x + 40, from.y + 30, { steps: 4 });
+    await page.mouse.move(from.x, from.y, { steps: 4 });
+    await expect(editor.canvas).toHaveClass(/is-drawn-moving/, { timeout: 500 });
+  }).toPass();
+  await expect(cards).toBeHidden();
+  await expect(page.getByTestId('motion-drawing')).toBeVisible();
+  expect(await paintedPixels(page), 'the drawing shows the diagram').toBeGreaterThan(100);
+
+  await page.mouse.move(from.x + 60, from.y + 60, { steps: 5 });
+  await page.mouse.up();
+  await expect(editor.canvas).not.toHaveClass(/is-drawn-moving/);
+  await expect(cards).toBeVisible();
+  await expect(page.getByTestId('motion-drawing')).toBeHidden();
+  // The cards are the real ones again: one can be selected with a click.
+  const card = page.locator('.react-flow__node-service').first();
+  await card.click();
+  await expect(card).toHaveClass(/selected/);
+});
+
+test('a small diagram panned keeps its cards in view throughout', async ({ editor }) => {
+  const page = editor.page;
+  const from = await emptySpot(page);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 80, from.y + 40, { steps: 10 });
+  // Two frames later a large diagram would be drawn by now; the Checkout example never is.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await expect(editor.canvas).toHaveClass(/is-moving/);
+  await expect(editor.canvas).not.toHaveClass(/is-drawn-moving/);
+  await expect(page.locator('.react-flow__nodes')).toBeVisible();
+  await page.mouse.up();
+});
