@@ -73,7 +73,7 @@ function newRequest(sim: Simulation, call: Call): Message {
     m.saga = inst;
     m.step = inst.def.steps[call.stepIndex]!.step;
   }
-  sim.recent.add(m);
+  sim.remember(m);
   return m;
 }
 

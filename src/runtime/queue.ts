@@ -39,7 +39,7 @@ function publishQueue(
     sim.pendingReplies++;
     m.pending = p;
   }
-  sim.recent.add(m);
+  sim.remember(m);
   sim.record(TraceCode.published, m.id, source.index, edge.index, q.nameId, NaN);
   return sendToBroker(sim, q, m, hop);
 }
@@ -246,7 +246,7 @@ function sendQueueReply(sim: Simulation, req: Message, service: Service, rq: Que
   r.reversed = own === null;
   r.pending = req.pending;
   if (r.pending !== null) r.pending.live++;
-  sim.recent.add(r);
+  sim.remember(r);
   rq.published++;
   if (own !== null) own.sent++;
   sim.record(TraceCode.published, r.id, service.index, edge.index, rq.nameId, req.id);

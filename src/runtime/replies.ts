@@ -48,7 +48,7 @@ export function sendReply(sim: Simulation, req: Message, ok: boolean): void {
   );
   r.call = req.call;
   r.token = req.token;
-  sim.recent.add(r);
+  sim.remember(r);
   if (req.call!.local) sim.launch(r, req.toHalf, req.fromHalf, 0);
   else if (e.cut > 0) sim.drop(r, 'partition');
   else sim.launch(r, req.toHalf, req.fromHalf, e.latencyMs + req.call!.exchange.serializationMs);

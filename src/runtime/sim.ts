@@ -88,7 +88,7 @@ export class Simulation {
   readonly eventQueue = new EventQueue();
   readonly rng: Rng;
   trace!: TraceLog;
-  /** The run's event log, when asked for (`EngineOptions.eventLog`): fed by `record`. */
+  /** The run's event log, when asked for (`EngineOptions.eventLog`): it reads the trace's ring; `remember` tells it each message. */
   eventLog: EventLog | null = null;
   services: Service[] = [];
   edges: Edge[] = [];
@@ -154,9 +154,18 @@ export class Simulation {
     correlation = -1,
   ) {
     // The time is the trace's clock (this simulation): passed, it would be boxed on every record.
-    this.trace.addNow(type, msg, service, edge, detail, n);
-    if (this.eventLog !== null) this.eventLog.add(this.recent, type, msg, service, detail, correlation);
+    // The event log reads the records from the trace's ring, a block at a time (`EventLog.take`).
+    this.trace.addNow(type, msg, service, edge, detail, n, correlation);
     if (this.watch !== null) this.watch.onRecord(type, msg, service, edge, detail, n);
+  }
+
+  /**
+   * Remembers a message just created (its call, saga and pending entry set), before its first
+   * record: the recent messages, and the event log's memory of its request and name.
+   */
+  remember(m: Message): void {
+    this.recent.add(m);
+    if (this.eventLog !== null) this.eventLog.remember(m.id, m.correlation, m.type, m.edge.index);
   }
 
   /** Interned detail id. */
@@ -246,9 +255,7 @@ export class Simulation {
     m.toHalf = toHalf;
     this.eventQueue.push(this.now + dur, EventKind.Arrive, m, 0);
     // Not through `record`: no breakpoint watches a send, and this is the hottest record.
-    this.trace.addNow(TraceCode.sent, m.id, m.source.index, m.edge.index, m.look, NaN);
-    if (this.eventLog !== null)
-      this.eventLog.add(this.recent, TraceCode.sent, m.id, m.source.index, m.look, -1);
+    this.trace.addNow(TraceCode.sent, m.id, m.source.index, m.edge.index, m.look, NaN, -1);
   }
 
   /**

@@ -139,6 +139,18 @@ describe('event log', () => {
       expect(attributedWithoutMessage).toContain(type);
   });
 
+  it('gives the same rows however often it is read (it takes the records a block of the ring at a time)', () => {
+    const once = logOf(down, 8_000, 3_000);
+    const engine = createEngine(down, { eventLog: { capacity: 3_000 } });
+    for (let t = 1; t <= 8_000; t += 97) {
+      engine.advanceTo(t);
+      engine.eventLog!.page({ type: 'sent' }, -1, 5);
+    }
+    engine.advanceTo(8_000);
+    expect(engine.eventLog!.page({}, 0, 3_000)).toEqual(once.page({}, 0, 3_000));
+    expect(engine.eventLog!.notable.slowest).toBe(once.notable.slowest);
+  });
+
   it('names the slowest request, the latest failed one and the latest compensated saga', () => {
     const failing = logOf(down, 20_000).notable;
     expect(failing.slowest).toMatch(/^c\d+$/);

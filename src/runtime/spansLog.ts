@@ -1,5 +1,5 @@
 import { LogCorrelator } from './logCorrelation';
-import type { RecentMessages } from './recent';
+import { NotableRequests } from './logNotable';
 import { TRACE_TYPES, TraceCode, type TraceLog, type TraceRecord, type TraceType } from './trace';
 
 /** One row of the event log: a trace record with its request, message name, channel and outcome. */
@@ -96,14 +96,16 @@ export interface EventLogRun {
 
 /**
  * The event log of a run: the last `capacity` records, a count per type of the records it dropped,
- * each kept record's request, and filtered windows of what it keeps. Fed by the playing engine as it
- * records (`createEngine(…, { eventLog: {} })`): the records themselves stay where the engine keeps
- * them, in its trace's ring (made as large as the log), and the log writes beside each its request,
- * found from the numbers the engine records. No record object is built and no message
- * looked up by its string id, so a run with its log is nearly as fast as one without
- * (`bench:eventlog`). Rows are built only for the window a page shows.
+ * each kept record's request, and filtered windows of what it keeps. Kept by the playing engine
+ * (`createEngine(…, { eventLog: {} })`): the records themselves stay where the engine keeps them, in
+ * its trace's ring (made as large as the log), and the engine tells the log each message it creates
+ * (`remember`). The log takes the records a block at a time, when the ring has filled one (and
+ * before any read), and writes beside each its request: nothing is added to the engine's work per
+ * record, no record object is built and no message looked up by its string id (`bench:eventlog`).
+ * Rows are built only for the window a page shows.
  */
 export class EventLog {
+  /** Records taken so far (every record before `seen` has its correlation, or waits for it). */
   private seen = 0;
   private readonly seenByType = new Uint32Array(TRACE_TYPES.length);
   private readonly correlator: LogCorrelator;
@@ -119,29 +121,32 @@ export class EventLog {
   ) {
     this.trace = run.trace;
     if (this.trace.capacity < capacity) throw new Error('the trace keeps fewer records than the event log');
-    this.notable = new NotableRequests(run.clients, run.trace);
-    // Correlations arrive with their record or just after it (same instant), once its slot is kept.
-    this.correlator = new LogCorrelator(this.trace, (seq, correlation) => {
-      if (this.isKept(seq)) this.trace.ring.setCorrelation(seq, correlation);
-    });
+    this.notable = new NotableRequests(run.clients, run.trace, () => this.takeRecords());
+    this.correlator = new LogCorrelator(this.trace.ring, capacity);
+    this.trace.ring.onBlock = () => this.takeRecords();
+  }
+
+  /** Remembers a message the engine has just created, before its first record: its request and name. */
+  remember(id: number, correlation: number, name: string, edge: number): void {
+    this.correlator.memory.remember(id, correlation, name, edge);
   }
 
   /**
-   * Takes the engine's next record (already in its trace, at its clock's time): its type, message (or -1), service
-   * and detail, and the request it belongs to when the engine knows it and it names no message (or -1).
+   * Takes the records the trace has made since the last call, oldest first: each one's request, in
+   * its ring's correlation word (which held the request its maker knew), and the notable requests.
+   * Called by the ring after each block and before anything is read, so the records are all still
+   * in the ring (`LogCorrelator` says why their messages are still remembered).
    */
-  add(recent: RecentMessages, type: number, msg: number, service: number, detail: number, hint: number) {
-    const seq = this.seen++;
-    this.seenByType[type]!++;
-    const correlation = this.correlator.correlate(recent, seq, type, msg, hint);
-    if (correlation < 0) return;
-    // The record just written is the trace's latest: its slot is known without a division.
-    this.trace.ring.setLatestCorrelation(correlation);
-    this.notable.add(type, service, detail, correlation);
+  private takeRecords(): void {
+    const end = this.trace.count;
+    if (this.seen === end) return;
+    this.correlator.take(this.seen, end, this.seenByType, this.notable);
+    this.seen = end;
   }
 
   /** The request a kept record belongs to, once known. */
   correlationOf(seq: number): string | undefined {
+    this.takeRecords();
     if (!this.isKept(seq)) return undefined;
     const correlation = this.trace.ring.correlation(seq);
     return correlation < 0 ? undefined : `c${correlation}`;
@@ -197,6 +202,7 @@ export class EventLog {
 
   /** Rows `offset` … `offset + limit` of those matching `filter`, oldest first; offset -1: the last ones. */
   page(filter: LogFilter, offset: number, limit: number): LogPage {
+    this.takeRecords();
     const seqs = this.matching(filter);
     const from = offset < 0 ? Math.max(0, seqs.length - limit) : Math.max(0, Math.min(offset, seqs.length));
     const rows = seqs.slice(from, from + Math.max(0, limit)).map((seq) => this.rowAt(seq));
@@ -277,62 +283,4 @@ function indexIn(ids: readonly string[], id: string): number {
 function correlationNumber(id: string): number {
   const match = /^c(\d+)$/.exec(id);
   return match ? Number(match[1]) : -2;
-}
-
-/**
- * The slowest finished request, the latest failed one and the latest compensated saga, as the run
- * goes (what the Metrics panel's "the slowest", "a failed one", "a compensated saga" open). A request
- * is a client's: from its first send to its call's end.
- */
-export class NotableRequests {
-  private readonly started = new Map<number, number>();
-  private slowestMs = -1;
-  /** The correlations themselves (-1 for none): their ids are built only when read. */
-  private slowestCorrelation = -1;
-  private failedCorrelation = -1;
-  private compensatedCorrelation = -1;
-
-  constructor(
-    private readonly clients: readonly boolean[],
-    private readonly trace: TraceLog,
-  ) {}
-
-  /** The slowest finished request's correlation id, or null. */
-  get slowest(): string | null {
-    return correlationId(this.slowestCorrelation);
-  }
-
-  /** The latest failed request's correlation id, or null. */
-  get failed(): string | null {
-    return correlationId(this.failedCorrelation);
-  }
-
-  /** The latest compensated saga's correlation id, or null. */
-  get compensated(): string | null {
-    return correlationId(this.compensatedCorrelation);
-  }
-
-  /** Takes a record with its correlation, as known when it is made (at the trace's clock's time). */
-  add(type: number, service: number, detail: number, correlation: number): void {
-    if (service < 0 || !this.clients[service]) {
-      if (type === TraceCode['saga-ended'] && this.trace.detailText(detail) === 'compensated')
-        this.compensatedCorrelation = correlation;
-      return;
-    }
-    const t = this.trace.clock.now;
-    if (type === TraceCode.sent && !this.started.has(correlation)) this.started.set(correlation, t);
-    if (type !== TraceCode['call-done']) return;
-    const start = this.started.get(correlation);
-    this.started.delete(correlation);
-    if (this.trace.detailText(detail) !== 'ok') this.failedCorrelation = correlation;
-    else if (start !== undefined && t - start > this.slowestMs) {
-      this.slowestMs = t - start;
-      this.slowestCorrelation = correlation;
-    }
-  }
-}
-
-/** A correlation's id (`c12`), or null for -1. */
-function correlationId(correlation: number): string | null {
-  return correlation < 0 ? null : `c${correlation}`;
 }

@@ -44,7 +44,7 @@ function publishTopic(
       Look.Event,
     );
     m.sub = sub;
-    sim.recent.add(m);
+    sim.remember(m);
     t.copies++;
     e.sent++;
     if (hop > sim.hopLimit) {

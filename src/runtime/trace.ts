@@ -137,15 +137,27 @@ export class TraceLog {
   add(type: number, t: number, msg: number, service: number, edge: number, detail: number, n: number): void {
     const clock = this.clock;
     this.clock = { now: t };
-    this.addNow(type, msg, service, edge, detail, n);
+    this.addNow(type, msg, service, edge, detail, n, -1);
     this.clock = clock;
   }
 
-  /** Appends a record at the clock's time; -1 means "none" for msg/service/edge/detail and NaN for n. */
-  addNow(type: number, msg: number, service: number, edge: number, detail: number, n: number): void {
+  /**
+   * Appends a record at the clock's time; -1 means "none" for msg/service/edge/detail and NaN for n.
+   * `correlation`: the request its maker knew, for an event log (not part of the trace), or -1.
+   */
+  addNow(
+    type: number,
+    msg: number,
+    service: number,
+    edge: number,
+    detail: number,
+    n: number,
+    correlation: number,
+  ): void {
     const t = this.clock.now;
     const seq = this.count++;
-    this.ring.write(t, type | ((service + 1) << 5) | ((edge + 1) << 17), msg, detail, n);
+    // Counted before it is written: the ring may hand a full block to the event log, which reads `count`.
+    this.ring.write(t, type | ((service + 1) << 5) | ((edge + 1) << 17), msg, detail, n, correlation);
     // Word-wise FNV-1a and a murmur-style lane: 64 bits of hash with no allocation.
     let h1 = this.h1;
     let h2 = this.h2;
