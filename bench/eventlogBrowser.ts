@@ -7,13 +7,14 @@ import { frameStats, range } from './frames';
 import { buildIfNeeded, KEEP_NAMES_SHIM, settleAfterOpen, launchChromium, startPreview } from './serve';
 
 /**
- * `npm run -s bench:eventlog:browser [-- --json] [--runs 3] [--seconds 4] [--build]`: issue 13's
+ * `npm run -s bench:eventlog:browser [-- --json] [--runs 3] [--seconds 4] [--build] [--outDir <dir>]`: issue 13's
  * "the log panel scrolls 100,000 rows at ≥ 55 fps while a run plays". Opens a link to the 20-service
  * reference diagram in headless Chromium, seeks its run to 20 s (about 400,000 trace records, so the
  * log holds its full 100,000), plays it, opens the Event log and scrolls the list through all its
  * rows, 40 rows a frame, while counting frames with requestAnimationFrame; first the same run
  * playing with the log closed, for comparison on the same machine at the same load. Each run in a fresh page:
- * median, lowest and highest. Prints figures; asserts nothing.
+ * median, lowest and highest. Prints figures; asserts nothing. `--outDir <dir>` measures another build
+ * (say, the commit before, built into its own folder) instead of dist/, so two builds are compared in turn.
  */
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -23,6 +24,8 @@ const flag = (name: string, fallback: number) => {
 };
 const runs = Math.max(1, Math.floor(flag('--runs', 3)));
 const seconds = flag('--seconds', 4);
+const outDirArg = args.indexOf('--outDir');
+const outDir = outDirArg >= 0 ? args[outDirArg + 1] : undefined;
 const log = (...m: unknown[]) => (json ? console.error(...m) : console.log(...m));
 /** How far the run is sought before the log opens, and the rows the log must hold by then. */
 const SEEK_MS = 20_000;
@@ -82,10 +85,10 @@ async function runOnce(browser: Browser, url: string) {
 }
 
 async function main(): Promise<void> {
-  buildIfNeeded(args.includes('--build'), json, log);
+  if (!outDir) buildIfNeeded(args.includes('--build'), json, log);
   const diagram = parseDiagram(JSON.parse(readFileSync('bench/diagrams/reference-20.json', 'utf8')));
   if (!diagram.ok) throw new Error('bench/diagrams/reference-20.json does not parse');
-  const preview = await startPreview();
+  const preview = await startPreview(outDir);
   const browser = await launchChromium();
   try {
     log(`${runs} runs, load average ${loadavg()[0]!.toFixed(2)}, ${cpus().length} cores`);
