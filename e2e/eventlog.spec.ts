@@ -8,6 +8,17 @@ const log = (editor: EditorPage) => editor.page.getByRole('region', { name: 'Eve
 const trace = (editor: EditorPage) => editor.page.getByRole('region', { name: 'Trace' });
 
 /**
+ * Opens the trace of the oldest request the filtered log lists: the list is taken to its first row
+ * with the Home key (it follows the newest rows), whose request has had time to play out.
+ */
+async function traceOldestRequest(editor: EditorPage): Promise<void> {
+  await log(editor).getByLabel('Log rows').focus();
+  await editor.page.keyboard.press('Home');
+  await expect(log(editor).getByRole('listitem').first()).toHaveAttribute('aria-posinset', '1');
+  await log(editor).locator('.el-corr:visible').first().click();
+}
+
+/**
  * Checkout with Payment down from 20 s for 10 s (the fault script), held at 25 s: requests have failed.
  * A seek, not a live fault while playing, so a slow machine cannot run past the moment (busy-machine CI).
  */
@@ -55,7 +66,7 @@ test('a failed request: its waterfall and sequence diagram show Payment refusing
   await log(editor).getByRole('combobox', { name: 'Type' }).selectOption('refused');
   const refused = log(editor).getByTestId('log-row').first();
   await expect(refused).toBeVisible();
-  await log(editor).locator('.el-corr').first().click();
+  await traceOldestRequest(editor);
   await expect(trace(editor)).toBeVisible();
   const rows = trace(editor).getByTestId('waterfall-row');
   await expect(rows.first()).toBeVisible({ timeout: 20_000 });
@@ -84,7 +95,7 @@ test("a slow Payment: the caller's timeout ends its call at 1,500 ms while Payme
   await log(editor).getByRole('combobox', { name: 'Type' }).selectOption('timed-out');
   await log(editor).getByRole('combobox', { name: 'Edge' }).selectOption('e-orders-payment');
   await expect(log(editor).getByTestId('log-row').first()).toContainText('Order Service → Payment Service');
-  await log(editor).locator('.el-corr').first().click();
+  await traceOldestRequest(editor);
   const rows = trace(editor).getByTestId('waterfall-row');
   await expect(rows.first()).toBeVisible({ timeout: 20_000 });
   // The article's point: the caller gives up at its timeout, Orders' 1,500 ms on the call to Payment…

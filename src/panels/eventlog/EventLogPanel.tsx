@@ -1,13 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { LogFilter, LogPage, LogRow } from '../../export/index';
-import { formatSimTime } from '../playback/format';
 import { LogFilters, type LogNames } from './LogFilters';
+import { LogRows, windowFor, type LogWindow } from './LogRows';
 import './eventlog.css';
-
-/** Height of one row in CSS pixels: the list is windowed on it. */
-export const LOG_ROW_HEIGHT = 26;
-/** Rows asked beyond those in view, above and below, so a scroll finds them ready. */
-const OVERSCAN = 20;
 
 export interface EventLogPanelProps {
   /** Asks for rows of the run's log (the worker filters); null when a newer ask replaced this one. */
@@ -29,96 +24,56 @@ export interface EventLogPanelProps {
 export function EventLogPanel({ rows, names, tick, onPick, onTrace }: EventLogPanelProps) {
   const [filter, setFilter] = useState<LogFilter>({});
   const [page, setPage] = useState<LogPage | null>(null);
-  const [view, setView] = useState({ top: 0, height: 300 });
   const [follow, setFollow] = useState(true);
-  const scroller = useRef<HTMLDivElement>(null);
-  const first = Math.floor(view.top / LOG_ROW_HEIGHT);
-  const count = Math.ceil(view.height / LOG_ROW_HEIGHT) + 1;
-  const limit = count + 2 * OVERSCAN;
+  const [asked, setAsked] = useState<LogWindow>(() => windowFor(0, 12, true));
   useEffect(() => {
     let live = true;
-    const offset = follow ? -1 : Math.max(0, first - OVERSCAN);
-    void rows(filter, offset, limit).then((p) => {
+    void rows(filter, asked.offset, asked.limit).then((p) => {
       if (live && p) setPage(p);
     });
     return () => {
       live = false;
     };
-  }, [rows, filter, first, limit, follow, tick]);
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el || !follow || !page) return;
-    el.scrollTop = el.scrollHeight;
-  }, [page, follow]);
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const measure = () => setView({ top: el.scrollTop, height: el.clientHeight });
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  const onScroll = () => {
-    const el = scroller.current!;
-    setView({ top: el.scrollTop, height: el.clientHeight });
-    const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - LOG_ROW_HEIGHT;
-    if (atEnd !== follow) setFollow(atEnd);
-  };
-  const total = page?.total ?? 0;
+  }, [rows, filter, asked, tick]);
+  const pick = useLatestCallback(onPick);
+  const trace = useLatestCallback(onTrace);
+  // Asked on every fill: the same window again keeps the state (no render, no ask).
+  const onWindow = useCallback(
+    (offset: number, limit: number) =>
+      setAsked((before) => (before.offset === offset && before.limit === limit ? before : { offset, limit })),
+    [],
+  );
   return (
     <div className="el-panel">
       <LogFilters names={names} filter={filter} onChange={setFilter} />
       <LogSummary page={page} />
-      <div className="el-scroll" ref={scroller} onScroll={onScroll} tabIndex={0} aria-label="Log rows">
-        <ol className="el-rows" style={{ height: total * LOG_ROW_HEIGHT }} aria-rowcount={total}>
-          {page?.rows.map((row, i) => (
-            <li
-              // Keyed by place, not by record: a scroll fills the same elements with other rows
-              // instead of replacing them all (rows are consecutive, so no two share a key).
-              key={(page.offset + i) % limit}
-              style={{ top: (page.offset + i) * LOG_ROW_HEIGHT }}
-              className={row.error ? 'is-error' : undefined}
-            >
-              <button type="button" className="el-row" onClick={() => onPick(row)} data-testid="log-row">
-                <span className="el-time">{formatSimTime(row.t)}</span>
-                <span className="el-type">{row.type}</span>
-                <span className="el-where">{where(row, names)}</span>
-                <span className="el-message">{row.message ?? ''}</span>
-                <span className="el-outcome">{row.outcome ?? ''}</span>
-              </button>
-              {row.correlationId ? (
-                <button
-                  type="button"
-                  className="el-corr"
-                  title={`Trace request ${row.correlationId}`}
-                  onClick={() => onTrace(row.correlationId!)}
-                >
-                  {row.correlationId}
-                </button>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-        {page && total === 0 ? (
-          <p className="el-empty">
-            {page.seen === 0 ? 'Nothing has happened yet: press play.' : 'No record matches the filter.'}
-          </p>
-        ) : null}
-      </div>
+      <LogRows
+        page={page}
+        names={names}
+        follow={follow}
+        onFollow={setFollow}
+        onWindow={onWindow}
+        onPick={pick}
+        onTrace={trace}
+      />
     </div>
   );
 }
 
-function where(row: LogRow, names: LogNames): string {
-  const service =
-    row.service === undefined ? '' : (names.services.find((s) => s.id === row.service)?.name ?? row.service);
-  const edge = row.edge === undefined ? '' : (names.edges.find((e) => e.id === row.edge)?.label ?? row.edge);
-  return [service, row.channel ?? edge].filter(Boolean).join(' · ');
+/**
+ * A callback that stays the same function while calling the latest `callback`: the dock passes new
+ * ones on every render, which would otherwise draw every row again.
+ */
+function useLatestCallback<A extends unknown[]>(callback: (...args: A) => void): (...args: A) => void {
+  const latest = useRef(callback);
+  useEffect(() => {
+    latest.current = callback;
+  });
+  return useCallback((...args: A) => latest.current(...args), []);
 }
 
 /** How much the log holds, and what it dropped to stay bounded. */
-function LogSummary({ page }: { page: LogPage | null }) {
+const LogSummary = memo(function LogSummary({ page }: { page: LogPage | null }) {
   if (!page) return <p className="el-summary">Reading the log…</p>;
   const dropped = Object.entries(page.dropped).sort((a, b) => b[1] - a[1]);
   const droppedCount = dropped.reduce((sum, [, n]) => sum + n, 0);
@@ -133,4 +88,4 @@ function LogSummary({ page }: { page: LogPage | null }) {
         : ''}
     </p>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { LogFilter } from '../../export/index';
 
 /** The names the filters offer: services, edges (labelled), channels, record types. */
@@ -8,8 +9,11 @@ export interface LogNames {
   types: readonly string[];
 }
 
-/** The log's filters: by service, edge, channel, record type, errors only, one request, and words. */
-export function LogFilters({
+/**
+ * The log's filters: by service, edge, channel, record type, errors only, one request, and words.
+ * Drawn again only when they change, not on every page of rows.
+ */
+export const LogFilters = memo(function LogFilters({
   names,
   filter,
   onChange,
@@ -77,7 +81,7 @@ export function LogFilters({
       />
     </div>
   );
-}
+});
 
 function Choice({
   label,
