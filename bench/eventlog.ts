@@ -42,7 +42,7 @@ function bestOfEach(runs: number): { wall: [number, number]; cpu: [number, numbe
   const wall: [number, number] = [0, 0];
   const cpu: [number, number] = [0, 0];
   for (let i = 0; i < runs * 2; i++) {
-    const side = i % 2;
+    const side = (i % 2) as 0 | 1;
     const r = once(side === 1);
     wall[side] = Math.max(wall[side], r.events / r.seconds);
     cpu[side] = Math.max(cpu[side], r.events / r.cpuSeconds);
