@@ -5,7 +5,7 @@
  * 20-service reference diagram (bench/diagrams/reference-20.json). Prints figures; asserts nothing.
  *
  * "Drawn" is the first frame in which every service of the diagram has its card in the DOM, laid
- * out (React Flow hides a card until it has measured it) and painted: a probe checks the cards in
+ * out and painted (React Flow hides a card whose size it doesn't know; the canvas gives it up front): a probe checks the cards in
  * each requestAnimationFrame callback and, once all are there, takes the time in the next task,
  * which runs after that frame was painted. Times are from the start of navigation.
  *

@@ -36,7 +36,7 @@ import { MenuContext, type OpenMenu } from './menuButton';
 import { dropSpot } from './placeNew';
 import { NoteNode } from './nodes/NoteNode';
 import { ServiceNode } from './nodes/ServiceNode';
-import { LARGE_DIAGRAM_NODES, OVERVIEW_ZOOM, OverviewContext } from './detail';
+import { DRAWN_MOTION_NODES, LARGE_DIAGRAM_NODES, OVERVIEW_ZOOM, OverviewContext } from './detail';
 import { holdRunMarks } from '../store/markHold';
 import { createFlowMapper, type FlowNode } from './toFlow';
 import { useCanvasDrawnMark } from './useCanvasDrawnMark';
@@ -102,6 +102,8 @@ export function Canvas({
   const large = nodes.length > LARGE_DIAGRAM_NODES;
   const largeRef = useRef(large);
   largeRef.current = large;
+  const cardCountRef = useRef(nodes.length);
+  cardCountRef.current = nodes.length;
   const frame = useRef(0);
   const commitDrag = useCallback(() => {
     cancelAnimationFrame(frame.current);
@@ -279,9 +281,8 @@ export function Canvas({
       // Auto-pan starts, steps and ends a move within one task, so it never sets it.
       onMove: () => {
         wrapper.current?.classList.add('is-moving');
-        if (!largeRef.current) return;
-        holdRunMarks(performance.now());
-        motionDrawing.begin();
+        if (cardCountRef.current > DRAWN_MOTION_NODES) motionDrawing.begin();
+        if (largeRef.current) holdRunMarks(performance.now());
       },
       onMoveEnd: (_: unknown, v: Viewport) => {
         wrapper.current?.classList.remove('is-moving');
