@@ -21,9 +21,10 @@ export interface MotionDrawing {
 }
 
 /**
- * While the view of a large diagram pans or zooms, its cards and edges are drawn on one canvas and
- * React Flow's DOM is hidden (`display: none`): in this browser moving the view's transform over
- * hundreds of cards re-layerizes and hit-tests every card on every frame (README, issue 17). The
+ * While the view of a diagram of more than DRAWN_MOTION_NODES cards (the canvas decides) pans or
+ * zooms, its cards and edges are drawn on one canvas and React Flow's DOM is hidden (`display:
+ * none`): in this browser moving the view's transform over many cards re-layerizes and hit-tests
+ * every card on every frame (README, issue 17). The
  * drawing is a snapshot taken at the move's first frame; when the move ends the DOM is shown again,
  * with everything it shows. Not while a card or edge has the keyboard focus (hiding would drop it).
  */
