@@ -20,18 +20,7 @@ test('a large diagram panned while it plays: its figures wait for the view to st
   await run.button('play').click();
   await expect.poll(() => seriesEnd(editor), { timeout: 30_000 }).toBeGreaterThan(1_500);
 
-  // An empty spot of the canvas to drag the view by, near its middle.
-  const from = await page.evaluate(() => {
-    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
-    for (let d = 0; d < 300; d += 6)
-      for (const [x, y] of [
-        [pane.left + pane.width / 2 + d, pane.top + pane.height / 2],
-        [pane.left + pane.width / 2 - d, pane.top + pane.height / 2 + d / 2],
-      ])
-        if (document.elementFromPoint(x!, y!)?.classList.contains('react-flow__pane'))
-          return { x: x!, y: y! };
-    throw new Error('no empty spot of the canvas');
-  });
+  const from = await editor.emptyCanvasSpot();
   const viewBefore = await editor.viewportTransform();
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();

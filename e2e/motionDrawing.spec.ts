@@ -8,21 +8,6 @@ import { expect, test } from './fixtures';
  * selectable and focusable as before.
  */
 
-/** An empty spot of the canvas near its middle, to drag the view by. */
-function emptySpot(page: Page) {
-  return page.evaluate(() => {
-    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
-    for (let d = 0; d < 300; d += 6)
-      for (const [x, y] of [
-        [pane.left + pane.width / 2 + d, pane.top + pane.height / 2],
-        [pane.left + pane.width / 2 - d, pane.top + pane.height / 2 + d / 2],
-      ])
-        if (document.elementFromPoint(x!, y!)?.classList.contains('react-flow__pane'))
-          return { x: x!, y: y! };
-    throw new Error('no empty spot of the canvas');
-  });
-}
-
 /** How many of the drawing's pixels are painted (not transparent), sampled on a grid. */
 function paintedPixels(page: Page) {
   return page.getByTestId('motion-drawing').evaluate((canvas: HTMLCanvasElement) => {
@@ -41,7 +26,7 @@ test('a large diagram panned: drawn while it moves, its cards back when it stops
   await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
   await editor.settled();
   const cards = page.locator('.react-flow__nodes');
-  const from = await emptySpot(page);
+  const from = await editor.emptyCanvasSpot();
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   // The drawing takes over from the move's next frame: keep moving until it has.
@@ -67,7 +52,7 @@ test('a large diagram panned: drawn while it moves, its cards back when it stops
 
 test('a small diagram panned keeps its cards in view throughout', async ({ editor }) => {
   const page = editor.page;
-  const from = await emptySpot(page);
+  const from = await editor.emptyCanvasSpot();
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(from.x + 80, from.y + 40, { steps: 10 });

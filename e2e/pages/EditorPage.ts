@@ -361,6 +361,21 @@ export class EditorPage {
     expect(await past(), `zoomed ${direction} past ${zoom}`).toBe(true);
   }
 
+  /** An empty spot of the canvas near its middle (the pane itself), to drag the view by. */
+  emptyCanvasSpot(): Promise<{ x: number; y: number }> {
+    return this.page.evaluate(() => {
+      const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+      for (let d = 0; d < 300; d += 6)
+        for (const [x, y] of [
+          [pane.left + pane.width / 2 + d, pane.top + pane.height / 2],
+          [pane.left + pane.width / 2 - d, pane.top + pane.height / 2 + d / 2],
+        ])
+          if (document.elementFromPoint(x!, y!)?.classList.contains('react-flow__pane'))
+            return { x: x!, y: y! };
+      throw new Error('no empty spot of the canvas');
+    });
+  }
+
   /** The flow-to-screen transform the canvas currently shows. */
   async viewportTransform(): Promise<{ x: number; y: number; zoom: number }> {
     return this.canvas.locator('.react-flow__viewport').evaluate((el) => {

@@ -4,7 +4,7 @@ import { edgeLabel } from '../canvas/edgeLabels';
 import { SERVICE_SIZE, type Point } from '../canvas/geometry';
 import { routeDiagram } from '../canvas/edgeRoutes';
 import { curvesPath, pointAlong, routeCurves, STRAIGHT } from '../canvas/routing';
-import { EDGE_STYLE, ServiceIcon } from '../canvas/icons';
+import { edgeBadge, EDGE_STYLE, ServiceIcon } from '../canvas/icons';
 import { placeEdgeLabels } from '../canvas/edgeLabels';
 import { edgeLanes } from '../canvas/messageLayer/lanes';
 import { subtitle } from '../canvas/nodes/ServiceNode';
@@ -182,14 +182,7 @@ export async function buildScene(
       ? { x: anchor.x + place.dx, y: anchor.y + place.dy, room: place.box.width }
       : { x: anchor.x, y: anchor.y - 4, room: Math.max(90, Math.hypot(to.x - from.x, to.y - from.y) - 14) };
     const style = EDGE_STYLE[e.kind];
-    const tag =
-      e.kind === 'sync'
-        ? e.protocol === 'grpc'
-          ? 'gRPC'
-          : 'REST'
-        : e.kind === 'saga'
-          ? String(e.step)
-          : style.glyph;
+    const tag = edgeBadge(e);
     edges.push({
       path: curvesPath(curves),
       labelAt,

@@ -1,4 +1,4 @@
-import type { EdgeKind, ServiceKind } from '../model/schema';
+import type { Edge, EdgeKind, ServiceKind } from '../model/schema';
 
 const paths: Record<ServiceKind, React.ReactNode> = {
   client: (
@@ -93,3 +93,10 @@ export const EDGE_STYLE: Record<EdgeKind, { width: number; dash?: string; glyph:
   topic: { width: 2, dash: '2 5', glyph: '◉' },
   saga: { width: 2.5, dash: '12 4 2 4', glyph: '⤳' },
 };
+
+/** The badge an edge's label starts with: its protocol (sync), its step (saga), else its kind's glyph. */
+export function edgeBadge(e: Edge): string {
+  if (e.kind === 'sync') return e.protocol === 'grpc' ? 'gRPC' : 'REST';
+  if (e.kind === 'saga') return String(e.step);
+  return EDGE_STYLE[e.kind].glyph;
+}

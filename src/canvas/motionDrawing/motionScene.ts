@@ -1,6 +1,6 @@
 import type { Edge, EdgeKind, ServiceKind } from '../../model/schema';
 import { edgeLabel } from '../edgeLabels';
-import { EDGE_STYLE } from '../icons';
+import { edgeBadge } from '../icons';
 import type { LabelPlace } from '../labelPlacement';
 import type { Box } from '../geometry';
 import type { AnchoredNode } from '../messageLayer/anchors';
@@ -148,14 +148,7 @@ function sceneLabels(input: SceneInput): MotionLabel[] {
   for (const e of input.edges) {
     const place = input.labelPlaces?.get(e.id);
     if (!place) continue;
-    const badge =
-      e.kind === 'sync'
-        ? e.protocol === 'grpc'
-          ? 'gRPC'
-          : 'REST'
-        : e.kind === 'saga'
-          ? String(e.step)
-          : EDGE_STYLE[e.kind].glyph;
+    const badge = edgeBadge(e);
     const badgeWidth = e.kind === 'sync' ? input.measure(badge, badgeFont) + 10 : 16;
     const [text] = wrapText(input.measure, edgeLabel(e), 200 - badgeWidth, labelFont, 1);
     const width = Math.min(220, 3 + badgeWidth + 4 + input.measure(text!, labelFont) + 7 + 2);
