@@ -98,3 +98,39 @@ describe('windowFor', () => {
     expect(windowFor(5000, 8, true).offset).toBe(-1);
   });
 });
+
+describe('the keyboard focus while the list scrolls', () => {
+  /** A list in a focusable scroller, in the document (focus needs it). */
+  function mounted(slots: number): { list: HTMLOListElement; scroller: HTMLDivElement } {
+    const scroller = document.createElement('div');
+    scroller.tabIndex = 0;
+    const list = makeList(slots);
+    scroller.appendChild(list);
+    document.body.replaceChildren(scroller);
+    return { list, scroller };
+  }
+
+  it('follows its record to the slot that shows it now', () => {
+    const { list } = mounted(6);
+    const drawn: DrawnRows = [];
+    const big = page(0, 40, 40);
+    fillRows(list, big, OVERSCAN + 0, names, drawn);
+    const focusedSeq = drawn[3]!.row.seq;
+    (list.children[3]!.firstElementChild as HTMLElement).focus();
+    fillRows(list, big, OVERSCAN + 2, names, drawn);
+    const item = document.activeElement!.parentElement!;
+    const slot = Array.prototype.indexOf.call(list.children, item);
+    expect(drawn[slot]!.row.seq).toBe(focusedSeq);
+    expect(document.activeElement).toBe(item.firstElementChild);
+  });
+
+  it('goes to the list itself once its record has scrolled out of the slots', () => {
+    const { list, scroller } = mounted(6);
+    const drawn: DrawnRows = [];
+    const big = page(0, 40, 40);
+    fillRows(list, big, OVERSCAN + 0, names, drawn);
+    (list.children[1]!.firstElementChild as HTMLElement).focus();
+    fillRows(list, big, OVERSCAN + 20, names, drawn);
+    expect(document.activeElement).toBe(scroller);
+  });
+});

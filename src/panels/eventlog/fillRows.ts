@@ -35,6 +35,7 @@ export function fillRows(
   const to = page ? Math.min(from + list.children.length, page.offset + page.rows.length, total) : 0;
   const transform = `translateY(${from * LOG_ROW_HEIGHT}px)`;
   if (list.style.transform !== transform) list.style.transform = transform;
+  const focus = focusedRecord(list, drawn);
   const shown: (LogRow | undefined)[] = [];
   for (let slot = 0; slot < list.children.length; slot++) {
     const item = list.children[slot] as HTMLLIElement;
@@ -52,7 +53,39 @@ export function fillRows(
     fillRow(item, row, position, total, names);
     drawn[slot] = { row, position, total };
   }
+  if (focus) keepFocusOnRecord(list, drawn, focus);
   return shown;
+}
+
+/** The record whose button has the keyboard focus, and which of its two buttons it is. */
+interface FocusedRecord {
+  slot: number;
+  seq: number;
+  request: boolean;
+}
+
+function focusedRecord(list: HTMLOListElement, drawn: DrawnRows): FocusedRecord | null {
+  const active = list.ownerDocument.activeElement;
+  const item = active?.parentElement;
+  if (!active || !item || item.parentElement !== list) return null;
+  const slot = Array.prototype.indexOf.call(list.children, item);
+  const record = drawn[slot];
+  return record ? { slot, seq: record.row.seq, request: active === item.lastElementChild } : null;
+}
+
+/**
+ * Slots are reused as the list scrolls: a focused button would otherwise show another record than
+ * the one the person focused (and Enter would open that). The focus follows its record to the slot
+ * that shows it now, or goes to the list itself when the record has scrolled out of the slots.
+ */
+function keepFocusOnRecord(list: HTMLOListElement, drawn: DrawnRows, focus: FocusedRecord): void {
+  if (drawn[focus.slot]?.row.seq === focus.seq) return;
+  const slot = drawn.findIndex((d) => d?.row.seq === focus.seq);
+  const item = slot >= 0 ? list.children[slot] : undefined;
+  const target = item && (focus.request ? item.lastElementChild : item.firstElementChild);
+  const scroller = list.closest<HTMLElement>('[tabindex]');
+  if (target instanceof HTMLElement && !target.hidden) target.focus({ preventScroll: true });
+  else scroller?.focus({ preventScroll: true });
 }
 
 /** One slot shows one record: its cells, its request's id (when it has one), its place in the list. */
