@@ -5,8 +5,8 @@ import type { ViewTransform } from '../messageLayer/edgeGeometry';
 import { BADGE_FONT, LABEL_FONT, nameInset, type MotionCard, type MotionScene } from './motionScene';
 
 const EDGE_KINDS = Object.keys(EDGE_STYLE) as EdgeKind[];
-/** Below this many screen pixels a name is a smudge even in the DOM: the card is drawn without it. */
-const SMALLEST_TEXT_PX = 3;
+/** Below this many screen pixels a name is not drawn (the DOM still shows a grey smudge down to about 2 px). */
+const SMALLEST_TEXT_PX = 1.5;
 const CARD_RADIUS = 12;
 
 /** The part of the flow in view, in flow coordinates, for a canvas `width` × `height` CSS pixels. */
