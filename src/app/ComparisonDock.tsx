@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { motionMs } from '../canvas/motion';
 import { fitDiagram } from '../canvas/useDiagramView';
 import { ComparisonPanel } from '../panels/compare/ComparisonPanel';
-import { comparedDiagrams, useAppStore } from '../store';
+import { comparedDiagrams, useAppStore, useDiagramContent } from '../store';
 import {
   comparisonJson,
   diagramFileName,
@@ -17,7 +17,7 @@ import { useComparison } from './useComparison';
 
 /** The Comparison region under the canvas while a comparison is open, fed by the comparison worker. */
 export function ComparisonDock() {
-  const diagram = useAppStore((s) => s.diagram);
+  const diagram = useDiagramContent();
   const state = useAppStore((s) => s.comparison);
   const pair = useMemo(() => comparedDiagrams({ diagram, comparison: state }), [diagram, state]);
   const status = useComparison(pair);

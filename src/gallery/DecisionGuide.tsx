@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Dialog } from '../app/Dialog';
-import { useAppStore } from '../store';
+import { useAppStore, useDiagramContent } from '../store';
 import { ADVICE, applyChoice, QUESTIONS, recommend, targetOf, type Answers } from './decision';
 import { useGalleryState } from './galleryState';
 import { openGalleryEntry } from './openEntry';
@@ -25,7 +25,7 @@ export function DecisionGuide() {
   const [applied, setApplied] = useState<string | null>(null);
   // The preset is for this opening only: the guide opened later starts blank.
   useEffect(() => useGalleryState.setState({ guideAnswers: null }), []);
-  const diagram = useAppStore((s) => s.diagram);
+  const diagram = useDiagramContent();
   const selection = useAppStore((s) => s.selection);
   const target = targetOf(diagram, selection);
   const choice = recommend(answers);

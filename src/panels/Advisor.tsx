@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { advise, type Advice } from '../model/advice';
 import { reportCard } from '../model/reportCard';
-import { useAppStore } from '../store';
+import { useAppStore, useDiagramContent } from '../store';
 import { ReportCardView } from './ReportCard';
 
 /** Selects the services and edges a remark is about (those still in the diagram). */
@@ -24,7 +24,7 @@ export const REMARKS_SHOWN = 25;
  * selects what it is about, and its button applies its fix as one undoable edit.
  */
 export function Advisor() {
-  const diagram = useAppStore((s) => s.diagram);
+  const diagram = useDiagramContent();
   const advice = useMemo(() => advise(diagram), [diagram]);
   const card = useMemo(
     () => (diagram.services.length ? reportCard(diagram, advice) : null),

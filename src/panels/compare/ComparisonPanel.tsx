@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { designChanges, type Comparison, type DesignChange } from '../../compare/index';
-import { comparedDiagrams, useAppStore } from '../../store';
+import { comparedDiagrams, useAppStore, useDiagramContent } from '../../store';
 import { ComparisonTables } from './ComparisonTable';
 import { DifferenceMarks } from './DifferenceMarks';
 import './comparison.css';
@@ -89,7 +89,7 @@ export function ComparisonPanel({
   /** Downloads A and B as one JSON file. */
   onExportJson?: () => void;
 }) {
-  const diagram = useAppStore((s) => s.diagram);
+  const diagram = useDiagramContent();
   const state = useAppStore((s) => s.comparison);
   const pair = useMemo(() => comparedDiagrams({ diagram, comparison: state }), [diagram, state]);
   const changes = useMemo(() => (pair ? designChanges(pair.a, pair.b) : []), [pair]);

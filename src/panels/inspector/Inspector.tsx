@@ -1,4 +1,4 @@
-import { useAppStore } from '../../store';
+import { useAppStore, useDiagramContent } from '../../store';
 import { lazy, Suspense } from 'react';
 import { Section } from './Section';
 
@@ -31,7 +31,7 @@ export function Inspector({ diagramDrawn }: InspectorProps) {
 
 /** What the inspector shows, without its frame (a side panel, or a bottom sheet on a phone). */
 export function InspectorBody({ diagramDrawn }: InspectorProps) {
-  const diagram = useAppStore((s) => s.diagram);
+  const diagram = useDiagramContent();
   const selection = useAppStore((s) => s.selection);
   let body;
   if (selection.length > 1) {
