@@ -2,7 +2,15 @@ import type { EdgeKind } from '../../model/schema';
 import type { Box } from '../geometry';
 import { EDGE_STYLE } from '../icons';
 import type { ViewTransform } from '../messageLayer/edgeGeometry';
-import { BADGE_FONT, LABEL_FONT, nameInset, type MotionCard, type MotionScene } from './motionScene';
+import { flatten, inkShare, SMALLEST_DASH_PX, strokeInSight, type Polyline } from './edgeStrokes';
+import {
+  BADGE_FONT,
+  LABEL_FONT,
+  nameInset,
+  type MotionCard,
+  type MotionEdge,
+  type MotionScene,
+} from './motionScene';
 
 const EDGE_KINDS = Object.keys(EDGE_STYLE) as EdgeKind[];
 /** Below this many screen pixels a name is not drawn (the DOM still shows a grey smudge down to about 2 px). */
@@ -38,12 +46,12 @@ export function drawMotionScene(
   const scale = pixelRatio * view.zoom;
   ctx.setTransform(scale, 0, 0, scale, pixelRatio * view.x, pixelRatio * view.y);
   const seen = visibleBox(view, width, height);
-  drawEdges(ctx, scene, seen);
+  drawEdges(ctx, scene, seen, scale);
   drawEdgeEnds(ctx, scene, seen);
   ctx.fillStyle = scene.colours.note;
   for (const n of scene.notes) if (meets(n, seen)) ctx.fillRect(n.x, n.y, n.width, n.height);
   const cards = scene.cards.filter((c) => meets(c, seen));
-  drawCards(ctx, scene, cards);
+  drawCards(ctx, scene, cards, scale);
   if (view.zoom * (scene.overview ? 17 : 15) >= SMALLEST_TEXT_PX) drawNames(ctx, scene, cards);
   drawLabels(ctx, scene, seen);
 }
@@ -99,26 +107,55 @@ function drawLabels(ctx: CanvasRenderingContext2D, scene: MotionScene, seen: Box
 }
 
 /** Edges by kind, so each kind's colour and dash are set once. */
-function drawEdges(ctx: CanvasRenderingContext2D, scene: MotionScene, seen: Box) {
+function drawEdges(ctx: CanvasRenderingContext2D, scene: MotionScene, seen: Box, scale: number) {
   ctx.lineCap = 'round';
   for (const kind of EDGE_KINDS) {
     const style = EDGE_STYLE[kind];
+    const dash = style.dash ? style.dash.split(' ').map(Number) : [];
+    const period = dash.reduce((sum, length) => sum + length, 0);
+    const dashed = dash.length > 0 && period * scale >= SMALLEST_DASH_PX;
     ctx.lineWidth = style.width;
-    ctx.setLineDash(style.dash ? style.dash.split(' ').map(Number) : []);
+    ctx.setLineDash(dashed ? dash : []);
+    ctx.globalAlpha = dash.length > 0 && !dashed ? inkShare(dash, style.width) : 1;
     for (const cut of [false, true]) {
       ctx.strokeStyle = cut ? scene.colours.danger : scene.colours.edge[kind];
-      for (const e of scene.edges)
-        if (e.kind === kind && e.cut === cut && meets(e.box, seen)) ctx.stroke(e.path);
+      for (const e of scene.edges) {
+        if (e.kind !== kind || e.cut !== cut || !meets(e.box, seen)) continue;
+        // Only a dashed edge pays for the part out of sight (see strokeInSight).
+        if (!dashed || contains(seen, e.box)) ctx.stroke(e.path);
+        else strokeInSight(ctx, polylineOf(e), seen);
+      }
     }
   }
+  ctx.globalAlpha = 1;
   ctx.setLineDash([]);
 }
 
+const polylines = new WeakMap<MotionEdge, Polyline>();
+
+/** The edge's curves flattened, once per snapshot. */
+function polylineOf(edge: MotionEdge): Polyline {
+  let line = polylines.get(edge);
+  if (!line) polylines.set(edge, (line = flatten(edge.curves)));
+  return line;
+}
+
+const contains = (outer: Box, inner: Box) =>
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;
+
 /** Card faces in one path, borders in another, then the kind stripes. */
-function drawCards(ctx: CanvasRenderingContext2D, scene: MotionScene, cards: MotionCard[]) {
+function drawCards(ctx: CanvasRenderingContext2D, scene: MotionScene, cards: MotionCard[], scale: number) {
   const { colours } = scene;
+  // Corners under a device pixel are not seen, and square ones draw at half the cost.
+  const outline =
+    CARD_RADIUS * scale >= 1
+      ? (c: MotionCard) => ctx.roundRect(c.x, c.y, c.width, c.height, CARD_RADIUS)
+      : (c: MotionCard) => ctx.rect(c.x, c.y, c.width, c.height);
   ctx.beginPath();
-  for (const c of cards) ctx.roundRect(c.x, c.y, c.width, c.height, CARD_RADIUS);
+  for (const c of cards) outline(c);
   ctx.fillStyle = colours.panel;
   ctx.fill();
   ctx.lineWidth = 1.5;
@@ -129,7 +166,7 @@ function drawCards(ctx: CanvasRenderingContext2D, scene: MotionScene, cards: Mot
     ['selected', colours.accent],
   ] as const) {
     ctx.beginPath();
-    for (const c of cards) if (c[flag]) ctx.roundRect(c.x, c.y, c.width, c.height, CARD_RADIUS);
+    for (const c of cards) if (c[flag]) outline(c);
     ctx.strokeStyle = colour;
     ctx.lineWidth = 2.5;
     ctx.stroke();

@@ -2,7 +2,7 @@ import type { Edge, EdgeKind, ServiceKind } from '../../model/schema';
 import { edgeLabel } from '../edgeLabels';
 import { edgeBadge } from '../icons';
 import type { LabelPlace } from '../labelPlacement';
-import type { Box } from '../geometry';
+import type { Box, Curve } from '../geometry';
 import type { AnchoredNode } from '../messageLayer/anchors';
 import { anchorBox } from '../messageLayer/anchors';
 import { edgeLanes } from '../messageLayer/lanes';
@@ -21,6 +21,8 @@ export interface MotionCard extends Box {
 export interface MotionEdge {
   kind: EdgeKind;
   path: Path2D;
+  /** The curves `path` draws, flattened on demand when only part of the edge is in sight. */
+  curves: Curve[];
   box: Box;
   cut: boolean;
   /** Where it meets its target, and the direction it arrives in (radians). */
@@ -241,7 +243,7 @@ function sceneEdges(input: SceneInput): MotionEdge[] {
     const box = { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
     const last = curves[curves.length - 1]!;
     const angle = Math.atan2(last.p3.y - last.p2.y, last.p3.x - last.p2.x);
-    out.push({ kind: e.kind, path, box, cut: input.isCut(e.id), end: { ...last.p3, angle } });
+    out.push({ kind: e.kind, path, curves, box, cut: input.isCut(e.id), end: { ...last.p3, angle } });
   }
   return out;
 }
