@@ -25,7 +25,8 @@ test('a large diagram panned: drawn while it moves, its cards back when it stops
   await page.evaluate((d) => window.__microsim!.loadDiagram!(d as never), benchDiagram(200, 300));
   await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
   await editor.settled();
-  const cards = page.locator('.react-flow__nodes');
+  // A card, not its layer: the layer keeps its box while its content is skipped (content-visibility).
+  const cards = page.locator('.react-flow__node-service').first();
   const from = await editor.emptyCanvasSpot();
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
@@ -48,6 +49,62 @@ test('a large diagram panned: drawn while it moves, its cards back when it stops
   const card = page.locator('.react-flow__node-service').first();
   await card.click();
   await expect(card).toHaveClass(/selected/);
+});
+
+/** React Flow's view as its cards' layer shows it, the background's dot offset and the minimap's view box. */
+function flowChrome(page: Page) {
+  return page.evaluate(() => {
+    const pattern = document.querySelector('.react-flow__background pattern');
+    return {
+      cards: getComputedStyle(document.querySelector('.react-flow__viewport')!).transform,
+      dots: [pattern?.getAttribute('x'), pattern?.getAttribute('y'), pattern?.getAttribute('width')],
+      minimap: document.querySelector('.react-flow__minimap-mask')?.getAttribute('d')?.replace(/\s+/g, ' '),
+    };
+  });
+}
+
+/** How far one `matrix(…)` transform is moved from another, in whole pixels. */
+function shift(to: string, from: string) {
+  const numbers = (m: string) =>
+    m
+      .slice(m.indexOf('(') + 1, -1)
+      .split(',')
+      .map(Number);
+  const [a, b] = [numbers(to), numbers(from)];
+  return [Math.round(a[4]! - b[4]!), Math.round(a[5]! - b[5]!)];
+}
+
+test('a large diagram panned: React Flow is handed the view once, where the move stops', async ({
+  editor,
+}) => {
+  const page = editor.page;
+  await page.evaluate((d) => window.__microsim!.loadDiagram!(d as never), benchDiagram(200, 300));
+  await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
+  await editor.settled();
+  const from = await editor.emptyCanvasSpot();
+  const before = await flowChrome(page);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await expect(async () => {
+    await page.mouse.move(from.x + 40, from.y + 30, { steps: 4 });
+    await page.mouse.move(from.x, from.y, { steps: 4 });
+    await expect(editor.canvas).toHaveClass(/is-drawn-moving/, { timeout: 500 });
+  }).toPass();
+  const held = await flowChrome(page);
+  await page.mouse.move(from.x + 70, from.y + 50, { steps: 5 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const moving = await flowChrome(page);
+  // The cards' layer (hidden) stays where the drawing took over; the dots and the minimap follow.
+  expect(moving.cards).toBe(held.cards);
+  expect(moving.dots).not.toEqual(held.dots);
+  expect(moving.minimap).not.toBe(held.minimap);
+  await page.mouse.up();
+  await expect(editor.canvas).not.toHaveClass(/is-drawn-moving/);
+  const stopped = await flowChrome(page);
+  // React Flow draws them where the move stopped: exactly where they were followed to.
+  expect(shift(stopped.cards, before.cards)).toEqual([70, 50]);
+  expect(stopped.dots).toEqual(moving.dots);
+  expect(stopped.minimap).toBe(moving.minimap);
 });
 
 test('a small diagram panned keeps its cards in view throughout', async ({ editor }) => {

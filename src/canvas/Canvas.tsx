@@ -41,6 +41,8 @@ import { holdRunMarks } from '../store/markHold';
 import { createFlowMapper, type FlowNode } from './toFlow';
 import { useCanvasDrawnMark } from './useCanvasDrawnMark';
 import { useMotionDrawing } from './motionDrawing/useMotionDrawing';
+import { useFlowViewport } from './motionDrawing/useFlowViewport';
+import { BACKGROUND_DOTS } from './motionDrawing/heldChrome';
 import { START_VIEWPORT, useDiagramView } from './useDiagramView';
 
 /** Offered when a connection is dropped, so loaded then (the app fetches it ahead once drawn). */
@@ -137,6 +139,7 @@ export function Canvas({
   useDiagramView(wrapper);
   useCanvasDrawnMark(nodes.length > 0);
   const motionDrawing = useMotionDrawing(wrapper, { routes, labelPlaces });
+  const view = useFlowViewport(motionDrawing, diagram.viewport ?? START_VIEWPORT);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -330,7 +333,9 @@ export function Canvas({
               onEdgeContextMenu={flowHandlers.onEdgeContextMenu}
               onMove={flowHandlers.onMove}
               onMoveEnd={flowHandlers.onMoveEnd}
-              defaultViewport={diagram.viewport ?? START_VIEWPORT}
+              defaultViewport={view.viewport}
+              viewport={view.viewport}
+              onViewportChange={view.onViewportChange}
               minZoom={0.1}
               maxZoom={3}
               snapToGrid
@@ -347,7 +352,7 @@ export function Canvas({
               onlyRenderVisibleElements={large}
               proOptions={PRO_OPTIONS}
             >
-              <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+              <Background variant={BackgroundVariant.Dots} {...BACKGROUND_DOTS} />
               <MiniMap
                 style={MINIMAP_SIZE}
                 pannable

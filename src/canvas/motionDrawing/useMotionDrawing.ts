@@ -1,11 +1,13 @@
-import { useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { useStoreApi, type ReactFlowState, type Viewport } from '@xyflow/react';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { EdgeKind, ServiceKind } from '../../model/schema';
 import { EDGE_KINDS, SERVICE_KINDS } from '../../model/schemaConstants';
 import { useAppStore } from '../../store';
 import { OVERVIEW_ZOOM } from '../detail';
 import type { Routes } from '../edgeRoutes';
+import type { Box } from '../geometry';
 import type { LabelPlace } from '../labelPlacement';
+import { followHeldView, nodesBox } from './heldChrome';
 import { PannedBitmap } from './pannedBitmap';
 import { buildMotionScene, type MotionColours, type MotionScene, type SceneNode } from './motionScene';
 
@@ -18,6 +20,11 @@ export interface MotionDrawing {
   begin(): void;
   /** The move has ended: the cards and edges are shown again, as they are. */
   end(): void;
+  /**
+   * A step of the view. While the view is drawn here it is held from React Flow's subscribers
+   * (true: the caller must not hand it to React Flow); false when React Flow should take it.
+   */
+  hold(view: Viewport): boolean;
 }
 
 /**
@@ -27,6 +34,8 @@ export interface MotionDrawing {
  * every card on every frame (README, issue 17). The
  * drawing is a snapshot taken at the move's first frame; when the move ends the DOM is shown again,
  * with everything it shows. Not while a card or edge has the keyboard focus (hiding would drop it).
+ * Meanwhile the view's steps are held from React Flow's subscribers (`hold`, fed by the canvas's
+ * controlled viewport) and handed to them once, when the move ends.
  */
 export function useMotionDrawing(
   wrapper: RefObject<HTMLDivElement | null>,
@@ -61,6 +70,9 @@ function createMotionDrawing(
   let scene: MotionScene | null = null;
   const bitmap = new PannedBitmap();
   let unsubscribe: (() => void) | null = null;
+  /** The view's last step while it is drawn here, not yet handed to React Flow's subscribers. */
+  let held: [number, number, number] | null = null;
+  let nodes: Box | null = null;
 
   const draw = () => {
     frame = 0;
@@ -68,6 +80,7 @@ function createMotionDrawing(
     if (!canvas || !host) return;
     const state = flow.getState();
     const [x, y, zoom] = state.transform;
+    if (held) followHeldView(host, held, { nodes, width: state.width, height: state.height });
     if (!scene || scene.overview !== zoom < OVERVIEW_ZOOM) scene = takeScene(host, state, layout(), canvas);
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
@@ -87,6 +100,7 @@ function createMotionDrawing(
     if (canvas.parentElement !== flowRoot) flowRoot.append(canvas);
     canvas.hidden = false;
     scene = null;
+    nodes = nodesBox(flow.getState());
     draw();
     host.classList.add(DRAWN_MOVING_CLASS);
     let last = flow.getState().transform;
@@ -104,7 +118,23 @@ function createMotionDrawing(
       // viewport) never pays for a snapshot.
       pending = requestAnimationFrame(start);
     },
+    hold(view) {
+      if (!unsubscribe) return false;
+      held = [view.x, view.y, view.zoom];
+      // In place, so that whoever reads React Flow's state (the message layer's frames, the
+      // minimap's drag, getViewport) reads where the view is, and no subscriber is told: told, React
+      // Flow works out every card's and edge's visibility and re-renders its lists on every step
+      // (at 1,000 services, frames of 40–250 ms).
+      (flow.getState() as { transform: [number, number, number] }).transform = held;
+      if (!frame) frame = requestAnimationFrame(draw);
+      return true;
+    },
     end() {
+      if (held) {
+        // A new array: every subscriber compares it with the view it last drew.
+        flow.setState({ transform: [held[0], held[1], held[2]] });
+        held = null;
+      }
       cancelAnimationFrame(pending);
       cancelAnimationFrame(frame);
       pending = frame = 0;
