@@ -59,8 +59,6 @@ export interface TraceRecord {
   n?: number;
 }
 
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
 /** The high word of the quiet NaN that JavaScript's `NaN` is (0x7ff8000000000000). */
 const CANONICAL_NAN_HIGH = 0x7ff80000;
 
@@ -157,22 +155,29 @@ export class TraceLog {
     const t = this.clock.now;
     const seq = this.count++;
     // Counted before it is written: the ring may hand a full block to the event log, which reads `count`.
-    this.ring.write(t, type | ((service + 1) << 5) | ((edge + 1) << 17), msg, detail, n, correlation);
-    // Word-wise FNV-1a and a murmur-style lane: 64 bits of hash with no allocation.
+    const w = this.ring.write(
+      t,
+      type | ((service + 1) << 5) | ((edge + 1) << 17),
+      msg,
+      detail,
+      n,
+      correlation,
+    );
+    // Word-wise FNV-1a and a murmur-style lane: 64 bits of hash with no allocation. The bits of the
+    // time and the number are read back from the ring, where the record has just been written.
+    const words = this.ring.words;
     let h1 = this.h1;
     let h2 = this.h2;
-    f64[0] = t;
-    const t0 = u32[0]!;
-    const t1 = u32[1]!;
+    const t0 = words[w]!;
+    const t1 = words[w + 1]!;
     // NaN ("no number") has many bit patterns, and which one a computation yields differs between
     // JavaScript engines and JIT tiers (0/0 may be a negative NaN): hash one canonical NaN, so the
     // same run has the same hash in Node, in a browser's worker and in optimised code.
     let n0 = 0;
     let n1 = CANONICAL_NAN_HIGH;
     if (n === n) {
-      f64[0] = n;
-      n0 = u32[0]!;
-      n1 = u32[1]!;
+      n0 = words[w + 2]!;
+      n1 = words[w + 3]!;
     }
     h1 = Math.imul(h1 ^ type, 0x01000193);
     h1 = Math.imul(h1 ^ t0, 0x01000193);

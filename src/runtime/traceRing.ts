@@ -43,8 +43,10 @@ export class RecordRing {
   /**
    * Writes the next record (who: type | (service + 1) << 5 | (edge + 1) << 17; -1 for none, NaN for
    * no number). `correlation`: the request its maker knew, or -1 (the event log's; it replaces it).
+   * Returns where the record starts in `words`: its time's bits are words 0 and 1 from there, its
+   * number's 2 and 3 (the trace hashes them from there, with no scratch buffer to write and read).
    */
-  write(t: number, who: number, msg: number, detail: number, n: number, correlation: number): void {
+  write(t: number, who: number, msg: number, detail: number, n: number, correlation: number): number {
     const i = this.next;
     const d = i * 4;
     const w = i * 8;
@@ -57,6 +59,7 @@ export class RecordRing {
     // One comparison per record, as the wrap alone took: blocks end at the ring's end too.
     if (i + 1 === this.blockEnd) this.endBlock();
     else this.next = i + 1;
+    return w;
   }
 
   private endBlock(): void {
