@@ -31,7 +31,9 @@ export class Service {
   readonly replicaUsed: Int32Array;
   nextReplica = 0;
   readonly inbox = new Fifo<Message>();
+  /** What it does after handling a message, by the message's name (see `routeFor`), and for messages that do only what names them explicitly. */
   readonly routes = new Map<string, Action[]>();
+  readonly explicitRoutes = new Map<string, Action[]>();
   lastRouteKey = '';
   lastRoute: Action[] | null = null;
   out: Edge[] = [];
@@ -165,6 +167,11 @@ export class Edge {
   queue: Queue | null = null;
   /** Topic edges: their topic and subscription. */
   topic: TopicLink | null = null;
+  /** The route of the last message handled after coming over this edge: its name, handler, whether explicit only, and actions. */
+  routeType = '';
+  routeHandler: Service | null = null;
+  routeExplicit = false;
+  route: Action[] | null = null;
 
   constructor(
     readonly index: number,
