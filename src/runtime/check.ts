@@ -230,7 +230,7 @@ function checkSagas(sim: Simulation): string[] {
     if (accounted !== def.started)
       fail(`saga ${def.name}: ${def.started} started but ${accounted} accounted for`);
   }
-  for (const inst of [...sim.liveSagas, ...sim.recentSagas]) {
+  for (const inst of [...sim.liveSagas, ...sim.lastSagas()]) {
     const done = inst.doneIndexes;
     const undone = inst.undoneIndexes;
     // Undone in reverse: the steps that timed out (they may have happened) first, then the completed

@@ -17,7 +17,6 @@ export const SAGA_ACTION_POLICY: Omit<CallPolicy, 'lane'> = {
   maxMs: 2_000,
   jitter: 0.2,
 };
-const RECENT_SAGAS = 200;
 
 /** Starts a saga instance, triggered by message `cause`. */
 export function startSaga(
@@ -341,7 +340,10 @@ function end(sim: Simulation, inst: SagaInstance, status: 'completed' | 'compens
   const def = inst.def;
   inst.status = status;
   inst.calls = [];
-  def[status]++;
+  // A switch, not `def[status]++`: a property named by a variable is a slow, generic access.
+  if (status === 'completed') def.completed++;
+  else if (status === 'compensated') def.compensated++;
+  else def.stuck++;
   sim.record(TraceCode['saga-ended'], -1, def.starter.index, -1, Word[status], inst.id, inst.correlation);
   const list = sim.liveSagas;
   const last = list.pop()!;
@@ -350,8 +352,7 @@ function end(sim: Simulation, inst: SagaInstance, status: 'completed' | 'compens
     last.listIndex = inst.listIndex;
   }
   inst.listIndex = -1;
-  sim.recentSagas.push(inst);
-  if (sim.recentSagas.length > RECENT_SAGAS) sim.recentSagas.shift();
+  sim.rememberSaga(inst);
 }
 
 /** At the end of the run, instances still compensating are stuck; those still running stay running. */

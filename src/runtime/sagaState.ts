@@ -91,10 +91,14 @@ export class SagaInstance {
   }
 }
 
-/** Removes `item` from `list` (an instance's calls or pending steps), keeping the order; `splice` would build an array of what it removed. */
+/**
+ * Removes `item` from `list` (an instance's calls or pending steps), keeping the order; `splice` would
+ * build an array of what it removed, and `copyWithin` costs more than this loop on lists this short.
+ */
 export function removeFrom<T>(list: T[], item: T): void {
   const at = list.indexOf(item);
   if (at < 0) return;
-  list.copyWithin(at, at + 1);
+  const last = list.length - 1;
+  for (let i = at; i < last; i++) list[i] = list[i + 1]!;
   list.pop();
 }

@@ -123,7 +123,7 @@ function sagaState(i: SagaInstance): SagaInstanceState {
 
 /** Saga instances still running and the most recently finished ones. */
 export function sagaInstancesView(sim: Simulation): SagaInstanceState[] {
-  return [...sim.recentSagas, ...sim.liveSagas].map(sagaState);
+  return [...sim.lastSagas(), ...sim.liveSagas].map(sagaState);
 }
 
 /** Finds a message still alive: on the wire, waiting, held or being handled. */
