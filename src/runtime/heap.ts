@@ -29,18 +29,32 @@ export class EventQueue {
   topArg = 0;
   topObj: unknown = null;
 
-  /** Schedules an event. */
+  /**
+   * Schedules an event. Kept small, so that it is inlined where events are scheduled: a double passed
+   * to a call that is not inlined is boxed into a new heap number (the time here), one per event.
+   * The time goes into the heap's array at once, and `siftUp` takes only its position.
+   */
   push(time: number, kind: number, obj: unknown, arg: number, late = false): void {
     if (this.size === this.time.length) this.grow();
-    const s = late ? this.nextLateSeq++ : this.nextSeq++;
     const slot = this.freeTop > 0 ? this.free[--this.freeTop]! : this.nextFresh++;
     this.kind[slot] = kind;
     this.arg[slot] = arg;
     this.obj[slot] = obj;
-    let i = this.size++;
+    const i = this.size++;
+    this.time[i] = time;
+    this.seq[i] = late ? this.nextLateSeq++ : this.nextSeq++;
+    this.slot[i] = slot;
+    this.siftUp(i);
+  }
+
+  /** Moves the event at heap position `i` up to its place. */
+  private siftUp(i: number): void {
     const T = this.time;
     const S = this.seq;
     const L = this.slot;
+    const time = T[i]!;
+    const s = S[i]!;
+    const slot = L[i]!;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = T[p]!;

@@ -22,14 +22,22 @@ export class Histogram {
   private zeros = 0;
   private buckets: Uint32Array | null = null;
 
-  /** Adds one sample (ms, not negative). */
+  /**
+   * Adds one sample (ms, not negative). Kept small, so that it is inlined where samples are added: a
+   * double passed to a call that is not inlined is boxed into a new heap number. Its bin is counted
+   * from the high word of its bits (`addBits`), an integer.
+   */
   add(v: number): void {
     this.count++;
     this.sum += v;
     if (v < this.min) this.min = v;
     if (v > this.max) this.max = v;
     f64[0] = v;
-    const hi = u32[1]!;
+    this.addBits(u32[1]!);
+  }
+
+  /** Counts a sample in its bin, from the high word of its bits (sign, exponent, top of the mantissa). */
+  private addBits(hi: number): void {
     const e = ((hi >>> 20) & 0x7ff) - 1023;
     if (e < MIN_EXP) {
       this.zeros++;
