@@ -73,6 +73,7 @@ function createMotionDrawing(
   /** The view's last step while it is drawn here, not yet handed to React Flow's subscribers. */
   let held: [number, number, number] | null = null;
   let nodes: Box | null = null;
+  let revealing = 0;
 
   const draw = () => {
     frame = 0;
@@ -111,8 +112,23 @@ function createMotionDrawing(
     });
   };
 
+  /** Shows React Flow's cards, edges and labels again, and puts the drawing away. */
+  const reveal = () => {
+    cancelAnimationFrame(revealing);
+    revealing = 0;
+    scene = null;
+    bitmap.release();
+    wrapper.current?.classList.remove(DRAWN_MOVING_CLASS);
+    if (canvas) {
+      canvas.hidden = true;
+      canvas.width = canvas.height = 0;
+    }
+  };
+
   return {
     begin() {
+      // A move right after one ended: the last one's cards are shown first.
+      if (revealing) reveal();
       if (pending || unsubscribe) return;
       // From the next frame: a move that starts and ends within one task (auto-pan, a set
       // viewport) never pays for a snapshot.
@@ -130,23 +146,18 @@ function createMotionDrawing(
       return true;
     },
     end() {
-      if (held) {
-        // A new array: every subscriber compares it with the view it last drew.
-        flow.setState({ transform: [held[0], held[1], held[2]] });
-        held = null;
-      }
       cancelAnimationFrame(pending);
       cancelAnimationFrame(frame);
       pending = frame = 0;
       unsubscribe?.();
       unsubscribe = null;
-      scene = null;
-      bitmap.release();
-      wrapper.current?.classList.remove(DRAWN_MOVING_CLASS);
-      if (canvas) {
-        canvas.hidden = true;
-        canvas.width = canvas.height = 0;
-      }
+      if (!held) return reveal();
+      // A new array: every subscriber compares it with the view it last drew.
+      flow.setState({ transform: [held[0], held[1], held[2]] });
+      held = null;
+      // React Flow places its cards at the new view while they are still skipped, and they are shown
+      // a frame later: the two halves of the work are two frames, not one long one.
+      revealing = requestAnimationFrame(reveal);
     },
   };
 }
