@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { benchDiagram } from '../bench/canvasDiagram';
 import { expect, test } from './fixtures';
+import type { EditorPage } from './pages/EditorPage';
 
 /**
  * A large diagram's view in motion is drawn on a canvas (src/canvas/motionDrawing): while a person
@@ -20,22 +21,36 @@ function paintedPixels(page: Page) {
   });
 }
 
-test('a large diagram panned: drawn while it moves, its cards back when it stops', async ({ editor }) => {
+/** Loads a 200-service diagram (over the drawn-motion threshold) and waits for its cards. */
+async function loadLargeDiagram(editor: EditorPage) {
   const page = editor.page;
   await page.evaluate((d) => window.__microsim!.loadDiagram!(d as never), benchDiagram(200, 300));
   await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
   await editor.settled();
-  // A card, not its layer: the layer keeps its box while its content is skipped (content-visibility).
-  const cards = page.locator('.react-flow__node-service').first();
-  const from = await editor.emptyCanvasSpot();
+}
+
+/**
+ * Presses on the empty canvas at `from` and moves the pointer until the view is drawn: the drawing
+ * takes over from the move's next frame. The pointer ends back at `from`, still pressed.
+ */
+async function pressAndMoveUntilDrawn(editor: EditorPage, from: { x: number; y: number }) {
+  const page = editor.page;
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
-  // The drawing takes over from the move's next frame: keep moving until it has.
   await expect(async () => {
     await page.mouse.move(from.x + 40, from.y + 30, { steps: 4 });
     await page.mouse.move(from.x, from.y, { steps: 4 });
     await expect(editor.canvas).toHaveClass(/is-drawn-moving/, { timeout: 500 });
   }).toPass();
+}
+
+test('a large diagram panned: drawn while it moves, its cards back when it stops', async ({ editor }) => {
+  const page = editor.page;
+  await loadLargeDiagram(editor);
+  // A card, not its layer: the layer keeps its box while its content is skipped (content-visibility).
+  const cards = page.locator('.react-flow__node-service').first();
+  const from = await editor.emptyCanvasSpot();
+  await pressAndMoveUntilDrawn(editor, from);
   await expect(cards).toBeHidden();
   await expect(page.getByTestId('motion-drawing')).toBeVisible();
   expect(await paintedPixels(page), 'the drawing shows the diagram').toBeGreaterThan(100);
@@ -78,18 +93,10 @@ test('a large diagram panned: React Flow is handed the view once, where the move
   editor,
 }) => {
   const page = editor.page;
-  await page.evaluate((d) => window.__microsim!.loadDiagram!(d as never), benchDiagram(200, 300));
-  await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
-  await editor.settled();
+  await loadLargeDiagram(editor);
   const from = await editor.emptyCanvasSpot();
   const before = await flowChrome(page);
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await expect(async () => {
-    await page.mouse.move(from.x + 40, from.y + 30, { steps: 4 });
-    await page.mouse.move(from.x, from.y, { steps: 4 });
-    await expect(editor.canvas).toHaveClass(/is-drawn-moving/, { timeout: 500 });
-  }).toPass();
+  await pressAndMoveUntilDrawn(editor, from);
   const held = await flowChrome(page);
   await page.mouse.move(from.x + 70, from.y + 50, { steps: 5 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
