@@ -1,13 +1,15 @@
-import { memo, useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { LogPage, LogRow } from '../../export/index';
 import type { LogNames } from './LogFilters';
 import { LOG_ROW_HEIGHT, fillRows, slotCount, type DrawnRows } from './fillRows';
 
 /**
  * The worker is asked for rows this many at a time on either side of the view: the view moves this
- * far before the next ask, instead of asking on every scroll event.
+ * far before the next ask, instead of asking on every scroll event. Each ask sends the run to the
+ * worker and each answer renders the panel: at 60, a fast scroll (40 rows a frame) asked about every
+ * other frame and sometimes outran the answers (blank rows for a frame); at 150, every fourth frame.
  */
-const ASK_STEP = 60;
+const ASK_STEP = 150;
 
 /** Which rows to ask the worker for: `offset` -1 asks for the newest `limit` rows. */
 export interface LogWindow {
@@ -51,6 +53,8 @@ export const LogRows = memo(function LogRows(props: LogRowsProps) {
   const view = useRef({ top: 0, shown: [] as (LogRow | undefined)[], drawn: [] as DrawnRows });
   const total = page?.total ?? 0;
   const slots = slotCount(height);
+  // The same elements on every render: a new page re-renders the list without comparing its rows.
+  const items = useMemo(() => slotItems(slots), [slots]);
   const draw = (top: number) => {
     const count = Math.ceil(height / LOG_ROW_HEIGHT) + 1;
     // While following, the view is at the end (the scroll there may land after this fill).
@@ -101,18 +105,7 @@ export const LogRows = memo(function LogRows(props: LogRowsProps) {
       <div className="el-space" style={{ height: total * LOG_ROW_HEIGHT }}>
         {/* The buttons inside take the keys and clicks; the list only hears them bubble. */}
         <ol className="el-rows" ref={list} aria-rowcount={total} onClick={onClick}>
-          {Array.from({ length: slots }, (_, slot) => (
-            <li key={slot}>
-              <button type="button" className="el-row" data-testid="log-row">
-                <span className="el-time" />
-                <span className="el-type" />
-                <span className="el-where" />
-                <span className="el-message" />
-                <span className="el-outcome" />
-              </button>
-              <button type="button" className="el-corr" />
-            </li>
-          ))}
+          {items}
         </ol>
       </div>
       {page && total === 0 ? (
@@ -123,3 +116,19 @@ export const LogRows = memo(function LogRows(props: LogRowsProps) {
     </div>
   );
 });
+
+/** One row element per slot, each with its cells empty: fillRows writes them. */
+function slotItems(slots: number) {
+  return Array.from({ length: slots }, (_, slot) => (
+    <li key={slot}>
+      <button type="button" className="el-row" data-testid="log-row">
+        <span className="el-time" />
+        <span className="el-type" />
+        <span className="el-where" />
+        <span className="el-message" />
+        <span className="el-outcome" />
+      </button>
+      <button type="button" className="el-corr" />
+    </li>
+  ));
+}

@@ -90,11 +90,14 @@ describe('fillRows', () => {
 describe('windowFor', () => {
   it('asks again only when the view crosses a step, with rows to spare on both sides', () => {
     const at = (first: number) => windowFor(first, 8, false);
-    expect(at(130)).toEqual(at(179));
-    expect(at(180)).not.toEqual(at(179));
-    const { offset, limit } = at(179);
-    expect(offset).toBeLessThan(179 - 40);
-    expect(offset + limit).toBeGreaterThan(179 + 8 + 40);
+    expect(at(300)).toEqual(at(449));
+    expect(at(450)).not.toEqual(at(449));
+    // Rows to spare on either side at both ends of a step: a fast scroll (40 rows a frame) for three frames.
+    for (const first of [300, 449]) {
+      const { offset, limit } = at(first);
+      expect(offset).toBeLessThanOrEqual(first - 120);
+      expect(offset + limit).toBeGreaterThanOrEqual(first + 8 + 120);
+    }
     expect(windowFor(5000, 8, true).offset).toBe(-1);
   });
 });
