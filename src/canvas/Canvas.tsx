@@ -1,8 +1,5 @@
 import { readNodeChanges } from './nodeChanges';
 import {
-  Background,
-  BackgroundVariant,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   useStore,
@@ -42,7 +39,7 @@ import { createFlowMapper, type FlowNode } from './toFlow';
 import { useCanvasDrawnMark } from './useCanvasDrawnMark';
 import { useMotionDrawing } from './motionDrawing/useMotionDrawing';
 import { useFlowViewport } from './motionDrawing/useFlowViewport';
-import { BACKGROUND_DOTS } from './motionDrawing/heldChrome';
+import { FlowBackdrop } from './FlowBackdrop';
 import { START_VIEWPORT, useDiagramView } from './useDiagramView';
 
 /** Offered when a connection is dropped, so loaded then (the app fetches it ahead once drawn). */
@@ -54,7 +51,6 @@ const edgeTypes = { kind: KindEdge };
 export const PALETTE_MIME = 'application/x-microsim-kind';
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 const SNAP: [number, number] = [20, 20];
-const MINIMAP_SIZE = { width: 168, height: 110 };
 const PRO_OPTIONS = { hideAttribution: false };
 
 export interface CanvasProps {
@@ -352,16 +348,7 @@ export function Canvas({
               onlyRenderVisibleElements={large}
               proOptions={PRO_OPTIONS}
             >
-              <Background variant={BackgroundVariant.Dots} {...BACKGROUND_DOTS} />
-              <MiniMap
-                style={MINIMAP_SIZE}
-                pannable
-                zoomable
-                ariaLabel="Minimap"
-                className="minimap"
-                nodeBorderRadius={8}
-                nodeColor={minimapColor}
-              />
+              <FlowBackdrop />
               {zoomControls && <ZoomControls />}
               {children}
             </ReactFlow>
@@ -387,10 +374,6 @@ export function Canvas({
       )}
     </div>
   );
-}
-
-function minimapColor(n: FlowNode): string {
-  return n.type === 'note' ? 'var(--note-yellow)' : `var(--kind-${n.data.service.kind})`;
 }
 
 // A dropped diagram file is imported by the app's window-wide drop handler (bootstrap.ts).
